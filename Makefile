@@ -1,0 +1,29 @@
+# hedui — make review / make test are the Quick start.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup review test bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	@set -o pipefail; $(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | { grep -v 'is ignored' || true; }
+	@set -o pipefail; $(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]' 2>&1 | { grep -v 'is ignored' || true; }
+	@touch $(STAMP)
+
+review: setup
+	@$(BIN)/hedui review seeds/
+
+test: setup
+	@$(BIN)/python -m pytest
+	@$(BIN)/lint-imports --no-cache >/dev/null && echo "import contract: core imports no textual (kept)"
+
+bench: setup
+	@$(BIN)/python -m tests.bench.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache

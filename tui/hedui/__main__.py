@@ -1,0 +1,5 @@
+import sys
+
+from hedui.cli import main
+
+sys.exit(main())

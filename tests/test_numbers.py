@@ -1,0 +1,315 @@
+"""The numeral engine: table-driven cases and hypothesis properties."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hedui.core.numbers import NumberMatch, find_numbers, parse_number, parse_range
+
+D = Decimal
+
+# (input, value, value_max): the whole input is exactly one number or range.
+WHOLE = [
+    # Arabic
+    ("7", "7", None),
+    ("3496", "3496", None),
+    ("98.5", "98.5", None),
+    ("2.22", "2.22", None),
+    ("0.5", "0.5", None),
+    ("1,234", "1234", None),
+    ("12,345,678", "12345678", None),
+    ("1,234.56", "1234.56", None),
+    ("-6.4", "-6.4", None),
+    ("−3", "-3", None),
+    ("负3", "-3", None),
+    ("０", "0", None),
+    ("２０２３", "2023", None),
+    ("１２．５", "12.5", None),
+    ("１，２３４", "1234", None),
+    ("12351", "12351", None),
+    # Chinese
+    ("七", "7", None),
+    ("十", "10", None),
+    ("十二", "12", None),
+    ("二十", "20", None),
+    ("一百二十三", "123", None),
+    ("三千五百", "3500", None),
+    ("两万", "20000", None),
+    ("兩萬", "20000", None),
+    ("二〇二〇", "2020", None),
+    ("二○二○", "2020", None),
+    ("一千零五", "1005", None),
+    ("一千零五十", "1050", None),
+    ("十万八千", "108000", None),
+    ("一亿二千万", "120000000", None),
+    ("一亿零五万", "100050000", None),
+    ("三万零五百", "30500", None),
+    ("一百一十", "110", None),
+    ("一十二", "12", None),
+    ("零", "0", None),
+    ("两", "2", None),
+    ("壹佰贰拾叁", "123", None),
+    ("叁仟", "3000", None),
+    ("一万二", "12000", None),
+    ("三千五", "3500", None),
+    ("一百二", "120", None),
+    ("负三", "-3", None),
+    # mixed
+    ("1.2万", "12000", None),
+    ("2600多万", "26000000", None),
+    ("2600余万", "26000000", None),
+    ("三十多万", "300000", None),
+    ("3万", "30000", None),
+    ("10.97亿", "1097000000", None),
+    ("10.97億", "1097000000", None),
+    ("5.4万", "54000", None),
+    ("116.54万", "1165400", None),
+    ("1亿2000万", "120000000", None),
+    ("3千", "3000", None),
+    ("1,030万6,880", "10306880", None),
+    ("1,030萬6,880", "10306880", None),
+    ("1亿682万2,734", "106822734", None),
+    ("2亿4,225万8,534", "242258534", None),
+    ("181万2, 000", "1812000", None),
+    ("1万2,000", "12000", None),
+    ("3万亿", "3000000000000", None),
+    ("1.5万亿", "1500000000000", None),
+    ("十二万亿", "12000000000000", None),
+    ("-1.5万", "-15000", None),
+    # number-level ranges
+    ("3~5", "3", "5"),
+    ("3～5", "3", "5"),
+    ("1-2", "1", "2"),
+    ("1—2", "1", "2"),
+    ("1–2", "1", "2"),
+    ("3至5", "3", "5"),
+    ("3到5", "3", "5"),
+    ("十二三", "12", "13"),
+    ("一到两", "1", "2"),
+    ("两三", "2", "3"),
+    ("一两", "1", "2"),
+    ("三四十", "30", "40"),
+    ("三四十万", "300000", "400000"),
+    ("一百二三十", "120", "130"),
+    ("七八", "7", "8"),
+    ("3-5万", "30000", "50000"),
+    ("3万-5万", "30000", "50000"),
+    ("1.5-2.5万", "15000", "25000"),
+    ("500-1万", "500", "10000"),
+    ("十到二十万", "100000", "200000"),
+    ("三到五千", "3000", "5000"),
+    ("2000到3000万", "20000000", "30000000"),
+    ("2019~2022", "2019", "2022"),
+    ("-3~5", "-3", "5"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "value_max"), WHOLE)
+def test_whole_string_is_one_number(text: str, value: str, value_max: str | None) -> None:
+    found = find_numbers(text)
+    assert len(found) == 1, found
+    m = found[0]
+    assert (m.start, m.end, m.text) == (0, len(text), text)
+    assert m.value == D(value)
+    assert m.value_max == (D(value_max) if value_max is not None else None)
+    assert parse_range(text) == (D(value), D(value_max) if value_max is not None else None)
+
+
+def _seen(s: str) -> list[tuple[str, Decimal, Decimal | None]]:
+    return [(m.text, m.value, m.value_max) for m in find_numbers(s)]
+
+
+# (input, [(text, value, value_max), ...]): numbers inside running text.
+IN_TEXT = [
+    ("三十余人", [("三十", "30", None)]),
+    ("3万余户", [("3万", "30000", None)]),
+    ("两万余", [("两万", "20000", None)]),
+    ("百分之三十", [("三十", "30", None)]),
+    ("百分之三十五点", [("三十五", "35", None)]),
+    ("万亩以上", []),
+    ("千家万户", []),
+    ("百人以上", []),
+    ("亿万人民", []),
+    ("一线职工", [("一", "1", None)]),
+    ("十九大", [("十九", "19", None)]),
+    ("4a景区", [("4", "4", None)]),
+    ("SIYB培训12351热线", [("12351", "12351", None)]),
+    ("增长-6.4%", [("-6.4", "-6.4", None)]),
+    ("下降－2个百分点", [("－2", "-2", None)]),
+    ("50%-60%", [("50", "50", None), ("60", "60", None)]),
+    ("A-1", [("1", "1", None)]),
+    ("0.1、3.8", [("0.1", "0.1", None), ("3.8", "3.8", None)]),
+    ("1，2", [("1", "1", None), ("2", "2", None)]),
+    ("1,2", [("1", "1", None), ("2", "2", None)]),
+    ("1234,567", [("1234", "1234", None), ("567", "567", None)]),
+    ("2, 000", [("2", "2", None), ("000", "0", None)]),
+    ("2021-12-01", [("2021", "2021", None), ("12", "12", None), ("01", "1", None)]),
+    ("0731-12345678", [("0731", "731", None), ("12345678", "12345678", None)]),
+    ("5-3", [("5", "5", None), ("3", "3", None)]),
+    ("三万一线职工", [("三万", "30000", None), ("一", "1", None)]),
+    ("3万一线", [("3万", "30000", None), ("一", "1", None)]),
+    ("1万2000", [("1万", "10000", None), ("2000", "2000", None)]),
+    ("3万2020年", [("3万", "30000", None), ("2020", "2020", None)]),
+    ("2.4万多户3.8万多人", [("2.4万", "24000", None), ("3.8万", "38000", None)]),
+    ("七八成", [("七八", "7", "8")]),
+    ("260元至500元", [("260", "260", None), ("500", "500", None)]),
+    ("2020年到2025年", [("2020", "2020", None), ("2025", "2025", None)]),
+    ("提高到3", [("3", "3", None)]),
+    ("第一", [("一", "1", None)]),
+    ("3496户1588万元98.5%以上", [("3496", "3496", None), ("1588万", "15880000", None), ("98.5", "98.5", None)]),
+    ("2.22个百分点", [("2.22", "2.22", None)]),
+    ("共有○个", []),
+    ("1.2.3", [("1.2", "1.2", None), ("3", "3", None)]),
+    ("2600多万元", [("2600多万", "26000000", None)]),
+    ("78亿及156亿元", [("78亿", "7800000000", None), ("156亿", "15600000000", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_TEXT)
+def test_numbers_in_text(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    want = [(t, D(v), D(vm) if vm is not None else None) for t, v, vm in expected]
+    assert _seen(text) == want
+
+
+def test_fields_of_a_mixed_number() -> None:
+    s = "共投入2600多万元"
+    (m,) = find_numbers(s)
+    assert m == NumberMatch(3, 9, "2600多万", D(26000000), None, "mixed", "多", "万", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "inner", "scale", "negative"),
+    [
+        ("123", "arabic", "", "", False),
+        ("一百二十三", "chinese", "", "", False),
+        ("两万", "chinese", "", "万", False),
+        ("1.2万", "mixed", "", "万", False),
+        ("3万亿", "mixed", "", "万亿", False),
+        ("3千", "mixed", "", "千", False),
+        ("2600余万", "mixed", "余", "万", False),
+        ("-6.4", "arabic", "", "", True),
+        ("负三", "chinese", "", "", True),
+        ("3-5万", "mixed", "", "万", False),
+        ("1,030万6,880", "mixed", "", "", False),
+    ],
+)
+def test_kind_inner_scale_sign(text: str, kind: str, inner: str, scale: str, negative: bool) -> None:
+    (m,) = find_numbers(text)
+    assert (m.kind, m.inner, m.scale, m.negative) == (kind, inner, scale, negative)
+
+
+def test_values_are_exact_decimals() -> None:
+    assert parse_number("116.54万") == D(1165400)
+    assert str(parse_number("116.54万")) == "1165400"
+    assert str(parse_number("1.2万")) == "12000"
+    assert str(parse_number("2.22")) == "2.22"
+    assert str(parse_number("0.10")) == "0.1"
+    assert all(isinstance(m.value, Decimal) for m in find_numbers("1.1万 两万 3~5"))
+
+
+@pytest.mark.parametrize("bad", ["", "万", "千家万户", "3万元", "3 5", "3、5", "abc", "3~5"])
+def test_parse_number_rejects(bad: str) -> None:
+    with pytest.raises(ValueError):
+        parse_number(bad)
+
+
+def test_parse_number_strips_whitespace() -> None:
+    assert parse_number("  1.2万\n") == D(12000)
+
+
+# ---- hypothesis properties -------------------------------------------------
+
+_CN = "零一二三四五六七八九"
+
+
+def _section(n: int) -> str:
+    """Chinese numeral of 0 < n < 10000, with 零 for the gaps (一千零五, 一百一十)."""
+    out = []
+    zero = False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // unit % 10
+        if d == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out.append("零")
+            zero = False
+        out.append(_CN[d] + name)
+    return "".join(out)
+
+
+def to_chinese(n: int) -> str:
+    """Chinese numeral of 0 <= n < 10**12 (一千二百亿零三万零五, 十二 for 12)."""
+    if n == 0:
+        return "零"
+    parts = []
+    need_zero = False
+    for unit, name in ((10**8, "亿"), (10**4, "万"), (1, "")):
+        sec = n // unit % 10000
+        if sec == 0:
+            need_zero = bool(parts)
+            continue
+        if parts and (need_zero or sec < 1000):
+            parts.append("零")
+        parts.append(_section(sec) + name)
+        need_zero = False
+    s = "".join(parts)
+    return s[1:] if s.startswith("一十") else s
+
+
+def test_own_converter() -> None:
+    assert to_chinese(12) == "十二"
+    assert to_chinese(110) == "一百一十"
+    assert to_chinese(1005) == "一千零五"
+    assert to_chinese(100050000) == "一亿零五万"
+    assert to_chinese(120000000) == "一亿二千万"
+    assert to_chinese(30500) == "三万零五百"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_arabic_and_chinese_forms_parse_equal(n: int) -> None:
+    assert parse_number(str(n)) == parse_number(to_chinese(n)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_thousands_separators_parse_equal(n: int) -> None:
+    assert parse_number(f"{n:,}") == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=999))
+def test_fullwidth_parses_like_halfwidth(whole: int, frac: int) -> None:
+    half = f"{whole}.{frac:03d}"
+    full = half.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    assert parse_number(full) == parse_number(half) == Decimal(half)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99999), st.integers(min_value=0, max_value=99), st.sampled_from(["万", "亿"]))
+def test_decimal_scale_is_exact(whole: int, frac: int, scale: str) -> None:
+    text = f"{whole}.{frac:02d}{scale}"
+    mult = 10**4 if scale == "万" else 10**8
+    assert parse_number(text) == (Decimal(whole) + Decimal(frac) / 100) * mult
+
+
+_ALPHABET = "0123456789０１２３４５６７８９.．,，零〇一二三四五六七八九十百千万亿两多余~-至到负%年人元的是 、。"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_spans_are_consistent(s: str) -> None:
+    found = find_numbers(s)
+    last = 0
+    for m in found:
+        assert s[m.start:m.end] == m.text
+        assert m.start >= last and m.end > m.start
+        last = m.end
+        assert m.kind in ("arabic", "chinese", "mixed")
+        assert m.value_max is None or m.value_max >= m.value
+        assert m.negative == (m.value < 0 or (m.value == 0 and m.text[0] in "-−－负"))
+        assert parse_range(m.text) == (m.value, m.value_max)

@@ -1,0 +1,203 @@
+"""The numeral engine: every written number in a (simplified) text, with its exact value.
+
+``find_numbers`` finds Arabic numbers (half- and full-width, decimals, thousands
+separators, signs), Chinese numerals (七, 一百二十三, 两万, 二〇二〇, 十二三),
+mixed forms (1.2万, 2600多万, 1亿2000万, 1,030万6,880) and number-level ranges
+(3~5, 3-5万, 一到两, 三四十).  Units, percent signs and qualifiers outside the
+number (余/多/左右 after the scale) are left to the extractor.  Values are exact
+``Decimal``s in base units.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from hedui.core.numerals import (
+    ARABIC_DIGITS,
+    BIG_UNITS,
+    CN_DIGITS,
+    RUN_RE,
+    SMALL_UNITS,
+    Reading,
+    Token,
+    read_number,
+    tidy,
+    tokenize,
+)
+
+__all__ = ["NumberMatch", "find_numbers", "parse_number", "parse_range"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """One number in a string.
+
+    ``value`` is the exact value in base units (the low end for a range),
+    ``value_max`` the high end of a number-level range (else None), ``kind``
+    "arabic" | "chinese" | "mixed", ``inner`` a qualifier between the digits and
+    the scale ("多" in 2600多万), ``scale`` the scale characters written at the end
+    (万, 亿, 万亿; for a number with Arabic digits also 千/百: "3千" -> "千"),
+    ``negative`` whether a leading -/−/－/负 was consumed.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    value_max: Decimal | None
+    kind: str
+    inner: str
+    scale: str
+    negative: bool
+
+
+_SINGLE: dict[str, tuple[Decimal, str]] = {
+    **{c: (Decimal(v), "chinese") for c, v in CN_DIGITS.items() if c != "○"},
+    **{c: (Decimal(i % 10), "arabic") for i, c in enumerate(ARABIC_DIGITS)},
+    "十": (Decimal(10), "chinese"),
+    "拾": (Decimal(10), "chinese"),
+}
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def find_numbers(s: str) -> list[NumberMatch]:
+    """Every maximal number in ``s``, left to right, non-overlapping."""
+    out: list[NumberMatch] = []
+    single = _SINGLE
+    for m in RUN_RE.finditer(s):
+        run = m.group()
+        start = m.start()
+        if len(run) == 1:
+            hit = single.get(run)
+            if hit is not None:
+                out.append(NumberMatch(start, start + 1, run, hit[0], None, hit[1], "", "", False))
+            continue
+        if run.isdigit():  # the run alphabet makes this Arabic digits only
+            out.append(NumberMatch(start, m.end(), run, Decimal(run.translate(_FULLWIDTH_DIGITS)),
+                                   None, "arabic", "", "", False))
+            continue
+        _numbers_in_run(run, start, out)
+    return out
+
+
+def parse_number(s: str) -> Decimal:
+    """The value of ``s``, which must be exactly one number (not a range); else ValueError."""
+    low, high = parse_range(s)
+    if high is not None:
+        raise ValueError(f"not a single number (a range): {s!r}")
+    return low
+
+
+def parse_range(s: str) -> tuple[Decimal, Decimal | None]:
+    """(value, value_max) of ``s``, which must be exactly one number or range; else ValueError."""
+    t = s.strip()
+    found = find_numbers(t)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(t):
+        raise ValueError(f"not a number: {s!r}")
+    return found[0].value, found[0].value_max
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    reading: Reading
+    negative: bool
+
+
+def _numbers_in_run(run: str, base: int, out: list[NumberMatch]) -> None:
+    toks = tokenize(run)
+    n = len(toks)
+    reads: list[_Read] = []
+    i = 0
+    negative = False
+    if toks[0].kind == "-":
+        negative = True
+        i = 1
+    while i < n:
+        r = read_number(toks, i)
+        if r is None:
+            i += 1
+            negative = False
+            continue
+        reads.append(_Read(r, negative))
+        negative = False
+        i = r.last
+    k = 0
+    while k < len(reads):
+        # a chain of numbers joined by range connectors: exactly two make a range
+        chain_end = k + 1
+        while chain_end < len(reads) and _joined(toks, reads[chain_end - 1].reading, reads[chain_end].reading):
+            chain_end += 1
+        if chain_end - k == 2:
+            rng = _range(run, base, toks, reads[k], reads[k + 1])
+            if rng is not None:
+                out.append(rng)
+                k += 2
+                continue
+        for x in reads[k:chain_end]:
+            out.append(_match(run, base, toks, x))
+        k = chain_end
+
+
+def _joined(toks: list[Token], a: Reading, b: Reading) -> bool:
+    return b.first == a.last + 1 and toks[a.last].kind == "r"
+
+
+def _kind(arabic: bool, chinese: bool) -> str:
+    return "mixed" if arabic and chinese else "arabic" if arabic else "chinese"
+
+
+def _span(toks: list[Token], x: _Read) -> tuple[int, int]:
+    r = x.reading
+    first = r.first - 1 if x.negative else r.first
+    return toks[first].start, toks[r.last - 1].end
+
+
+def _match(run: str, base: int, toks: list[Token], x: _Read) -> NumberMatch:
+    r = x.reading
+    a, b = _span(toks, x)
+    low, high = r.low, r.high
+    if x.negative:
+        low, high = -low, (-high if high is not None else None)
+        if high is not None:
+            low, high = high, low
+    return NumberMatch(base + a, base + b, run[a:b], low, high, _kind(r.arabic, r.chinese),
+                       r.inner, r.scale, x.negative)
+
+
+def _trailing_multipliers(toks: list[Token], r: Reading) -> list[int]:
+    """Scales a range's first number may share with the second: all of 五千万's, then 万 only."""
+    j = r.last
+    big = 1
+    while j > r.first and toks[j - 1].kind == "b":
+        j -= 1
+        big *= BIG_UNITS[toks[j].text]
+    full = big
+    if j - 2 == r.first and toks[j - 1].kind == "s" and toks[j - 2].kind in ("a", "c"):
+        full = big * SMALL_UNITS[toks[j - 1].text]
+    return [m for m in dict.fromkeys((full, big)) if m > 1]
+
+
+def _leading_zero(t: Token) -> bool:
+    return t.kind == "a" and len(t.text) > 1 and t.text[0] in "0０" and t.text[1] not in ".．"
+
+
+def _range(run: str, base: int, toks: list[Token], x: _Read, y: _Read) -> NumberMatch | None:
+    a, b = x.reading, y.reading
+    if a.high is not None or b.high is not None or y.negative:
+        return None
+    if _leading_zero(toks[a.first]) or _leading_zero(toks[b.first]):
+        return None  # 0731-8888: an area code, not a range
+    low = -a.low if x.negative else a.low
+    high = b.low
+    if not any(t.kind == "b" for t in toks[a.first:a.last]) and not x.negative:
+        for mult in _trailing_multipliers(toks, b):
+            if low * mult <= high:
+                low = tidy(low * mult)
+                break
+    if low > high:
+        return None
+    start = _span(toks, x)[0]
+    end = toks[b.last - 1].end
+    return NumberMatch(base + start, base + end, run[start:end], low, high,
+                       _kind(a.arabic or b.arabic, a.chinese or b.chinese),
+                       b.inner or a.inner, b.scale, x.negative)

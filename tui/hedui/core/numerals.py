@@ -1,0 +1,307 @@
+"""Character tables and the token-level grammar of written numbers.
+
+Holds what a numeral is made of (digits, Chinese digits, small and big scale
+characters, joiners) and ``read_number``, which reads one number from a token
+list.  ``hedui.core.numbers`` finds candidate runs with one compiled regex,
+tokenises them and assembles the public ``NumberMatch`` objects.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+ARABIC_DIGITS = "0123456789０１２３４５６７８９"
+#: Chinese digit characters and their values (simplified, traditional and financial forms).
+CN_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0,
+    "一": 1, "壹": 1,
+    "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+    "三": 3, "叁": 3, "參": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+ZEROS = "零〇○"
+#: Scale characters inside a section (multiply the digit before them).
+SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+#: Section scales.
+BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+SIGNS = "-−－"
+NEGATIVE_WORD = "负"
+DECIMAL_POINTS = ".．"
+THOUSANDS_SEPARATORS = ",，"
+#: Joiners of a number-level range (3~5, 1-2, 3至5, 一到两).
+RANGE_CONNECTORS = "~～〜-－—–至到"
+#: Qualifiers that may stand between the digits and a big scale (2600多万, 1200余万).
+INNER_QUALIFIERS = "多余"
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+_D = ARABIC_DIGITS
+_CD = "".join(CN_DIGITS)
+_SM = "".join(SMALL_UNITS)
+_BG = "".join(BIG_UNITS)
+_CONN = re.escape(RANGE_CONNECTORS)
+
+#: One candidate run: an optional sign, a digit or 十, then digits, scales and joiners.
+RUN_RE = re.compile(
+    rf"(?:(?<![{_D}A-Za-zＡ-Ｚａ-ｚ%％)）\]])[{re.escape(SIGNS)}]|{NEGATIVE_WORD})?"
+    rf"[{_D}{_CD}十拾]"
+    rf"(?:[{_D}{_CD}{_SM}{_BG}]+"
+    rf"|[.．](?=[{_D}])"
+    rf"|[,，] ?(?=[{_D}]{{3}}(?![{_D}]))"
+    rf"|[{INNER_QUALIFIERS}](?=[{_BG}])"
+    rf"|[{_CONN}](?=[{_D}{_CD}十拾]))*"
+)
+
+# Tokens inside a run.  Kinds: "a" Arabic, "c" Chinese digit group, "s" small
+# unit, "b" big unit, "q" inner qualifier, "r" range connector, "-" sign.
+_ARABIC_RE = re.compile(rf"(?:[{_D}]{{1,3}}(?:[,，][{_D}]{{3}}(?![{_D}]))+|[{_D}]+)(?:[.．][{_D}]+)?")
+#: The broken source form "181万2, 000": only tried right after a big unit.
+_ARABIC_SPACED_RE = re.compile(rf"[{_D}]{{1,3}}[,，] [{_D}]{{3}}(?![{_D}.．])")
+_CN_GROUP_RE = re.compile(rf"[{_CD}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    start: int  # offsets into the run
+    end: int
+    text: str
+
+
+def tokenize(run: str) -> list[Token]:
+    """Split a run matched by ``RUN_RE`` into tokens (every character lands in one)."""
+    toks: list[Token] = []
+    i, n = 0, len(run)
+    while i < n:
+        ch = run[i]
+        if ch in ARABIC_DIGITS:
+            m = None
+            if toks and toks[-1].kind == "b":
+                m = _ARABIC_SPACED_RE.match(run, i)
+            if m is None:
+                m = _ARABIC_RE.match(run, i)
+            kind = "a"
+        elif ch in CN_DIGITS:
+            m = _CN_GROUP_RE.match(run, i)
+            kind = "c"
+        else:
+            m = None
+            kind = ("s" if ch in SMALL_UNITS else "b" if ch in BIG_UNITS
+                    else "q" if ch in INNER_QUALIFIERS
+                    else "-" if (ch in SIGNS or ch == NEGATIVE_WORD) and i == 0
+                    else "r" if ch in RANGE_CONNECTORS else "x")
+        j = m.end() if m else i + 1
+        toks.append(Token(kind, i, j, run[i:j]))
+        i = j
+    return toks
+
+
+def arabic_value(text: str) -> Decimal:
+    """The exact value of an Arabic token (full-width digits, separators, decimals)."""
+    t = text.translate(_FULLWIDTH).replace(",", "").replace(" ", "")
+    return Decimal(t)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One number read from tokens ``[first, last)`` of a run."""
+    first: int
+    last: int
+    low: Decimal
+    high: Decimal | None
+    arabic: bool
+    chinese: bool
+    inner: str
+    scale: str
+
+
+def _cn_group(text: str, inside: bool) -> tuple[int, int, bool] | None:
+    """(low, high, zero_flag) for a Chinese digit group, or None if not readable here.
+
+    ``inside``: the group follows a scale character, so leading zeros are placeholders
+    and only a single digit or a pair of neighbouring digits (二三, 一两) may stand.
+    """
+    zero = False
+    if inside:
+        stripped = text.lstrip(ZEROS)
+        zero = len(stripped) < len(text)
+        text = stripped
+        if not text:
+            return (0, 0, True)
+    if len(text) == 1:
+        if text in "○":
+            return None
+        v = CN_DIGITS[text]
+        return (v, v, zero)
+    if len(text) == 2:
+        a, b = CN_DIGITS[text[0]], CN_DIGITS[text[1]]
+        if a >= 1 and b == a + 1:
+            return (a, b, zero)
+    if inside:
+        return None
+    return (int("".join(str(CN_DIGITS[c]) for c in text)), -1, False)  # -1: digit sequence
+
+
+def read_number(toks: list[Token], i: int) -> Reading | None:
+    """Read the longest well-formed number starting at token ``i`` (None if none starts there)."""
+    n = len(toks)
+    total_lo = total_hi = Decimal(0)  # finished sections
+    prev_total_lo = prev_total_hi = Decimal(0)  # before the last big unit (for 万亿)
+    sec_lo = sec_hi = Decimal(0)  # current section
+    num_lo: Decimal | None = None
+    num_hi: Decimal | None = None
+    num_after = 0  # multiplier of the scale right before the pending number (0: none)
+    num_zero = False
+    last_small = 0
+    last_big = 0
+    prev = ""  # kind of the last consumed token
+    arabic = chinese = ranged = seq = False
+    inner = ""
+    closed = False  # after 多万: nothing more may follow
+    j = i
+    while j < n:
+        t = toks[j]
+        k = t.kind
+        if closed and k != "b":
+            break
+        if k == "a" or k == "c":
+            if prev in ("a", "c", "q"):
+                break
+            if k == "a":
+                if prev == "s":
+                    break
+                if prev == "b":
+                    if chinese and not arabic:
+                        break
+                    if "." in t.text or "．" in t.text:
+                        break
+                    v = arabic_value(t.text)
+                    nxt = toks[j + 1] if j + 1 < n else None
+                    followed_big = nxt is not None and nxt.kind == "b" and BIG_UNITS[nxt.text] < last_big
+                    sep = any(c in t.text for c in THOUSANDS_SEPARATORS)
+                    # a bare 4-digit tail is too often a year (3万2020年): it needs a separator
+                    if v >= last_big or not (followed_big or sep):
+                        break
+                else:
+                    v = arabic_value(t.text)
+                num_lo = num_hi = v
+                num_zero = False
+                arabic = True
+            else:
+                if prev == "b" and arabic:
+                    break
+                g = _cn_group(t.text, inside=prev in ("s", "b"))
+                if g is None:
+                    break
+                lo, hi, num_zero = g
+                if hi == -1:
+                    seq = True
+                    hi = lo
+                elif hi != lo:
+                    if ranged:
+                        break
+                    ranged = True
+                num_lo, num_hi = Decimal(lo), Decimal(hi)
+                chinese = True
+            num_after = 0 if prev == "" else (last_small if prev == "s" else last_big)
+        elif k == "s":
+            m = SMALL_UNITS[t.text]
+            if last_small and m >= last_small:
+                break
+            if prev in ("a", "c"):
+                if seq or (prev == "c" and num_lo == 0 and num_zero):
+                    break
+                if prev == "a" and (last_small or (last_big and not arabic)):
+                    break
+                sec_lo += num_lo * m
+                sec_hi += num_hi * m
+                num_lo = num_hi = None
+            elif m == 10 and prev in ("", "b", "s") and not (prev == "b" and arabic):
+                sec_lo += 10
+                sec_hi += 10
+            else:
+                break
+            last_small = m
+            chinese = True
+        elif k == "b":
+            m = BIG_UNITS[t.text]
+            if prev == "b":
+                if m <= last_big or last_big * m > 10**12:
+                    break
+                # compound scale (万亿): the last section is scaled again
+                total_lo = prev_total_lo + (total_lo - prev_total_lo) * m
+                total_hi = prev_total_hi + (total_hi - prev_total_hi) * m
+                last_big *= m
+            elif prev in ("a", "c", "s", "q"):
+                if last_big and m >= last_big:
+                    break
+                if prev == "c" and not seq and num_zero and num_lo == 0:
+                    break
+                part_lo = sec_lo + (num_lo or 0)
+                part_hi = sec_hi + (num_hi or 0)
+                prev_total_lo, prev_total_hi = total_lo, total_hi
+                total_lo += part_lo * m
+                total_hi += part_hi * m
+                last_big = m
+            else:
+                break
+            sec_lo = sec_hi = Decimal(0)
+            num_lo = num_hi = None
+            last_small = 0
+            chinese = True
+            closed = bool(inner)
+        elif k == "q":
+            if inner or prev not in ("a", "c", "s") or seq:
+                break
+            if j + 1 >= n or toks[j + 1].kind != "b":
+                break
+            inner = t.text
+        else:
+            break
+        prev = k
+        j += 1
+    if j == i:
+        return None
+    # a lone 一 right after 百/千/万/亿 is not an abbreviation (三万一线职工): leave it out
+    if (prev == "c" and num_after >= 100 and not num_zero and toks[j - 1].text == "一"):
+        j -= 1
+        num_lo = num_hi = None
+        prev = toks[j - 1].kind
+    if prev == "q":  # cannot happen (q requires a following big unit), kept for safety
+        return None
+    if num_lo is not None:
+        mult = 1
+        if prev in ("c",) and num_after and not num_zero and not seq:
+            mult = num_after // 10  # 一万二 = 12000, 三千五 = 3500, 十二 = 12
+        sec_lo += num_lo * mult
+        sec_hi += num_hi * mult
+    low = tidy(total_lo + sec_lo)
+    high = tidy(total_hi + sec_hi)
+    scale = _trailing_scale(toks, i, j, arabic)
+    return Reading(i, j, low, high if high != low else None, arabic, chinese, inner, scale)
+
+
+def tidy(v: Decimal) -> Decimal:
+    """Same value, written plainly: 12000.0 -> 12000, 1.50 -> 1.5."""
+    if v == v.to_integral_value():
+        return v.quantize(_ONE)
+    return v.normalize()
+
+
+_ONE = Decimal(1)
+
+
+def _trailing_scale(toks: list[Token], i: int, j: int, arabic: bool) -> str:
+    out: list[str] = []
+    for t in reversed(toks[i:j]):
+        if t.kind == "b" or (arabic and t.kind == "s"):
+            out.append(t.text)
+        else:
+            break
+    return "".join(reversed(out))

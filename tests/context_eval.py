@@ -1,0 +1,144 @@
+"""Evaluate labels and periods on gold figure spans (decoupled from the extractor).
+
+usage: python -m tests.context_eval [--verbose] [seeds|dev]
+
+Loads each report with ``hedui.core.report.load_report``, builds its context once, runs
+``label_for`` / ``period_for`` on every non-optional gold figure span and prints the mean
+label char-F1 (Counter-based, as the reference scorer) and period exact-match accuracy.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from hedui.core.context import make_context
+from hedui.core.context_rules import ContextRules, load_context_rules
+from hedui.core.labels import label_for
+from hedui.core.periods import period_for
+from hedui.core.report import load_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = {
+    "seeds": (ROOT / "tests/data/gold", ROOT / "seeds"),
+    "dev": (ROOT / "tests/data/dev/gold", ROOT / "tests/data/dev/reports"),
+}
+
+
+def char_f1(a: str, b: str) -> float:
+    a, b = a or "", b or ""
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    if common == 0:
+        return 0.0
+    p, r = common / len(a), common / len(b)
+    return 2 * p * r / (p + r)
+
+
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ?]{1,8}\)")
+
+
+class StandInView:
+    """t2s character by character, pinyin annotations removed (used until core/view.py lands)."""
+
+    def __init__(self, text: str) -> None:
+        import opencc
+
+        cc = opencc.OpenCC("t2s")
+        keep = [True] * len(text)
+        for m in _PINYIN.finditer(text):
+            for i in range(m.start(), m.end()):
+                keep[i] = False
+        self._orig = [i for i, k in enumerate(keep) if k]
+        chars = [text[i] for i in self._orig]
+        conv = cc.convert("".join(chars))
+        if len(conv) != len(chars):
+            conv = "".join(cc.convert(c) if len(cc.convert(c)) == 1 else c for c in chars)
+        self.text = conv
+        self._from = [0] * (len(text) + 1)
+        j = 0
+        for i in range(len(text) + 1):
+            while j < len(self._orig) and self._orig[j] < i:
+                j += 1
+            self._from[i] = j
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            p = self._orig[start] if start < len(self._orig) else len(self._orig)
+            return p, p
+        return self._orig[start], self._orig[end - 1] + 1
+
+    def from_original(self, pos: int) -> int:
+        return self._from[min(pos, len(self._from) - 1)]
+
+
+def make_view(report):  # type: ignore[no-untyped-def]
+    try:
+        from hedui.core.view import make_view as real
+    except ImportError:
+        return StandInView(report.text)
+    return real(report)
+
+
+@dataclass
+class Scores:
+    n: int = 0
+    label_f1: float = 0.0
+    period_ok: int = 0
+
+    @property
+    def label(self) -> float:
+        return self.label_f1 / self.n if self.n else 0.0
+
+    @property
+    def period(self) -> float:
+        return self.period_ok / self.n if self.n else 0.0
+
+
+def evaluate(which: str, rules: ContextRules | None = None, verbose: bool = False,
+             out=sys.stdout) -> Scores:  # type: ignore[no-untyped-def]
+    gold_dir, text_dir = SETS[which]
+    rules = rules or load_context_rules(ROOT / "rules")
+    total = Scores()
+    for gp in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        report = load_report(text_dir / gold["file"])
+        ctx = make_context(report, make_view(report), rules)
+        sc = Scores()
+        for f in gold["figures"]:
+            if f.get("optional"):
+                continue
+            lab = label_for(ctx, f["start"], f["end"])
+            per = period_for(ctx, f["start"], f["end"])
+            lf = char_f1(lab, f["label"])
+            sc.n += 1
+            sc.label_f1 += lf
+            sc.period_ok += per == f["period"]
+            if verbose and (lf < 0.6 or per != f["period"]):
+                print(f"  {f['text']:>10} L {lf:.2f} {lab!r:30} gold {f['label']!r}"
+                      + ("" if per == f["period"] else f"   P {per!r} gold {f['period']!r}"), file=out)
+        if verbose:
+            print(f"{gold['file']:40} n={sc.n:3} label={sc.label:.3f} period={sc.period:.3f}", file=out)
+        total.n += sc.n
+        total.label_f1 += sc.label_f1
+        total.period_ok += sc.period_ok
+    return total
+
+
+def main() -> int:
+    verbose = "--verbose" in sys.argv
+    which = [a for a in sys.argv[1:] if a in SETS] or list(SETS)
+    for w in which:
+        s = evaluate(w, verbose=verbose)
+        print(f"{w}: n={s.n} label char-F1={s.label:.3f} period acc={s.period:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

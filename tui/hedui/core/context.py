@@ -1,0 +1,182 @@
+"""The per-report context for labels and periods: sentences, clauses, numbers, time phrases.
+
+``make_context(report, view)`` is called once per report; ``label_for`` (labels.py) and
+``period_for`` (periods.py) then answer for any figure span of the ORIGINAL text. All
+matching happens on the view text (simplified, pinyin removed); what is written back is
+taken character by character from the original, so traditional text stays traditional
+and artefacts are left out.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from hedui.core.context_rules import ContextRules, load_context_rules
+from hedui.core.model import Report
+from hedui.core.rules import default_rules_dir
+
+
+class TextViewLike(Protocol):
+    text: str
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]: ...
+
+    def from_original(self, pos: int) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TimePhrase:
+    """A time phrase found in the view text: [start, end) is the kept part (without 到/在)."""
+
+    start: int
+    end: int
+    kind: str  # "period" | "frequency"
+    rule: str
+    match_start: int  # start of the whole match (with a dropped prefix)
+
+
+@dataclass(slots=True)
+class Context:
+    report: Report
+    view: Any
+    rules: ContextRules
+    text: str
+    _sentence_starts: list[int] = field(default_factory=list)
+    _quantities: list[tuple[int, int]] | None = None
+    _quantity_starts: list[int] | None = None
+    _phrases: list[TimePhrase] | None = None
+    _phrase_starts: list[int] | None = None
+    _jieba: Any = None
+
+    # -- positions -------------------------------------------------------------------------
+    def view_span(self, start: int, end: int) -> tuple[int, int]:
+        """The view span of an original span."""
+        vs = self.view.from_original(start)
+        ve = self.view.from_original(end - 1) + 1 if end > start else vs
+        return vs, max(vs, ve)
+
+    def original(self, positions: list[int] | range) -> str:
+        """The original characters of the given view positions, artefacts left out."""
+        out: list[str] = []
+        orig = self.report.text
+        for i in positions:
+            s, e = self.view.to_original(i, i + 1)
+            out.append(orig[s:e])
+        return "".join(out)
+
+    # -- sentences and clauses -------------------------------------------------------------
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """[start, end) of the sentence holding view position ``pos``."""
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        s = self._sentence_starts[i] if i >= 0 else 0
+        e = self._sentence_starts[i + 1] if i + 1 < len(self._sentence_starts) else len(self.text)
+        return s, e
+
+    def clause_start(self, pos: int, boundaries: str, floor: int = 0) -> int:
+        """First position after the nearest boundary character before ``pos`` (not before floor)."""
+        t = self.text
+        i = pos - 1
+        while i >= floor and t[i] not in boundaries:
+            i -= 1
+        return i + 1
+
+    def clause_end(self, pos: int, boundaries: str, ceiling: int | None = None) -> int:
+        t = self.text
+        n = len(t) if ceiling is None else ceiling
+        i = pos
+        while i < n and t[i] not in boundaries:
+            i += 1
+        return i
+
+    # -- numbers -----------------------------------------------------------------------------
+    def quantities(self) -> list[tuple[int, int]]:
+        """Rough spans of numbers with their measure word (view positions), sorted."""
+        if self._quantities is None:
+            rx = self.rules.quantity
+            spans: list[tuple[int, int]] = []
+            if rx is not None:
+                t = self.text
+                for m in rx.finditer(t):
+                    s = m.start()
+                    if s > 0 and t[s - 1] in "第每":
+                        continue
+                    spans.append((s, m.end()))
+            self._quantities = spans
+            self._quantity_starts = [s for s, _ in spans]
+        return self._quantities
+
+    def quantities_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        qs = self.quantities()
+        assert self._quantity_starts is not None
+        i = bisect.bisect_left(self._quantity_starts, start)
+        out = []
+        while i < len(qs) and qs[i][0] < end:
+            out.append(qs[i])
+            i += 1
+        return out
+
+    # -- time phrases ------------------------------------------------------------------------
+    def phrases(self) -> list[TimePhrase]:
+        if self._phrases is None:
+            from hedui.core.periods import find_time_phrases
+
+            self._phrases = find_time_phrases(self)
+            self._phrase_starts = [p.start for p in self._phrases]
+        return self._phrases
+
+    def phrases_in(self, start: int, end: int) -> list[TimePhrase]:
+        ps = self.phrases()
+        assert self._phrase_starts is not None
+        i = bisect.bisect_left(self._phrase_starts, start)
+        out = []
+        while i < len(ps) and ps[i].start < end:
+            if ps[i].end <= end:
+                out.append(ps[i])
+            i += 1
+        return out
+
+    # -- segmentation ------------------------------------------------------------------------
+    def words(self, s: str) -> list[str]:
+        """jieba's segmentation of ``s`` (jieba loaded lazily and silently)."""
+        if self._jieba is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(60)
+            logging.getLogger("jieba").setLevel(60)
+            self._jieba = jieba
+        return self._jieba.lcut(s, HMM=False)
+
+
+def _sentence_starts(text: str, ends: str) -> list[int]:
+    starts = [0]
+    n = len(text)
+    i = 0
+    while i < n:
+        if text[i] in ends:
+            j = i + 1
+            # closing quotes and brackets stay with the sentence they close
+            while j < n and text[j] in "”’」』)）】" and text[i] != "\n":
+                j += 1
+            if j < n and j != starts[-1]:
+                starts.append(j)
+            i = j
+        else:
+            i += 1
+    return starts
+
+
+def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None) -> Context:
+    """The context of one report, for ``label_for`` and ``period_for``."""
+    if rules is None:
+        rules = load_context_rules(default_rules_dir())
+    text = view.text
+    return Context(
+        report=report,
+        view=view,
+        rules=rules,
+        text=text,
+        _sentence_starts=_sentence_starts(text, rules.sentence_ends),
+    )

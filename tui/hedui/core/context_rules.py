@@ -1,0 +1,171 @@
+"""Label and period heuristics as data: loading ``rules/periods.toml`` and ``rules/labels.toml``.
+
+Every rule has an ``id``. Patterns are regular expressions written in simplified
+characters; they are matched on the simplified view of a report.
+
+periods.toml::
+
+    [[period]]            # a time phrase; the match (or its group ``p``) is the period
+    id = "period.now"
+    kind = "period"       # "period" | "frequency" (每年: governs its clause only) | "not" (近日: never)
+    pattern = "目前|当前"
+    clause_start = false  # true: only where a clause starts
+    [[comparison]]        # a time phrase right after this is a comparison base (比上年), not a period
+    id = "period.cmp"
+    before = "比|较"
+    after = "同期"
+
+labels.toml::
+
+    [[trim]]              # words cut from a label's head or tail
+    id = "label.trim.adverb"
+    where = "head"        # "head" | "tail"
+    words = ["共", "累计"]
+    [[quantity]]          # what a number with its measure word looks like (to find neighbours)
+    id = "label.quantity"
+    pattern = "..."
+    [[boundary]]          # characters that end a label clause
+    id = "label.boundary"
+    chars = ",;"
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hedui.core.rules import read_rule_file, schema_error
+
+PERIOD_KINDS = ("period", "frequency", "not")
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRule:
+    id: str
+    kind: str
+    regex: re.Pattern[str]
+    clause_start: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TrimRule:
+    id: str
+    where: str
+    words: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class ContextRules:
+    """Compiled label and period rules (built once, shared read-only by every Context)."""
+
+    periods: tuple[PeriodRule, ...] = ()
+    cmp_before: re.Pattern[str] | None = None
+    cmp_after: re.Pattern[str] | None = None
+    head_trims: tuple[TrimRule, ...] = ()
+    tail_trims: tuple[TrimRule, ...] = ()
+    quantity: re.Pattern[str] | None = None
+    label_boundaries: str = ",，;；:：。!！?？\n"
+    period_boundaries: str = ",，;；:：…"
+    sentence_ends: str = "。!！?？\n"
+    max_label: int = 24
+    max_after: int = 16
+    paths: tuple[Path, ...] = field(default_factory=tuple)
+
+
+def _compile(path: Path, rule_id: str, pattern: object) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise schema_error(path, rule_id, f"rule {rule_id!r}: 'pattern' must be a non-empty string")
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise schema_error(path, rule_id, f"rule {rule_id!r}: bad pattern: {exc}") from None
+
+
+def _rule_id(path: Path, table: str, i: int, rule: object) -> str:
+    if not isinstance(rule, dict):
+        raise schema_error(path, None, f"[[{table}]] #{i + 1} is not a table")
+    rid = rule.get("id")
+    if not isinstance(rid, str) or not rid:
+        raise schema_error(path, None, f"[[{table}]] #{i + 1} has no string 'id'")
+    return rid
+
+
+def _words(path: Path, rid: str, rule: dict) -> tuple[str, ...]:
+    words = rule.get("words")
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise schema_error(path, rid, f"rule {rid!r}: 'words' must be a list of non-empty strings")
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _load_periods(path: Path, rules: ContextRules) -> None:
+    data = read_rule_file(path)
+    seen: set[str] = set()
+    out: list[PeriodRule] = []
+    for i, rule in enumerate(data.get("period", [])):
+        rid = _rule_id(path, "period", i, rule)
+        if rid in seen:
+            raise schema_error(path, rid, f"duplicate rule id {rid!r}")
+        seen.add(rid)
+        kind = rule.get("kind", "period")
+        if kind not in PERIOD_KINDS:
+            raise schema_error(path, rid, f"rule {rid!r}: kind must be one of {', '.join(PERIOD_KINDS)}")
+        cs = rule.get("clause_start", False)
+        if not isinstance(cs, bool):
+            raise schema_error(path, rid, f"rule {rid!r}: 'clause_start' must be true or false")
+        out.append(PeriodRule(rid, kind, _compile(path, rid, rule.get("pattern")), cs))
+    rules.periods = tuple(out)
+    for i, rule in enumerate(data.get("comparison", [])):
+        rid = _rule_id(path, "comparison", i, rule)
+        if "before" in rule:
+            rules.cmp_before = _compile(path, rid, "(?:" + str(rule["before"]) + r")\s*$")
+        if "after" in rule:
+            rules.cmp_after = _compile(path, rid, r"^\s*(?:" + str(rule["after"]) + ")")
+
+
+def _load_labels(path: Path, rules: ContextRules) -> None:
+    data = read_rule_file(path)
+    heads: list[TrimRule] = []
+    tails: list[TrimRule] = []
+    for i, rule in enumerate(data.get("trim", [])):
+        rid = _rule_id(path, "trim", i, rule)
+        where = rule.get("where")
+        if where not in ("head", "tail"):
+            raise schema_error(path, rid, f"rule {rid!r}: 'where' must be \"head\" or \"tail\"")
+        (heads if where == "head" else tails).append(TrimRule(rid, where, _words(path, rid, rule)))
+    rules.head_trims, rules.tail_trims = tuple(heads), tuple(tails)
+    for i, rule in enumerate(data.get("quantity", [])):
+        rid = _rule_id(path, "quantity", i, rule)
+        rules.quantity = _compile(path, rid, rule.get("pattern"))
+    for i, rule in enumerate(data.get("boundary", [])):
+        rid = _rule_id(path, "boundary", i, rule)
+        chars = rule.get("chars")
+        if not isinstance(chars, str) or not chars:
+            raise schema_error(path, rid, f"rule {rid!r}: 'chars' must be a non-empty string")
+        kind = rule.get("kind", "label")
+        if kind == "label":
+            rules.label_boundaries = chars.replace("\\n", "\n")
+        elif kind == "period":
+            rules.period_boundaries = chars
+        elif kind == "sentence":
+            rules.sentence_ends = chars.replace("\\n", "\n")
+        else:
+            raise schema_error(path, rid, f"rule {rid!r}: kind must be label, period or sentence")
+    for key in ("max_label", "max_after"):
+        if key in data:
+            v = data[key]
+            if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
+                raise schema_error(path, None, f"'{key}' must be a positive integer")
+            setattr(rules, key, v)
+    if rules.quantity is None:
+        raise schema_error(path, None, "no [[quantity]] rule")
+
+
+def load_context_rules(rules_dir: Path | str) -> ContextRules:
+    """Read and compile ``periods.toml`` and ``labels.toml`` from ``rules_dir``."""
+    rules_dir = Path(rules_dir)
+    rules = ContextRules()
+    p_path, l_path = rules_dir / "periods.toml", rules_dir / "labels.toml"
+    _load_periods(p_path, rules)
+    _load_labels(l_path, rules)
+    rules.paths = (p_path, l_path)
+    return rules

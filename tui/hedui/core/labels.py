@@ -1,0 +1,125 @@
+"""The label of a figure: the shortest phrase of its clause that says what is counted or measured.
+
+The phrase before the number back to the clause start (or to the previous number of the
+clause), with time phrases cut out and connectives, adverbs and copulas trimmed
+(``全市基层工会达到2906个`` → ``全市基层工会``); when the number stands before a noun, the
+noun phrase after the unit joins it (``举办了100余场职工主题阅读活动`` → ``职工主题阅读活动``).
+A number that shares its clause's label with the figure before it (``3496户、1588万元``)
+borrows that figure's words. A cell of a table takes its column heading (and its row
+heading, when that is not a period).
+"""
+from __future__ import annotations
+
+from hedui.core.context import Context
+from hedui.core.tables import table_label
+
+_PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
+_SPACE = " \u3000\t\r\n"
+
+
+def _is_list_comma(ctx: Context, i: int, floor: int) -> bool:
+    """Is the 、 at view position i a separator between figures (a number ends right before it)?"""
+    for qs, qe in ctx.quantities_in(max(floor, i - 30), i):
+        if qe == i:
+            return True
+    return False
+
+
+def _before_start(ctx: Context, vs: int, floor: int) -> int:
+    """Where the words before the figure at vs begin: clause start, list item, open bracket."""
+    t = ctx.text
+    bounds = ctx.rules.label_boundaries
+    depth = 0
+    i = vs - 1
+    while i >= floor:
+        ch = t[i]
+        if ch in bounds:
+            break
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        elif ch == "、" and _is_list_comma(ctx, i, floor):
+            break
+        i -= 1
+    start = i + 1
+    # after the previous number of the clause
+    for qs, qe in ctx.quantities_in(start, vs):
+        if qe <= vs and qs < vs:
+            start = max(start, qe)
+    return start
+
+
+def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
+    t = ctx.text
+    bounds = ctx.rules.label_boundaries + "、(（"
+    end = ctx.clause_end(ve, bounds, ceiling)
+    for qs, _ in ctx.quantities_in(ve, end):
+        if qs >= ve:
+            end = min(end, qs)
+            break
+    return min(end, ve + ctx.rules.max_after)
+
+
+def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
+    if not idx:
+        return idx
+    drop: set[int] = set()
+    for p in ctx.phrases_in(idx[0], idx[-1] + 1):
+        drop.update(range(p.match_start, p.end))
+    return [i for i in idx if i not in drop and ctx.text[i] not in _SPACE]
+
+
+def _trim(ctx: Context, idx: list[int]) -> list[int]:
+    """Cut head and tail words (rules/labels.toml) off a run of view positions, word-wise."""
+    t = ctx.text
+    heads = {w for r in ctx.rules.head_trims for w in r.words}
+    tails = {w for r in ctx.rules.tail_trims for w in r.words}
+    for _ in range(6):
+        before = len(idx)
+        while idx and t[idx[0]] in _PUNCT_HEAD:
+            idx = idx[1:]
+        while idx and t[idx[-1]] in _PUNCT_HEAD + "(（":
+            idx = idx[:-1]
+        if not idx:
+            return idx
+        words = ctx.words("".join(t[i] for i in idx))
+        if words and words[0] in heads and len(words) > 1:
+            idx = idx[len(words[0]):]
+        elif words and words[-1] in tails and len(words) > 1:
+            idx = idx[: len(idx) - len(words[-1])]
+        if len(idx) == before:
+            break
+    return idx
+
+
+def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
+    start = _before_start(ctx, vs, floor)
+    idx = _drop_time(ctx, list(range(start, vs)))
+    idx = _trim(ctx, idx)
+    return idx[-ctx.rules.max_label:]
+
+
+def label_for(ctx: Context, start: int, end: int) -> str:
+    """The label of the figure at [start, end) of the ORIGINAL text, in its own characters."""
+    vs, ve = ctx.view_span(start, end)
+    t = ctx.text
+    ss, se = ctx.sentence_at(vs)
+    cell = table_label(ctx, vs, ve)
+    if cell is not None:
+        return cell
+    before = _before_words(ctx, vs, ss)
+    after_end = _after_end(ctx, ve, se)
+    after = _drop_time(ctx, list(range(ve, after_end)))
+    while after and t[after[0]] in "的":
+        after = after[1:]
+    after = _trim(ctx, after) if after and t[after[0]] not in _PUNCT_HEAD else []
+    idx = before + after
+    if not before and not after:
+        # a number that shares the label of the one before it (3496户、1588万元)
+        prev = [q for q in ctx.quantities_in(ss, vs) if q[1] <= vs]
+        if prev:
+            idx = _before_words(ctx, prev[-1][0], ss)
+    return ctx.original(idx).strip()

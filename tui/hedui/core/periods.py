@@ -1,0 +1,119 @@
+"""The period of a figure: the time phrase that governs it (FIGURES.md, "Period").
+
+A time phrase before the first number of a sentence (its head: 近五年, 去年以来, 2023年1月~7月,
+目前, 截至目前, 五年来; also one standing as its own clause, 数据显示,2021年,...) governs every
+figure of the sentence; one inside a clause governs that clause and takes precedence; a
+frequency word (每年, 1年) governs its clause (the sentence when it opens it). Headings and
+earlier sentences never carry over; reporting times (近日, 日前) and comparison bases
+(比上年, 比2022年同期) are not periods.
+"""
+from __future__ import annotations
+
+from hedui.core.context import Context, TimePhrase
+
+_OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))
+_QUALIFIER_GAP = "近约超逾共计达为有了:： "
+
+
+def _inside_quotes(text: str, sent_start: int, pos: int) -> bool:
+    seg = text[sent_start:pos]
+    return any(seg.count(o) > seg.count(c) for o, c in _OPEN_CLOSE)
+
+
+def find_time_phrases(ctx: Context) -> list[TimePhrase]:
+    """Every time phrase of the report's view text, overlaps resolved (longest wins), sorted."""
+    t = ctx.text
+    rules = ctx.rules
+    bounds = rules.period_boundaries + rules.sentence_ends
+    clause_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in bounds]
+    found: list[tuple[int, int, int, int, str, str]] = []  # (mstart, mend, kstart, kend, kind, id)
+    for order, rule in enumerate(rules.periods):
+        if rule.clause_start:
+            matches = []
+            for cs in clause_starts:
+                while cs < len(t) and t[cs] in " \u3000\t":
+                    cs += 1
+                m = rule.regex.match(t, cs)
+                if m:
+                    matches.append(m)
+        else:
+            matches = list(rule.regex.finditer(t))
+        for m in matches:
+            if m.end() == m.start():
+                continue
+            ks, ke = (m.start("p"), m.end("p")) if "p" in rule.regex.groupindex and m.group("p") else m.span()
+            found.append((m.start(), m.end(), ks, ke, rule.kind, rule.id, order))  # type: ignore[arg-type]
+    # longest first, then rule order
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[6], f[0]))  # type: ignore[misc]
+    taken: list[tuple[int, int]] = []
+    out: list[TimePhrase] = []
+    for ms, me, ks, ke, kind, rid, _ in found:  # type: ignore[misc]
+        if any(ms < e and s < me for s, e in taken):
+            continue
+        taken.append((ms, me))
+        if kind == "not":
+            continue
+        if _excluded(ctx, ms, ke):
+            continue
+        out.append(TimePhrase(ks, ke, kind, rid, ms))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _excluded(ctx: Context, ms: int, ke: int) -> bool:
+    t = ctx.text
+    rules = ctx.rules
+    ss, _ = ctx.sentence_at(ms)
+    if t[ms] != "“" and _inside_quotes(t, ss, ms):
+        return True
+    if rules.cmp_before is not None and rules.cmp_before.search(t, max(ss, ms - 4), ms):
+        return True
+    if rules.cmp_after is not None and rules.cmp_after.match(t[ke:ke + 6]):
+        return True
+    return False
+
+
+def _attributive_ok(t: str, p: TimePhrase, vs: int) -> bool:
+    """A phrase followed by 的 (2020年的144万人, 近40年的历史) governs only the number right after it."""
+    if p.end < len(t) and t[p.end] == "的":
+        gap = t[p.end + 1:vs]
+        return all(ch in _QUALIFIER_GAP for ch in gap)
+    return True
+
+
+def governing_phrase(ctx: Context, vs: int) -> TimePhrase | None:
+    """The time phrase that governs a figure starting at view position ``vs``."""
+    t = ctx.text
+    rules = ctx.rules
+    ss, se = ctx.sentence_at(vs)
+    before = [p for p in ctx.phrases_in(ss, vs) if p.end <= vs]
+    if not before:
+        return None
+    cs = ctx.clause_start(vs, rules.period_boundaries + rules.sentence_ends, floor=ss)
+    local = [p for p in before if p.match_start >= cs and _attributive_ok(t, p, vs)]
+    if local:
+        return local[-1]
+    first_q = vs
+    for qs, qe in ctx.quantities_in(ss, vs):
+        if not any(p.start < qe and qs < p.end for p in before):
+            first_q = qs
+            break
+    content = ss
+    while content < se and t[content] in " \u3000\t\r":
+        content += 1
+    heads = [
+        p for p in before
+        if p.end <= first_q
+        and _attributive_ok(t, p, vs)
+        and (p.kind == "period" or p.match_start == content)
+    ]
+    return heads[-1] if heads else None
+
+
+def period_for(ctx: Context, start: int, end: int) -> str:
+    """The period of the figure at [start, end) of the ORIGINAL text, in its own characters."""
+    vs, _ = ctx.view_span(start, end)
+    p = governing_phrase(ctx, vs)
+    if p is None:
+        return ""
+    return ctx.original(range(p.start, p.end)).strip()

@@ -1,0 +1,79 @@
+"""Plain-text tables: a line of whitespace-separated cells under a heading line.
+
+A figure in such a cell is labelled by its column heading (and by its row heading when that
+is not a time phrase: ``合計 中央補助``).
+"""
+from __future__ import annotations
+
+import re
+
+from hedui.core.context import Context
+
+_CELL_GAP = re.compile(r"[ \u3000\t]+")
+_DIGIT = re.compile(r"[0-9０-９]")
+_MAX_HEADING_DISTANCE = 8
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cell spans of the line text[start:end]; a gap inside a number (2, 000 / 8,534 元) is no gap."""
+    cells: list[tuple[int, int]] = []
+    pos = start
+    for m in _CELL_GAP.finditer(text, start, end):
+        if m.start() > pos:
+            cells.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        cells.append((pos, end))
+    merged: list[tuple[int, int]] = []
+    for s, e in cells:
+        if merged:
+            ps, pe = merged[-1]
+            prev_last = text[pe - 1]
+            glue = prev_last in ",，" or (
+                _DIGIT.match(prev_last) is not None and e - s <= 2 and _DIGIT.search(text[s:e]) is None
+                and text[s:e] not in "-—－"
+            )
+            if glue:
+                merged[-1] = (ps, e)
+                continue
+        merged.append((s, e))
+    return merged
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (len(text) if e < 0 else e)
+
+
+def table_label(ctx: Context, vs: int, ve: int) -> str | None:
+    """The label of a figure in a table cell, or None when the figure is not in one."""
+    t = ctx.text
+    ls, le = _line(t, vs)
+    cells = _cells(t, ls, le)
+    if len(cells) < 3:
+        return None
+    k = next((i for i, (s, e) in enumerate(cells) if s <= vs < e), None)
+    if k is None or k == 0:
+        return None
+    # the heading: the nearest line above with as many cells and no digits after its first cell
+    pos = ls - 1
+    for _ in range(_MAX_HEADING_DISTANCE):
+        if pos <= 0:
+            return None
+        hs, he = _line(t, pos)
+        pos = hs - 1
+        if he <= hs or not t[hs:he].strip():
+            continue
+        head = _cells(t, hs, he)
+        if len(head) != len(cells):
+            continue
+        if any(_DIGIT.search(t[s:e]) for s, e in head[1:]):
+            continue
+        col = ctx.original(range(*head[k])).strip()
+        rs, re_ = cells[0]
+        row_is_time = any(p.start <= rs and p.end >= re_ for p in ctx.phrases_in(rs, re_))
+        if row_is_time or _DIGIT.search(t[rs:re_]):
+            return col
+        return ctx.original(range(rs, re_)).strip() + " " + col
+    return None

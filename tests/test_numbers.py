@@ -57,6 +57,12 @@ WHOLE = [
     ("三千五", "3500", None),
     ("一百二", "120", None),
     ("负三", "-3", None),
+    ("三点五", "3.5", None),
+    ("零点零五", "0.05", None),
+    ("十二点三四", "12.34", None),
+    ("十点五", "10.5", None),
+    ("一点五亿", "150000000", None),
+    ("三十点五万", "305000", None),
     # mixed
     ("1.2万", "12000", None),
     ("2600多万", "26000000", None),
@@ -164,6 +170,11 @@ IN_TEXT = [
     ("共有○个", []),
     ("1.2.3", [("1.2", "1.2", None), ("3", "3", None)]),
     ("2600多万元", [("2600多万", "26000000", None)]),
+    ("百分之零点八", [("零点八", "0.8", None)]),
+    ("三点五倍", [("三点五", "3.5", None)]),
+    ("一点一滴", [("一", "1", None), ("一", "1", None)]),
+    ("两点一线", [("两", "2", None), ("一", "1", None)]),
+    ("下午两点", [("两", "2", None)]),
     ("78亿及156亿元", [("78亿", "7800000000", None), ("156亿", "15600000000", None)]),
 ]
 
@@ -172,6 +183,33 @@ IN_TEXT = [
 def test_numbers_in_text(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     want = [(t, D(v), D(vm) if vm is not None else None) for t, v, vm in expected]
     assert _seen(text) == want
+
+
+# bare scale words: not numbers by default, returned on request
+BARE = [
+    ("近百场", [("百", "100")]),
+    ("百余个", [("百", "100")]),
+    ("万亩以上", [("万", "10000")]),
+    ("上亿元", [("亿", "100000000")]),
+    ("上千万", [("千万", "10000000")]),
+    ("百万职工", [("百万", "1000000")]),
+    ("千家万户", [("千", "1000"), ("万", "10000")]),
+    ("百分之三十", [("三十", "30")]),
+    ("2600多万元", [("2600多万", "26000000")]),
+    ("三十万", [("三十万", "300000")]),
+    ("十万八千", [("十万八千", "108000")]),
+    ("3万余户，近百家", [("3万", "30000"), ("百", "100")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BARE)
+def test_bare_scales_on_request(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_numbers(text, bare_scales=True)
+    assert [(m.text, m.value) for m in found] == [(t, D(v)) for t, v in expected]
+    assert all(text[m.start:m.end] == m.text for m in found)
+    plain = find_numbers(text)
+    assert all(any(p == m for m in found) for p in plain)
+    assert len(plain) == sum(1 for t, _ in expected if any(c not in "百千万亿" for c in t))
 
 
 def test_fields_of_a_mixed_number() -> None:
@@ -297,7 +335,7 @@ def test_decimal_scale_is_exact(whole: int, frac: int, scale: str) -> None:
     assert parse_number(text) == (Decimal(whole) + Decimal(frac) / 100) * mult
 
 
-_ALPHABET = "0123456789０１２３４５６７８９.．,，零〇一二三四五六七八九十百千万亿两多余~-至到负%年人元的是 、。"
+_ALPHABET = "0123456789０１２３４５６７８９.．,，零〇○一二三四五六七八九十百千万亿两萬億多余点~-—至到负%年人元的是分之 、。"
 
 
 @settings(max_examples=400, deadline=None)
@@ -313,3 +351,16 @@ def test_spans_are_consistent(s: str) -> None:
         assert m.value_max is None or m.value_max >= m.value
         assert m.negative == (m.value < 0 or (m.value == 0 and m.text[0] in "-−－负"))
         assert parse_range(m.text) == (m.value, m.value_max)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_bare_scales_only_add_matches(s: str) -> None:
+    plain = find_numbers(s)
+    found = find_numbers(s, bare_scales=True)
+    assert [m for m in found if m in plain] == plain
+    last = 0
+    for m in found:
+        assert s[m.start:m.end] == m.text
+        assert m.start >= last
+        last = m.end

@@ -9,6 +9,7 @@ number (余/多/左右 after the scale) are left to the extractor.  Values are e
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -60,8 +61,25 @@ _SINGLE: dict[str, tuple[Decimal, str]] = {
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def find_numbers(s: str) -> list[NumberMatch]:
-    """Every maximal number in ``s``, left to right, non-overlapping."""
+#: A scale word with no digit before it (近百场, 百余个, 万亩, 上亿元); 百分之 is not one.
+_BARE_RE = re.compile(rf"(?<![{''.join(CN_DIGITS)}十拾多余])[{''.join(SMALL_UNITS)}{''.join(BIG_UNITS)}]+(?!分之)")
+
+
+def find_numbers(s: str, *, bare_scales: bool = False) -> list[NumberMatch]:
+    """Every maximal number in ``s``, left to right, non-overlapping.
+
+    A scale word with no digit before it (百, 千, 万, 亿, 百万, 千万 …) is not a number,
+    unless ``bare_scales`` is set: then each such run not inside another number is
+    also returned, as a Chinese number (百 -> 100, 上亿 -> the 亿, 千家万户 -> 千 and 万);
+    deciding when it is a figure (近百场, 百余个, 万亩以上) is the caller's.
+    """
+    out = _regular(s)
+    if bare_scales:
+        out = _with_bare_scales(s, out)
+    return out
+
+
+def _regular(s: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     single = _SINGLE
     for m in RUN_RE.finditer(s):
@@ -78,6 +96,30 @@ def find_numbers(s: str) -> list[NumberMatch]:
             continue
         _numbers_in_run(run, start, out)
     return out
+
+
+def _with_bare_scales(s: str, regular: list[NumberMatch]) -> list[NumberMatch]:
+    taken = {i for m in regular for i in range(m.start, m.end)}
+    bare: list[NumberMatch] = []
+    for m in _BARE_RE.finditer(s):
+        pos, end = m.start(), m.end()
+        while pos < end:
+            if pos in taken:
+                pos += 1
+                continue
+            run = "一" + s[pos:end]
+            toks = tokenize(run)
+            r = read_number(toks, 0)
+            stop = toks[r.last - 1].end - 1 if r is not None and r.last > 1 else 1
+            if r is None or r.last < 2 or any(i in taken for i in range(pos, pos + stop)):
+                pos += 1
+                continue
+            bare.append(NumberMatch(pos, pos + stop, s[pos:pos + stop], r.low, None, "chinese", "",
+                                    r.scale, False))
+            pos += stop
+    if not bare:
+        return regular
+    return sorted(regular + bare, key=lambda x: x.start)
 
 
 def parse_number(s: str) -> Decimal:

@@ -38,6 +38,8 @@ THOUSANDS_SEPARATORS = ",，"
 RANGE_CONNECTORS = "~～〜-－—–至到"
 #: Qualifiers that may stand between the digits and a big scale (2600多万, 1200余万).
 INNER_QUALIFIERS = "多余"
+#: The decimal point of a Chinese numeral (三点五, 百分之零点八).
+CN_POINT = "点"
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
@@ -55,11 +57,13 @@ RUN_RE = re.compile(
     rf"|[.．](?=[{_D}])"
     rf"|[,，] ?(?=[{_D}]{{3}}(?![{_D}]))"
     rf"|[{INNER_QUALIFIERS}](?=[{_BG}])"
+    rf"|(?<=[{_CD}十拾]){CN_POINT}(?=[{_CD}])"
     rf"|[{_CONN}](?=[{_D}{_CD}十拾]))*"
 )
 
 # Tokens inside a run.  Kinds: "a" Arabic, "c" Chinese digit group, "s" small
-# unit, "b" big unit, "q" inner qualifier, "r" range connector, "-" sign.
+# unit, "b" big unit, "q" inner qualifier, "p" Chinese decimal point, "r" range
+# connector, "-" sign.
 _ARABIC_RE = re.compile(rf"(?:[{_D}]{{1,3}}(?:[,，][{_D}]{{3}}(?![{_D}]))+|[{_D}]+)(?:[.．][{_D}]+)?")
 #: The broken source form "181万2, 000": only tried right after a big unit.
 _ARABIC_SPACED_RE = re.compile(rf"[{_D}]{{1,3}}[,，] [{_D}]{{3}}(?![{_D}.．])")
@@ -94,6 +98,7 @@ def tokenize(run: str) -> list[Token]:
             m = None
             kind = ("s" if ch in SMALL_UNITS else "b" if ch in BIG_UNITS
                     else "q" if ch in INNER_QUALIFIERS
+                    else "p" if ch == CN_POINT
                     else "-" if (ch in SIGNS or ch == NEGATIVE_WORD) and i == 0
                     else "r" if ch in RANGE_CONNECTORS else "x")
         j = m.end() if m else i + 1
@@ -161,7 +166,7 @@ def read_number(toks: list[Token], i: int) -> Reading | None:
     last_small = 0
     last_big = 0
     prev = ""  # kind of the last consumed token
-    arabic = chinese = ranged = seq = False
+    arabic = chinese = ranged = seq = decimal = False
     inner = ""
     closed = False  # after 多万: nothing more may follow
     j = i
@@ -215,7 +220,7 @@ def read_number(toks: list[Token], i: int) -> Reading | None:
             if last_small and m >= last_small:
                 break
             if prev in ("a", "c"):
-                if seq or (prev == "c" and num_lo == 0 and num_zero):
+                if seq or decimal or (prev == "c" and num_lo == 0 and num_zero):
                     break
                 if prev == "a" and (last_small or (last_big and not arabic)):
                     break
@@ -257,11 +262,33 @@ def read_number(toks: list[Token], i: int) -> Reading | None:
             chinese = True
             closed = bool(inner)
         elif k == "q":
-            if inner or prev not in ("a", "c", "s") or seq:
+            if inner or prev not in ("a", "c", "s") or seq or decimal:
                 break
             if j + 1 >= n or toks[j + 1].kind != "b":
                 break
             inner = t.text
+        elif k == "p":
+            frac = _fraction(toks, j)
+            if frac is None or arabic or decimal or last_big or ranged:
+                break
+            if prev == "c":
+                if seq or (num_after and num_after != 10 and not num_zero):
+                    break  # 一百二点五: the elided reading is ambiguous
+                whole = sec_lo + num_lo
+            elif prev == "s":
+                whole = sec_lo
+            else:
+                break
+            if whole in (1, 2) and frac[1] == "一":
+                break  # 一点一滴, 两点一线
+            num_lo = num_hi = whole + frac[0]
+            sec_lo = sec_hi = Decimal(0)
+            num_after = 0
+            num_zero = False
+            decimal = True
+            prev = "c"
+            j += 2
+            continue
         else:
             break
         prev = k
@@ -285,6 +312,16 @@ def read_number(toks: list[Token], i: int) -> Reading | None:
     high = tidy(total_hi + sec_hi)
     scale = _trailing_scale(toks, i, j, arabic)
     return Reading(i, j, low, high if high != low else None, arabic, chinese, inner, scale)
+
+
+def _fraction(toks: list[Token], j: int) -> tuple[Decimal, str] | None:
+    """(value, digits) of the Chinese digits after the point at token ``j``."""
+    if j + 1 >= len(toks) or toks[j + 1].kind != "c":
+        return None
+    digits = toks[j + 1].text
+    if "○" in digits:
+        return None
+    return Decimal("0." + "".join(str(CN_DIGITS[c]) for c in digits)), digits
 
 
 def tidy(v: Decimal) -> Decimal:

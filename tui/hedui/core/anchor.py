@@ -1,0 +1,151 @@
+"""Keeping decisions when the report or the rules change under a session.
+
+``reanchor``: the report's bytes changed. Each decided figure is looked for in
+the new text by its own text and the context saved beside it; it moves where
+that is unambiguous, and is otherwise set aside (an *orphan*, kept in the file)
+and named in a notice. Pending figures are not carried: the new extraction
+proposes them again.
+
+``merge``: the extraction is new (new rules, or a re-anchored report). A decided
+figure carries over to the proposed figure with the same span and value; a
+pending one takes the new suggestion at the same span (keeping its id); new
+figures come in pending; a decided figure the extractor no longer proposes is
+kept with ``stale = True``. A human decision is never dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from hedui.core.entry import CONTEXT_CHARS, Entry
+from hedui.core.model import Extraction, Figure
+
+#: a figure text found more often than this is not searched for by context
+MAX_CANDIDATES = 2000
+
+
+def context_of(text: str, start: int, end: int) -> tuple[str, str]:
+    return text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS]
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0 and len(out) <= MAX_CANDIDATES:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+@dataclass
+class Reanchored:
+    entries: list[Entry]  # decided figures, at their place in the new text
+    orphans: list[Entry]  # decisions that could not be placed (old offsets kept)
+    notices: list[str]
+    moved: int = 0
+
+
+def locate(e: Entry, text: str) -> tuple[int | None, str]:
+    """The new start of ``e`` in ``text``, or (None, reason)."""
+    before, after = e.context
+    if text[e.start:e.end] == e.text and text[max(0, e.start - len(before)):e.start] == before \
+            and text[e.end:e.end + len(after)] == after:
+        return e.start, ""
+    cands = _occurrences(text, e.text)
+    if not cands:
+        return None, "its text is no longer in the report"
+    if len(cands) > MAX_CANDIDATES:
+        return None, "its text occurs too often to place"
+    if len(cands) == 1:
+        return cands[0], ""
+    n = len(e.text)
+    scores = [
+        _common_suffix(text[max(0, p - CONTEXT_CHARS):p], before)
+        + _common_prefix(text[p + n:p + n + CONTEXT_CHARS], after)
+        for p in cands
+    ]
+    best = max(scores)
+    winners = [p for p, s in zip(cands, scores) if s == best]
+    if best == 0 or len(winners) > 1:
+        return None, f"ambiguous: {len(winners) if best else len(cands)} places match"
+    return winners[0], ""
+
+
+def reanchor(entries: list[Entry], orphans: list[Entry], text: str) -> Reanchored:
+    """Place the decided entries (and earlier orphans) in the changed report ``text``."""
+    placed: dict[tuple[int, int], Entry] = {}
+    out = Reanchored([], [], [])
+    for e in [x for x in entries if x.decided] + orphans:
+        start, why = locate(e, text)
+        if start is not None and (start, start + len(e.text)) in placed:
+            start, why = None, f"its place is taken by {placed[(start, start + len(e.text))].id}"
+        if start is None:
+            out.orphans.append(e)
+            out.notices.append(f"{e.id} {e.text!r} ({e.status}, was at {e.start}): {why}; kept aside")
+            continue
+        end = start + len(e.text)
+        moved = replace(e, start=start, end=end, context=context_of(text, start, end))
+        out.moved += start != e.start
+        placed[(start, end)] = moved
+        out.entries.append(moved)
+    return out
+
+
+def _same_value(e: Entry, fig: Figure) -> bool:
+    return fig.fields.value == e.fields.value or (
+        e.suggestion is not None and fig.fields.value == e.suggestion.value)
+
+
+def merge(entries: list[Entry], extraction: Extraction, next_id: int) -> tuple[list[Entry], int, list[str]]:
+    """Entries for ``extraction``, carrying over ``entries``; returns (entries, next_id, notices)."""
+    by_span: dict[tuple[int, int], Entry] = {(e.start, e.end): e for e in entries}
+    used: set[str] = set()
+    out: list[Entry] = []
+    new = 0
+    for fig in extraction.figures:
+        e = by_span.get((fig.start, fig.end))
+        if e is not None and e.id not in used and (not e.decided or _same_value(e, fig)):
+            used.add(e.id)
+            if e.status == "added":
+                out.append(e)
+            elif e.decided:
+                out.append(replace(e, suggestion=fig.fields, rule=fig.rule, stale=False, repeat_of=fig.repeat_of))
+            else:
+                out.append(replace(e, fields=fig.fields, suggestion=fig.fields, rule=fig.rule,
+                                   stale=False, repeat_of=fig.repeat_of))
+            continue
+        out.append(Entry(id=f"f{next_id:04d}", start=fig.start, end=fig.end, text=fig.text,
+                         status="pending", fields=fig.fields, suggestion=fig.fields, rule=fig.rule,
+                         repeat_of=fig.repeat_of))
+        next_id += 1
+        new += 1
+    stale = 0
+    for e in entries:
+        if e.id in used or not e.decided:
+            continue
+        if e.status != "added" and not e.stale:
+            stale += 1
+        out.append(e if e.status == "added" else replace(e, stale=True))
+    out.sort(key=lambda x: (x.start, x.end, x.id))
+    notices = []
+    if new:
+        notices.append(f"{new} new suggestion{'s' * (new != 1)} to review")
+    if stale:
+        notices.append(f"{stale} decided figure{'s' * (stale != 1)} no longer proposed by the rules (kept, marked stale)")
+    return out, next_id, notices

@@ -1,0 +1,366 @@
+"""A review session: one reviewer's decisions on the figures of one report.
+
+``Session.open(extraction, sessions_dir, reviewer)`` creates or resumes the
+session file (format: ``hedui.core.session_format``; storage and durability:
+``hedui.core.store``). Every mutating call is on disk (journal line, fsync)
+before it returns; if the write fails it raises ``SessionError`` with the
+decision kept in memory and queued for the next write. All methods are
+thread-safe. ``Entry`` objects are replaced, never mutated: hold ids, not entries.
+"""
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from hedui import __version__
+from hedui.core import anchor
+from hedui.core.entry import Entry, SchemaProblem, entry_from_dict, entry_to_dict, validate_fields
+from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionError
+from hedui.core.session_format import DECISION_OPS, SYSTEM_OPS, SessionDoc
+from hedui.core.session_paths import session_path, stored_report_path
+from hedui.core.store import SessionStore, now_rfc3339
+
+__all__ = ["Entry", "Session", "session_path"]
+
+
+def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str) -> SessionDoc:
+    report = extraction.report
+    entries = [
+        Entry(id=f"f{i:04d}", start=f.start, end=f.end, text=f.text, status="pending",
+              fields=f.fields, suggestion=f.fields, rule=f.rule, repeat_of=f.repeat_of)
+        for i, f in enumerate(sorted(extraction.figures, key=lambda f: (f.start, f.end)), 1)
+    ]
+    now = now_rfc3339()
+    return SessionDoc(
+        reviewer=reviewer, report_path=stored_report_path(report.path, sessions_dir),
+        report_sha256=report.sha256, report_encoding=report.encoding, report_chars=len(report.text),
+        hedui_version=__version__, rules_digest=extraction.rules_digest, created_at=now,
+        updated_at="", journal_seq=0, next_id=len(entries) + 1, entries=entries,
+    )
+
+
+class Session:
+    """See the module docstring; created only by ``Session.open``."""
+
+    path: Path
+    read_only: bool
+    reviewer: str
+    report: Report
+    entries: list[Entry]
+    orphans: list[Entry]
+    notices: list[str]
+    updated_at: str
+
+    def __init__(self, store: SessionStore, doc: SessionDoc, report: Report, reviewer: str) -> None:
+        self._lock = threading.RLock()
+        self._store = store
+        self._doc = doc
+        self.path = store.path
+        self.read_only = store.read_only
+        self.reviewer = reviewer
+        self.report = report
+        self.entries = list(doc.entries)
+        self.orphans = list(doc.orphans)
+        self.log: list[dict[str, Any]] = list(doc.log)
+        self.notices: list[str] = []
+        self.updated_at = doc.updated_at
+        self._seq = doc.journal_seq
+        self._index: dict[str, int] = {}
+        self._reindex()
+        self._undo: list[int] = []
+        self._redo: list[int] = []
+        self._by_seq: dict[int, dict[str, Any]] = {}
+
+    # ---------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, extraction: Extraction, sessions_dir: Path, reviewer: str, *, read_only: bool = False,
+             batch: int = 200, idle: float = 2.0) -> "Session":
+        """Create or resume the session of ``extraction.report`` for ``reviewer`` (see the module doc).
+
+        Raises ``SessionLocked`` naming the holder if another process has it open,
+        ``SessionError('<file>:<line>: <reason>')`` if the file is damaged (it is never overwritten).
+        """
+        report = extraction.report
+        path = session_path(Path(sessions_dir), report, reviewer)
+        store = SessionStore(path, read_only=read_only, batch=batch, idle=idle)
+        doc, records = store.open()
+        try:
+            created = doc is None
+            if doc is None:
+                if records:
+                    raise SessionError(f"{store.journal_path}: journal without its session file {path.name}")
+                doc = _new_doc(extraction, Path(sessions_dir), reviewer)
+            self = cls(store, doc, report, reviewer)
+            for rec in records:
+                self._apply_record(rec)
+            changed = self._reconcile(extraction, Path(sessions_dir))
+            self._rebuild_stacks()
+            if not read_only and (created or changed):
+                store.write_doc(self._snapshot())
+        except BaseException:
+            store.release()
+            raise
+        store.start_writer(self._snapshot)
+        return self
+
+    def _reindex(self) -> None:
+        self._index = {e.id: i for i, e in enumerate(self.entries)}
+
+    def _apply_record(self, rec: dict[str, Any]) -> None:
+        self.log.append(rec)
+        self._seq = rec["seq"]
+        if rec["op"] in SYSTEM_OPS:
+            return
+        self.updated_at = rec["at"]
+        after = rec.get("after")
+        self._put(rec.get("id", ""), entry_from_dict(after) if after is not None else None)
+
+    def _put(self, eid: str, new: Entry | None) -> None:
+        """Set entry ``eid`` to ``new`` (its span kept if it exists), or remove it."""
+        i = self._index.get(eid)
+        if new is None:
+            if i is not None:
+                del self.entries[i]
+                self._reindex()
+            return
+        if i is not None:
+            old = self.entries[i]
+            ctx = anchor.context_of(self.report.text, old.start, old.end) if new.decided else ("", "")
+            self.entries[i] = replace(new, start=old.start, end=old.end, text=old.text, context=ctx)
+            return
+        keys = [(e.start, e.end) for e in self.entries]
+        self.entries.insert(bisect_right(keys, (new.start, new.end)), new)
+        self._reindex()
+
+    def _reconcile(self, extraction: Extraction, sessions_dir: Path) -> bool:
+        """Apply a changed report or rules (see ``hedui.core.anchor``); True if anything changed."""
+        doc, report, text = self._doc, extraction.report, extraction.report.text
+        now = now_rfc3339()
+        changed = False
+        stored = stored_report_path(report.path, sessions_dir)
+        if doc.report_path != stored:
+            doc.report_path = stored
+            changed = True
+        if doc.report_sha256 != report.sha256:
+            moved = anchor.reanchor(self.entries, self.orphans, text)
+            merged, doc.next_id, news = anchor.merge(moved.entries, extraction, doc.next_id)
+            kept = len(moved.entries)
+            head = (f"the report changed since this session (sha256 differs): {kept} decision"
+                    f"{'s' * (kept != 1)} kept ({moved.moved} moved)")
+            if moved.orphans:
+                head += f", {len(moved.orphans)} could not be placed (kept aside, listed below)"
+            self.notices += [head] + moved.notices + news
+            self.entries, self.orphans = merged, moved.orphans
+            self._system("reanchor", now, head)
+            doc.report_sha256, doc.report_encoding, doc.report_chars = report.sha256, report.encoding, len(text)
+            doc.rules_digest = extraction.rules_digest
+            changed = True
+        else:
+            for e in self.entries:
+                if e.end > len(text) or text[e.start:e.end] != e.text:
+                    raise SessionError(f"{self.path}: figure {e.id} {e.text!r} does not match the report "
+                                       f"at {e.start}-{e.end}, though the report is unchanged")
+            if doc.rules_digest != extraction.rules_digest:
+                merged, doc.next_id, news = anchor.merge(self.entries, extraction, doc.next_id)
+                self.entries = merged
+                head = "the rules changed since this session: decisions carried over"
+                self.notices += [head + (": " + "; ".join(news) if news else "")]
+                self._system("rules", now, self.notices[-1])
+                doc.rules_digest = extraction.rules_digest
+                changed = True
+        if changed:
+            self._reindex()
+        return changed
+
+    def _system(self, op: str, now: str, note: str) -> None:
+        self._seq += 1
+        self.log.append({"seq": self._seq, "at": now, "by": self.reviewer, "op": op, "note": note})
+
+    def _rebuild_stacks(self) -> None:
+        self._undo, self._redo = [], []
+        self._by_seq = {rec["seq"]: rec for rec in self.log}
+        for rec in self.log:
+            op = rec["op"]
+            if op in DECISION_OPS:
+                self._undo.append(rec["seq"])
+                self._redo.clear()
+            elif op == "undo" and self._undo and self._undo[-1] == rec["target"]:
+                self._redo.append(self._undo.pop())
+            elif op == "redo" and self._redo and self._redo[-1] == rec["target"]:
+                self._undo.append(self._redo.pop())
+            else:  # a system change, or a log that does not replay: start afresh
+                self._undo.clear()
+                self._redo.clear()
+
+    def _snapshot(self) -> SessionDoc:
+        with self._lock:
+            return replace(self._doc, entries=list(self.entries), orphans=list(self.orphans),
+                           log=list(self.log), journal_seq=self._seq, updated_at=self.updated_at)
+
+    # ---------------------------------------------------------------- reading
+
+    def entry(self, id: str) -> Entry:
+        with self._lock:
+            i = self._index.get(id)
+            if i is None:
+                raise KeyError(id)
+            return self.entries[i]
+
+    def progress(self) -> tuple[int, int]:
+        entries = self.entries
+        return sum(1 for e in entries if e.status != "pending"), len(entries)
+
+    def first_pending(self) -> Entry | None:
+        return next((e for e in self.entries if e.status == "pending"), None)
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def unsaved(self) -> int:
+        """Decisions held in memory whose write failed (retried with the next decision or ``close``)."""
+        return self._store.unsaved
+
+    @property
+    def save_error(self) -> str:
+        """The last failure of the background rewrite of the TOML file ('' when fine)."""
+        return self._store.write_error
+
+    # ---------------------------------------------------------------- deciding
+
+    def _stamp(self, e: Entry, status: str, **changes: Any) -> Entry:
+        return replace(e, status=status, decided_by=self.reviewer, decided_at=now_rfc3339(),
+                       context=anchor.context_of(self.report.text, e.start, e.end), **changes)
+
+    def _record(self, op: str, eid: str, old: Entry | None, new: Entry | None, target: int | None = None) -> None:
+        if self.read_only:
+            raise SessionError(f"{self.path}: session is open read-only")
+        self._seq += 1
+        rec: dict[str, Any] = {"seq": self._seq, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
+        if target is not None:
+            rec["target"] = target
+        rec["before"] = entry_to_dict(old) if old is not None else None
+        rec["after"] = entry_to_dict(new) if new is not None else None
+        self._put(eid, new)
+        self.log.append(rec)
+        self._by_seq[rec["seq"]] = rec
+        self.updated_at = rec["at"]
+        if op in DECISION_OPS:
+            self._undo.append(rec["seq"])
+            self._redo.clear()
+        self._store.append(rec)  # durable before we return; raises with the decision kept in memory
+
+    def _decide(self, op: str, id: str, make: Any) -> Entry:
+        with self._lock:
+            if self.read_only:
+                raise SessionError(f"{self.path}: session is open read-only")
+            old = self.entry(id)
+            new = make(old)
+            self._record(op, id, old, new)
+            return self.entry(id) if new is not None else old
+
+    def accept(self, id: str) -> Entry:
+        return self._decide("accept", id, lambda e: self._stamp(
+            e, "added" if e.status == "added" else "accepted", fields=e.suggestion or e.fields,
+            flag_reason="", stale=e.stale))
+
+    def reject(self, id: str) -> Entry:
+        return self._decide("reject", id, lambda e: self._stamp(e, "rejected", flag_reason=""))
+
+    def flag(self, id: str, reason: str, note: str = "") -> Entry:
+        if reason not in FLAG_REASONS:
+            raise SessionError(f"unknown flag reason {reason!r} (one of {', '.join(FLAG_REASONS)})")
+        return self._decide("flag", id, lambda e: self._stamp(e, "flagged", flag_reason=reason, note=note))
+
+    def correct(self, id: str, fields: Fields, note: str = "") -> Entry:
+        fields = self._valid(fields)
+        return self._decide("correct", id, lambda e: self._stamp(
+            e, "added" if e.status == "added" else "corrected", fields=fields, note=note, flag_reason=""))
+
+    def reset(self, id: str) -> Entry:
+        """Back to pending (an added figure is removed; the returned entry is then its last state)."""
+        def make(e: Entry) -> Entry | None:
+            if e.suggestion is None:
+                return None
+            return replace(e, status="pending", fields=e.suggestion, note="", flag_reason="",
+                           decided_by="", decided_at="", context=("", ""))
+        return self._decide("reset", id, make)
+
+    def add(self, start: int, end: int, fields: Fields, note: str = "", rule: str = "manual") -> Entry:
+        fields = self._valid(fields)
+        with self._lock:
+            if self.read_only:
+                raise SessionError(f"{self.path}: session is open read-only")
+            text = self.report.text
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+                raise SessionError(f"cannot add a figure at {start}-{end}: outside the report's text")
+            for e in self.entries:
+                if e.start == start and e.end == end:
+                    raise SessionError(f"{e.id} already covers {start}-{end}; correct it instead")
+            eid = f"f{self._doc.next_id:04d}"
+            self._doc.next_id += 1
+            new = self._stamp(Entry(id=eid, start=start, end=end, text=text[start:end], status="added",
+                                    fields=fields, suggestion=None, rule=rule or "manual"), "added", note=note)
+            self._record("add", eid, None, new)
+            return self.entry(eid)
+
+    @staticmethod
+    def _valid(fields: Fields) -> Fields:
+        try:
+            return validate_fields(fields)
+        except SchemaProblem as exc:
+            raise SessionError(f"invalid figure fields: {exc}") from None
+
+    def _step(self, op: str, source: list[int], sink: list[int]) -> Entry | None:
+        with self._lock:
+            if self.read_only:
+                raise SessionError(f"{self.path}: session is open read-only")
+            if not source:
+                return None
+            target = source[-1]
+            rec = self._by_seq[target]
+            state = rec["before"] if op == "undo" else rec["after"]
+            new = entry_from_dict(state) if state is not None else None
+            eid = rec["id"]
+            old = self.entry(eid) if eid in self._index else None
+            if new is not None and old is None:  # re-adding: the report text at the span must still match
+                if self.report.text[new.start:new.end] != new.text:
+                    raise SessionError(f"cannot {op}: {eid} {new.text!r} no longer matches the report")
+            source.pop()
+            sink.append(target)
+            self._record(op, eid, old, new, target=target)
+            return self.entry(eid) if new is not None else old
+
+    def undo(self) -> Entry | None:
+        """Undo the last decision (persisted; works after reopening). None if there is none."""
+        return self._step("undo", self._undo, self._redo)
+
+    def redo(self) -> Entry | None:
+        return self._step("redo", self._redo, self._undo)
+
+    # ---------------------------------------------------------------- closing
+
+    def flush(self) -> None:
+        """Rewrite the TOML file now (normally done in the background and on close)."""
+        with self._lock:
+            self._store.retry()
+            self._store.write_doc(self._snapshot())
+
+    def close(self) -> None:
+        """Write everything and release the lock. On failure raises SessionError and stays open."""
+        self._store.stop_writer()
+        with self._lock:
+            self._store.finish(None if self.read_only else self._snapshot())
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,374 @@
+'''The session file: one TOML document per report and reviewer.
+
+Files live in the sessions folder (default ``sessions/``) and are named
+``<report-stem>.<reviewer>.toml``; when two reports with the same stem (from
+different folders) are reviewed into one sessions folder, the second gets
+``<report-stem>~<8 hex of its path's hash>.<reviewer>.toml``. Beside a file
+there may be ``<file>.journal`` (decisions not yet folded into the TOML, one JSON
+object a line), ``<file>.bak`` (the previous version) and ``<file>.lock`` (held
+while a process has the session open for writing). A full, annotated example::
+
+    # hedui session: one report, one reviewer.  Written by hedui; read, diff and commit it freely.
+    format = 1                                  # session format version
+    reviewer = "li"
+    created_at = "2026-11-22T20:10:00Z"         # RFC 3339, UTC
+    updated_at = "2026-11-22T20:14:31Z"         # time of the last decision
+    journal_seq = 4                             # last decision-log seq folded into this file
+    next_id = 4                                 # ids f0001... are never reused
+
+    [report]
+    path = "seeds/wuwei-2022.txt"   # relative to the sessions folder's parent, else absolute
+    sha256 = "9f2c...e1"            # of the report's bytes
+    encoding = "utf-8"
+    chars = 5123                    # length of the decoded text in characters
+
+    [extractor]
+    hedui = "0.1.0"
+    rules_digest = "3b1d...77"
+
+    [[figure]]                      # sorted by (start, end)
+    id = "f0001"
+    start = 665                     # [start, end) character offsets into the decoded text
+    end = 668
+    text = "11件"                    # == report text[start:end]
+    status = "accepted"             # pending|accepted|corrected|flagged|rejected|added
+    rule = "unit.count"             # the rule that proposed it ("manual" for an added figure)
+    note = ""
+    flag_reason = ""                # ambiguous|source-error|outside-definition|other when flagged
+    decided_by = "li"
+    decided_at = "2026-11-22T20:11:02Z"
+    context = ["为职工群众办好实事", "，其中2件被确定为"]   # text around it (re-anchoring)
+    fields = { value = 11, unit = "件", bound = "=", category = "count", label = "为职工群众办好实事", period = "" }
+    suggestion = { value = 11, unit = "件", bound = "=", category = "count", label = "为职工群众办好实事", period = "" }
+
+    [[figure]]
+    id = "f0002"
+    start = 700
+    end = 709
+    text = "260元至500元"
+    status = "corrected"            # fields are the reviewer's; suggestion the extractor's
+    rule = "range.to"
+    note = "upper end was misread"
+    flag_reason = ""
+    decided_by = "li"
+    decided_at = "2026-11-22T20:12:40Z"
+    context = ["每户补贴", "，共计"]
+    fields = { value = 260, value_max = 500, unit = "元", bound = "range", category = "money", label = "每户补贴", period = "" }
+    suggestion = { value = 260, value_max = 50, unit = "元", bound = "range", category = "money", label = "每户补贴", period = "" }
+
+    [[figure]]
+    id = "f0003"
+    start = 812
+    end = 814
+    text = "六部"
+    status = "added"                # added by hand: no suggestion
+    rule = "manual"                 # or the exclusion rule of a promoted excluded number
+    note = ""
+    flag_reason = ""
+    decided_by = "li"
+    decided_at = "2026-11-22T20:13:05Z"
+    stale = false                   # true: decided, but the current rules no longer propose it
+    fields = { value = 6, unit = "", bound = "=", category = "count", label = "部门", period = "" }
+
+    [[orphan]]                      # a decision that could not be re-anchored after the report
+    id = "f0009"                    # changed; same keys as [[figure]], offsets are the OLD ones
+    ...
+
+    [[log]]                         # the decision log: audit trail, and undo/redo across restarts
+    seq = 1
+    at = "2026-11-22T20:11:02Z"
+    by = "li"
+    op = "accept"                   # accept|reject|flag|correct|add|reset|undo|redo|reanchor|rules
+    id = "f0001"
+    before = { id = "f0001", ..., status = "pending", ... }   # the whole figure before
+    after = { id = "f0001", ..., status = "accepted", ... }   # and after (absent: no figure)
+
+    [[log]]
+    seq = 4
+    at = "2026-11-22T20:14:31Z"
+    by = "li"
+    op = "undo"
+    id = "f0002"
+    target = 3                      # undo/redo: the seq of the decision undone or redone
+    before = { ... }
+    after = { ... }
+
+Undo and redo stacks are rebuilt by replaying ``op``/``target`` over the log; a
+``reanchor`` or ``rules`` entry (the report or the rules changed, see its
+``note``) clears both. Decisions not yet in the TOML are in the journal as the
+same log records in JSON.
+'''
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hedui.core.entry import (
+    Entry, SchemaProblem, check_int, check_str, entry_from_dict, entry_to_dict,
+)
+from hedui.core.model import SessionError
+
+FORMAT_VERSION = 1
+DECISION_OPS = ("accept", "reject", "flag", "correct", "add", "reset")
+SYSTEM_OPS = ("reanchor", "rules")
+LOG_OPS = DECISION_OPS + ("undo", "redo") + SYSTEM_OPS
+
+
+@dataclass
+class SessionDoc:
+    """Everything in a session file, validated."""
+
+    reviewer: str
+    report_path: str
+    report_sha256: str
+    report_encoding: str
+    report_chars: int
+    hedui_version: str
+    rules_digest: str
+    created_at: str = ""
+    updated_at: str = ""
+    journal_seq: int = 0
+    next_id: int = 1
+    entries: list[Entry] = field(default_factory=list)
+    orphans: list[Entry] = field(default_factory=list)
+    log: list[dict[str, Any]] = field(default_factory=list)
+    format: int = FORMAT_VERSION
+
+
+# ---------------------------------------------------------------- writing
+
+_ESC = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+_NEEDS_ESC = re.compile(r'["\\\x00-\x1f\x7f]')
+
+
+def _esc_char(m: re.Match[str]) -> str:
+    c = m.group(0)
+    return _ESC.get(c) or f"\\u{ord(c):04x}"
+
+
+def toml_str(s: str) -> str:
+    return '"' + _NEEDS_ESC.sub(_esc_char, s) + '"'
+
+
+def toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            raise ValueError("non-finite number")
+        r = repr(v)
+        return r if any(c in r for c in ".eE") else r + ".0"
+    if isinstance(v, str):
+        return toml_str(v)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{k} = {toml_value(x)}" for k, x in v.items() if x is not None) + " }"
+    raise TypeError(f"cannot write {type(v).__name__} to TOML")
+
+
+def _table(out: list[str], header: str, d: dict[str, Any]) -> None:
+    out.append("")
+    out.append(header)
+    for k, v in d.items():
+        if v is not None:
+            out.append(f"{k} = {toml_value(v)}")
+
+
+def dump_session(doc: SessionDoc) -> str:
+    out = [
+        "# hedui session: one report, one reviewer. Written by hedui; read, diff and commit it freely.",
+        f"format = {doc.format}",
+        f"reviewer = {toml_str(doc.reviewer)}",
+        f"created_at = {toml_str(doc.created_at)}",
+        f"updated_at = {toml_str(doc.updated_at)}",
+        f"journal_seq = {doc.journal_seq}",
+        f"next_id = {doc.next_id}",
+    ]
+    _table(out, "[report]", {"path": doc.report_path, "sha256": doc.report_sha256,
+                             "encoding": doc.report_encoding, "chars": doc.report_chars})
+    _table(out, "[extractor]", {"hedui": doc.hedui_version, "rules_digest": doc.rules_digest})
+    for e in doc.entries:
+        _table(out, "[[figure]]", entry_to_dict(e))
+    for e in doc.orphans:
+        _table(out, "[[orphan]]", entry_to_dict(e))
+    for rec in doc.log:
+        _table(out, "[[log]]", rec)
+    out.append("")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- reading
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_.\"-]+)\s*\]\]?\s*(#.*)?$")
+
+
+class _Lines:
+    """Finds the line of a key in a session file (for schema errors)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.blocks: dict[str, list[int]] = {}
+        self.first_header = len(self.lines)
+        for i, line in enumerate(self.lines):
+            m = _HEADER.match(line)
+            if m:
+                self.first_header = min(self.first_header, i)
+                self.blocks.setdefault(m.group(1), []).append(i)
+
+    def find(self, table: str, index: int, key: str) -> int:
+        """1-based line of ``key`` in the index-th ``table`` block ('' = top level)."""
+        if table:
+            starts = self.blocks.get(table, [])
+            if index >= len(starts):
+                return starts[-1] + 1 if starts else 1
+            lo = starts[index]
+            hi = min([s for b in self.blocks.values() for s in b if s > lo], default=len(self.lines))
+        else:
+            lo, hi = 0, self.first_header
+        head = key.split(".")[0]
+        if head:
+            pat = re.compile(rf"^\s*{re.escape(head)}\s*[=.]")
+            for i in range(lo, hi):
+                if pat.match(self.lines[i]):
+                    return i + 1
+        return lo + 1
+
+
+def _log_record(rec: Any) -> dict[str, Any]:
+    if not isinstance(rec, dict):
+        raise SchemaProblem("", "a log record must be a table")
+    unknown = set(rec) - {"seq", "at", "by", "op", "id", "target", "before", "after", "note"}
+    if unknown:
+        k = sorted(unknown)[0]
+        raise SchemaProblem(k, f"unknown key {k!r}")
+    for k in ("seq", "at", "op"):
+        if k not in rec:
+            raise SchemaProblem("", f"log record is missing {k!r}")
+    check_int("seq", rec["seq"], lo=1)
+    check_str("at", rec["at"], limit=64)
+    check_str("by", rec.get("by", ""), limit=200)
+    op = check_str("op", rec["op"])
+    if op not in LOG_OPS:
+        raise SchemaProblem("op", f"unknown op {op!r}")
+    check_str("id", rec.get("id", ""), limit=64)
+    check_str("note", rec.get("note", ""))
+    if op in ("undo", "redo"):
+        check_int("target", rec.get("target"), lo=1)
+    for k in ("before", "after"):
+        if rec.get(k) is not None:
+            try:
+                entry_from_dict(rec[k])
+            except SchemaProblem as exc:
+                raise SchemaProblem(k, f"{k}: {exc}") from None
+    return rec
+
+
+def parse_toml(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
+    """Decode and parse; errors become ``SessionError('file:line: ...')``."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SessionError(f"{path}:{line}: session file is not UTF-8") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column \d+\)", msg)
+        line = m.group(1) if m else str(text.count("\n") + 1)
+        msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
+        raise SessionError(f"{path}:{line}: TOML syntax error: {msg}") from None
+
+
+def read_session(path: Path, data: bytes | None = None) -> SessionDoc:
+    """Read and validate a session file; any problem is ``SessionError('file:line: reason')``."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SessionError(f"{path}: cannot read session file ({exc.strerror or exc})") from None
+    raw, text = parse_toml(path, data)
+    return doc_from_toml(path, raw, _Lines(text))
+
+
+def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines) -> SessionDoc:
+    def fail(table: str, index: int, key: str, reason: str) -> SessionError:
+        return SessionError(f"{path}:{lines.find(table, index, key)}: {reason}")
+
+    table, index = "", 0
+    try:
+        fmt = raw.get("format")
+        if fmt is None:
+            raise SchemaProblem("", "not a hedui session file (no 'format')")
+        check_int("format", fmt)
+        if fmt != FORMAT_VERSION:
+            raise SchemaProblem("format", f"session format {fmt} is not supported (this hedui reads {FORMAT_VERSION})")
+        for k in ("reviewer", "report", "extractor"):
+            if k not in raw:
+                raise SchemaProblem("", f"missing {k!r}")
+        rep, ext = raw["report"], raw["extractor"]
+        if not isinstance(rep, dict) or not isinstance(ext, dict):
+            raise SchemaProblem("report", "report and extractor must be tables")
+        doc = SessionDoc(
+            reviewer=check_str("reviewer", raw["reviewer"], limit=200),
+            created_at=check_str("created_at", raw.get("created_at", ""), limit=64),
+            updated_at=check_str("updated_at", raw.get("updated_at", ""), limit=64),
+            journal_seq=check_int("journal_seq", raw.get("journal_seq", 0)),
+            next_id=check_int("next_id", raw.get("next_id", 1), lo=1),
+            report_path="", report_sha256="", report_encoding="", report_chars=0,
+            hedui_version="", rules_digest="",
+        )
+        table = "report"
+        for k in ("path", "sha256"):
+            if k not in rep:
+                raise SchemaProblem("", f"[report] is missing {k!r}")
+        doc.report_path = check_str("path", rep["path"], limit=4096)
+        doc.report_sha256 = check_str("sha256", rep["sha256"], limit=64)
+        doc.report_encoding = check_str("encoding", rep.get("encoding", ""), limit=64)
+        doc.report_chars = check_int("chars", rep.get("chars", 0))
+        table = "extractor"
+        doc.hedui_version = check_str("hedui", ext.get("hedui", ""), limit=64)
+        doc.rules_digest = check_str("rules_digest", ext.get("rules_digest", ""), limit=128)
+        seen: set[str] = set()
+        for table, target in (("figure", doc.entries), ("orphan", doc.orphans)):
+            items = raw.get(table, [])
+            if not isinstance(items, list):
+                raise SchemaProblem(table, f"{table} must be an array of tables")
+            for index, item in enumerate(items):
+                e = entry_from_dict(item)
+                if e.id in seen:
+                    raise SchemaProblem("id", f"duplicate id {e.id!r}")
+                if table == "figure" and e.end > doc.report_chars:
+                    raise SchemaProblem("end", f"end {e.end} is beyond the report's {doc.report_chars} characters")
+                seen.add(e.id)
+                target.append(e)
+        table = "log"
+        items = raw.get("log", [])
+        if not isinstance(items, list):
+            raise SchemaProblem("log", "log must be an array of tables")
+        last = 0
+        for index, rec in enumerate(items):
+            _log_record(rec)
+            if rec["seq"] <= last:
+                raise SchemaProblem("seq", f"log seq {rec['seq']} is not increasing")
+            last = rec["seq"]
+        doc.log = items
+        if doc.journal_seq < last:
+            table, index = "", 0
+            raise SchemaProblem("journal_seq", f"journal_seq {doc.journal_seq} is below the last log seq {last}")
+    except SchemaProblem as exc:
+        raise fail(table, index, exc.key, str(exc)) from None
+    doc.entries.sort(key=lambda e: (e.start, e.end))
+    return doc
+
+
+def validate_log_record(rec: Any) -> dict[str, Any]:
+    """Validate one journal record (same schema as a ``[[log]]`` table); raises SchemaProblem."""
+    return _log_record(rec)

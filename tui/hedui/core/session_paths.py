@@ -1,0 +1,83 @@
+"""Where a session file lives, and how it names its report.
+
+* File name: ``<report-stem>.<reviewer>.toml`` in the sessions folder. If that
+  name is already taken by a session of a *different* report (same stem, other
+  folder), the file is ``<report-stem>~<8 hex>.<reviewer>.toml``, the hex being
+  a hash of the report's absolute path.
+* Report path inside the file: relative to the sessions folder's parent when the
+  report lies below it (``sessions/`` beside ``seeds/`` gives ``seeds/x.txt``),
+  else absolute. ``resolve_report_path`` reverses that.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from pathlib import Path
+
+from hedui.core.model import Report
+
+_UNSAFE = re.compile(r"[^\w.\-]+")
+
+
+def safe_name(s: str) -> str:
+    """A file-name-safe form of a stem or reviewer name (letters of any script kept)."""
+    s = _UNSAFE.sub("_", s).strip("._") or "_"
+    return s[:100]
+
+
+def stored_report_path(report_path: Path, sessions_dir: Path) -> str:
+    """The report path as written into a session file (POSIX separators)."""
+    absolute = Path(report_path).resolve()
+    base = Path(sessions_dir).resolve().parent
+    try:
+        return absolute.relative_to(base).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def resolve_report_path(stored: str, sessions_dir: Path) -> Path:
+    p = Path(stored)
+    if p.is_absolute():
+        return p
+    return Path(sessions_dir).resolve().parent / p
+
+
+def peek_header(path: Path) -> dict:
+    """The top of a session file (format, reviewer, times, [report], [extractor]) without
+    parsing its figures; {} if it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return {}
+    text = head.decode("utf-8", "ignore")
+    cut = text.find("\n[[")
+    if cut < 0:
+        return {}
+    try:
+        return tomllib.loads(text[:cut])
+    except tomllib.TOMLDecodeError:
+        return {}
+
+
+def session_path(sessions_dir: Path, report: Report, reviewer: str) -> Path:
+    """The session file of ``report`` reviewed by ``reviewer`` (existing or to be made)."""
+    sessions_dir = Path(sessions_dir)
+    stem, rev = safe_name(Path(report.path).stem), safe_name(reviewer)
+    stored = stored_report_path(report.path, sessions_dir)
+    tag = hashlib.sha256(Path(report.path).resolve().as_posix().encode()).hexdigest()[:8]
+    alt = sessions_dir / f"{stem}~{tag}.{rev}.toml"
+    if alt.exists():
+        return alt
+    base = sessions_dir / f"{stem}.{rev}.toml"
+    if not base.exists():
+        return base
+    head = peek_header(base).get("report", {})
+    other = head.get("path") if isinstance(head, dict) else None
+    if not isinstance(other, str) or other == stored:
+        return base
+    # another report with the same stem owns the name, unless that report moved here
+    if resolve_report_path(other, sessions_dir).exists() or head.get("sha256") != report.sha256:
+        return alt
+    return base

@@ -1,0 +1,375 @@
+"""Durable storage of one session file: lock, journal, atomic TOML rewrite, backup.
+
+The format is described in ``hedui.core.session_format``. How writes stay safe:
+
+* A decision is one JSON line appended to ``<file>.journal`` and fsynced before
+  ``append`` returns (a few hundred bytes: fast whatever the session's size).
+* The TOML file is rewritten off the keystroke path by a background thread
+  (after ``batch`` journal records, after ``idle`` seconds without one, and on
+  close): written to ``<file>.tmp``, fsynced, the old file hard-linked to
+  ``<file>.bak``, the temp renamed over the file, the folder fsynced. Only then
+  is the journal trimmed of the records the new file holds (``journal_seq``).
+  A crash at any moment leaves the old or the new TOML plus a journal that
+  completes it; a torn last journal line (a crash mid-append, never
+  acknowledged) is dropped on open.
+* ``<file>.lock`` is held with ``flock`` while a process has the session open
+  for writing (the kernel releases it if the process dies) and names its holder.
+* A failed append (disk full, read-only folder) raises ``SessionError`` at once;
+  the record stays queued and is written before the next one, so the journal
+  order is kept and nothing already saved is touched.
+"""
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from hedui.core.entry import SchemaProblem
+from hedui.core.model import SessionError, SessionLocked
+from hedui.core.session_format import SessionDoc, dump_session, read_session, validate_log_record
+
+
+def now_rfc3339() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old or the new file, keeping ``<path>.bak``."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                n = os.write(fd, view)
+                view = view[n:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if backup and path.exists():
+            bak = path.with_name(path.name + ".bak")
+            bak_tmp = path.with_name(path.name + ".bak.tmp")
+            try:
+                bak_tmp.unlink(missing_ok=True)
+                os.link(path, bak_tmp)
+            except OSError:
+                shutil.copy2(path, bak_tmp)
+            os.replace(bak_tmp, bak)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise SessionError(f"{path}: cannot write session file ({_why(exc)})") from None
+
+
+class FileLock:
+    """An exclusive ``flock`` on ``<session>.lock`` naming its holder (pid@host since)."""
+
+    def __init__(self, path: Path, session_path: Path) -> None:
+        self.path = path
+        self.session_path = session_path
+        self.fd: int | None = None
+
+    def acquire(self) -> None:
+        for _ in range(10):
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise SessionError(
+                    f"{self.session_path}: cannot lock session ({_why(exc)}); open it read-only"
+                ) from None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                holder = ""
+                try:
+                    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+                except OSError:
+                    pass
+                os.close(fd)
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    raise SessionError(f"{self.session_path}: cannot lock session ({_why(exc)})") from None
+                holder = holder or "another process"
+                raise SessionLocked(
+                    f"{self.session_path}: in use by {holder}; open it read-only", holder
+                ) from None
+            try:  # the file may have been unlinked by its previous holder between open and flock
+                same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+            except OSError:
+                same = False
+            if not same:
+                os.close(fd)
+                continue
+            info = f"{os.getpid()}@{socket.gethostname()} since {now_rfc3339()}\n".encode()
+            try:
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, info, 0)
+            except OSError:
+                pass
+            self.fd = fd
+            return
+        raise SessionError(f"{self.session_path}: cannot lock session (lock file keeps changing)")
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        os.close(self.fd)  # closing releases the flock
+        self.fd = None
+
+
+def read_journal(path: Path, *, repair: bool) -> list[dict[str, Any]]:
+    """The journal's records; a torn last line is dropped (and cut off when ``repair``)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise SessionError(f"{path}: cannot read journal ({_why(exc)})") from None
+    records = []
+    pos = 0
+    lineno = 0
+    while pos < len(data):
+        nl = data.find(b"\n", pos)
+        if nl < 0:  # torn tail: a crash in the middle of an append that was never acknowledged
+            if repair:
+                try:
+                    with open(path, "r+b") as fh:
+                        fh.truncate(pos)
+                        os.fsync(fh.fileno())
+                except OSError as exc:
+                    raise SessionError(f"{path}: cannot repair journal ({_why(exc)})") from None
+            break
+        lineno += 1
+        line = data[pos:nl]
+        pos = nl + 1
+        try:
+            rec = json.loads(line.decode("utf-8"))
+            validate_log_record(rec)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise SessionError(f"{path}:{lineno}: damaged journal line") from None
+        except SchemaProblem as exc:
+            raise SessionError(f"{path}:{lineno}: {exc}") from None
+        if records and rec["seq"] <= records[-1]["seq"]:
+            raise SessionError(f"{path}:{lineno}: journal seq {rec['seq']} is not increasing")
+        records.append(rec)
+    return records
+
+
+class SessionStore:
+    """The files of one session. Thread-safe; used by ``hedui.core.session.Session``."""
+
+    def __init__(self, path: Path, *, read_only: bool = False, batch: int = 200, idle: float = 2.0) -> None:
+        self.path = Path(path)
+        self.journal_path = self.path.with_name(self.path.name + ".journal")
+        self.read_only = read_only
+        self.batch = batch
+        self.idle = idle
+        self.lock = FileLock(self.path.with_name(self.path.name + ".lock"), self.path)
+        self._mutex = threading.Lock()  # journal file and its in-memory mirror
+        self._cond = threading.Condition()  # wakes the writer thread
+        self._jfd: int | None = None
+        self._queued: list[bytes] = []  # records not yet durably appended (after a failure)
+        self._queued_seqs: list[int] = []
+        self._tail: list[tuple[int, bytes]] = []  # durable journal records not yet in the TOML
+        self._last_append = 0.0
+        self._closing = False
+        self._thread: threading.Thread | None = None
+        self._snapshot: Callable[[], SessionDoc] | None = None
+        self.write_error: str = ""  # last failure of the background TOML rewrite
+
+    # -------------------------------------------------------------- opening
+
+    def open(self) -> tuple[SessionDoc | None, list[dict[str, Any]]]:
+        """Lock (unless read-only) and read: the TOML document (None if new) and the journal records past it."""
+        if not self.read_only:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise SessionError(f"{self.path.parent}: cannot create sessions folder ({_why(exc)})") from None
+            self.lock.acquire()
+        try:
+            doc = read_session(self.path) if self.path.exists() else None
+            records = read_journal(self.journal_path, repair=not self.read_only)
+        except BaseException:
+            self.lock.release()
+            raise
+        base = doc.journal_seq if doc else 0
+        pending = [r for r in records if r["seq"] > base]
+        self._tail = [(r["seq"], self._encode(r)) for r in pending]
+        return doc, pending
+
+    @staticmethod
+    def _encode(rec: dict[str, Any]) -> bytes:
+        return (json.dumps(rec, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n").encode()
+
+    # -------------------------------------------------------------- decisions
+
+    def append(self, rec: dict[str, Any]) -> None:
+        """Append one record durably (fsync) before returning; SessionError on failure (record kept queued)."""
+        if self.read_only:
+            raise SessionError(f"{self.path}: session is open read-only")
+        line = self._encode(rec)
+        with self._mutex:
+            self._queued.append(line)
+            self._queued_seqs.append(rec["seq"])
+            self._flush_queue()
+        with self._cond:
+            self._last_append = time.monotonic()
+            self._cond.notify()
+
+    def _flush_queue(self) -> None:
+        if not self._queued:
+            return
+        size = None
+        try:
+            if self._jfd is None:
+                existed = self.journal_path.exists()
+                self._jfd = os.open(self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                if not existed:
+                    fsync_dir(self.path.parent)
+            size = os.fstat(self._jfd).st_size
+            data = b"".join(self._queued)
+            view = memoryview(data)
+            while view:
+                n = os.write(self._jfd, view)
+                view = view[n:]
+            os.fsync(self._jfd)
+        except OSError as exc:
+            if self._jfd is not None and size is not None:
+                try:  # never leave a torn line before the next append
+                    os.ftruncate(self._jfd, size)
+                except OSError:
+                    pass
+            n = len(self._queued)
+            raise SessionError(
+                f"{self.journal_path}: decision not saved ({_why(exc)}); "
+                f"{n} decision{'s' * (n != 1)} kept in memory, will retry"
+            ) from None
+        self._tail.extend(zip(self._queued_seqs, self._queued))
+        self._queued = []
+        self._queued_seqs = []
+
+    @property
+    def unsaved(self) -> int:
+        """Decisions made in memory whose journal append failed (to be retried)."""
+        return len(self._queued)
+
+    def retry(self) -> None:
+        with self._mutex:
+            self._flush_queue()
+
+    # -------------------------------------------------------------- TOML rewrite
+
+    def write_doc(self, doc: SessionDoc) -> None:
+        """Rewrite the TOML file now (atomic, with backup), then trim the journal of what it holds."""
+        if self.read_only:
+            raise SessionError(f"{self.path}: session is open read-only")
+        atomic_write(self.path, dump_session(doc).encode("utf-8"))
+        with self._mutex:
+            keep = [(s, line) for s, line in self._tail if s > doc.journal_seq]
+            if len(keep) == len(self._tail) and self._jfd is None and not self.journal_path.exists():
+                return
+            if self._jfd is not None:
+                os.close(self._jfd)
+                self._jfd = None
+            if keep:
+                atomic_write(self.journal_path, b"".join(line for _, line in keep), backup=False)
+            else:
+                try:
+                    self.journal_path.unlink(missing_ok=True)
+                    fsync_dir(self.path.parent)
+                except OSError as exc:
+                    raise SessionError(f"{self.journal_path}: cannot trim journal ({_why(exc)})") from None
+            self._tail = keep
+
+    def start_writer(self, snapshot: Callable[[], SessionDoc]) -> None:
+        """Start the background thread that rewrites the TOML from ``snapshot()``."""
+        if self.read_only or self._thread is not None:
+            return
+        self._snapshot = snapshot
+        self._thread = threading.Thread(target=self._run, name=f"hedui-store-{self.path.name}", daemon=True)
+        self._thread.start()
+
+    def _due(self) -> bool:
+        n = len(self._tail)
+        if n == 0:
+            return False
+        return n >= self.batch or time.monotonic() - self._last_append >= self.idle
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._closing and not self._due():
+                    self._cond.wait(timeout=self.idle / 2 if self._tail else None)
+                if self._closing:
+                    return
+            try:
+                assert self._snapshot is not None
+                self.write_doc(self._snapshot())
+                self.write_error = ""
+            except SessionError as exc:
+                self.write_error = str(exc)
+                with self._cond:  # back off: try again after the next idle period
+                    self._last_append = time.monotonic()
+                    self._cond.wait(timeout=self.idle)
+
+    def stop_writer(self) -> None:
+        """Stop the background thread (waits for a rewrite in progress). Call without holding
+        the session's lock: the thread may be waiting for it."""
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def finish(self, final: SessionDoc | None) -> None:
+        """Write queued records and ``final`` (if given), then release the lock.
+        Raises SessionError (lock kept) if that fails."""
+        if not self.read_only:
+            with self._mutex:
+                self._flush_queue()
+            if final is not None:
+                self.write_doc(final)
+        self.release()
+
+    def release(self) -> None:
+        """Drop the lock and file handles without writing anything more."""
+        with self._mutex:
+            if self._jfd is not None:
+                os.close(self._jfd)
+                self._jfd = None
+        self.lock.release()

@@ -1,0 +1,321 @@
+"""The report pane (hedui.app.widgets.report_view) in a tiny host app at 80x24."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.strip import Strip
+
+from hedui.app.widgets.report_marks import FIGURE_KINDS, MARK_KINDS, Mark, MarkIndex
+from hedui.app.widgets.report_view import ReportView
+from hedui.app.widgets.wrap import text_cells
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+REPORT = (SEEDS / "wuwei-2022.txt").read_text(encoding="utf-8")
+NUMBER = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:户|人|元|个|%|家|项|次|名)")
+
+
+def number_marks(text: str, kind: str = "pending") -> list[Mark]:
+    return [Mark(m.start(), m.end(), kind, f"f{i}") for i, m in enumerate(NUMBER.finditer(text))]
+
+
+class Host(App):
+    CSS = "ReportView { width: 1fr; height: 1fr; } .narrow ReportView { width: 41; }"
+
+    def __init__(self, text: str, marks: list[Mark]) -> None:
+        super().__init__()
+        self.text, self.marks = text, marks
+
+    def compose(self) -> ComposeResult:
+        yield ReportView(self.text, self.marks)
+
+
+def segments_at(strip: Strip, text: str, needle_start: int, needle_len: int) -> list[Segment]:
+    """The segments of ``strip`` that draw characters [needle_start, +needle_len) of its text."""
+    out, pos = [], 0
+    for seg in strip:
+        end = pos + len(seg.text)
+        if pos < needle_start + needle_len and end > needle_start:
+            out.append(seg)
+        pos = end
+    return out
+
+
+def line_segments(view: ReportView, offset: int) -> tuple[int, list[Segment]]:
+    """Screen line index of ``offset`` and its rendered segments (scrolled so it is on screen)."""
+    y = view.line_of_offset(offset)
+    strip = view.render_line(y - round(view.scroll_y))
+    return y, list(strip)
+
+
+def style_at(view: ReportView, offset: int) -> Style:
+    """The style the character ``text[offset]`` is drawn with."""
+    y, segs = line_segments(view, offset)
+    pos = view.line_span(y)[1]
+    for seg in segs:
+        if pos <= offset < pos + len(seg.text):
+            return seg.style
+        pos += len(seg.text)
+    raise AssertionError(f"offset {offset} not drawn")
+
+
+async def test_wraps_cjk_at_80_and_40_columns() -> None:
+    for narrow, width in ((False, 79), (True, 40)):
+        app = Host(REPORT, [])
+        async with app.run_test(size=(80, 24)) as pilot:
+            if narrow:
+                app.screen.add_class("narrow")
+            await pilot.pause()
+            view = app.query_one(ReportView)
+            assert view.scrollable_content_region.width == width
+            assert view.line_count > len(REPORT) // width  # CJK: 2 cells a character
+            joined = []
+            for y in range(view.line_count):
+                para, start, end = view.line_span(y)
+                line = REPORT[start:end]
+                assert text_cells(line) <= width
+                joined.append(line)
+                if y < 20:  # the rendered strip shows exactly that text, padded to the width
+                    strip = view.render_line(y)
+                    assert strip.cell_length == width
+                    assert strip.text.rstrip() == line.replace("\t", " ").rstrip()
+            assert "".join(joined) == REPORT.replace("\n", "")
+            # paragraph index: paragraph p starts after p newlines
+            para, start, _ = view.line_span(view.line_count - 1)
+            assert para == REPORT.count("\n", 0, start)
+
+
+async def test_marks_drawn_with_their_component_style() -> None:
+    text = "甲乙丙3496户丁戊1588万元己庚\n第二段98.5%以上\n页面底部"
+    spans = {"3496户": ("pending", "a"), "1588万元": ("accepted", "b"), "98.5%以上": ("corrected", "c"), "页面底部": ("artefact", None)}
+    marks = [Mark(text.index(t), text.index(t) + len(t), kind, key) for t, (kind, key) in spans.items()]
+    app = Host(text, marks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        for mark in marks:
+            expected = view.get_component_rich_style(f"report-view--{mark.kind}", partial=True)
+            for offset in range(mark.start, mark.end):
+                got = style_at(view, offset)
+                assert got == view.rich_style + expected, (mark, offset)
+        # characters outside every mark are drawn in the widget's own style
+        for offset in (0, 2, text.index("丁"), text.index("庚"), text.index("第")):
+            assert style_at(view, offset) == view.rich_style
+        # cells: the pending figure 3496户 starts after three ideographs (6 cells)
+        strip = view.render_line(0)
+        cell = 0
+        for seg in strip:
+            if seg.text.startswith("3496"):
+                break
+            cell += seg.cell_length
+        assert cell == 6
+
+
+async def test_statuses_distinct_without_colour() -> None:
+    """NO_COLOR keeps only text attributes: each kind must still differ from the others."""
+    app = Host("x", [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        table = {}
+        for kind in MARK_KINDS + ("current", "search", "selection"):
+            s = view.get_component_rich_style(f"report-view--{kind}", partial=True)
+            table[kind] = (s.bold, s.dim, s.italic, s.underline, s.reverse, s.strike, s.overline)
+    distinct = [table[k] for k in FIGURE_KINDS + ("excluded", "current")]
+    assert len(set(distinct)) == len(distinct), table
+    assert all(any(flags) for flags in table.values())
+
+
+async def test_set_current_scrolls_a_far_figure_into_view_with_context() -> None:
+    marks = number_marks(REPORT)
+    assert len(marks) > 20
+    app = Host(REPORT, marks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        far = next(m for m in marks if view.line_of_offset(m.start) > 60 and view.line_of_offset(m.start) < view.line_count - 30)
+        view.set_current(far.key)
+        await pilot.pause()
+        y = view.line_of_offset(far.start)
+        assert round(view.scroll_y) == y - ReportView.CONTEXT  # two lines of context above
+        current = view.get_component_rich_style("report-view--current", partial=True)
+        got = style_at(view, far.start)
+        assert got.reverse and got.bold and got.bgcolor == current.bgcolor
+        # moving back up to a figure far above lands it near the bottom
+        near_top = next(m for m in marks if view.line_of_offset(m.start) > 10)
+        view.set_current(near_top.key)
+        await pilot.pause()
+        y2 = view.line_of_offset(near_top.start)
+        height = view.scrollable_content_region.height
+        assert round(view.scroll_y) == y2 + ReportView.CONTEXT - height + 1
+        # the previous current figure lost its emphasis
+        assert not style_at(view, far.start).reverse
+
+
+async def test_set_current_nearby_repaints_only_the_changed_lines() -> None:
+    marks = number_marks(REPORT)
+    app = Host(REPORT, marks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        line = view.line_of_offset
+        visible = next(
+            (a, b) for a, b in zip(marks, marks[1:]) if 0 < line(b.start) - line(a.start) <= 5
+        )
+        view.set_current(visible[0].key)
+        await pilot.pause()
+        scroll = view.scroll_y
+        painted: list[Region] = []
+        original = view.refresh
+
+        def spy(*regions: Region, **kw: object):
+            painted.extend(regions)
+            if not regions:
+                painted.append(view.size.region)
+            return original(*regions, **kw)
+
+        view.refresh = spy  # type: ignore[method-assign]
+        view.set_current(visible[1].key)
+        await pilot.pause()
+        assert view.scroll_y == scroll  # no scroll for a figure already in view
+        rows = {r.y + dy for r in painted for dy in range(r.height)}
+        expected = {view.line_of_offset(visible[0].start), view.line_of_offset(visible[1].start)}
+        assert rows == {y - round(scroll) for y in expected}
+
+
+async def test_update_mark_restyles_that_span_only() -> None:
+    marks = number_marks(REPORT)
+    app = Host(REPORT, marks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        target = next(m for m in marks if view.line_of_offset(m.start) > 8)
+        view.scroll_to(y=view.line_of_offset(target.start) - 5, animate=False)
+        await pilot.pause()
+        y = 5  # the target's row on screen
+        before = {i: view.render_line(i) for i in range(view.scrollable_content_region.height)}
+        view.update_mark(target.key, "rejected")
+        after = {i: view.render_line(i) for i in before}
+        for i in before:
+            if i == y:
+                continue
+            assert after[i] is before[i]  # untouched lines come from the cache
+        rejected = view.get_component_rich_style("report-view--rejected", partial=True)
+        assert style_at(view, target.start) == view.rich_style + rejected
+        assert style_at(view, target.end - 1).strike
+        # the rest of the line is unchanged
+        old_segs, new_segs = list(before[y]), list(after[y])
+        assert "".join(s.text for s in old_segs) == "".join(s.text for s in new_segs)
+        _, start, end = view.line_span(view.line_of_offset(target.start))
+        for offset in range(start, end):
+            if not target.start <= offset < target.end:
+                assert not style_at(view, offset).strike
+
+
+async def test_search_highlights_and_returns_offsets() -> None:
+    app = Host(REPORT, number_marks(REPORT))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        found = view.set_search("工会")
+        assert found == [m.start() for m in re.finditer("工会", REPORT)]
+        assert len(found) > 3
+        search = view.get_component_rich_style("report-view--search", partial=True)
+        first = found[0]
+        assert style_at(view, first).bgcolor == search.bgcolor
+        assert style_at(view, first + 1).reverse
+        view.scroll_to_offset(found[-1])
+        await pilot.pause()
+        assert style_at(view, found[-1]).reverse
+        view.clear_search()
+        assert not style_at(view, found[-1]).reverse
+        assert view.set_search("ＮＯ-SUCH-STRING") == []
+
+
+async def test_selection_extends_and_returns_original_offsets() -> None:
+    text = "前言\n" + "全县脱贫人口" * 10 + "共计3496户，其中" + "\n结尾"
+    app = Host(text, [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        start = text.index("3496")
+        view.begin_selection(start)
+        assert view.selection == (start, start + 1)
+        for _ in range(4):
+            view.move_selection(1, extend=True)
+        assert view.selection == (start, start + 5)
+        assert text[slice(*view.selection)] == "3496户"
+        sel = view.get_component_rich_style("report-view--selection", partial=True)
+        assert all(style_at(view, o).bgcolor == sel.bgcolor for o in range(start, start + 5))
+        assert style_at(view, start + 5).bgcolor != sel.bgcolor
+        # moving without extend collapses it to the cursor
+        view.move_selection(-1, extend=False)
+        assert view.selection == (start + 3, start + 4)
+        # extending backwards past the anchor
+        view.move_selection(-5, extend=True)
+        assert view.selection == (start - 2, start + 4)
+        # a line down keeps the column, on the original text
+        view.begin_selection(3)
+        view.move_selection_lines(1, extend=True)
+        y1 = view.line_of_offset(3)
+        _, s2, _ = view.line_span(y1 + 1)
+        assert view.selection == (3, s2 + 1)
+        assert view.end_selection() == (3, s2 + 1)
+        assert view.selection is None
+        assert style_at(view, 3).bgcolor != sel.bgcolor
+        # the cursor skips newlines (which are on no screen line)
+        view.begin_selection(1)
+        view.move_selection(1)
+        assert view.selection == (3, 4)
+
+
+async def test_megabyte_report_opens_and_renders_a_far_line() -> None:
+    seeds = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    big = (seeds * (1_000_000 // len(seeds) + 1))[:1_000_000]
+    marks = number_marks(big)
+    app = Host(big, marks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        assert view.line_count > 10_000
+        view.set_current(marks[-1].key)
+        await pilot.pause()
+        y = view.line_of_offset(marks[-1].start)
+        assert round(view.scroll_y) <= y < round(view.scroll_y) + view.scrollable_content_region.height
+        strip = view.render_line(y - round(view.scroll_y))
+        _, start, end = view.line_span(y)
+        assert strip.text.rstrip() == big[start:end].rstrip()
+        assert style_at(view, marks[-1].start).reverse
+
+
+async def test_resize_rewraps_and_keeps_the_top_line() -> None:
+    app = Host(REPORT, [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        wide = view.line_count
+        view.scroll_to(y=40, animate=False)
+        await pilot.pause()
+        top = view.first_visible_offset()
+        app.screen.add_class("narrow")
+        await pilot.pause()
+        assert view.line_count > wide
+        _, start, end = view.line_span(round(view.scroll_y))
+        assert start <= top < max(end, start + 1) or start == top
+
+
+def test_mark_index_finds_overlapping_marks_by_range() -> None:
+    marks = [Mark(0, 100, "artefact"), Mark(10, 14, "pending", 1), Mark(50, 55, "excluded", 2), Mark(120, 130, "added", 3)]
+    index = MarkIndex(marks)
+    assert [m.key for m in index.overlapping(12, 60)] == [None, 2, 1]  # painting order
+    assert index.overlapping(100, 120) == []
+    assert index.set_kind(1, "accepted") == [(10, 14)]
+    assert index.marks_for(1)[0].kind == "accepted"
+    index.add(Mark(60, 62, "added", 4))
+    assert [m.key for m in index.overlapping(55, 70)] == [None, 4]
+    assert index.remove(4) == [(60, 62)]
+    assert [m.key for m in index.overlapping(55, 70)] == [None]

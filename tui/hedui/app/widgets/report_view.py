@@ -1,0 +1,479 @@
+"""The report pane: the report's original text, soft-wrapped, with figures highlighted.
+
+``ReportView`` is a Line-API ``ScrollView``: it wraps the text itself by cell
+width (``wrap.py``), keeps an index of screen lines as offsets into the
+original text, and renders only the lines on screen, through an LRU cache of
+``Strip`` s.  The text is never altered; every coordinate in this API is a
+``str`` offset into it.
+
+API (keys are the app's business; these are the methods it calls):
+
+- ``set_document(text, marks)``: show a report; ``marks`` are ``Mark(start,
+  end, kind, key)`` (``report_marks.py``) with kind one of pending, accepted,
+  corrected, flagged, rejected, added (figures; ``key`` is the figure id),
+  excluded (a number the extractor saw and excluded) or artefact.
+- ``update_mark(key, kind)``: a figure's status changed; repaints only the lines
+  its span touches.  ``add_mark(mark)`` / ``remove_mark(key)`` likewise.
+- ``set_current(key | None)``: emphasise the current figure and scroll it into
+  view without animation (moving down it lands ``CONTEXT`` lines below the top;
+  moving up, ``CONTEXT`` lines above the bottom); repaints only changed lines.
+- ``set_search(pattern) -> list[int]``: highlight every (case-insensitive,
+  literal) match and return the match offsets; ``clear_search()``.
+- ``scroll_to_offset(start, end=None)``: bring a span into view (same rule).
+- Selection (to add a missed figure): ``begin_selection(offset)``,
+  ``move_selection(delta_chars, extend)``, ``move_selection_lines(delta_lines,
+  extend)``, ``selection -> (start, end) | None`` (half-open, the character
+  under the cursor included), ``end_selection() -> (start, end) | None``.
+- Queries: ``line_count``, ``line_span(y) -> (paragraph, start, end)``,
+  ``line_of_offset(offset)``, ``first_visible_offset()``.
+
+Styles (component classes in ``DEFAULT_CSS``; each status stays readable
+without colour, under ``NO_COLOR`` or 16 colours, through its text attributes,
+chosen among those terminals also draw on CJK glyphs):
+
+==========  =====================  ==================
+kind        attributes             colour
+==========  =====================  ==================
+pending     underline              warning
+accepted    bold                   success
+corrected   bold underline         accent
+added       bold overline          primary
+flagged     reverse                error
+rejected    strike dim             (dimmed foreground)
+excluded    dim underline          (dimmed foreground)
+artefact    dim                    (dimmed foreground)
+current     reverse bold (+ the    accent background
+            figure's own style)
+search      reverse                warning background
+selection   reverse                primary background
+==========  =====================  ==================
+
+Where marks overlap (a figure in a repeated paragraph), the figure's style
+replaces the artefact's; search, current and selection are laid on top.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Hashable, Iterable, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.cache import LRUCache
+from textual.events import Resize
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from hedui.app.widgets.report_marks import KIND_LAYER, Mark, MarkIndex
+from hedui.app.widgets.wrap import normalise_keep, paragraph_spans, text_cells, wrap_lines
+
+__all__ = ["Mark", "ReportView"]
+
+#: control characters are not sent to the terminal: tab becomes a space, the rest vanish
+_SCREEN_SAFE = {c: None for c in (*range(0x20), *range(0x7F, 0xA0))} | {0x09: " "}
+
+Span = tuple[int, int]
+
+
+class ReportView(ScrollView, can_focus=True):
+    """A report's text, wrapped by cell width, with highlighted spans."""
+
+    DEFAULT_CSS = """
+    ReportView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+        & > .report-view--pending { text-style: underline; color: $text-warning; }
+        & > .report-view--accepted { text-style: bold; color: $text-success; }
+        & > .report-view--corrected { text-style: bold underline; color: $text-accent; }
+        & > .report-view--added { text-style: bold overline; color: $text-primary; }
+        & > .report-view--flagged { text-style: reverse; color: $text-error; }
+        & > .report-view--rejected { text-style: strike dim; }
+        & > .report-view--excluded { text-style: dim underline; }
+        & > .report-view--artefact { text-style: dim; }
+        & > .report-view--current { text-style: reverse bold; background: $accent-muted; }
+        & > .report-view--search { text-style: reverse; background: $warning-muted; }
+        & > .report-view--selection { text-style: reverse; background: $primary-muted; }
+    }
+    """
+
+    COMPONENT_CLASSES = {
+        "report-view--pending",
+        "report-view--accepted",
+        "report-view--corrected",
+        "report-view--added",
+        "report-view--flagged",
+        "report-view--rejected",
+        "report-view--excluded",
+        "report-view--artefact",
+        "report-view--current",
+        "report-view--search",
+        "report-view--selection",
+    }
+
+    #: lines of context kept between the current figure and the edge of the view
+    CONTEXT = 2
+    #: strips kept in the render cache
+    CACHE_SIZE = 2048
+
+    def __init__(
+        self,
+        text: str = "",
+        marks: Iterable[Mark] = (),
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._text = ""
+        self._marks = MarkIndex()
+        self._keep: list[Span] = []
+        self._wrap_width = 0
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._para_starts: list[int] = [0]
+        self._cache: LRUCache[tuple[int, int, int, int], Strip] = LRUCache(self.CACHE_SIZE)
+        self._line_version: dict[int, int] = {}
+        self._generation = 0
+        self._styles: dict[str, Style] = {}
+        self._current: Hashable = None
+        self._search: list[Span] = []
+        self._search_starts: list[int] = []
+        self._anchor: int | None = None
+        self._cursor: int | None = None
+        self._pending_reveal: tuple[Span, int] | None = None
+        self.set_document(text, marks)
+
+    # ------------------------------------------------------------------ document
+
+    def set_document(self, text: str, marks: Iterable[Mark] = ()) -> None:
+        """Show ``text`` (never altered) with ``marks`` highlighted; resets the view."""
+        self._text = text
+        self._marks = MarkIndex(marks)
+        self._keep = normalise_keep(
+            (m.start, m.end) for m in self._marks.marks if KIND_LAYER[m.kind] > 0
+        )
+        self._para_starts = [s for s, _ in paragraph_spans(text)]
+        self._current = None
+        self._search, self._search_starts = [], []
+        self._anchor = self._cursor = None
+        self._pending_reveal = None
+        self._wrap_width = 0
+        self._starts, self._ends = [], []
+        self._invalidate_all()
+        if self.is_mounted:
+            self._rewrap(keep_offset=None)
+            self.scroll_to(0, 0, animate=False)
+            self.refresh()
+
+    @property
+    def text(self) -> str:
+        """The report's original text."""
+        return self._text
+
+    @property
+    def marks(self) -> Sequence[Mark]:
+        """The marks, sorted by start, with their current kinds."""
+        return self._marks.marks
+
+    def update_mark(self, key: Hashable, kind: str) -> None:
+        """Change the kind (status) of figure ``key``; repaints only its lines."""
+        for span in self._marks.set_kind(key, kind):
+            self._touch(span)
+
+    def add_mark(self, mark: Mark) -> None:
+        """Highlight one more span (a figure the reviewer added)."""
+        self._marks.add(mark)
+        self._touch((mark.start, mark.end))
+
+    def remove_mark(self, key: Hashable) -> None:
+        """Stop highlighting figure ``key`` (an add that was undone)."""
+        for span in self._marks.remove(key):
+            self._touch(span)
+        if key == self._current:
+            self._current = None
+
+    # ------------------------------------------------------------------ lines
+
+    @property
+    def line_count(self) -> int:
+        """Screen lines at the current width (0 before the first layout)."""
+        return len(self._starts)
+
+    def line_span(self, y: int) -> tuple[int, int, int]:
+        """``(paragraph index, start, end)`` of screen line ``y``."""
+        start = self._starts[y]
+        return bisect_right(self._para_starts, start) - 1, start, self._ends[y]
+
+    def line_of_offset(self, offset: int) -> int:
+        """The screen line that shows ``text[offset]`` (a newline: the line before it)."""
+        if not self._starts:
+            return 0
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def first_visible_offset(self) -> int:
+        """Offset of the first character on the top line of the view."""
+        y = min(round(self.scroll_y), len(self._starts) - 1)
+        return self._starts[y] if y >= 0 else 0
+
+    def _content_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _rewrap(self, keep_offset: int | None) -> None:
+        width = self._content_width()
+        if width <= 0:
+            return
+        lines = wrap_lines(self._text, width, self._keep)
+        self._starts = [s for s, _ in lines]
+        self._ends = [e for _, e in lines]
+        self._wrap_width = width
+        self._invalidate_all()
+        self.virtual_size = Size(width, len(lines))
+        if keep_offset is not None:
+            self.scroll_to(y=self.line_of_offset(keep_offset), animate=False)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def on_resize(self, event: Resize) -> None:
+        if self._content_width() == self._wrap_width:
+            return
+        top = self.first_visible_offset() if self._starts else None
+        self._rewrap(keep_offset=top)
+        if self._pending_reveal is not None:
+            span, direction = self._pending_reveal
+            self._pending_reveal = None
+            self._reveal(span, direction)
+        self.refresh()
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._invalidate_all()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._invalidate_all()
+
+    # ------------------------------------------------------------------ rendering
+
+    def _invalidate_all(self) -> None:
+        self._generation += 1
+        self._line_version.clear()
+        self._cache.clear()
+        self._styles.clear()
+
+    def _touch(self, span: Span | None) -> None:
+        """Invalidate and repaint the screen lines that show ``span``."""
+        if span is None or not self._starts:
+            return
+        start, end = span
+        first = self.line_of_offset(start)
+        last = self.line_of_offset(max(start, end - 1))
+        versions = self._line_version
+        for y in range(first, last + 1):
+            versions[y] = versions.get(y, 0) + 1
+        self.refresh_lines(first, last - first + 1)
+
+    def _style(self, kind: str) -> Style:
+        style = self._styles.get(kind)
+        if style is None:
+            style = self.get_component_rich_style(f"report-view--{kind}", partial=True)
+            self._styles[kind] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self._wrap_width
+        if index >= len(self._starts) or width <= 0:
+            return Strip.blank(max(width, self._content_width()), self.rich_style)
+        key = (index, width, self._generation, self._line_version.get(index, 0))
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._build_strip(index, width)
+            self._cache[key] = strip
+        return strip
+
+    def _build_strip(self, index: int, width: int) -> Strip:
+        """The strip of screen line ``index``: O(line length + marks on it)."""
+        start, end = self._starts[index], self._ends[index]
+        base = self.rich_style
+        layers: list[tuple[int, int, Style]] = []  # mark styles, lowest first
+        overlays: list[tuple[int, int, Style]] = []
+        current = self._current
+        for mark in self._marks.overlapping(start, end):
+            layers.append((mark.start, mark.end, self._style(mark.kind)))
+            if current is not None and mark.key == current:
+                overlays.append((mark.start, mark.end, self._style("current")))
+        if self._search:
+            i = bisect_left(self._search_starts, start)
+            if i > 0 and self._search[i - 1][1] > start:
+                i -= 1
+            search_style = self._style("search")
+            while i < len(self._search) and self._search[i][0] < end:
+                s, e = self._search[i]
+                overlays.append((s, e, search_style))
+                i += 1
+        selection = self.selection
+        if selection is not None and selection[0] < end and selection[1] > start:
+            overlays.append((selection[0], selection[1], self._style("selection")))
+        cuts = {start, end}
+        for s, e, _ in layers + overlays:
+            cuts.add(min(max(s, start), end))
+            cuts.add(min(max(e, start), end))
+        points = sorted(cuts)
+        text = self._text
+        segments: list[Segment] = []
+        for a, b in zip(points, points[1:]):
+            chunk = text[a:b].translate(_SCREEN_SAFE)
+            if not chunk:
+                continue
+            style = base
+            mark_style = None
+            for s, e, st in layers:
+                if s <= a and e >= b:
+                    mark_style = st  # the highest layer wins (sorted by layer)
+            if mark_style is not None:
+                style = style + mark_style
+            for s, e, st in overlays:
+                if s <= a and e >= b:
+                    style = style + st
+            segments.append(Segment(chunk, style))
+        return Strip(segments).crop_extend(0, width, base)
+
+    # ------------------------------------------------------------------ current figure
+
+    def set_current(self, key: Hashable | None) -> None:
+        """Emphasise figure ``key`` (None: none) and scroll it into view, unanimated."""
+        old = self._marks.span_of(self._current) if self._current is not None else None
+        self._current = key
+        new = self._marks.span_of(key) if key is not None else None
+        if old == new:
+            return
+        self._touch(old)
+        if new is not None:
+            self._touch(new)
+            direction = 1 if old is None or new[0] >= old[0] else -1
+            self._reveal(new, direction)
+
+    @property
+    def current(self) -> Hashable:
+        """The key of the emphasised figure, or None."""
+        return self._current
+
+    def scroll_to_offset(self, start: int, end: int | None = None) -> None:
+        """Scroll so that ``text[start:end]`` is in view (no animation)."""
+        span = (start, start + 1 if end is None else max(end, start + 1))
+        top = self.first_visible_offset() if self._starts else 0
+        self._reveal(span, 1 if start >= top else -1)
+
+    def _reveal(self, span: Span, direction: int) -> None:
+        height = self.scrollable_content_region.height
+        if not self._starts or height <= 0:
+            self._pending_reveal = (span, direction)
+            return
+        first = self.line_of_offset(span[0])
+        last = self.line_of_offset(max(span[0], span[1] - 1))
+        context = max(0, min(self.CONTEXT, (height - (last - first + 1)) // 2))
+        top = round(self.scroll_y)
+        if first - context >= top and last + context < top + height:
+            return
+        if direction >= 0 or last - first + 1 + 2 * context > height:
+            target = first - context
+        else:
+            target = last + context - height + 1
+        self.scroll_to(y=max(0, target), animate=False)
+
+    # ------------------------------------------------------------------ search
+
+    def set_search(self, pattern: str) -> list[int]:
+        """Highlight every literal, case-insensitive match of ``pattern``; their offsets."""
+        if not pattern:
+            self.clear_search()
+            return []
+        rx = re.compile(re.escape(pattern), re.IGNORECASE)
+        self._search = [(m.start(), m.end()) for m in rx.finditer(self._text)]
+        self._search_starts = [s for s, _ in self._search]
+        self._invalidate_all()
+        self.refresh()
+        return list(self._search_starts)
+
+    def clear_search(self) -> None:
+        """Remove the search highlight."""
+        if self._search:
+            self._search, self._search_starts = [], []
+            self._invalidate_all()
+            self.refresh()
+
+    # ------------------------------------------------------------------ selection
+
+    @property
+    def selection(self) -> Span | None:
+        """The selected span ``(start, end)`` (half-open), or None."""
+        if self._anchor is None or self._cursor is None:
+            return None
+        return min(self._anchor, self._cursor), max(self._anchor, self._cursor) + 1
+
+    def begin_selection(self, offset: int) -> None:
+        """Start selecting with the cursor on ``text[offset]`` (one character selected)."""
+        if not self._text:
+            return
+        old = self.selection
+        offset = self._skip_newlines(max(0, min(offset, len(self._text) - 1)), -1)
+        self._anchor = self._cursor = offset
+        self._selection_changed(old)
+
+    def move_selection(self, delta_chars: int, extend: bool = False) -> None:
+        """Move the cursor by ``delta_chars``; ``extend`` keeps the anchor (grows the span)."""
+        if self._cursor is None:
+            return
+        old = self.selection
+        cursor = max(0, min(self._cursor + delta_chars, len(self._text) - 1))
+        if not extend:
+            cursor = self._skip_newlines(cursor, 1 if delta_chars >= 0 else -1)
+            self._anchor = cursor
+        self._cursor = cursor
+        self._selection_changed(old)
+
+    def move_selection_lines(self, delta_lines: int, extend: bool = False) -> None:
+        """Move the cursor to the same column ``delta_lines`` screen lines away."""
+        if self._cursor is None or not self._starts:
+            return
+        y = self.line_of_offset(self._cursor)
+        target = max(0, min(y + delta_lines, len(self._starts) - 1))
+        column = text_cells(self._text[self._starts[y] : self._cursor])
+        offset, end = self._starts[target], self._ends[target]
+        while offset < end - 1 and text_cells(self._text[self._starts[target] : offset + 1]) <= column:
+            offset += 1
+        self.move_selection(offset - self._cursor, extend)
+
+    def end_selection(self) -> Span | None:
+        """Leave selection mode; returns the span that was selected."""
+        old = self.selection
+        self._anchor = self._cursor = None
+        self._selection_changed(old)
+        return old
+
+    def _skip_newlines(self, offset: int, direction: int) -> int:
+        text = self._text
+        probe = offset
+        while 0 <= probe < len(text) and text[probe] == "\n":
+            probe += direction
+        return probe if 0 <= probe < len(text) else offset
+
+    def _selection_changed(self, old: Span | None) -> None:
+        new = self.selection
+        if old is None or new is None:
+            self._touch(old)
+            self._touch(new)
+        else:
+            # only the characters that entered or left the selection change
+            if old[0] != new[0]:
+                self._touch((min(old[0], new[0]), max(old[0], new[0])))
+            if old[1] != new[1]:
+                self._touch((min(old[1], new[1]), max(old[1], new[1])))
+        if new is not None and self._cursor is not None:
+            top = self.first_visible_offset() if self._starts else 0
+            self._reveal((self._cursor, self._cursor + 1), 1 if self._cursor >= top else -1)

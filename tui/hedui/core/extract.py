@@ -1,39 +1,104 @@
-"""Figures from a report (PLACEHOLDER with the final API; the real extractor replaces the body)."""
+"""Figures from a report: candidates on the simplified view, mapped back to the original text,
+with label and period from the context helpers, furniture excluded and repeats marked."""
 from __future__ import annotations
 
-import re
+import bisect
+from decimal import Decimal
 from pathlib import Path
 
-from hedui.core.model import Extraction, Fields, Figure, Report
-from hedui.core.rules import default_rules_dir, rules_digest
-
-_NUM = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:元|人|户|个|家|%|名|场|次)")
+from hedui.core.candidates import Candidate, CandidateFinder
+from hedui.core.exclusions import Exclusions
+from hedui.core.model import Extraction, Fields, Figure, Report, to_number
+from hedui.core.qualifiers import QualifierTable
+from hedui.core.rules import RuleSet, load_rules
+from hedui.core.units import UnitTable
+from hedui.core.viewing import context_tools, view_of
 
 
 class Extractor:
     """Loads the rules once; ``extract`` is thread-safe and pure."""
 
     def __init__(self, rules_dir: Path | None = None) -> None:
-        self.rules_dir = Path(rules_dir) if rules_dir else default_rules_dir()
-        self.digest = rules_digest(self.rules_dir)
+        self.rules: RuleSet = load_rules(rules_dir)
+        self.rules_dir = Path(self.rules.sources["units"]).parent
+        self.digest = self.rules.digest
+        self.finder = CandidateFinder(UnitTable(self.rules), QualifierTable(self.rules),
+                                      Exclusions(self.rules))
 
+    # -- public API -------------------------------------------------------------------------
     def extract(self, report: Report) -> Extraction:
-        figs = []
-        for m in _NUM.finditer(report.text):
-            figs.append(self._figure(report, m.start(), m.end()))
-        return Extraction(report=report, figures=tuple(f for f in figs if f), rules_digest=self.digest)
+        view = view_of(report)
+        cands = self.finder.find(view.text)
+        label_for, period_for = context_tools(report, view)
+        furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts
+                           if a.kind == "furniture")
+        repeats = sorted((a.start, a.end, a.repeat_of) for a in report.artefacts
+                         if a.kind == "repeat" and a.repeat_of is not None)
+        figures: list[Figure] = []
+        excluded: list[Figure] = []
+        for c in cands:
+            ostart, oend = view.to_original(c.start, c.end)
+            fig = self._figure(report, c, ostart, oend)
+            why = c.excluded or _inside(furniture, ostart, oend)
+            if why:
+                excluded.append(Figure(fig.start, fig.end, fig.text, fig.fields, why, excluded=True))
+                continue
+            fig = fig.with_fields(label=label_for(c.start, c.end), period=period_for(c.start, c.end))
+            figures.append(fig)
+        figures = _mark_repeats(report.text, figures, repeats)
+        return Extraction(report=report, figures=tuple(figures), excluded=tuple(excluded),
+                          rules_digest=self.digest)
 
     def parse_span(self, report: Report, start: int, end: int) -> Figure | None:
         """Fields prefilled from a reviewer's selection [start, end), or None if no number in it."""
-        return self._figure(report, start, end)
-
-    def _figure(self, report: Report, start: int, end: int) -> Figure | None:
-        s = report.text[start:end]
-        m = re.match(r"(\d+(?:\.\d+)?)(万|亿)?(.*)", s)
-        if not m:
+        start, end = max(0, start), min(len(report.text), end)
+        if start >= end:
             return None
-        v = float(m.group(1)) * {"万": 10_000, "亿": 100_000_000}.get(m.group(2) or "", 1)
-        v = int(v) if v == int(v) else v
-        unit = m.group(3)
-        cat = "percent" if unit == "%" else "money" if unit == "元" else "count"
-        return Figure(start, end, s, Fields(value=v, unit=unit, category=cat), rule="placeholder")
+        sub = Report(report.path, report.text[start:end], report.encoding, report.sha256)
+        view = view_of(sub)
+        cands = self.finder.find(view.text)
+        if not cands:
+            return None
+        c = next((c for c in cands if c.excluded is None), cands[0])
+        # the selection is what the reviewer wants: keep its exact span
+        fig = self._figure(report, c, start, end)
+        return Figure(start, end, report.text[start:end], fig.fields, c.rule or "manual")
+
+    # -- helpers ----------------------------------------------------------------------------
+    @staticmethod
+    def _figure(report: Report, c: Candidate, ostart: int, oend: int) -> Figure:
+        vmax = to_number(c.value_max) if c.value_max is not None else None
+        fields = Fields(value=to_number(Decimal(c.value)), value_max=vmax, unit=c.unit, bound=c.bound,
+                        category=c.category)
+        return Figure(ostart, oend, report.text[ostart:oend], fields, c.rule)
+
+
+def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The rule of an artefact span that overlaps [start, end)."""
+    i = bisect.bisect_left(spans, (end,))
+    while i > 0:
+        i -= 1
+        s, e, rule = spans[i]
+        if e > start:
+            return rule
+        if s < start - 5000:
+            break
+    return None
+
+
+def _mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int, int]]) -> list[Figure]:
+    """Figures inside a repeated paragraph point at the same figure of the first copy."""
+    if not repeats:
+        return figures
+    starts = {f.start for f in figures}
+    out = []
+    for f in figures:
+        i = bisect.bisect_right(repeats, (f.start, 1 << 62, 0)) - 1
+        if i >= 0:
+            s, e, first = repeats[i]
+            if s <= f.start < e:
+                cand = first + (f.start - s)
+                if cand in starts or text[cand:cand + len(f.text)] == f.text:
+                    f = Figure(f.start, f.end, f.text, f.fields, f.rule, repeat_of=cand)
+        out.append(f)
+    return out

@@ -72,3 +72,174 @@ def rules_digest(rules_dir: Path) -> str:
         h.update(p.read_bytes())
         h.update(b"\0")
     return h.hexdigest()[:16]
+
+
+# ---- typed rule sets -------------------------------------------------------------------------
+
+from dataclasses import dataclass, field  # noqa: E402
+
+from hedui.core.model import BOUNDS, CATEGORIES  # noqa: E402
+
+#: Chinese numeral characters, for {N} / {n} in exclusion patterns
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+PATTERN_MACROS = {
+    "{N}": f"[{NUMERAL_CHARS}]",
+    "{n}": NUMERAL_CHARS,
+    "{D}": "[0-9０-９]",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRule:
+    """A group of unit forms with one category; ``norm`` (or the form itself) is the unit."""
+
+    id: str
+    category: str
+    forms: tuple[str, ...]
+    norm: str = ""
+    not_followed_by: re.Pattern | None = None
+
+    def unit_for(self, form: str) -> str:
+        return self.norm or form
+
+
+@dataclass(frozen=True, slots=True)
+class QualifierRule:
+    id: str
+    bound: str
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    governs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExclusionRule:
+    id: str
+    reason: str
+    pattern: re.Pattern | None = None
+    words: tuple[str, ...] = ()
+    hit: tuple[str, ...] = ()
+    miss: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    units: tuple[UnitRule, ...]
+    qualifiers: tuple[QualifierRule, ...]
+    exclusions: tuple[ExclusionRule, ...]
+    joiners: tuple[str, ...] = ("次",)
+    separators: tuple[str, ...] = ("/",)
+    per_words: tuple[str, ...] = ()
+    digest: str = ""
+    sources: dict = field(default_factory=dict)
+
+
+def _strs(path: Path, rid: str, table: dict, key: str, required: bool = False) -> tuple[str, ...]:
+    val = table.get(key, [])
+    if required and not val:
+        raise schema_error(path, rid, f"rule {rid!r}: '{key}' must be a non-empty list of strings")
+    if not isinstance(val, list) or not all(isinstance(v, str) and v for v in val):
+        raise schema_error(path, rid, f"rule {rid!r}: '{key}' must be a list of non-empty strings")
+    return tuple(val)
+
+
+def _str(path: Path, rid: str | None, table: dict, key: str, required: bool = True) -> str:
+    val = table.get(key, "")
+    if not isinstance(val, str) or (required and not val):
+        raise schema_error(path, rid, f"rule {rid or '?'!r}: '{key}' must be a non-empty string")
+    return val
+
+
+def _regex(path: Path, rid: str, src: str) -> re.Pattern:
+    for k, v in PATTERN_MACROS.items():
+        src = src.replace(k, v)
+    try:
+        return re.compile(src, re.M)
+    except re.error as exc:
+        raise schema_error(path, rid, f"rule {rid!r}: bad regex: {exc}") from None
+
+
+def _tables(path: Path, data: dict, key: str, allowed: set[str]) -> list[dict]:
+    items = data.get(key, [])
+    if not isinstance(items, list) or not all(isinstance(t, dict) for t in items):
+        raise schema_error(path, None, f"'{key}' must be an array of tables ([[{key}]])")
+    seen: set[str] = set()
+    for t in items:
+        rid = t.get("id")
+        if not isinstance(rid, str) or not rid:
+            first = next((v for v in t.values() if isinstance(v, str)), None)
+            line = line_of(path, first) if first else None
+            raise RulesError(f"{path}{':' + str(line) if line else ''}: a [[{key}]] has no 'id'")
+        if rid in seen:
+            raise schema_error(path, rid, f"duplicate rule id {rid!r}")
+        seen.add(rid)
+        unknown = set(t) - allowed
+        if unknown:
+            raise schema_error(path, rid, f"rule {rid!r}: unknown key(s) {', '.join(sorted(unknown))}")
+    return items
+
+
+def load_units(path: Path) -> tuple[tuple[UnitRule, ...], dict]:
+    data = read_rule_file(path)
+    out = []
+    for t in _tables(path, data, "unit", {"id", "category", "forms", "norm", "not_followed_by"}):
+        rid = t["id"]
+        cat = _str(path, rid, t, "category")
+        if cat not in CATEGORIES:
+            raise schema_error(path, rid, f"rule {rid!r}: category {cat!r} is not one of {', '.join(CATEGORIES)}")
+        nfb = _str(path, rid, t, "not_followed_by", required=False)
+        out.append(UnitRule(rid, cat, _strs(path, rid, t, "forms", True), _str(path, rid, t, "norm", False),
+                            _regex(path, rid, nfb) if nfb else None))
+    return tuple(out), data
+
+
+def load_qualifiers(path: Path) -> tuple[QualifierRule, ...]:
+    data = read_rule_file(path)
+    out = []
+    for t in _tables(path, data, "qualifier", {"id", "bound", "before", "after", "governs"}):
+        rid = t["id"]
+        bound = _str(path, rid, t, "bound")
+        if bound not in BOUNDS or bound == "range":
+            raise schema_error(path, rid, f"rule {rid!r}: bound {bound!r} is not one of = ~ > >= < <=")
+        out.append(QualifierRule(rid, bound, _strs(path, rid, t, "before"), _strs(path, rid, t, "after"),
+                                 _strs(path, rid, t, "governs")))
+    return tuple(out)
+
+
+def load_exclusions(path: Path) -> tuple[ExclusionRule, ...]:
+    data = read_rule_file(path)
+    out = []
+    for t in _tables(path, data, "exclusion", {"id", "reason", "pattern", "words", "hit", "miss"}):
+        rid = t["id"]
+        reason = _str(path, rid, t, "reason")
+        pat = _str(path, rid, t, "pattern", required=False)
+        words = _strs(path, rid, t, "words")
+        if bool(pat) == bool(words):
+            raise schema_error(path, rid, f"rule {rid!r}: give exactly one of 'pattern' and 'words'")
+        out.append(ExclusionRule(rid, reason, _regex(path, rid, pat) if pat else None, words,
+                                 _strs(path, rid, t, "hit"), _strs(path, rid, t, "miss")))
+    return tuple(out)
+
+
+def load_rules(rules_dir: Path | None = None) -> RuleSet:
+    """Every rule file of the folder, validated; a bad one raises a one-line RulesError."""
+    d = Path(rules_dir) if rules_dir else default_rules_dir()
+    if not d.is_dir():
+        raise RulesError(f"{d}: rules folder not found")
+    paths = {name: d / f"{name}.toml" for name in ("units", "qualifiers", "exclusions")}
+    for name, p in paths.items():
+        if not p.is_file():
+            raise RulesError(f"{p}: rule file missing")
+    units, udata = load_units(paths["units"])
+    joiners = udata.get("joiners", {}).get("parenthesised", ["次"])
+    comp = udata.get("compound", {})
+    return RuleSet(
+        units=units,
+        qualifiers=load_qualifiers(paths["qualifiers"]),
+        exclusions=load_exclusions(paths["exclusions"]),
+        joiners=tuple(joiners),
+        separators=tuple(comp.get("separators", ["/"])),
+        per_words=tuple(comp.get("per_words", [])),
+        digest=rules_digest(d),
+        sources={k: str(v) for k, v in paths.items()},
+    )

@@ -1,0 +1,168 @@
+"""Candidates: numbers of the simplified text grown into figures (qualifiers, unit, bound),
+or marked excluded with the id of the rule that excluded them.
+
+Offsets here are offsets of the simplified view; the extractor maps them to the original.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from hedui.core.exclusions import Exclusions, ExclusionSpans
+from hedui.core.qualifiers import QualifierTable
+from hedui.core.units import UnitMatch, UnitTable
+
+try:  # the real number finder; the stand-in keeps the engine working until it lands
+    from hedui.core.numbers import find_numbers  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - transitional
+    from hedui.core.numbers_standin import find_numbers
+
+#: separators of a list whose last item carries the unit shared by all (0.1、3.8、5.1个百分点)
+LIST_SEPS = ("、", "和", "及", "与", "或", "、", "，")
+#: separators of a range written with a unit on both ends (260元至500元)
+RANGE_SEPS = ("至", "到", "-", "~", "～", "—", "－", "~")
+#: qualifiers that can stand between the number and its unit (2000余场, 3000多名)
+INNER_QUALIFIERS = ("余", "多", "来")
+LONE_SCALES = frozenset("十百千万亿")
+CJK_LO, CJK_HI = "\u4e00", "\u9fff"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    category: str
+    bound: str
+    rule: str
+    excluded: str | None = None  # id of the exclusion rule
+    num_start: int = 0
+    num_end: int = 0
+
+
+def _is_cjk(ch: str) -> bool:
+    return CJK_LO <= ch <= CJK_HI
+
+
+class CandidateFinder:
+    def __init__(self, units: UnitTable, qualifiers: QualifierTable, exclusions: Exclusions) -> None:
+        self.units = units
+        self.qualifiers = qualifiers
+        self.exclusions = exclusions
+
+    # -- one number -----------------------------------------------------------------------
+    def _unit_after(self, s: str, pos: int, inner: str) -> tuple[UnitMatch | None, str, int]:
+        """Unit after ``pos``, allowing a 余/多 between; returns (unit, inner word, pos after it)."""
+        u = self.units.match(s, pos)
+        if u is not None:
+            return u, "", pos
+        if not inner:
+            for w in INNER_QUALIFIERS:
+                if s.startswith(w, pos):
+                    u = self.units.match(s, pos + len(w))
+                    if u is not None or w != "来":
+                        return u, w, pos + len(w)
+        return None, "", pos
+
+    def grow(self, s: str, n, spans: ExclusionSpans) -> Candidate:
+        """The figure around number ``n`` (a NumberMatch) as far as the text allows."""
+        start, pos = n.start, n.end
+        bound, rule_q = "=", ""
+        value, value_max = Decimal(n.value), (Decimal(n.value_max) if n.value_max is not None else None)
+        inner = n.inner or ""
+        u, w, pos = self._unit_after(s, pos, inner)
+        inner = inner or w
+        if inner:
+            bound = ">"
+        end = u.end if u else pos
+        unit, category, rule = (u.unit, u.category, u.rule) if u else ("", "count", "")
+        # a qualifier after the unit (或 after the number): 以上, 左右, 多 (三元多)
+        qa = self.qualifiers.after(s, end)
+        if qa is not None and not (qa.word in INNER_QUALIFIERS and inner):
+            if u is not None or qa.word not in INNER_QUALIFIERS:
+                bound, rule_q = qa.bound, qa.rule
+                end = qa.end
+        qb = self.qualifiers.before(s, start)
+        if qb is not None:
+            bound, rule_q = qb.bound, qb.rule
+            start = qb.start
+        if value_max is not None:
+            bound = "range"
+        if bound == "=" and u is not None and qb is None:
+            g = self.qualifiers.governing(s, start)
+            if g is not None:
+                bound, rule_q = g.bound, g.rule
+        excluded = spans.rule_for(n.start, n.end)
+        if excluded is None and u is None:
+            excluded = "bare.no-unit"
+            if n.scale and end < len(s) and _is_cjk(s[end]) and (n.text[0] not in LONE_SCALES or inner):
+                excluded, rule = None, "figure.bare-scaled"
+        elif excluded is None and n.text in LONE_SCALES and bound == "=":
+            excluded = "vague.lone-scale"
+        return Candidate(start, end, value, value_max, unit, category, bound, rule or "figure",
+                         excluded, n.start, n.end)
+
+    # -- the whole text ---------------------------------------------------------------------
+    def find(self, s: str) -> list[Candidate]:
+        nums = find_numbers(s)
+        spans = self.exclusions.spans(s)
+        out: list[Candidate] = []
+        consumed = 0
+        i = 0
+        while i < len(nums):
+            n = nums[i]
+            i += 1
+            if n.start < consumed:
+                continue
+            # 百分之八十 -> 80%
+            if n.text == "百" and s.startswith("分之", n.end) and i < len(nums) and nums[i].start == n.end + 2:
+                m = nums[i]
+                i += 1
+                c = self.grow(s, m, spans)
+                c = replace(c, start=min(c.start, n.start), unit="%", category="percent",
+                            rule="unit.percent.chinese", excluded=spans.rule_for(m.start, m.end))
+                out.append(c)
+                consumed = c.end
+                continue
+            c = self.grow(s, n, spans)
+            out.append(c)
+            consumed = c.end
+        self._share_units(s, out)
+        return self._ranges(s, out)
+
+    def _share_units(self, s: str, cands: list[Candidate]) -> None:
+        """A bare number in a list takes the unit of the list's last item (78亿及156亿元)."""
+        for k in range(len(cands) - 1, -1, -1):
+            c = cands[k]
+            if c.excluded != "bare.no-unit":
+                continue
+            j = k
+            while j + 1 < len(cands):
+                gap = s[cands[j].end:cands[j + 1].start]
+                if gap not in LIST_SEPS:
+                    break
+                j += 1
+                nxt = cands[j]
+                if nxt.unit and nxt.excluded is None:
+                    cands[k] = replace(c, unit=nxt.unit, category=nxt.category, rule=nxt.rule,
+                                       excluded=None)
+                    break
+                if nxt.excluded not in (None, "bare.no-unit"):
+                    break
+
+    def _ranges(self, s: str, cands: list[Candidate]) -> list[Candidate]:
+        """260元至500元 -> one figure, value 260, value_max 500, bound range."""
+        out: list[Candidate] = []
+        for c in cands:
+            if out:
+                p = out[-1]
+                gap = s[p.end:c.start]
+                if (gap in RANGE_SEPS and p.excluded is None and c.excluded is None and p.unit
+                        and p.unit == c.unit and p.value_max is None and c.value > p.value
+                        and p.bound == "=" and c.bound == "="):
+                    out[-1] = replace(p, end=c.end, value_max=c.value, bound="range")
+                    continue
+            out.append(c)
+        return out

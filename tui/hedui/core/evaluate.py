@@ -1,0 +1,173 @@
+"""The metric of FIGURES.md (a port of the reference scorer ``shared/tools/score.py``).
+
+``score(gold, preds)`` takes, per report name (file name without extension), the reference
+figures (dicts with start, end, value, unit, bound, label, period, optional) and the predicted
+figures (dicts with at least start, end, value, unit); it returns a ``Score`` whose numbers
+equal the reference scorer's on the same input.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hedui.core.model import HeduiError
+
+_T2S = str.maketrans("個萬億場項戶張臺臺條屆來輛噸畝點斤元員區縣級單兩",
+                     "个万亿场项户张台台条届来辆吨亩点斤元员区县级单两")
+
+
+def norm_unit(u: str | None) -> str:
+    u = (u or "").translate(_T2S)
+    u = re.sub(r"[()()]", "", u)
+    u = u.replace("个百分点", "百分点").replace("％", "%")
+    return u.strip()
+
+
+def same_value(a: object, b: object) -> bool:
+    try:
+        x, y = float(a), float(b)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y))
+
+
+def char_f1(a: str | None, b: str | None) -> float:
+    a, b = a or "", b or ""
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    common = sum((Counter(a) & Counter(b)).values())
+    if common == 0:
+        return 0.0
+    p, r = common / len(a), common / len(b)
+    return 2 * p * r / (p + r)
+
+
+def _overlaps(a: dict, b: dict) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """One false positive or false negative."""
+
+    name: str
+    kind: str  # "FP" | "FN"
+    start: int
+    text: str
+    value: object
+    unit: str
+    note: str  # FP: the overlapping reference figure; FN: its label
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    precision: float
+    recall: float
+    f1: float
+    tp: int
+    fp: int
+    fn: int
+    bound_acc: float
+    label_f1: float
+    period_acc: float
+    per_file: dict[str, Counts] = field(default_factory=dict)
+    details: tuple[Detail, ...] = ()
+
+    def as_dict(self) -> dict:
+        """The JSON of ``score.py --json``."""
+        return dict(precision=self.precision, recall=self.recall, f1=self.f1, tp=self.tp, fp=self.fp,
+                    fn=self.fn, bound_acc=self.bound_acc, label_f1=self.label_f1,
+                    period_acc=self.period_acc,
+                    per_file={k: dict(tp=v.tp, fp=v.fp, fn=v.fn) for k, v in self.per_file.items()})
+
+
+def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> Score:
+    """Score predictions against reference figures, both keyed by report name."""
+    tot_tp = tot_fp = tot_fn = 0
+    bound_ok = period_ok = 0
+    label_sum = 0.0
+    per: dict[str, Counts] = {}
+    details: list[Detail] = []
+    for name, gf in gold.items():
+        used: set[int] = set()
+        tp = fp = 0
+        for p in preds.get(name, []):
+            hit = None
+            for i, f in enumerate(gf):
+                if i in used or not _overlaps(p, f):
+                    continue
+                gu = norm_unit(f.get("unit", ""))
+                if same_value(p.get("value"), f["value"]) and (gu == "" or norm_unit(p.get("unit")) == gu):
+                    hit = i
+                    break
+            if hit is not None:
+                used.add(hit)
+                f = gf[hit]
+                if f.get("optional"):
+                    continue
+                tp += 1
+                bound_ok += p.get("bound", "=") == f.get("bound", "=")
+                label_sum += char_f1(p.get("label", ""), f.get("label", ""))
+                period_ok += (p.get("period") or "") == (f.get("period") or "")
+                continue
+            if any(f.get("optional") and _overlaps(p, f) for f in gf):
+                continue
+            fp += 1
+            near = [f for f in gf if _overlaps(p, f)]
+            note = f"gold: {near[0]['text']} {near[0]['value']} {near[0].get('unit')}" if near else ""
+            details.append(Detail(name, "FP", p.get("start", 0), p.get("text", ""), p.get("value"),
+                                  p.get("unit", ""), note))
+        fn = 0
+        for i, f in enumerate(gf):
+            if i not in used and not f.get("optional"):
+                fn += 1
+                details.append(Detail(name, "FN", f["start"], f["text"], f["value"], f.get("unit", ""),
+                                      f.get("label", "")))
+        per[name] = Counts(tp, fp, fn)
+        tot_tp, tot_fp, tot_fn = tot_tp + tp, tot_fp + fp, tot_fn + fn
+    P = tot_tp / (tot_tp + tot_fp) if tot_tp + tot_fp else 0.0
+    R = tot_tp / (tot_tp + tot_fn) if tot_tp + tot_fn else 0.0
+    F = 2 * P * R / (P + R) if P + R else 0.0
+    return Score(P, R, F, tot_tp, tot_fp, tot_fn,
+                 bound_ok / tot_tp if tot_tp else 0.0,
+                 label_sum / tot_tp if tot_tp else 0.0,
+                 period_ok / tot_tp if tot_tp else 0.0,
+                 per, tuple(details))
+
+
+def report_name(path: str | Path) -> str:
+    """The key a report's figures are scored under: its file name without extension."""
+    return os.path.splitext(os.path.basename(str(path)))[0]
+
+
+def load_gold(gold_dir: Path) -> dict[str, list[dict]]:
+    """Gold files of the shared format (``{"file": ..., "figures": [...]}``) keyed by report name."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise HeduiError(f"{gold_dir}: gold folder not found")
+    out: dict[str, list[dict]] = {}
+    for p in sorted(gold_dir.glob("*.json")):
+        try:
+            g = json.loads(p.read_text(encoding="utf-8"))
+            out[report_name(g["file"])] = list(g["figures"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise HeduiError(f"{p}: not a gold file ({exc.__class__.__name__}: {exc})") from None
+    return out
+
+
+def format_summary(s: Score) -> str:
+    return ("precision=%.3f recall=%.3f f1=%.3f bound=%.3f label_f1=%.3f period=%.3f (tp=%d fp=%d fn=%d)"
+            % (s.precision, s.recall, s.f1, s.bound_acc, s.label_f1, s.period_acc, s.tp, s.fp, s.fn))

@@ -1,0 +1,55 @@
+"""Exclusion rules: spans of the (simplified) text where numbers are not figures."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from hedui.core.rules import ExclusionRule, RuleSet
+
+#: the longest span an exclusion match may have and still be looked up around a number
+_MAX_SPAN = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ExclusionSpans:
+    """Matches of every exclusion rule over one text, for overlap look-ups."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    rank: tuple[int, ...]
+    ids: tuple[str, ...]
+
+    def rule_for(self, start: int, end: int) -> str | None:
+        """The id of the first rule (in file order) with a match overlapping [start, end)."""
+        i = bisect.bisect_left(self.starts, end)
+        best: tuple[int, str] | None = None
+        while i > 0:
+            i -= 1
+            if self.starts[i] < start - _MAX_SPAN:
+                break
+            if self.ends[i] > start and (best is None or self.rank[i] < best[0]):
+                best = (self.rank[i], self.ids[i])
+        return best[1] if best else None
+
+
+class Exclusions:
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules: tuple[ExclusionRule, ...] = rules.exclusions
+        self._compiled: list[tuple[int, str, re.Pattern]] = []
+        for rank, r in enumerate(self.rules):
+            if r.pattern is not None:
+                self._compiled.append((rank, r.id, r.pattern))
+            else:
+                words = sorted(r.words, key=len, reverse=True)
+                self._compiled.append((rank, r.id, re.compile("|".join(map(re.escape, words)))))
+
+    def spans(self, text: str) -> ExclusionSpans:
+        found: list[tuple[int, int, int, str]] = []
+        for rank, rid, pat in self._compiled:
+            for m in pat.finditer(text):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), rank, rid))
+        found.sort()
+        return ExclusionSpans(tuple(f[0] for f in found), tuple(f[1] for f in found),
+                              tuple(f[2] for f in found), tuple(f[3] for f in found))

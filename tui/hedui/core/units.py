@@ -1,0 +1,70 @@
+"""The unit table: which unit (and category) follows a number at a position of the text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hedui.core.rules import RuleSet, UnitRule
+
+#: a rate per population written after the number: 46.79/10万, 3.2/万, 12‰
+_RATE = re.compile(r"[/／]\s*((?:[0-9]+)?\s*[十百千万亿]+)(?![\u4e00-\u9fff]*[元人])")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    start: int
+    end: int
+    unit: str
+    category: str
+    rule: str
+
+
+class UnitTable:
+    """Longest-form matching of the unit forms of the rules (simplified text)."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        by_first: dict[str, list[tuple[str, UnitRule]]] = {}
+        for r in rules.units:
+            for form in r.forms:
+                by_first.setdefault(form[0], []).append((form, r))
+        for lst in by_first.values():
+            lst.sort(key=lambda fr: -len(fr[0]))
+        self._by_first = by_first
+        self._joiners = rules.joiners
+        self._separators = rules.separators
+
+    def _plain(self, s: str, pos: int) -> UnitMatch | None:
+        for form, r in self._by_first.get(s[pos:pos + 1], ()):
+            if s.startswith(form, pos):
+                end = pos + len(form)
+                if r.not_followed_by is not None and r.not_followed_by.match(s, end):
+                    continue
+                return UnitMatch(pos, end, r.unit_for(form), r.category, r.id)
+        return None
+
+    def match(self, s: str, pos: int) -> UnitMatch | None:
+        """The unit starting at ``pos`` (one space allowed before it), with a parenthesised
+        joiner (场(次) -> 场次) and a denominator (元/人, 亿元/平方公里) folded in."""
+        start = pos
+        if s[pos:pos + 1] == " " and s[pos + 1:pos + 2] not in (" ", ""):
+            pos += 1
+        m = _RATE.match(s, pos)
+        if m:
+            base = re.sub(r"\s", "", m.group(1))
+            return UnitMatch(start, m.end(), "/" + base, "ratio", "unit.rate")
+        u = self._plain(s, pos)
+        if u is None:
+            return None
+        end, unit = u.end, u.unit
+        for j in self._joiners:
+            for op, cl in (("(", ")"), ("（", "）")):
+                tok = op + j + cl
+                if s.startswith(tok, end) and not unit.endswith(j):
+                    end += len(tok)
+                    unit += j
+        for sep in self._separators:
+            if s.startswith(sep, end):
+                d = self._plain(s, end + len(sep))
+                if d is not None:
+                    return UnitMatch(start, d.end, f"{unit}/{d.unit}", u.category, u.rule)
+        return UnitMatch(start, end, unit, u.category, u.rule)

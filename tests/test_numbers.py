@@ -81,6 +81,12 @@ WHOLE = [
     ("2亿4,225万8,534", "242258534", None),
     ("181万2, 000", "1812000", None),
     ("1万2,000", "12000", None),
+    ("1亿2千万", "120000000", None),
+    ("3万5千", "35000", None),
+    ("5百万", "5000000", None),
+    ("1亿2345万6789", "123456789", None),
+    ("1,030万500", "10300500", None),
+    ("1亿2,000", "100002000", None),
     ("3万亿", "3000000000000", None),
     ("1.5万亿", "1500000000000", None),
     ("十二万亿", "12000000000000", None),
@@ -158,6 +164,9 @@ IN_TEXT = [
     ("三万一线职工", [("三万", "30000", None), ("一", "1", None)]),
     ("3万一线", [("3万", "30000", None), ("一", "1", None)]),
     ("1万2000", [("1万", "10000", None), ("2000", "2000", None)]),
+    ("12万500", [("12万", "120000", None), ("500", "500", None)]),
+    ("5亿300", [("5亿", "500000000", None), ("300", "300", None)]),
+    ("3万5", [("3万", "30000", None), ("5", "5", None)]),
     ("3万2020年", [("3万", "30000", None), ("2020", "2020", None)]),
     ("2.4万多户3.8万多人", [("2.4万", "24000", None), ("3.8万", "38000", None)]),
     ("七八成", [("七八", "7", "8")]),
@@ -311,6 +320,25 @@ def test_own_converter() -> None:
 @given(st.integers(min_value=0, max_value=10**12 - 1))
 def test_arabic_and_chinese_forms_parse_equal(n: int) -> None:
     assert parse_number(str(n)) == parse_number(to_chinese(n)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_liang_reads_as_two(n: int) -> None:
+    """两 for 二 before a scale (两千, 两万, 两亿) reads the same."""
+    cn = to_chinese(n)
+    liang = "".join("两" if c == "二" and nxt in "百千万亿" else c for c, nxt in zip(cn, cn[1:] + " "))
+    assert parse_number(liang) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=9999),
+       st.integers(min_value=0, max_value=9999), st.booleans())
+def test_sectioned_arabic_parses_equal(yi: int, wan: int, rest: int, commas: bool) -> None:
+    """1亿2345万6789 and the Taiwanese 1亿2,345万6,789."""
+    f = "{:,}" if commas else "{}"
+    text = f.format(yi) + "亿" + f.format(wan) + "万" + (f.format(rest) if rest else "")
+    assert parse_number(text) == yi * 10**8 + wan * 10**4 + rest
 
 
 @settings(max_examples=200, deadline=None)

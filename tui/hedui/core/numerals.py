@@ -166,7 +166,8 @@ def read_number(toks: list[Token], i: int) -> Reading | None:
     last_small = 0
     last_big = 0
     prev = ""  # kind of the last consumed token
-    arabic = chinese = ranged = seq = decimal = False
+    arabic = chinese = ranged = seq = decimal = sep_seen = False
+    sections = 0  # big units applied (万亿 counts once)
     inner = ""
     closed = False  # after 多万: nothing more may follow
     j = i
@@ -188,13 +189,17 @@ def read_number(toks: list[Token], i: int) -> Reading | None:
                         break
                     v = arabic_value(t.text)
                     nxt = toks[j + 1] if j + 1 < n else None
-                    followed_big = nxt is not None and nxt.kind == "b" and BIG_UNITS[nxt.text] < last_big
+                    scaled = nxt is not None and (
+                        (nxt.kind == "b" and BIG_UNITS[nxt.text] < last_big)
+                        or (nxt.kind == "s" and v < 10))  # 1亿2000万, 3万5千
                     sep = any(c in t.text for c in THOUSANDS_SEPARATORS)
-                    # a bare 4-digit tail is too often a year (3万2020年): it needs a separator
-                    if v >= last_big or not (followed_big or sep):
+                    # a bare tail is too often a year (3万2020年): it needs the evidence of a
+                    # separator (1,030万6,880, 1万2,000) or of a third section (1亿2345万6789)
+                    if v >= last_big or not (scaled or sep or sep_seen or sections >= 2):
                         break
                 else:
                     v = arabic_value(t.text)
+                sep_seen = sep_seen or any(c in t.text for c in THOUSANDS_SEPARATORS)
                 num_lo = num_hi = v
                 num_zero = False
                 arabic = True
@@ -254,6 +259,7 @@ def read_number(toks: list[Token], i: int) -> Reading | None:
                 total_lo += part_lo * m
                 total_hi += part_hi * m
                 last_big = m
+                sections += 1
             else:
                 break
             sec_lo = sec_hi = Decimal(0)

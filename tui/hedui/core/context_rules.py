@@ -19,8 +19,11 @@ labels.toml::
 
     [[trim]]              # words cut from a label's head or tail
     id = "label.trim.adverb"
-    where = "head"        # "head" | "tail"
+    where = "head"        # "head" | "tail" | "anywhere"
     words = ["共", "累计"]
+    [[relation]]          # a change standing alone (增长3.0%) borrows the subject before it
+    id = "label.relation.change"
+    words = ["增长", "比上年"]
     [[quantity]]          # what a number with its measure word looks like (to find neighbours)
     id = "label.quantity"
     pattern = "..."
@@ -63,6 +66,8 @@ class ContextRules:
     cmp_after: re.Pattern[str] | None = None
     head_trims: tuple[TrimRule, ...] = ()
     tail_trims: tuple[TrimRule, ...] = ()
+    drop_words: frozenset[str] = frozenset()
+    relation_words: frozenset[str] = frozenset()
     quantity: re.Pattern[str] | None = None
     label_boundaries: str = ",，;；:：。!！?？\n"
     period_boundaries: str = ",，;；:：…"
@@ -129,10 +134,17 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
     for i, rule in enumerate(data.get("trim", [])):
         rid = _rule_id(path, "trim", i, rule)
         where = rule.get("where")
-        if where not in ("head", "tail"):
-            raise schema_error(path, rid, f"rule {rid!r}: 'where' must be \"head\" or \"tail\"")
-        (heads if where == "head" else tails).append(TrimRule(rid, where, _words(path, rid, rule)))
+        if where not in ("head", "tail", "anywhere"):
+            raise schema_error(path, rid, f"rule {rid!r}: 'where' must be head, tail or anywhere")
+        words = _words(path, rid, rule)
+        if where == "anywhere":
+            rules.drop_words = rules.drop_words | frozenset(words)
+        else:
+            (heads if where == "head" else tails).append(TrimRule(rid, where, words))
     rules.head_trims, rules.tail_trims = tuple(heads), tuple(tails)
+    for i, rule in enumerate(data.get("relation", [])):
+        rid = _rule_id(path, "relation", i, rule)
+        rules.relation_words = rules.relation_words | frozenset(_words(path, rid, rule))
     for i, rule in enumerate(data.get("quantity", [])):
         rid = _rule_id(path, "quantity", i, rule)
         rules.quantity = _compile(path, rid, rule.get("pattern"))

@@ -86,6 +86,16 @@ def _trim(ctx: Context, idx: list[int]) -> list[int]:
         if not idx:
             return idx
         words = ctx.words("".join(t[i] for i in idx))
+        drops = ctx.rules.drop_words
+        if drops and any(w in drops for w in words) and len(words) > 1:
+            kept: list[int] = []
+            pos = 0
+            for w in words:
+                if w not in drops:
+                    kept.extend(idx[pos:pos + len(w)])
+                pos += len(w)
+            idx = kept
+            continue
         if words and words[0] in heads and len(words) > 1:
             idx = idx[len(words[0]):]
         elif words and words[-1] in tails and len(words) > 1:
@@ -102,6 +112,35 @@ def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
     return idx[-ctx.rules.max_label:]
 
 
+def _is_relation(ctx: Context, idx: list[int]) -> bool:
+    """Do these words only say how something changed (增长, 比上年下降, 占全省)?"""
+    if not idx:
+        return False
+    rel = ctx.rules.relation_words
+    words = ctx.words("".join(ctx.text[i] for i in idx))
+    return all(w in rel for w in words) or (words[0] in rel and len(idx) <= 4)
+
+
+def _strip_relation(ctx: Context, idx: list[int]) -> list[int]:
+    rel = ctx.rules.relation_words
+    words = ctx.words("".join(ctx.text[i] for i in idx))
+    while len(words) > 1 and words[-1] in rel:
+        idx = idx[: len(idx) - len(words[-1])]
+        words.pop()
+    return idx
+
+
+def _previous_words(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[int]:
+    """The words of the nearest earlier figure of the sentence that has some (list items share)."""
+    prev = [q for q in ctx.quantities_in(ss, vs) if q[1] <= vs]
+    for qs, _ in reversed(prev[-6:]):
+        idx = _before_words(ctx, qs, ss)
+        if not idx or (want_subject and _is_relation(ctx, idx)):
+            continue
+        return _strip_relation(ctx, idx) if want_subject else idx
+    return []
+
+
 def label_for(ctx: Context, start: int, end: int) -> str:
     """The label of the figure at [start, end) of the ORIGINAL text, in its own characters."""
     vs, ve = ctx.view_span(start, end)
@@ -116,10 +155,10 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     while after and t[after[0]] in "的":
         after = after[1:]
     after = _trim(ctx, after) if after and t[after[0]] not in _PUNCT_HEAD else []
+    if before and not after and _is_relation(ctx, before):
+        before = _previous_words(ctx, vs, ss, want_subject=True) + before
     idx = before + after
-    if not before and not after:
+    if not idx:
         # a number that shares the label of the one before it (3496户、1588万元)
-        prev = [q for q in ctx.quantities_in(ss, vs) if q[1] <= vs]
-        if prev:
-            idx = _before_words(ctx, prev[-1][0], ss)
+        idx = _previous_words(ctx, vs, ss, want_subject=False)
     return ctx.original(idx).strip()

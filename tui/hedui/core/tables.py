@@ -11,7 +11,8 @@ from hedui.core.context import Context
 
 _CELL_GAP = re.compile(r"[ \u3000\t]+")
 _DIGIT = re.compile(r"[0-9０-９]")
-_MAX_HEADING_DISTANCE = 8
+_MAX_ROWS = 400
+_MAX_CELL = 16
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -56,9 +57,13 @@ def table_label(ctx: Context, vs: int, ve: int) -> str | None:
     k = next((i for i, (s, e) in enumerate(cells) if s <= vs < e), None)
     if k is None or k == 0:
         return None
-    # the heading: the nearest line above with as many cells and no digits after its first cell
+    cs, ce = cells[k]
+    if cs < vs - 1 or ce > ve + 1 or any(e - s > _MAX_CELL + 4 for s, e in cells):
+        return None  # the figure is not the whole cell: prose with spaces, not a table
+    # the heading: the nearest line above with as many cells and no digits after its first
+    # cell, over rows of the same shape
     pos = ls - 1
-    for _ in range(_MAX_HEADING_DISTANCE):
+    for _ in range(_MAX_ROWS):
         if pos <= 0:
             return None
         hs, he = _line(t, pos)
@@ -66,8 +71,8 @@ def table_label(ctx: Context, vs: int, ve: int) -> str | None:
         if he <= hs or not t[hs:he].strip():
             continue
         head = _cells(t, hs, he)
-        if len(head) != len(cells):
-            continue
+        if len(head) != len(cells) or any(e - s > _MAX_CELL for s, e in head):
+            return None
         if any(_DIGIT.search(t[s:e]) for s, e in head[1:]):
             continue
         col = ctx.original(range(*head[k])).strip()

@@ -12,10 +12,7 @@ from hedui.core.exclusions import Exclusions, ExclusionSpans
 from hedui.core.qualifiers import QualifierTable
 from hedui.core.units import UnitMatch, UnitTable
 
-try:  # the real number finder; the stand-in keeps the engine working until it lands
-    from hedui.core.numbers import find_numbers  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - transitional
-    from hedui.core.numbers_standin import find_numbers
+from hedui.core.numbers import find_numbers
 
 #: separators of a list whose last item carries the unit shared by all (0.1、3.8、5.1个百分点)
 LIST_SEPS = ("、", "和", "及", "与", "或", "、", "，")
@@ -106,7 +103,7 @@ class CandidateFinder:
 
     # -- the whole text ---------------------------------------------------------------------
     def find(self, s: str) -> list[Candidate]:
-        nums = find_numbers(s)
+        nums = find_numbers(s, bare_scales=True)
         spans = self.exclusions.spans(s)
         out: list[Candidate] = []
         consumed = 0

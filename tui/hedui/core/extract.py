@@ -12,7 +12,7 @@ from hedui.core.model import Extraction, Fields, Figure, Report, to_number
 from hedui.core.qualifiers import QualifierTable
 from hedui.core.rules import RuleSet, load_rules
 from hedui.core.units import UnitTable
-from hedui.core.viewing import context_tools, view_of
+from hedui.core.viewing import Viewer
 
 
 class Extractor:
@@ -24,12 +24,13 @@ class Extractor:
         self.digest = self.rules.digest
         self.finder = CandidateFinder(UnitTable(self.rules), QualifierTable(self.rules),
                                       Exclusions(self.rules))
+        self.viewer = Viewer()
 
     # -- public API -------------------------------------------------------------------------
     def extract(self, report: Report) -> Extraction:
-        view = view_of(report)
+        view = self.viewer.view_of(report)
         cands = self.finder.find(view.text)
-        label_for, period_for = context_tools(report, view)
+        label_for, period_for = self.viewer.context_tools(report, view)
         furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts
                            if a.kind == "furniture")
         repeats = sorted((a.start, a.end, a.repeat_of) for a in report.artefacts
@@ -43,7 +44,7 @@ class Extractor:
             if why:
                 excluded.append(Figure(fig.start, fig.end, fig.text, fig.fields, why, excluded=True))
                 continue
-            fig = fig.with_fields(label=label_for(c.start, c.end), period=period_for(c.start, c.end))
+            fig = fig.with_fields(label=label_for(ostart, oend), period=period_for(ostart, oend))
             figures.append(fig)
         figures = _mark_repeats(report.text, figures, repeats)
         return Extraction(report=report, figures=tuple(figures), excluded=tuple(excluded),
@@ -55,7 +56,7 @@ class Extractor:
         if start >= end:
             return None
         sub = Report(report.path, report.text[start:end], report.encoding, report.sha256)
-        view = view_of(sub)
+        view = self.viewer.view_of(sub)
         cands = self.finder.find(view.text)
         if not cands:
             return None

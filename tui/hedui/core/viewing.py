@@ -1,8 +1,9 @@
 """The extractor's access to the simplified view and to the label/period helpers.
 
-Uses ``hedui.core.view`` (make_view) and ``hedui.core.labels`` / ``hedui.core.periods``
-(make_context, label_for, period_for) when they are present; otherwise stand-ins: an
-identity view (or a same-length opencc t2s view) and empty labels and periods.
+``hedui.core.view`` gives the simplified view with pinyin removed (``make_view``), and
+``hedui.core.context`` / ``labels`` / ``periods`` the label and period of a figure (on
+ORIGINAL offsets). A stand-in (identity view, empty label and period) is used when one of
+them cannot be imported.
 """
 from __future__ import annotations
 
@@ -21,36 +22,33 @@ class PlainView:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return start, end
 
-
-def _t2s_same_length(text: str) -> str:
-    try:
-        import opencc
-    except ImportError:  # pragma: no cover
-        return text
-    conv = opencc.OpenCC("t2s").convert(text)
-    return conv if len(conv) == len(text) else text
+    def from_original(self, pos: int) -> int:
+        return pos
 
 
-def view_of(report: Report):
-    try:
-        from hedui.core.view import make_view  # type: ignore[attr-defined]
-    except ImportError:
-        return PlainView(_t2s_same_length(report.text))
-    return make_view(report)
+class Viewer:
+    """Builds views and contexts; holds the (costly) simplifier, built on first use."""
 
+    def __init__(self) -> None:
+        self._simplifier = None
 
-def context_tools(report: Report, view) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
-    """(label_for(start, end), period_for(start, end)) on view offsets."""
-    try:
-        from hedui.core.labels import label_for, make_context  # type: ignore[attr-defined]
-    except ImportError:
-        make_context = None  # type: ignore[assignment]
-    if make_context is None:
-        return (lambda s, e: ""), (lambda s, e: "")
-    ctx = make_context(report, view)
-    try:
-        from hedui.core.periods import period_for  # type: ignore[attr-defined]
-    except ImportError:
-        def period_for(ctx, s, e):  # type: ignore[no-redef]
-            return ""
-    return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e))
+    def view_of(self, report: Report):
+        try:
+            from hedui.core.view import Simplifier, make_view
+        except ImportError:  # pragma: no cover - transitional stand-in
+            return PlainView(report.text)
+        if self._simplifier is None:
+            self._simplifier = Simplifier()
+        return make_view(report, self._simplifier)
+
+    @staticmethod
+    def context_tools(report: Report, view) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
+        """(label_for(ostart, oend), period_for(ostart, oend)) on ORIGINAL offsets."""
+        try:
+            from hedui.core.context import make_context
+            from hedui.core.labels import label_for
+            from hedui.core.periods import period_for
+        except ImportError:  # pragma: no cover - transitional stand-in
+            return (lambda s, e: ""), (lambda s, e: "")
+        ctx = make_context(report, view)
+        return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e))

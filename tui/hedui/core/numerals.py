@@ -52,7 +52,7 @@ _CONN = re.escape(RANGE_CONNECTORS)
 #: One candidate run: an optional sign, a digit or 十, then digits, scales and joiners.
 RUN_RE = re.compile(
     rf"(?:(?<![{_D}A-Za-zＡ-Ｚａ-ｚ%％)）\]])[{re.escape(SIGNS)}]|{NEGATIVE_WORD})?"
-    rf"[{_D}{_CD}十拾]"
+    rf"[{_D}{_CD.replace('○', '')}十拾]"  # ○ alone is a bullet, not a zero
     rf"(?:[{_D}{_CD}{_SM}{_BG}]+"
     rf"|[.．](?=[{_D}])"
     rf"|[,，] ?(?=[{_D}]{{3}}(?![{_D}]))"
@@ -94,6 +94,9 @@ def tokenize(run: str) -> list[Token]:
         elif ch in CN_DIGITS:
             m = _CN_GROUP_RE.match(run, i)
             kind = "c"
+            g = m.group()
+            if len(g) > 1 and ("两" in g or "兩" in g) and _pair(g) is None:
+                m = None  # 两 takes part only in a pair (一两, 两三, 三两); 两两 is two numbers
         else:
             m = None
             kind = ("s" if ch in SMALL_UNITS else "b" if ch in BIG_UNITS
@@ -126,6 +129,18 @@ class Reading:
     scale: str
 
 
+def _pair(text: str) -> tuple[int, int] | None:
+    """(low, high) of two neighbouring digits read as a range: 二三, 一两, 三两 (2-3)."""
+    if len(text) != 2:
+        return None
+    a, b = CN_DIGITS[text[0]], CN_DIGITS[text[1]]
+    if a >= 1 and b == a + 1:
+        return (a, b)
+    if text[1] in "两兩" and a == 3:
+        return (2, 3)
+    return None
+
+
 def _cn_group(text: str, inside: bool) -> tuple[int, int, bool] | None:
     """(low, high, zero_flag) for a Chinese digit group, or None if not readable here.
 
@@ -144,10 +159,9 @@ def _cn_group(text: str, inside: bool) -> tuple[int, int, bool] | None:
             return None
         v = CN_DIGITS[text]
         return (v, v, zero)
-    if len(text) == 2:
-        a, b = CN_DIGITS[text[0]], CN_DIGITS[text[1]]
-        if a >= 1 and b == a + 1:
-            return (a, b, zero)
+    pair = _pair(text)
+    if pair is not None:
+        return (*pair, zero)
     if inside:
         return None
     return (int("".join(str(CN_DIGITS[c]) for c in text)), -1, False)  # -1: digit sequence

@@ -61,19 +61,19 @@ class Reanchored:
     moved: int = 0
 
 
-def locate(e: Entry, text: str) -> tuple[int | None, str]:
-    """The new start of ``e`` in ``text``, or (None, reason)."""
+def locate(e: Entry, text: str) -> tuple[int | None, str, list[int]]:
+    """The new start of ``e`` in ``text``, or (None, reason, the equally good candidates)."""
     before, after = e.context
     if text[e.start:e.end] == e.text and text[max(0, e.start - len(before)):e.start] == before \
             and text[e.end:e.end + len(after)] == after:
-        return e.start, ""
+        return e.start, "", []
     cands = _occurrences(text, e.text)
     if not cands:
-        return None, "its text is no longer in the report"
+        return None, "its text is no longer in the report", []
     if len(cands) > MAX_CANDIDATES:
-        return None, "its text occurs too often to place"
+        return None, "its text occurs too often to place", []
     if len(cands) == 1:
-        return cands[0], ""
+        return cands[0], "", []
     n = len(e.text)
     scores = [
         _common_suffix(text[max(0, p - CONTEXT_CHARS):p], before)
@@ -83,16 +83,30 @@ def locate(e: Entry, text: str) -> tuple[int | None, str]:
     best = max(scores)
     winners = [p for p, s in zip(cands, scores) if s == best]
     if best == 0 or len(winners) > 1:
-        return None, f"ambiguous: {len(winners) if best else len(cands)} places match"
-    return winners[0], ""
+        return None, f"ambiguous: {len(winners) if best else len(cands)} places match", winners
+    return winners[0], "", []
 
 
 def reanchor(entries: list[Entry], orphans: list[Entry], text: str) -> Reanchored:
-    """Place the decided entries (and earlier orphans) in the changed report ``text``."""
+    """Place the decided entries (and earlier orphans) in the changed report ``text``.
+
+    A figure whose text and context occur more than once is still placed when the
+    decided figures just before and just after it both moved by the same amount and
+    exactly one of the candidates moved by that amount too (a repeated paragraph
+    elsewhere in a report that was only shifted).
+    """
+    todo = sorted([x for x in entries if x.decided] + orphans, key=lambda x: (x.start, x.end))
+    found = [locate(e, text) for e in todo]
+    deltas = [None if start is None else start - e.start for e, (start, _, _) in zip(todo, found)]
+    for i, (start, why, cands) in enumerate(found):
+        if start is None and cands:
+            prev = next((d for d in reversed(deltas[:i]) if d is not None), None)
+            nxt = next((d for d in deltas[i + 1:] if d is not None), None)
+            if prev is not None and prev == nxt and todo[i].start + prev in cands:
+                found[i] = (todo[i].start + prev, "", [])
     placed: dict[tuple[int, int], Entry] = {}
     out = Reanchored([], [], [])
-    for e in [x for x in entries if x.decided] + orphans:
-        start, why = locate(e, text)
+    for e, (start, why, _) in zip(todo, found):
         if start is not None and (start, start + len(e.text)) in placed:
             start, why = None, f"its place is taken by {placed[(start, start + len(e.text))].id}"
         if start is None:

@@ -1,0 +1,238 @@
+"""Artefacts: spans of a report's text that are not the report's own prose.
+
+    rules = load_artefact_rules()            # once (from artefact_rules.py)
+    arts = find_artefacts(text, rules)       # tuple[Artefact, ...], sorted by start
+
+Three kinds (``Artefact.kind``), each non-overlapping within its kind (kinds
+may overlap each other, e.g. pinyin inside a furniture line):
+
+- ``pinyin``: a romanisation inserted after a character, ``產(chǎn)`` ->
+  the span of ``(chǎn)``. Found on the original text.
+- ``furniture``: page furniture of web and document sites (file sizes, page
+  counts, upload/copyright notices, contact numbers, URLs, breadcrumbs,
+  source/date/editor lines, navigation words, "相关文档"-style tails, link
+  and place-name lists). Found by the regex rules of ``rules/artefacts.toml``
+  on the simplified view (``view.py``), mapped back exactly to the original.
+  Line rules give the stripped line (no surrounding whitespace or newline).
+- ``repeat``: a later copy of a paragraph (whitespace ignored, compared on
+  the simplified view; paragraphs shorter than ``[repeat] min_chars`` and
+  paragraphs wholly inside furniture are ignored); ``repeat_of`` is the start
+  offset of the first copy, ``rule`` is ``"repeat.paragraph"``.
+
+Every artefact's ``rule`` is the id of the rule that found it. The text is
+never modified; ``clean(text, start, end, artefacts)`` gives a substring with
+pinyin and furniture cut out, for labels and periods.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from hedui.core.artefact_rules import ArtefactRule, ArtefactRules, load_artefact_rules
+from hedui.core.model import Artefact
+from hedui.core.view import TextView, build_view
+
+__all__ = ["find_artefacts", "clean", "load_artefact_rules", "ArtefactRules", "REPEAT_RULE"]
+
+REPEAT_RULE = "repeat.paragraph"
+#: kinds that ``clean`` cuts out
+CLEANED_KINDS = frozenset({"pinyin", "furniture"})
+_WS = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000\xa0]*\n")
+
+
+class _Lines:
+    """Line boundaries of a text: ``span(i)`` is line i without its newline."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def index(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def span(self, i: int) -> tuple[int, int]:
+        s = self.starts[i]
+        e = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return s, e
+
+    def stripped(self, i: int) -> tuple[int, int]:
+        s, e = self.span(i)
+        line = self.text[s:e]
+        lead = len(line) - len(line.lstrip())
+        return s + lead, s + len(line.rstrip())
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    seg = text[s:e]
+    lead = len(seg) - len(seg.lstrip())
+    return s + lead, s + len(seg.rstrip())
+
+
+def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sort, then trim each span so that it starts after the previous one ends."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, rid in sorted(spans, key=lambda t: (t[0], -t[1])):
+        if out and s < out[-1][1]:
+            s = out[-1][1]
+        if e > s:
+            out.append((s, e, rid))
+    return out
+
+
+def _pinyin(text: str, rules: Iterable[ArtefactRule]) -> list[tuple[int, int, str]]:
+    spans = [(m.start(), m.end(), r.id) for r in rules for m in r.regex.finditer(text)]
+    return _disjoint(spans)
+
+
+class _Furniture:
+    """Applies furniture rules to a view; spans are view coordinates."""
+
+    def __init__(self, view: TextView) -> None:
+        self.text = view.text
+        self.lines = _Lines(view.text)
+        self.spans: list[tuple[int, int, str]] = []
+
+    def _line_spans(self, rule: ArtefactRule, ms: int, me: int) -> list[tuple[int, int]]:
+        """The stripped line(s) holding the (stripped) match [ms, me)."""
+        s = self.lines.span(self.lines.index(ms))[0]
+        e = self.lines.span(self.lines.index(me - 1))[1]
+        s, e = _strip(self.text, s, e)
+        if e - s <= rule.max_line_len:
+            return [(s, e)]
+        return [(ms, me)] if rule.long_lines == "match" else []
+
+    def _to_end(self, rule: ArtefactRule, ms: int) -> tuple[int, int]:
+        end = len(self.text)
+        if end - ms > rule.max_tail:
+            blank = _BLANK_LINE.search(self.text, ms)
+            end = blank.start() if blank else end
+        return _strip(self.text, ms, end)
+
+    def apply(self, rule: ArtefactRule, near: set[int] | None = None) -> list[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        for m in rule.regex.finditer(self.text):
+            ms, me = _strip(self.text, *m.span())  # a match may begin with newlines
+            if me <= ms or (near is not None and self.lines.index(ms) not in near):
+                continue
+            if rule.scope == "line":
+                found += [(s, e, rule.id) for s, e in self._line_spans(rule, ms, me)]
+            elif rule.scope == "to-end":
+                found.append((*self._to_end(rule, ms), rule.id))
+            else:
+                found.append((ms, me, rule.id))
+        return [t for t in found if t[1] > t[0]]
+
+    def furniture_lines(self) -> set[int]:
+        """Indexes of non-blank lines wholly covered by furniture found so far."""
+        merged = _disjoint([(s, e, "") for s, e, _ in self.spans])
+        starts = [s for s, _, _ in merged]
+        covered: set[int] = set()
+        for i in range(len(self.lines)):
+            s, e = self.lines.stripped(i)
+            if e <= s:
+                continue
+            k = bisect_right(starts, s) - 1
+            if k >= 0 and merged[k][1] >= e:
+                covered.add(i)
+        return covered
+
+    def lines_next_to(self, covered: set[int]) -> set[int]:
+        """Lines whose previous or next non-blank line is furniture."""
+        out: set[int] = set()
+        blank = [self.lines.stripped(i)[1] <= self.lines.stripped(i)[0] for i in range(len(self.lines))]
+        for i in covered:
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(blank) and blank[j]:
+                    j += step
+                if 0 <= j < len(blank):
+                    out.add(j)
+        return out - covered
+
+    def run(self, rules: Iterable[ArtefactRule]) -> list[tuple[int, int, str]]:
+        rules = list(rules)
+        for rule in rules:
+            if not rule.near_furniture:
+                self.spans += self.apply(rule)
+        near_rules = [r for r in rules if r.near_furniture]
+        for _ in range(8):  # a chain of stray lines next to furniture; bounded
+            if not near_rules:
+                break
+            covered = self.furniture_lines()
+            near = self.lines_next_to(covered)
+            added = [t for r in near_rules for t in self.apply(r, near)]
+            if not added:
+                break
+            self.spans += added
+        return _disjoint(self.spans)
+
+
+def _repeats(view: TextView, rules: ArtefactRules, furniture: list[tuple[int, int, str]]):
+    """(start, end, first_start) of later copies of paragraphs, in view coordinates."""
+    text = view.text
+    fstarts = [s for s, _, _ in furniture]
+    out = []
+    first: dict[str, int] = {}
+    pos = 0
+    breaks = list(rules.repeat.paragraph_break.finditer(text)) + [None]
+    for brk in breaks:
+        end = brk.start() if brk is not None else len(text)
+        s, e = _strip(text, pos, end)
+        pos = brk.end() if brk is not None else len(text)
+        if e <= s:
+            continue
+        key = _WS.sub("", text[s:e])
+        if len(key) < rules.repeat.min_chars:
+            continue
+        k = bisect_right(fstarts, s) - 1
+        if k >= 0 and furniture[k][1] >= e:
+            continue  # the paragraph is furniture
+        if key in first:
+            out.append((s, e, first[key]))
+        else:
+            first[key] = s
+    return out
+
+
+def find_artefacts(text: str, rules: ArtefactRules) -> tuple[Artefact, ...]:
+    """Every artefact of ``text``, sorted by (start, end, kind)."""
+    pinyin = _pinyin(text, rules.of_kind("pinyin"))
+    view = build_view(text, [(s, e) for s, e, _ in pinyin], rules.simplifier)
+    arts = [Artefact(s, e, "pinyin", rid) for s, e, rid in pinyin]
+    furniture = _Furniture(view).run(rules.of_kind("furniture"))
+    for s, e, rid in furniture:
+        os_, oe = view.to_original(s, e)
+        arts.append(Artefact(os_, oe, "furniture", rid))
+    for s, e, first in _repeats(view, rules, furniture):
+        os_, oe = view.to_original(s, e)
+        arts.append(Artefact(os_, oe, "repeat", REPEAT_RULE, repeat_of=view.origin[first]))
+    arts.sort(key=lambda a: (a.start, a.end, a.kind))
+    return tuple(arts)
+
+
+def clean(text: str, start: int, end: int, artefacts: Iterable[Artefact]) -> str:
+    """``text[start:end]`` with every pinyin and furniture artefact cut out."""
+    cuts = sorted(
+        (max(a.start, start), min(a.end, end))
+        for a in artefacts
+        if a.kind in CLEANED_KINDS and a.start < end and a.end > start
+    )
+    out: list[str] = []
+    pos = start
+    for s, e in cuts:
+        if s > pos:
+            out.append(text[pos:s])
+        pos = max(pos, e)
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+def artefacts_in(artefacts: tuple[Artefact, ...], start: int, end: int) -> list[Artefact]:
+    """The artefacts overlapping [start, end) (``artefacts`` sorted by start)."""
+    hi = bisect_left([a.start for a in artefacts], end)
+    return [a for a in artefacts[:hi] if a.end > start]

@@ -1,0 +1,189 @@
+"""The analysis view: simplified characters, pinyin artefacts removed, exact offsets back.
+
+Rules are written once, in simplified characters. To match traditional text,
+the extractor works on a ``TextView`` of the report:
+
+    simplifier = Simplifier()                 # holds the OpenCC converter; make one, reuse it
+    view = make_view(report, simplifier)      # report.artefacts supplies the pinyin spans
+    for m in pattern.finditer(view.text):
+        start, end = view.to_original(m.start(), m.end())
+        report.text[start:end]                # the same characters, as stored
+
+``view.text`` is the original text with every ``pinyin`` artefact removed and
+every remaining character converted by ``Simplifier.convert``. The conversion
+is character for character (each character is converted on its own by
+OpenCC ``t2s``, cached on the Simplifier), so the view has exactly one
+character per kept original character and the offset map is exact by
+construction: ``view.text[i]`` comes from ``report.text[view.origin[i]]``.
+Phrase-level conversions of OpenCC (``乾隆`` stays ``乾隆``, while ``乾`` alone
+becomes ``干``) are given up for that guarantee; on the seeds the
+character-wise view equals OpenCC's phrase-level output everywhere.
+
+``origin`` is a read-only sequence of ``len(view.text) + 1`` ints
+(``origin[len(text)] == len(original)``), stored as kept segments, so building
+a view is O(number of removed spans) on top of one ``str.translate``.
+"""
+from __future__ import annotations
+
+import threading
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from hedui.core.model import Report
+
+#: characters below this code point are never changed by t2s
+_FIRST_CJK = 0x2E80
+
+
+class Simplifier:
+    """Traditional -> simplified, one character for one character.
+
+    The OpenCC converter is created on first use (importing and building it
+    costs some milliseconds) and the per-character table grows as new
+    characters are seen. Thread-safe; share one per process or per extractor.
+    """
+
+    def __init__(self, config: str = "t2s") -> None:
+        self.config = config
+        self._converter = None
+        self._table: dict[int, str] = {}
+        self._seen: set[str] = set()
+        self._lock = threading.Lock()
+
+    def _opencc(self):
+        if self._converter is None:
+            import opencc  # deferred: keeps opencc off the import path of the core
+
+            self._converter = opencc.OpenCC(self.config)
+        return self._converter
+
+    def _learn(self, text: str) -> None:
+        new = set(text)
+        new -= self._seen
+        if not new:
+            return
+        with self._lock:
+            new -= self._seen
+            todo = [ch for ch in new if ord(ch) >= _FIRST_CJK]
+            if todo:
+                cc = self._opencc()
+                # one call for all new characters, separated by newlines (never converted)
+                out = cc.convert("\n".join(todo)).split("\n")
+                if len(out) != len(todo):  # should not happen; fall back to one call each
+                    out = [cc.convert(ch) for ch in todo]
+                for ch, conv in zip(todo, out):
+                    if len(conv) == 1 and conv != ch:
+                        self._table[ord(ch)] = conv
+            self._seen |= new
+
+    def convert(self, text: str) -> str:
+        """``text`` with each character simplified; always the same length."""
+        self._learn(text)
+        return text.translate(self._table)
+
+
+class Origin(Sequence):
+    """``origin[i]``: index in the original text of view character ``i`` (read-only).
+
+    Stored as segments of consecutive kept characters: ``view_starts[k]`` is the
+    view index where segment k starts, ``orig_starts[k]`` the original index;
+    the last entry is the sentinel ``(len(view), len(original))``.
+    """
+
+    __slots__ = ("view_starts", "orig_starts")
+
+    def __init__(self, view_starts: array, orig_starts: array) -> None:
+        self.view_starts = view_starts
+        self.orig_starts = orig_starts
+
+    def __len__(self) -> int:
+        return self.view_starts[-1] + 1
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("view index out of range")
+        k = bisect_right(self.view_starts, i) - 1
+        return self.orig_starts[k] + (i - self.view_starts[k])
+
+
+@dataclass(frozen=True)
+class TextView:
+    """Simplified text with pinyin artefacts removed, and its exact map to the original.
+
+    text: the view; origin: ``origin[i]`` is the original index of ``text[i]``,
+    ``len(origin) == len(text) + 1`` and ``origin[len(text)] == len(original)``.
+    """
+
+    text: str
+    origin: Origin
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span [s, e) holding exactly view chars [start, end).
+
+        ``e`` is one past the original index of the last view char, so an
+        artefact right after the span is not included (one inside it is).
+        An empty span maps to an empty span at the next kept character.
+        """
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"view span [{start}, {end}) outside 0..{n}")
+        s = self.origin[start]
+        if end == start:
+            return s, s
+        return s, self.origin[end - 1] + 1
+
+    def from_original(self, pos: int) -> int:
+        """The view index of the first kept character at or after original ``pos``."""
+        vs, os_ = self.origin.view_starts, self.origin.orig_starts
+        if pos <= 0:
+            return 0
+        if pos >= os_[-1]:
+            return vs[-1]
+        k = bisect_right(os_, pos) - 1
+        seg_len = vs[k + 1] - vs[k]
+        off = pos - os_[k]
+        return vs[k] + off if off < seg_len else vs[k + 1]
+
+
+def build_view(text: str, removed: Iterable[tuple[int, int]], simplifier: Simplifier) -> TextView:
+    """The view of ``text`` without the spans ``removed`` (sorted or not; overlaps allowed)."""
+    view_starts = array("q")
+    orig_starts = array("q")
+    pieces: list[str] = []
+    pos = 0
+    vpos = 0
+    for s, e in sorted(removed):
+        s = max(s, pos)
+        if e <= s:
+            continue
+        if s > pos:
+            view_starts.append(vpos)
+            orig_starts.append(pos)
+            pieces.append(text[pos:s])
+            vpos += s - pos
+        pos = e
+    if pos < len(text):
+        view_starts.append(vpos)
+        orig_starts.append(pos)
+        pieces.append(text[pos:])
+        vpos += len(text) - pos
+    view_starts.append(vpos)
+    orig_starts.append(len(text))
+    kept = pieces[0] if len(pieces) == 1 else "".join(pieces)
+    return TextView(text=simplifier.convert(kept), origin=Origin(view_starts, orig_starts))
+
+
+def pinyin_spans(report: Report) -> list[tuple[int, int]]:
+    return [(a.start, a.end) for a in report.artefacts if a.kind == "pinyin"]
+
+
+def make_view(report: Report, simplifier: Simplifier | None = None) -> TextView:
+    """The analysis view of a loaded report (pass a shared ``Simplifier`` to avoid rebuilding OpenCC)."""
+    return build_view(report.text, pinyin_spans(report), simplifier or Simplifier())

@@ -68,6 +68,7 @@ _ARABIC_RE = re.compile(rf"(?:[{_D}]{{1,3}}(?:[,，][{_D}]{{3}}(?![{_D}]))+|[{_D
 #: The broken source form "181万2, 000": only tried right after a big unit.
 _ARABIC_SPACED_RE = re.compile(rf"[{_D}]{{1,3}}[,，] [{_D}]{{3}}(?![{_D}.．])")
 _CN_GROUP_RE = re.compile(rf"[{_CD}]+")
+_BULLETS_RE = re.compile("○+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +92,13 @@ def tokenize(run: str) -> list[Token]:
             if m is None:
                 m = _ARABIC_RE.match(run, i)
             kind = "a"
+        elif ch == "○" and not (toks and toks[-1].kind in ("s", "b")):
+            m = _BULLETS_RE.match(run, i)  # ○ starts no number (二千○五 keeps it)
+            kind = "x"
         elif ch in CN_DIGITS:
             m = _CN_GROUP_RE.match(run, i)
             kind = "c"
-            g = m.group()
+            g = m.group().lstrip(ZEROS)  # 一百零两 keeps its placeholder
             if len(g) > 1 and ("两" in g or "兩" in g) and _pair(g) is None:
                 m = None  # 两 takes part only in a pair (一两, 两三, 三两); 两两 is two numbers
         else:

@@ -1,0 +1,216 @@
+"""Storage: atomic rewrite with backup, the journal, failed writes, damaged and hostile files."""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import tomllib
+
+import pytest
+
+from hedui.core import store as store_mod
+from hedui.core.model import SessionError
+from hedui.core.session import Session
+from hedui.core.session_format import read_session
+from hedui.core.store import atomic_write, read_journal
+from tests.session_helpers import NEEDLES, TEXT, make_extraction
+
+
+@pytest.fixture
+def ex(tmp_path):
+    return make_extraction(tmp_path / "report.txt", TEXT, NEEDLES)
+
+
+def open_(ex, tmp_path, **kw):
+    kw.setdefault("batch", 10_000)
+    kw.setdefault("idle", 3600)
+    return Session.open(ex, tmp_path / "sessions", "li", **kw)
+
+
+def test_atomic_write_keeps_previous_version_as_bak(tmp_path):
+    p = tmp_path / "x.toml"
+    atomic_write(p, b"one")
+    assert p.read_bytes() == b"one" and not (tmp_path / "x.toml.bak").exists()
+    atomic_write(p, b"two")
+    assert p.read_bytes() == b"two" and (tmp_path / "x.toml.bak").read_bytes() == b"one"
+    assert sorted(os.listdir(tmp_path)) == ["x.toml", "x.toml.bak"]
+
+
+def test_decision_is_in_journal_before_return(ex, tmp_path):
+    s = open_(ex, tmp_path)
+    s.accept(s.entries[0].id)
+    recs = read_journal(s.path.with_name(s.path.name + ".journal"), repair=False)
+    assert [(r["op"], r["id"], r["after"]["status"]) for r in recs] == [("accept", s.entries[0].id, "accepted")]
+    # the TOML is not rewritten on the keystroke path
+    assert tomllib.loads(s.path.read_text("utf-8"))["journal_seq"] == 0
+    s.close()
+    assert not s.path.with_name(s.path.name + ".journal").exists()
+    assert tomllib.loads(s.path.read_text("utf-8"))["journal_seq"] == 1
+
+
+def test_torn_journal_tail_is_dropped(ex, tmp_path):
+    s = open_(ex, tmp_path)
+    s.accept(s.entries[0].id)
+    s.reject(s.entries[1].id)
+    jpath = s.path.with_name(s.path.name + ".journal")
+    s._store.release()  # simulate a crash: no final write
+    data = jpath.read_bytes()
+    jpath.write_bytes(data + data.splitlines(keepends=True)[-1][:37])  # a half-written third record
+    s = open_(ex, tmp_path)
+    assert s.progress() == (2, len(NEEDLES))
+    s.flag(s.entries[2].id, "other")  # appends after the repaired journal
+    s._store.release()
+    s = open_(ex, tmp_path)
+    assert s.progress() == (3, len(NEEDLES))
+    s.close()
+
+
+def test_damaged_journal_line_is_an_error_with_line(ex, tmp_path):
+    s = open_(ex, tmp_path)
+    s.accept(s.entries[0].id)
+    s.accept(s.entries[1].id)
+    s._store.release()
+    jpath = s.path.with_name(s.path.name + ".journal")
+    lines = jpath.read_bytes().splitlines(keepends=True)
+    jpath.write_bytes(lines[0] + b'{"seq": 2, "op": "accept"\n' + lines[1])
+    before = jpath.read_bytes(), s.path.read_bytes()
+    with pytest.raises(SessionError, match=r"report\.li\.toml\.journal:2: "):
+        open_(ex, tmp_path)
+    assert (jpath.read_bytes(), s.path.read_bytes()) == before
+
+
+def test_crash_between_toml_rename_and_journal_trim(ex, tmp_path):
+    s = open_(ex, tmp_path)
+    ids = [e.id for e in s.entries]
+    s.accept(ids[0])
+    s.correct(ids[1], NEEDLES[2][1])
+    s.undo()
+    jpath = s.path.with_name(s.path.name + ".journal")
+    journal = jpath.read_bytes()
+    s.flush()  # TOML now holds all three records; the journal is trimmed
+    assert not jpath.exists()
+    s._store.release()
+    jpath.write_bytes(journal)  # as if the process died before trimming
+    s = open_(ex, tmp_path)
+    assert s.entry(ids[0]).status == "accepted" and s.entry(ids[1]).status == "pending"
+    assert [r["seq"] for r in s.log] == [1, 2, 3]
+    assert s.can_redo() and s.redo().status == "corrected"
+    s.close()
+
+
+@pytest.mark.parametrize("fail_on", ["write", "fsync"])
+def test_failed_write_raises_keeps_memory_and_retries(ex, tmp_path, monkeypatch, fail_on):
+    s = open_(ex, tmp_path)
+    ids = [e.id for e in s.entries]
+    s.accept(ids[0])
+    jpath = s.path.with_name(s.path.name + ".journal")
+    saved = jpath.read_bytes()
+    real = getattr(os, fail_on)
+
+    def broken(*a, **k):
+        if fail_on == "write" and a and a[0] == s._store._jfd:
+            real(a[0], bytes(a[1])[:10])  # a partial write, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_mod.os, fail_on, broken)
+    with pytest.raises(SessionError, match="No space left on device") as info:
+        s.reject(ids[1])
+    assert "\n" not in str(info.value) and "report.li.toml.journal" in str(info.value)
+    assert s.entry(ids[1]).status == "rejected" and s.unsaved == 1  # kept in memory
+    assert jpath.read_bytes() == saved  # nothing torn, nothing lost
+    monkeypatch.setattr(store_mod.os, fail_on, real)
+    s.flag(ids[2], "ambiguous")  # the queued decision goes first
+    assert s.unsaved == 0
+    s._store.release()
+    s = open_(ex, tmp_path)
+    assert [s.entry(i).status for i in ids[:3]] == ["accepted", "rejected", "flagged"]
+    s.close()
+
+
+def test_read_only_folder_reported_at_open(ex, tmp_path, monkeypatch):
+    real_open = os.open
+
+    def ro_open(path, flags, *a):
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, *a)
+
+    monkeypatch.setattr(store_mod.os, "open", ro_open)
+    with pytest.raises(SessionError, match="Read-only file system"):
+        open_(ex, tmp_path)
+    monkeypatch.setattr(store_mod.os, "open", real_open)
+
+
+def test_close_failure_keeps_session_open(ex, tmp_path, monkeypatch):
+    s = open_(ex, tmp_path)
+    s.accept(s.entries[0].id)
+    real = store_mod.atomic_write
+
+    def full(*a, **k):
+        raise SessionError("disk full")
+
+    monkeypatch.setattr(store_mod, "atomic_write", full)
+    with pytest.raises(SessionError):
+        s.close()
+    monkeypatch.setattr(store_mod, "atomic_write", real)
+    s.close()
+    assert read_session(s.path).entries[0].status == "accepted"
+
+
+HOSTILE = {
+    "syntax": ("status = \"accepted\"", "status = accepted", r":\d+: TOML syntax error"),
+    "wrong type": ("start = {s}", "start = \"{s}\"", r":\d+: start must be an integer"),
+    "huge int": ("start = {s}", "start = 99999999999999999999999", r":\d+: start = \d+ is out of range"),
+    "huge float": ("value = 41,", "value = 1e400,", r":\d+: fields.value is out of range"),
+    "offsets inconsistent": ("end = {e}", "end = 999999", r":\d+: text '41场次' is not 999\d+ characters"),
+    "offsets outside": ("start = {s}\nend = {e}", "start = 999990\nend = 999994", r":\d+: end 999994 is beyond"),
+    "unknown status": ("status = \"accepted\"", "status = \"maybe\"", r":\d+: unknown status 'maybe'"),
+    "escaped NUL": ("note = \"\"", "note = \"a\\u0000b\"", r":\d+: note contains a NUL"),
+    "raw NUL": ("note = \"\"", "note = \"a\x00b\"", r":\d+: TOML syntax error"),
+    "missing field": ("text = \"41场次\"\n", "", r":\d+: figure is missing 'text'"),
+    "duplicate id": ("id = \"f0002\"", "id = \"f0001\"", r":\d+: duplicate id 'f0001'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_session_file_is_refused_and_never_overwritten(ex, tmp_path, case):
+    s = open_(ex, tmp_path)
+    s.accept(s.entries[0].id)
+    first = s.entries[0]
+    s.close()
+    old, new, pattern = HOSTILE[case]
+    old = old.format(s=first.start, e=first.end)
+    new = new.format(s=first.start, e=first.end)
+    text = s.path.read_text("utf-8")
+    assert old in text
+    bad = text.replace(old, new, 1).encode("utf-8")
+    s.path.write_bytes(bad)
+    listing = sorted(os.listdir(s.path.parent))
+    with pytest.raises(SessionError, match=r"report\.li\.toml" + pattern) as info:
+        open_(ex, tmp_path)
+    assert "\n" not in str(info.value)
+    assert s.path.read_bytes() == bad and sorted(os.listdir(s.path.parent)) == listing
+
+
+def test_truncated_file_is_refused(ex, tmp_path):
+    s = open_(ex, tmp_path)
+    s.close()
+    data = s.path.read_bytes()
+    for cut in (len(data) // 3, len(data) // 2, len(data) - 5):
+        s.path.write_bytes(data[:cut])
+        with pytest.raises(SessionError, match=r"report\.li\.toml:\d+: "):
+            open_(ex, tmp_path)
+        assert s.path.read_bytes() == data[:cut]
+
+
+def test_bak_restores_previous_state(ex, tmp_path):
+    s = open_(ex, tmp_path)
+    s.accept(s.entries[0].id)
+    s.flush()
+    s.reject(s.entries[1].id)
+    s.close()
+    bak = s.path.with_name(s.path.name + ".bak")
+    doc = read_session(bak)
+    assert [e.status for e in doc.entries[:2]] == ["accepted", "pending"]
+    shutil.copy(bak, tmp_path / "restored.toml")
+    assert read_session(tmp_path / "restored.toml").journal_seq == 1

@@ -141,6 +141,46 @@ def _previous_words(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[
     return []
 
 
+_JOINERS = "、和及与 \u3000"
+_RESPECTIVE = "分别"
+
+
+def _respective(ctx: Context, vs: int, ss: int, se: int) -> list[int] | None:
+    """``A、B和C分别增长1%、2%、3%``: the k-th figure of the list is labelled by the k-th item."""
+    t = ctx.text
+    bounds = ctx.rules.label_boundaries
+    cs = ctx.clause_start(vs, bounds, floor=ss)
+    ce = ctx.clause_end(vs, bounds, se)
+    qs = ctx.quantities_in(cs, ce)
+    group: list[tuple[int, int]] = []
+    k = -1
+    for q in qs:
+        if group and not all(ch in _JOINERS for ch in t[group[-1][1]:q[0]]):
+            if k >= 0:
+                break
+            group = []
+        group.append(q)
+        if q[0] <= vs < max(q[1], q[0] + 1):
+            k = len(group) - 1
+    if k < 0 or len(group) < 2:
+        return None
+    first = group[0][0]
+    at = t.rfind(_RESPECTIVE, cs, first)
+    if at < 0:
+        return None
+    items: list[list[int]] = [[]]
+    for i in range(cs, at):
+        if t[i] in "、和及与":
+            items.append([])
+        else:
+            items[-1].append(i)
+    if len(items) != len(group):
+        return None
+    verb = _trim(ctx, _drop_time(ctx, list(range(at + len(_RESPECTIVE), first))))
+    item = _trim(ctx, _drop_time(ctx, items[k]))
+    return item + verb
+
+
 def label_for(ctx: Context, start: int, end: int) -> str:
     """The label of the figure at [start, end) of the ORIGINAL text, in its own characters."""
     vs, ve = ctx.view_span(start, end)
@@ -149,7 +189,13 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     cell = table_label(ctx, vs, ve)
     if cell is not None:
         return cell
+    resp = _respective(ctx, vs, ss, se)
+    if resp:
+        return ctx.original(resp).strip()
     before = _before_words(ctx, vs, ss)
+    heads = {w for r in ctx.rules.head_trims for w in r.words}
+    if before and all(w in heads for w in ctx.words("".join(t[i] for i in before))):
+        before = []
     after_end = _after_end(ctx, ve, se)
     after = _drop_time(ctx, list(range(ve, after_end)))
     while after and t[after[0]] in "的":

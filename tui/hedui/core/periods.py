@@ -15,9 +15,21 @@ _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))
 _QUALIFIER_GAP = "近约超逾共计达为有了:： "
 
 
+_MAX_NAME = 24
+
+
 def _inside_quotes(text: str, sent_start: int, pos: int) -> bool:
+    """Inside a book title, or inside a quoted name (a short quotation; speech is longer)."""
     seg = text[sent_start:pos]
-    return any(seg.count(o) > seg.count(c) for o, c in _OPEN_CLOSE)
+    for o, c in _OPEN_CLOSE:
+        if seg.count(o) > seg.count(c):
+            if o == "《":
+                return True
+            opened = text.rfind(o, sent_start, pos)
+            closed = text.find(c, pos)
+            if closed >= 0 and closed - opened <= _MAX_NAME:
+                return True
+    return False
 
 
 def find_time_phrases(ctx: Context) -> list[TimePhrase]:

@@ -158,9 +158,9 @@ def _cn_group(text: str, inside: bool) -> tuple[int, int, bool] | None:
         text = stripped
         if not text:
             return (0, 0, True)
+    elif text[0] == "○":
+        return None  # a bullet, not a leading zero
     if len(text) == 1:
-        if text in "○":
-            return None
         v = CN_DIGITS[text]
         return (v, v, zero)
     pair = _pair(text)

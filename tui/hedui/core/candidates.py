@@ -5,6 +5,7 @@ Offsets here are offsets of the simplified view; the extractor maps them to the 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -21,6 +22,9 @@ RANGE_SEPS = ("至", "到", "-", "~", "～", "—", "－", "~")
 #: qualifiers that can stand between the number and its unit (2000余场, 3000多名)
 INNER_QUALIFIERS = ("余", "多", "来")
 LONE_SCALES = frozenset("十百千万亿")
+#: a footnote marker between a number and its scale or unit: 10535.51[1]亿元
+FOOTNOTE = re.compile(r"[\[［]\d{1,2}[\]］]")
+SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"
 
 
@@ -69,6 +73,17 @@ class CandidateFinder:
         bound, rule_q = "=", ""
         value, value_max = Decimal(n.value), (Decimal(n.value_max) if n.value_max is not None else None)
         inner = n.inner or ""
+        scale = n.scale
+        fn = FOOTNOTE.match(s, pos)
+        if fn is not None:
+            for word, mult in SCALES:
+                if s.startswith(word, fn.end()) and not scale:
+                    value, scale, pos = value * mult, word, fn.end() + len(word)
+                    value_max = value_max * mult if value_max is not None else None
+                    break
+            else:
+                if self.units.match(s, fn.end()) is not None:
+                    pos = fn.end()
         u, w, pos = self._unit_after(s, pos, inner)
         inner = inner or w
         if inner:
@@ -94,7 +109,7 @@ class CandidateFinder:
         excluded = spans.rule_for(n.start, n.end)
         if excluded is None and u is None:
             excluded = "bare.no-unit"
-            if n.scale and end < len(s) and _is_cjk(s[end]) and (n.text[0] not in LONE_SCALES or inner):
+            if scale and end < len(s) and _is_cjk(s[end]) and (n.text[0] not in LONE_SCALES or inner):
                 excluded, rule = None, "figure.bare-scaled"
         elif excluded is None and n.text in LONE_SCALES and bound == "=":
             excluded = "vague.lone-scale"

@@ -134,7 +134,7 @@ class Reading:
 
 
 def _pair(text: str) -> tuple[int, int] | None:
-    """(low, high) of two neighbouring digits read as a range: 二三, 一两, 三两 (2-3)."""
+    """(low, high) of two neighbouring digits read as a range: 二三, 一两, 三两 (2-3), 三五."""
     if len(text) != 2:
         return None
     a, b = CN_DIGITS[text[0]], CN_DIGITS[text[1]]
@@ -142,6 +142,8 @@ def _pair(text: str) -> tuple[int, int] | None:
         return (a, b)
     if text[1] in "两兩" and a == 3:
         return (2, 3)
+    if a == 3 and b == 5:
+        return (3, 5)  # 三五年: three to five
     return None
 
 

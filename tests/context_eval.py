@@ -9,7 +9,6 @@ label char-F1 (Counter-based, as the reference scorer) and period exact-match ac
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from hedui.core.context_rules import ContextRules, load_context_rules
 from hedui.core.labels import label_for
 from hedui.core.periods import period_for
 from hedui.core.report import load_report
+from hedui.core.view import Simplifier, make_view
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
@@ -42,58 +42,6 @@ def char_f1(a: str, b: str) -> float:
     return 2 * p * r / (p + r)
 
 
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ?]{1,8}\)")
-
-
-class StandInView:
-    """t2s character by character, pinyin annotations removed (used until core/view.py lands)."""
-
-    def __init__(self, text: str) -> None:
-        import opencc
-
-        cc = opencc.OpenCC("t2s")
-        keep = [True] * len(text)
-        for m in _PINYIN.finditer(text):
-            for i in range(m.start(), m.end()):
-                keep[i] = False
-        self._orig = [i for i, k in enumerate(keep) if k]
-        chars = [text[i] for i in self._orig]
-        conv = cc.convert("".join(chars))
-        if len(conv) != len(chars):
-            conv = "".join(cc.convert(c) if len(cc.convert(c)) == 1 else c for c in chars)
-        self.text = conv
-        self._from = [0] * (len(text) + 1)
-        j = 0
-        for i in range(len(text) + 1):
-            while j < len(self._orig) and self._orig[j] < i:
-                j += 1
-            self._from[i] = j
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        if end <= start:
-            p = self._orig[start] if start < len(self._orig) else len(self._orig)
-            return p, p
-        return self._orig[start], self._orig[end - 1] + 1
-
-    def from_original(self, pos: int) -> int:
-        return self._from[min(pos, len(self._from) - 1)]
-
-
-def make_view(report):  # type: ignore[no-untyped-def]
-    """The real view when core/view.py is there (with pinyin found here if the loader does not yet)."""
-    try:
-        from hedui.core.view import Simplifier, build_view
-    except ImportError:
-        return StandInView(report.text)
-    spans = [(a.start, a.end) for a in report.artefacts if a.kind == "pinyin"]
-    if not spans:
-        spans = [m.span() for m in _PINYIN.finditer(report.text)]
-    return build_view(report.text, spans, _SIMPLIFIER.setdefault("s", Simplifier()))
-
-
-_SIMPLIFIER: dict = {}
-
-
 @dataclass
 class Scores:
     n: int = 0
@@ -113,11 +61,12 @@ def evaluate(which: str, rules: ContextRules | None = None, verbose: bool = Fals
              out=sys.stdout) -> Scores:  # type: ignore[no-untyped-def]
     gold_dir, text_dir = SETS[which]
     rules = rules or load_context_rules(ROOT / "rules")
+    simplifier = Simplifier()
     total = Scores()
     for gp in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gp.read_text(encoding="utf-8"))
         report = load_report(text_dir / gold["file"])
-        ctx = make_context(report, make_view(report), rules)
+        ctx = make_context(report, make_view(report, simplifier), rules)
         sc = Scores()
         for f in gold["figures"]:
             if f.get("optional"):

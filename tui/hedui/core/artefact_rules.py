@@ -18,6 +18,7 @@ File format (every key but ``id``, ``kind`` and ``pattern`` is optional)::
     max_tail = 4000               # scope "to-end": if more than this many chars follow, stop at
                                   # the end of the block (next blank line) instead
     near_furniture = false        # only when the previous or next non-blank line is furniture
+    min_matches = 1               # the rule applies only if it matches at least this often
     ignore_case = false
     description = "..."           # for people
 
@@ -42,7 +43,7 @@ KINDS = ("pinyin", "furniture")
 SCOPES = ("match", "line", "to-end")
 _RULE_KEYS = {
     "id", "kind", "pattern", "scope", "max_line_len", "long_lines", "max_tail",
-    "near_furniture", "ignore_case", "description",
+    "near_furniture", "min_matches", "ignore_case", "description",
 }
 _REPEAT_KEYS = {"min_chars", "paragraph_break", "description"}
 _TOP_KEYS = {"rule", "repeat"}
@@ -60,6 +61,7 @@ class ArtefactRule:
     long_lines: str = "skip"
     max_tail: int = 4000
     near_furniture: bool = False
+    min_matches: int = 1
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,7 @@ def _parse_rule(path: Path, i: int, raw: object) -> ArtefactRule:
         long_lines=long_lines,
         max_tail=_typed(path, i, rid, raw, "max_tail", int, 4000),
         near_furniture=_typed(path, i, rid, raw, "near_furniture", bool, False),
+        min_matches=_typed(path, i, rid, raw, "min_matches", int, 1),
     )
 
 

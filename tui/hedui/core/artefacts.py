@@ -84,8 +84,14 @@ def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _matches(rule: ArtefactRule, text: str) -> list[re.Match]:
+    """The rule's matches, or none if there are fewer than ``min_matches``."""
+    found = list(rule.regex.finditer(text))
+    return found if len(found) >= rule.min_matches else []
+
+
 def _pinyin(text: str, rules: Iterable[ArtefactRule]) -> list[tuple[int, int, str]]:
-    spans = [(m.start(), m.end(), r.id) for r in rules for m in r.regex.finditer(text)]
+    spans = [(m.start(), m.end(), r.id) for r in rules for m in _matches(r, text)]
     return _disjoint(spans)
 
 
@@ -115,7 +121,7 @@ class _Furniture:
 
     def apply(self, rule: ArtefactRule, near: set[int] | None = None) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
-        for m in rule.regex.finditer(self.text):
+        for m in _matches(rule, self.text):
             ms, me = _strip(self.text, *m.span())  # a match may begin with newlines
             if me <= ms or (near is not None and self.lines.index(ms) not in near):
                 continue

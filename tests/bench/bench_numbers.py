@@ -31,6 +31,10 @@ def main() -> None:
         count = len(find_numbers(text))
         best = min(best, time.perf_counter() - t0)
     print(f"find_numbers: {len(text):,} chars, {count:,} numbers, {best:.3f} s, {len(text) / best:,.0f} chars/s")
+    t0 = time.perf_counter()
+    count = len(find_numbers(text, bare_scales=True))
+    took = time.perf_counter() - t0
+    print(f"find_numbers(bare_scales=True): {count:,} numbers, {took:.3f} s, {len(text) / took:,.0f} chars/s")
 
 
 if __name__ == "__main__":

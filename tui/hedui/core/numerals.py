@@ -65,7 +65,7 @@ RUN_RE = re.compile(
 # unit, "b" big unit, "q" inner qualifier, "p" Chinese decimal point, "r" range
 # connector, "-" sign.
 _ARABIC_RE = re.compile(rf"(?:[{_D}]{{1,3}}(?:[,，][{_D}]{{3}}(?![{_D}]))+|[{_D}]+)(?:[.．][{_D}]+)?")
-#: The broken source form "181万2, 000": only tried right after a big unit.
+#: The broken source form "181万2, 000": only tried right after 万.
 _ARABIC_SPACED_RE = re.compile(rf"[{_D}]{{1,3}}[,，] [{_D}]{{3}}(?![{_D}.．])")
 _CN_GROUP_RE = re.compile(rf"[{_CD}]+")
 _BULLETS_RE = re.compile("○+")
@@ -87,7 +87,7 @@ def tokenize(run: str) -> list[Token]:
         ch = run[i]
         if ch in ARABIC_DIGITS:
             m = None
-            if toks and toks[-1].kind == "b":
+            if toks and toks[-1].text in "万萬":
                 m = _ARABIC_SPACED_RE.match(run, i)
             if m is None:
                 m = _ARABIC_RE.match(run, i)

@@ -74,6 +74,8 @@ class ContextRules:
     sentence_ends: str = "。!！?？\n"
     max_label: int = 24
     max_after: int = 16
+    min_noun_after: int = 4
+    max_before_noun: int = 4
     paths: tuple[Path, ...] = field(default_factory=tuple)
 
 
@@ -162,7 +164,7 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
             rules.sentence_ends = chars.replace("\\n", "\n")
         else:
             raise schema_error(path, rid, f"rule {rid!r}: kind must be label, period or sentence")
-    for key in ("max_label", "max_after"):
+    for key in ("max_label", "max_after", "min_noun_after", "max_before_noun"):
         if key in data:
             v = data[key]
             if not isinstance(v, int) or isinstance(v, bool) or v <= 0:

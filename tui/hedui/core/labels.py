@@ -72,7 +72,7 @@ def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
     return [i for i in idx if i not in drop and ctx.text[i] not in _SPACE]
 
 
-def _trim(ctx: Context, idx: list[int]) -> list[int]:
+def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
     """Cut head and tail words (rules/labels.toml) off a run of view positions, word-wise."""
     t = ctx.text
     heads = {w for r in ctx.rules.head_trims for w in r.words}
@@ -96,9 +96,10 @@ def _trim(ctx: Context, idx: list[int]) -> list[int]:
                 pos += len(w)
             idx = kept
             continue
-        if words and words[0] in heads and len(words) > 1:
+        least = 0 if allow_empty else 1
+        if words and words[0] in heads and len(words) > least:
             idx = idx[len(words[0]):]
-        elif words and words[-1] in tails and len(words) > 1:
+        elif words and words[-1] in tails and len(words) > least:
             idx = idx[: len(idx) - len(words[-1])]
         if len(idx) == before:
             break
@@ -122,11 +123,13 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
 
 
 def _strip_relation(ctx: Context, idx: list[int]) -> list[int]:
-    rel = ctx.rules.relation_words
-    words = ctx.words("".join(ctx.text[i] for i in idx))
-    while len(words) > 1 and words[-1] in rel:
-        idx = idx[: len(idx) - len(words[-1])]
-        words.pop()
+    rel = sorted(ctx.rules.relation_words, key=len, reverse=True)
+    while len(idx) > 2:
+        s = "".join(ctx.text[i] for i in idx)
+        w = next((w for w in rel if s.endswith(w) and len(s) - len(w) >= 2), None)
+        if w is None:
+            break
+        idx = idx[: len(idx) - len(w)]
     return idx
 
 
@@ -176,7 +179,7 @@ def _respective(ctx: Context, vs: int, ss: int, se: int) -> list[int] | None:
             items[-1].append(i)
     if len(items) != len(group):
         return None
-    verb = _trim(ctx, _drop_time(ctx, list(range(at + len(_RESPECTIVE), first))))
+    verb = _trim(ctx, _drop_time(ctx, list(range(at + len(_RESPECTIVE), first))), allow_empty=True)
     item = _trim(ctx, _drop_time(ctx, items[k]))
     return item + verb
 
@@ -201,6 +204,8 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     while after and t[after[0]] in "的":
         after = after[1:]
     after = _trim(ctx, after) if after and t[after[0]] not in _PUNCT_HEAD else []
+    if len(after) >= ctx.rules.min_noun_after and len(before) > ctx.rules.max_before_noun:
+        before = before[-ctx.rules.max_before_noun:]
     if before and not after and _is_relation(ctx, before):
         before = _previous_words(ctx, vs, ss, want_subject=True) + before
     idx = before + after

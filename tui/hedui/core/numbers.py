@@ -17,6 +17,7 @@ from hedui.core.numerals import (
     ARABIC_DIGITS,
     BIG_UNITS,
     CN_DIGITS,
+    KILO_UNITS,
     RUN_RE,
     SMALL_UNITS,
     Reading,
@@ -62,7 +63,8 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 
 
 #: A scale word with no digit before it (近百场, 百余个, 万亩, 上亿元); 百分之 is not one.
-_BARE_RE = re.compile(rf"(?<![{''.join(CN_DIGITS)}十拾多余])[{''.join(SMALL_UNITS)}{''.join(BIG_UNITS)}]+(?!分之)")
+_BARE_RE = re.compile(
+    rf"(?<![{''.join(CN_DIGITS)}十拾多余])(?:[百佰万萬亿億]|[千仟](?![{KILO_UNITS}]))+(?!分之)")
 
 
 def find_numbers(s: str, *, bare_scales: bool = False) -> list[NumberMatch]:

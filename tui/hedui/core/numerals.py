@@ -48,12 +48,15 @@ _CD = "".join(CN_DIGITS)
 _SM = "".join(SMALL_UNITS)
 _BG = "".join(BIG_UNITS)
 _CONN = re.escape(RANGE_CONNECTORS)
+#: After these, 千 is the kilo of a metric unit (5千米, 10千伏, 500千瓦时), not a scale.
+KILO_UNITS = "米克瓦伏卡帕赫焦"
+_SCALE_CHARS = rf"[{_D}{_CD}{_SM.replace('千', '').replace('仟', '')}{_BG}]+|[千仟](?![{KILO_UNITS}])"
 
 #: One candidate run: an optional sign, a digit or 十, then digits, scales and joiners.
 RUN_RE = re.compile(
     rf"(?:(?<![{_D}A-Za-zＡ-Ｚａ-ｚ%％)）\]])[{re.escape(SIGNS)}]|{NEGATIVE_WORD})?"
     rf"[{_D}{_CD.replace('○', '')}十拾]"  # ○ alone is a bullet, not a zero
-    rf"(?:[{_D}{_CD}{_SM}{_BG}]+"
+    rf"(?:{_SCALE_CHARS}"
     rf"|[.．](?=[{_D}])"
     rf"|[,，] ?(?=[{_D}]{{3}}(?![{_D}]))"
     rf"|[{INNER_QUALIFIERS}](?=[{_BG}])"

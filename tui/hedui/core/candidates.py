@@ -19,8 +19,6 @@ from hedui.core.numbers import find_numbers
 LIST_SEPS = ("、", "和", "及", "与", "或", "、", "，")
 #: separators of a range written with a unit on both ends (260元至500元)
 RANGE_SEPS = ("至", "到", "-", "~", "～", "—", "－", "~")
-#: qualifiers that can stand between the number and its unit (2000余场, 3000多名)
-INNER_QUALIFIERS = ("余", "多", "来")
 LONE_SCALES = frozenset("十百千万亿")
 #: a footnote marker between a number and its scale or unit: 10535.51[1]亿元
 FOOTNOTE = re.compile(r"[\[［]\d{1,2}[\]］]")
@@ -54,18 +52,18 @@ class CandidateFinder:
         self.exclusions = exclusions
 
     # -- one number -----------------------------------------------------------------------
-    def _unit_after(self, s: str, pos: int, inner: str) -> tuple[UnitMatch | None, str, int]:
-        """Unit after ``pos``, allowing a 余/多 between; returns (unit, inner word, pos after it)."""
+    def _unit_after(self, s: str, pos: int, inner: str):
+        """Unit after ``pos``, allowing a 余/多 between; returns (unit, inner qualifier, pos)."""
         u = self.units.match(s, pos)
         if u is not None:
-            return u, "", pos
+            return u, None, pos
         if not inner:
-            for w in INNER_QUALIFIERS:
-                if s.startswith(w, pos):
-                    u = self.units.match(s, pos + len(w))
-                    if u is not None or w != "来":
-                        return u, w, pos + len(w)
-        return None, "", pos
+            q = self.qualifiers.inner(s, pos)
+            if q is not None:
+                u = self.units.match(s, q.end)
+                if u is not None or q.bound == ">":
+                    return u, q, q.end
+        return None, None, pos
 
     def grow(self, s: str, n, spans: ExclusionSpans) -> Candidate:
         """The figure around number ``n`` (a NumberMatch) as far as the text allows."""
@@ -84,16 +82,17 @@ class CandidateFinder:
             else:
                 if self.units.match(s, fn.end()) is not None:
                     pos = fn.end()
-        u, w, pos = self._unit_after(s, pos, inner)
-        inner = inner or w
+        u, iq, pos = self._unit_after(s, pos, inner)
         if inner:
             bound = ">"
+        elif iq is not None:
+            inner, bound, rule_q = iq.word, iq.bound, iq.rule
         end = u.end if u else pos
         unit, category, rule = (u.unit, u.category, u.rule) if u else ("", "count", "")
         # a qualifier after the unit (或 after the number): 以上, 左右, 多 (三元多)
         qa = self.qualifiers.after(s, end)
-        if qa is not None and not (qa.word in INNER_QUALIFIERS and inner):
-            if u is not None or qa.word not in INNER_QUALIFIERS:
+        if qa is not None and not (inner and qa.word in self.qualifiers.inner_words):
+            if u is not None or qa.word not in self.qualifiers.inner_words:
                 bound, rule_q = qa.bound, qa.rule
                 end = qa.end
         qb = self.qualifiers.before(s, start)

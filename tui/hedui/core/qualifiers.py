@@ -1,12 +1,15 @@
 """Qualifier words before and after a number and the bound they set."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hedui.core.rules import RuleSet
 
 #: characters that end the clause a governing qualifier can reach over
 CLAUSE_ENDS = "，；;。！!？?\n：:"
+#: CJK characters after which a one-character trailing qualifier still ends the phrase
+PHRASE_END_CJK = "的了"
 #: how far back (characters) a governing qualifier reaches
 GOVERN_REACH = 40
 
@@ -26,30 +29,56 @@ class QualifierTable:
                               key=lambda t: -len(t[0]))
         self._after = sorted(((w, q.bound, q.id) for q in rules.qualifiers for w in q.after),
                              key=lambda t: -len(t[0]))
-        self._governs = sorted(((w, q.bound, q.id) for q in rules.qualifiers for w in q.governs),
-                               key=lambda t: -len(t[0]))
+        self._inner = sorted(((w, q.bound, q.id) for q in rules.qualifiers for w in q.inner),
+                             key=lambda t: -len(t[0]))
+        self.inner_words = frozenset(t[0] for t in self._inner)
+        self._governs = {w: (q.bound, q.id) for q in rules.qualifiers for w in q.governs}
+        self._gov_re = (re.compile("|".join(map(re.escape, sorted(self._governs, key=len, reverse=True))))
+                        if self._governs else None)
+        # candidates indexed by the character next to the number
+        self._before_by_last: dict[str, list[tuple[str, str, str]]] = {}
+        for t in self._before:
+            self._before_by_last.setdefault(t[0][-1], []).append(t)
+        self._after_by_first: dict[str, list[tuple[str, str, str]]] = {}
+        for t in self._after:
+            self._after_by_first.setdefault(t[0][0], []).append(t)
 
     def before(self, s: str, pos: int) -> QualifierMatch | None:
         """The qualifier that ends at ``pos``."""
-        for w, b, rid in self._before:
+        if pos == 0:
+            return None
+        for w, b, rid in self._before_by_last.get(s[pos - 1], ()):
             if pos >= len(w) and s.startswith(w, pos - len(w)):
                 return QualifierMatch(pos - len(w), pos, w, b, rid)
         return None
 
     def after(self, s: str, pos: int) -> QualifierMatch | None:
-        """The qualifier that starts at ``pos``."""
-        for w, b, rid in self._after:
+        """The qualifier that starts at ``pos`` (a one-character word only at a phrase end)."""
+        for w, b, rid in self._after_by_first.get(s[pos:pos + 1], ()):
+            if s.startswith(w, pos):
+                nxt = s[pos + len(w):pos + len(w) + 1]
+                if len(w) == 1 and ("\u4e00" <= nxt <= "\u9fff" and nxt not in PHRASE_END_CJK):
+                    continue
+                return QualifierMatch(pos, pos + len(w), w, b, rid)
+        return None
+
+    def inner(self, s: str, pos: int) -> QualifierMatch | None:
+        """A qualifier between a number and its unit that starts at ``pos`` (余, 多, 来)."""
+        for w, b, rid in self._inner:
             if s.startswith(w, pos):
                 return QualifierMatch(pos, pos + len(w), w, b, rid)
         return None
 
     def governing(self, s: str, pos: int) -> QualifierMatch | None:
         """A list-governing qualifier earlier in the clause of ``pos`` (至少建设1家…、10家…)."""
+        if self._gov_re is None:
+            return None
         lo = max(0, pos - GOVERN_REACH)
-        i = pos - 1
-        while i >= lo and s[i] not in CLAUSE_ENDS:
-            for w, b, rid in self._governs:
-                if s.startswith(w, i):
-                    return QualifierMatch(i, i + len(w), w, b, rid)
-            i -= 1
-        return None
+        cs = max(s.rfind(c, lo, pos) for c in CLAUSE_ENDS) + 1
+        best = None
+        for m in self._gov_re.finditer(s, max(lo, cs), pos):
+            best = m
+        if best is None:
+            return None
+        b, rid = self._governs[best.group()]
+        return QualifierMatch(best.start(), best.end(), best.group(), b, rid)

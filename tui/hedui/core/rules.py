@@ -110,6 +110,7 @@ class QualifierRule:
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     governs: tuple[str, ...] = ()
+    inner: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ class RuleSet:
     qualifiers: tuple[QualifierRule, ...]
     exclusions: tuple[ExclusionRule, ...]
     joiners: tuple[str, ...] = ("次",)
+    count_suffixes: tuple[str, ...] = ()
     separators: tuple[str, ...] = ("/",)
     per_words: tuple[str, ...] = ()
     digest: str = ""
@@ -196,13 +198,13 @@ def load_units(path: Path) -> tuple[tuple[UnitRule, ...], dict]:
 def load_qualifiers(path: Path) -> tuple[QualifierRule, ...]:
     data = read_rule_file(path)
     out = []
-    for t in _tables(path, data, "qualifier", {"id", "bound", "before", "after", "governs"}):
+    for t in _tables(path, data, "qualifier", {"id", "bound", "before", "after", "governs", "inner"}):
         rid = t["id"]
         bound = _str(path, rid, t, "bound")
         if bound not in BOUNDS or bound == "range":
             raise schema_error(path, rid, f"rule {rid!r}: bound {bound!r} is not one of = ~ > >= < <=")
         out.append(QualifierRule(rid, bound, _strs(path, rid, t, "before"), _strs(path, rid, t, "after"),
-                                 _strs(path, rid, t, "governs")))
+                                 _strs(path, rid, t, "governs"), _strs(path, rid, t, "inner")))
     return tuple(out)
 
 
@@ -238,6 +240,7 @@ def load_rules(rules_dir: Path | None = None) -> RuleSet:
         qualifiers=load_qualifiers(paths["qualifiers"]),
         exclusions=load_exclusions(paths["exclusions"]),
         joiners=tuple(joiners),
+        count_suffixes=tuple(udata.get("joiners", {}).get("count_suffix", [])),
         separators=tuple(comp.get("separators", ["/"])),
         per_words=tuple(comp.get("per_words", [])),
         digest=rules_digest(d),

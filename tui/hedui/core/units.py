@@ -32,6 +32,7 @@ class UnitTable:
         self._by_first = by_first
         self._joiners = rules.joiners
         self._separators = rules.separators
+        self._suffixes = rules.count_suffixes
 
     def _plain(self, s: str, pos: int) -> UnitMatch | None:
         for form, r in self._by_first.get(s[pos:pos + 1], ()):
@@ -61,6 +62,11 @@ class UnitTable:
                 tok = op + j + cl
                 if s.startswith(tok, end) and not unit.endswith(j):
                     end += len(tok)
+                    unit += j
+        if u.category == "count":
+            for j in self._suffixes:
+                if s.startswith(j, end) and not unit.endswith(j):
+                    end += len(j)
                     unit += j
         for sep in self._separators:
             if s.startswith(sep, end):

@@ -44,6 +44,7 @@ CN_POINT = "点"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 _D = ARABIC_DIGITS
+_FW = ARABIC_DIGITS[10:]
 _CD = "".join(CN_DIGITS)
 _SM = "".join(SMALL_UNITS)
 _BG = "".join(BIG_UNITS)
@@ -58,7 +59,8 @@ RUN_RE = re.compile(
     rf"[{_D}{_CD.replace('○', '')}十拾]"  # ○ alone is a bullet, not a zero
     rf"(?:{_SCALE_CHARS}"
     rf"|[.．](?=[{_D}])"
-    rf"|[,，] ?(?=[{_D}]{{3}}(?![{_D}]))"
+    rf"|, ?(?=[{_D}]{{3}}(?![{_D}]))"
+    rf"|(?<=[{_FW}])，(?=[{_FW}]{{3}}(?![{_D}]))"
     rf"|[{INNER_QUALIFIERS}](?=[{_BG}])"
     rf"|(?<=[{_CD}十拾]){CN_POINT}(?=[{_CD}])"
     rf"|[{_CONN}](?=[{_D}{_CD}十拾]))*"
@@ -67,9 +69,13 @@ RUN_RE = re.compile(
 # Tokens inside a run.  Kinds: "a" Arabic, "c" Chinese digit group, "s" small
 # unit, "b" big unit, "q" inner qualifier, "p" Chinese decimal point, "r" range
 # connector, "-" sign.
-_ARABIC_RE = re.compile(rf"(?:[{_D}]{{1,3}}(?:[,，][{_D}]{{3}}(?![{_D}]))+|[{_D}]+)(?:[.．][{_D}]+)?")
+#: A comma groups thousands only before exactly three digits; the full-width ，
+#: only between full-width digits (１，２３４), since 1，2 or 120，150 is a list.
+_ARABIC_RE = re.compile(
+    rf"(?:[{_D}]{{1,3}}(?:,[{_D}]{{3}}(?![{_D}]))+|[{_FW}]{{1,3}}(?:，[{_FW}]{{3}}(?![{_D}]))+|[{_D}]+)"
+    rf"(?:[.．][{_D}]+)?")
 #: The broken source form "181万2, 000": only tried right after 万.
-_ARABIC_SPACED_RE = re.compile(rf"[{_D}]{{1,3}}[,，] [{_D}]{{3}}(?![{_D}.．])")
+_ARABIC_SPACED_RE = re.compile(rf"[{_D}]{{1,3}}, [{_D}]{{3}}(?![{_D}.．])")
 _CN_GROUP_RE = re.compile(rf"[{_CD}]+")
 _BULLETS_RE = re.compile("○+")
 

@@ -9,6 +9,7 @@ and artefacts are left out.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -48,6 +49,7 @@ class Context:
     _phrases: list[TimePhrase] | None = None
     _phrase_starts: list[int] | None = None
     _jieba: Any = None
+    _word_cache: dict[str, list[str]] = field(default_factory=dict)
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:
@@ -147,24 +149,23 @@ class Context:
             jieba.setLogLevel(60)
             logging.getLogger("jieba").setLevel(60)
             self._jieba = jieba
-        return self._jieba.lcut(s, HMM=False)
+        words = self._word_cache.get(s)
+        if words is None:
+            words = self._jieba.lcut(s, HMM=False)
+            if len(self._word_cache) < 200_000:
+                self._word_cache[s] = words
+        return list(words)
 
 
 def _sentence_starts(text: str, ends: str) -> list[int]:
+    """Starts of sentences: after each stop (closing quotes and brackets stay with it) or line end."""
+    rx = re.compile("[" + re.escape(ends.replace("\n", "")) + "][”’」』)）】]*|\n")
     starts = [0]
     n = len(text)
-    i = 0
-    while i < n:
-        if text[i] in ends:
-            j = i + 1
-            # closing quotes and brackets stay with the sentence they close
-            while j < n and text[j] in "”’」』)）】" and text[i] != "\n":
-                j += 1
-            if j < n and j != starts[-1]:
-                starts.append(j)
-            i = j
-        else:
-            i += 1
+    for m in rx.finditer(text):
+        j = m.end()
+        if j < n and j != starts[-1]:
+            starts.append(j)
     return starts
 
 

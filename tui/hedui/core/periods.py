@@ -9,6 +9,8 @@ earlier sentences never carry over; reporting times (近日, 日前) and compari
 """
 from __future__ import annotations
 
+import re
+
 from hedui.core.context import Context, TimePhrase
 
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))
@@ -37,7 +39,7 @@ def find_time_phrases(ctx: Context) -> list[TimePhrase]:
     t = ctx.text
     rules = ctx.rules
     bounds = rules.period_boundaries + rules.sentence_ends
-    clause_starts = [0] + [i + 1 for i, ch in enumerate(t) if ch in bounds]
+    clause_starts = [0] + [m.end() for m in re.finditer("[" + re.escape(bounds) + "]", t)]
     found: list[tuple[int, int, int, int, str, str]] = []  # (mstart, mend, kstart, kend, kind, id)
     for order, rule in enumerate(rules.periods):
         if rule.clause_start:
@@ -57,12 +59,12 @@ def find_time_phrases(ctx: Context) -> list[TimePhrase]:
             found.append((m.start(), m.end(), ks, ke, rule.kind, rule.id, order))  # type: ignore[arg-type]
     # longest first, then rule order
     found.sort(key=lambda f: (-(f[1] - f[0]), f[6], f[0]))  # type: ignore[misc]
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(t) + 1)
     out: list[TimePhrase] = []
     for ms, me, ks, ke, kind, rid, _ in found:  # type: ignore[misc]
-        if any(ms < e and s < me for s, e in taken):
+        if taken.find(1, ms, me) >= 0:
             continue
-        taken.append((ms, me))
+        taken[ms:me] = b"\x01" * (me - ms)
         if kind == "not":
             continue
         if _excluded(ctx, ms, ke):

@@ -253,7 +253,11 @@ def read_number(toks: list[Token], i: int) -> Reading | None:
             m = SMALL_UNITS[t.text]
             if last_small and m >= last_small:
                 break
-            if prev in ("a", "c"):
+            if prev == "c" and num_lo == 0 and num_zero and m == 10:  # 一千零十
+                sec_lo += 10
+                sec_hi += 10
+                num_lo = num_hi = None
+            elif prev in ("a", "c"):
                 if seq or decimal or (prev == "c" and num_lo == 0 and num_zero):
                     break
                 if prev == "a" and (last_small or (last_big and not arabic)):

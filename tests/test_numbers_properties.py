@@ -131,3 +131,22 @@ def test_bare_scales_only_add_matches(s: str) -> None:
         assert s[m.start:m.end] == m.text
         assert m.start >= last
         last = m.end
+
+
+_FINANCIAL = str.maketrans("一二三四五六七八九十百千万亿", "壹贰叁肆伍陆柒捌玖拾佰仟萬億")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_financial_and_traditional_forms_parse_equal(n: int) -> None:
+    assert parse_number(to_chinese(n).translate(_FINANCIAL)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1), st.sampled_from(["的", "年", "人", "。", "元"]))
+def test_numbers_are_found_in_text(n: int, sep: str) -> None:
+    """A number between two non-numeral characters is found whole, in both forms."""
+    for form in (str(n), to_chinese(n), f"{n:,}"):
+        s = f"共{form}{sep}"
+        (m,) = find_numbers(s)
+        assert (m.start, m.end, m.value) == (1, 1 + len(form), n)

@@ -47,3 +47,14 @@ NEEDLES: list[tuple[str, Fields]] = [
     ("2.22個百分點", Fields(2.22, None, "百分点", "=", "percent", "增长", "")),
     ("98.5%以上", Fields(98.5, None, "%", ">=", "percent", "", "")),
 ]
+
+
+def crash_extraction(work: Path, copies: int = 20) -> Extraction:
+    """A report of ``copies`` paragraphs of TEXT and their figures (the crash test's)."""
+    text = "\n".join(f"第{i}段：{TEXT}" for i in range(copies))
+    report_path = work / "crash-report.txt"
+    if not report_path.exists():
+        report_path.write_bytes(text.encode("utf-8"))
+    report = Report(path=report_path, text=text, encoding="utf-8",
+                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return Extraction(report=report, figures=figures_for(text, NEEDLES * copies), rules_digest="d1")

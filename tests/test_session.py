@@ -68,7 +68,9 @@ def test_round_trip_of_every_field(ex, tmp_path):
     assert doc["format"] == 1 and doc["report"]["chars"] == len(TEXT)
     figs = {f["id"]: f for f in doc["figure"]}
     assert figs[ids[3]]["fields"]["label"] == "幫扶困難職工 \t tab"
-    assert "value_max" not in figs[ids[0]]["fields"]
+    assert "value_max" not in figs[ids[0]]["suggestion"] and "fields" not in figs[ids[0]]  # same as suggested
+    assert figs[ids[3]]["suggestion"]["value_max"] == 500 and figs[added.id]["fields"]["unit"] == "年"
+    assert "suggestion" not in figs[added.id]
     assert figs[ids[6]]["suggestion"]["unit"] == "百分点"
 
 

@@ -142,18 +142,22 @@ _ENTRY_KEYS = {
 
 
 def entry_to_dict(e: Entry) -> dict[str, Any]:
-    d: dict[str, Any] = {
-        "id": e.id, "start": e.start, "end": e.end, "text": e.text, "status": e.status,
-        "rule": e.rule, "note": e.note, "flag_reason": e.flag_reason,
-        "decided_by": e.decided_by, "decided_at": e.decided_at,
-    }
+    """The plain form. Empty strings are left out; ``fields`` is written only when it
+    differs from ``suggestion`` (a correction, or an added figure, which has no suggestion)."""
+    d: dict[str, Any] = {"id": e.id, "start": e.start, "end": e.end, "text": e.text, "status": e.status,
+                         "rule": e.rule}
+    for k, v in (("note", e.note), ("flag_reason", e.flag_reason), ("decided_by", e.decided_by),
+                 ("decided_at", e.decided_at)):
+        if v:
+            d[k] = v
     if e.repeat_of is not None:
         d["repeat_of"] = e.repeat_of
     if e.stale:
         d["stale"] = True
     if e.context != ("", ""):
         d["context"] = list(e.context)
-    d["fields"] = fields_to_dict(e.fields)
+    if e.suggestion is None or e.fields != e.suggestion:
+        d["fields"] = fields_to_dict(e.fields)
     if e.suggestion is not None:
         d["suggestion"] = fields_to_dict(e.suggestion)
     return d
@@ -167,9 +171,11 @@ def entry_from_dict(d: Any) -> Entry:
     if unknown:
         k = sorted(unknown)[0]
         raise SchemaProblem(k, f"unknown key {k!r}")
-    for k in ("id", "start", "end", "text", "status", "fields"):
+    for k in ("id", "start", "end", "text", "status"):
         if k not in d:
             raise SchemaProblem("", f"figure is missing {k!r}")
+    if "fields" not in d and "suggestion" not in d:
+        raise SchemaProblem("", "figure has neither 'fields' nor 'suggestion'")
     eid = check_str("id", d["id"], limit=64)
     if not eid:
         raise SchemaProblem("id", "id is empty")
@@ -196,12 +202,12 @@ def entry_from_dict(d: Any) -> Entry:
     if not isinstance(ctx, list) or len(ctx) != 2:
         raise SchemaProblem("context", "context must be a list of two strings")
     context = (check_str("context", ctx[0], limit=64), check_str("context", ctx[1], limit=64))
-    fields = fields_from_dict(d["fields"], "fields")
     suggestion = None
-    if d.get("suggestion") is not None:
+    if "suggestion" in d:
         suggestion = fields_from_dict(d["suggestion"], "suggestion")
     elif status == "pending":
         raise SchemaProblem("", f"pending figure {eid} is missing 'suggestion'")
+    fields = fields_from_dict(d["fields"], "fields") if "fields" in d else suggestion
     return Entry(
         id=eid, start=start, end=end, text=text, status=status, fields=fields,
         suggestion=suggestion, rule=check_str("rule", d.get("rule", ""), limit=200),
@@ -209,4 +215,53 @@ def entry_from_dict(d: Any) -> Entry:
         decided_by=check_str("decided_by", d.get("decided_by", ""), limit=200),
         decided_at=check_str("decided_at", d.get("decided_at", ""), limit=64),
         repeat_of=repeat_of, stale=stale, context=context,
+    )
+
+
+# ---------------------------------------------------------------- decision states (the log)
+
+_STATE_KEYS = {"status", "note", "flag_reason", "decided_by", "decided_at", "fields"}
+
+
+def decision_state(e: Entry) -> dict[str, Any]:
+    """What a decision changes on a figure: status, fields (when not the suggestion), note, who, when."""
+    full = entry_to_dict(e)
+    return {k: v for k, v in full.items() if k in _STATE_KEYS}
+
+
+def is_full(d: dict[str, Any]) -> bool:
+    return "start" in d
+
+
+def validate_state(d: Any) -> None:
+    """Check a log side: a whole figure (``entry_from_dict``) or a decision state; raises SchemaProblem."""
+    if isinstance(d, dict) and is_full(d):
+        entry_from_dict(d)
+        return
+    if not isinstance(d, dict):
+        raise SchemaProblem("", "a decision state must be a table")
+    unknown = set(d) - _STATE_KEYS
+    if unknown:
+        k = sorted(unknown)[0]
+        raise SchemaProblem(k, f"unknown key {k!r}")
+    status = check_str("status", d.get("status"))
+    if status not in STATUSES:
+        raise SchemaProblem("status", f"unknown status {status!r}")
+    for k in ("note", "decided_by", "decided_at"):
+        check_str(k, d.get(k, ""))
+    reason = check_str("flag_reason", d.get("flag_reason", ""))
+    if reason and reason not in FLAG_REASONS:
+        raise SchemaProblem("flag_reason", f"unknown flag_reason {reason!r}")
+    if "fields" in d:
+        fields_from_dict(d["fields"])
+
+
+def apply_state(e: Entry, d: dict[str, Any]) -> Entry:
+    """``e`` with the decision state ``d`` (validated) applied; its span, rule and suggestion kept."""
+    fields = fields_from_dict(d["fields"]) if "fields" in d else (e.suggestion or e.fields)
+    return Entry(
+        id=e.id, start=e.start, end=e.end, text=e.text, status=d["status"], fields=fields,
+        suggestion=e.suggestion, rule=e.rule, note=d.get("note", ""), flag_reason=d.get("flag_reason", ""),
+        decided_by=d.get("decided_by", ""), decided_at=d.get("decided_at", ""), repeat_of=e.repeat_of,
+        stale=e.stale, context=e.context,
     )

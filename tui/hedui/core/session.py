@@ -17,7 +17,9 @@ from typing import Any
 
 from hedui import __version__
 from hedui.core import anchor
-from hedui.core.entry import Entry, SchemaProblem, entry_from_dict, entry_to_dict, validate_fields
+from hedui.core.entry import (
+    Entry, SchemaProblem, apply_state, decision_state, entry_from_dict, entry_to_dict, is_full, validate_fields,
+)
 from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionError
 from hedui.core.session_format import DECISION_OPS, SYSTEM_OPS, SessionDoc
 from hedui.core.session_paths import session_path, stored_report_path
@@ -116,11 +118,24 @@ class Session:
         if rec["op"] in SYSTEM_OPS:
             return
         self.updated_at = rec["at"]
-        after = rec.get("after")
-        self._put(rec.get("id", ""), entry_from_dict(after) if after is not None else None)
+        eid = rec.get("id", "")
+        self._put(eid, self._resolve(eid, rec.get("after")))
+
+    def _resolve(self, eid: str, state: dict[str, Any] | None) -> Entry | None:
+        """The entry ``eid`` would be with a log side ``state`` applied (None: no entry)."""
+        if state is None:
+            return None
+        i = self._index.get(eid)
+        if i is not None:
+            new = apply_state(self.entries[i], state)
+            ctx = anchor.context_of(self.report.text, new.start, new.end) if new.decided else ("", "")
+            return replace(new, context=ctx)
+        if not is_full(state):
+            raise SessionError(f"{self.path}: the log refers to figure {eid}, which is not in the file")
+        return entry_from_dict(state)
 
     def _put(self, eid: str, new: Entry | None) -> None:
-        """Set entry ``eid`` to ``new`` (its span kept if it exists), or remove it."""
+        """Replace entry ``eid`` by ``new``, insert it, or (``new`` None) remove it."""
         i = self._index.get(eid)
         if new is None:
             if i is not None:
@@ -128,9 +143,7 @@ class Session:
                 self._reindex()
             return
         if i is not None:
-            old = self.entries[i]
-            ctx = anchor.context_of(self.report.text, old.start, old.end) if new.decided else ("", "")
-            self.entries[i] = replace(new, start=old.start, end=old.end, text=old.text, context=ctx)
+            self.entries[i] = new
             return
         keys = [(e.start, e.end) for e in self.entries]
         self.entries.insert(bisect_right(keys, (new.start, new.end)), new)
@@ -246,8 +259,11 @@ class Session:
         rec: dict[str, Any] = {"seq": self._seq, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
         if target is not None:
             rec["target"] = target
-        rec["before"] = entry_to_dict(old) if old is not None else None
-        rec["after"] = entry_to_dict(new) if new is not None else None
+        if old is None or new is None:  # a figure appears or goes: the other side is all of it
+            rec["before"] = entry_to_dict(old) if old is not None else None
+            rec["after"] = entry_to_dict(new) if new is not None else None
+        else:
+            rec["before"], rec["after"] = decision_state(old), decision_state(new)
         self._put(eid, new)
         self.log.append(rec)
         self._by_seq[rec["seq"]] = rec
@@ -326,17 +342,15 @@ class Session:
                 return None
             target = source[-1]
             rec = self._by_seq[target]
-            state = rec["before"] if op == "undo" else rec["after"]
-            new = entry_from_dict(state) if state is not None else None
             eid = rec["id"]
             old = self.entry(eid) if eid in self._index else None
-            if new is not None and old is None:  # re-adding: the report text at the span must still match
-                if self.report.text[new.start:new.end] != new.text:
-                    raise SessionError(f"cannot {op}: {eid} {new.text!r} no longer matches the report")
+            new = self._resolve(eid, rec.get("before") if op == "undo" else rec.get("after"))
+            if new is not None and old is None and self.report.text[new.start:new.end] != new.text:
+                raise SessionError(f"cannot {op}: {eid} {new.text!r} no longer matches the report")
             source.pop()
             sink.append(target)
             self._record(op, eid, old, new, target=target)
-            return self.entry(eid) if new is not None else old
+            return new if new is not None else old
 
     def undo(self) -> Entry | None:
         """Undo the last decision (persisted; works after reopening). None if there is none."""

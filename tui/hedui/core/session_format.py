@@ -80,8 +80,11 @@ while a process has the session open for writing). A full, annotated example::
     by = "li"
     op = "accept"                   # accept|reject|flag|correct|add|reset|undo|redo|reanchor|rules
     id = "f0001"
-    before = { id = "f0001", ..., status = "pending", ... }   # the whole figure before
-    after = { id = "f0001", ..., status = "accepted", ... }   # and after (absent: no figure)
+    before = { status = "pending" }                            # the decision state before
+    after = { status = "accepted", decided_by = "li", decided_at = "2026-11-22T20:11:02Z" }
+    # a state holds status, note, flag_reason, decided_by, decided_at and fields (when they
+    # differ from the suggestion); when one side is absent (an added figure; its undo) the
+    # other is the whole figure, with the keys of [[figure]]
 
     [[log]]
     seq = 4
@@ -90,8 +93,8 @@ while a process has the session open for writing). A full, annotated example::
     op = "undo"
     id = "f0002"
     target = 3                      # undo/redo: the seq of the decision undone or redone
-    before = { ... }
-    after = { ... }
+    before = { status = "corrected", ... }
+    after = { status = "pending" }
 
 Undo and redo stacks are rebuilt by replaying ``op``/``target`` over the log; a
 ``reanchor`` or ``rules`` entry (the report or the rules changed, see its
@@ -108,7 +111,7 @@ from pathlib import Path
 from typing import Any
 
 from hedui.core.entry import (
-    Entry, SchemaProblem, check_int, check_str, entry_from_dict, entry_to_dict,
+    Entry, SchemaProblem, check_int, check_str, entry_from_dict, entry_to_dict, validate_state,
 )
 from hedui.core.model import SessionError
 
@@ -264,7 +267,7 @@ def _log_record(rec: Any) -> dict[str, Any]:
     for k in ("before", "after"):
         if rec.get(k) is not None:
             try:
-                entry_from_dict(rec[k])
+                validate_state(rec[k])
             except SchemaProblem as exc:
                 raise SchemaProblem(k, f"{k}: {exc}") from None
     return rec

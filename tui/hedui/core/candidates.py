@@ -13,7 +13,7 @@ from hedui.core.exclusions import Exclusions, ExclusionSpans
 from hedui.core.qualifiers import QualifierTable
 from hedui.core.units import UnitMatch, UnitTable
 
-from hedui.core.numbers import find_numbers
+from hedui.core.numbers import find_numbers, parse_number
 
 #: separators of a list whose last item carries the unit shared by all (0.1、3.8、5.1个百分点)
 LIST_SEPS = ("、", "和", "及", "与", "或", "、", "，")
@@ -22,6 +22,7 @@ RANGE_SEPS = ("至", "到", "-", "~", "～", "—", "－", "~")
 LONE_SCALES = frozenset("十百千万亿")
 #: a footnote marker between a number and its scale or unit: 10535.51[1]亿元
 FOOTNOTE = re.compile(r"[\[［]\d{1,2}[\]］]")
+SMALL_SCALES = frozenset({"千", "百"})
 SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"
 
@@ -82,6 +83,13 @@ class CandidateFinder:
             else:
                 if self.units.match(s, fn.end()) is not None:
                     pos = fn.end()
+        if scale in SMALL_SCALES and n.text.endswith(scale) and not inner:
+            # 3千米 is 3 km, 5千克 5 kg, 0.5百分点 half a point: the scale starts the unit
+            u0 = self.units.match(s, pos - len(scale))
+            if u0 is not None and u0.start == pos - len(scale):
+                value = parse_number(n.text[:-len(scale)])
+                value = -value if n.negative and value > 0 else value
+                pos, scale = pos - len(scale), ""
         u, iq, pos = self._unit_after(s, pos, inner)
         if inner:
             bound = ">"

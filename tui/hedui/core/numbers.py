@@ -62,9 +62,9 @@ _SINGLE: dict[str, tuple[Decimal, str]] = {
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-#: A scale word with no digit before it (近百场, 百余个, 万亩, 上亿元); 百分之 is not one.
+#: A scale word with no digit before it (近百场, 百余个, 万亩, 上亿元, the 百 of 百分之).
 _BARE_RE = re.compile(
-    rf"(?<![{''.join(CN_DIGITS)}十拾多余])(?:[百佰万萬亿億]|[千仟](?![{KILO_UNITS}]))+(?!分之)")
+    rf"(?<![{''.join(CN_DIGITS)}十拾多余])(?:[百佰万萬亿億]|[千仟](?![{KILO_UNITS}]))+")
 
 
 def find_numbers(s: str, *, bare_scales: bool = False) -> list[NumberMatch]:
@@ -72,8 +72,9 @@ def find_numbers(s: str, *, bare_scales: bool = False) -> list[NumberMatch]:
 
     A scale word with no digit before it (百, 千, 万, 亿, 百万, 千万 …) is not a number,
     unless ``bare_scales`` is set: then each such run not inside another number is
-    also returned, as a Chinese number (百 -> 100, 上亿 -> the 亿, 千家万户 -> 千 and 万);
-    deciding when it is a figure (近百场, 百余个, 万亩以上) is the caller's.
+    also returned, as a Chinese number (百 -> 100, 上亿 -> the 亿, 千家万户 -> 千 and 万,
+    百分之三十 -> 百 and 三十); deciding when it is a figure (近百场, 百余个, 万亩以上)
+    or a percent sign (百分之) is the caller's.
     """
     out = _regular(s)
     if bare_scales:

@@ -204,6 +204,14 @@ IN_TEXT = [
 ]
 
 
+NEWS = ("全县共有三百二十七个村，常住人口十二万余人，去年生产总值达一百零五点三亿元，同比增长百分之八点五，"
+        "其中两千三百余户脱贫，人均收入一万二千五百元，比二〇一九年增加一千零八元。")
+IN_TEXT.append((NEWS, [("三百二十七", "327", None), ("十二万", "120000", None),
+                       ("一百零五点三亿", "10530000000", None), ("八点五", "8.5", None),
+                       ("两千三百", "2300", None), ("一万二千五百", "12500", None),
+                       ("二〇一九", "2019", None), ("一千零八", "1008", None)]))
+
+
 @pytest.mark.parametrize(("text", "expected"), IN_TEXT)
 def test_numbers_in_text(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     want = [(t, D(v), D(vm) if vm is not None else None) for t, v, vm in expected]

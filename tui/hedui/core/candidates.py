@@ -155,7 +155,7 @@ class CandidateFinder:
         """A bare number in a list takes the unit of the list's last item (78亿及156亿元)."""
         for k in range(len(cands) - 1, -1, -1):
             c = cands[k]
-            if c.excluded != "bare.no-unit":
+            if c.excluded != "bare.no-unit" and c.rule != "figure.bare-scaled":
                 continue
             j = k
             while j + 1 < len(cands):

@@ -40,7 +40,7 @@ class Extractor:
         for c in cands:
             ostart, oend = view.to_original(c.start, c.end)
             fig = self._figure(report, c, ostart, oend)
-            why = c.excluded or _inside(furniture, ostart, oend)
+            why = _inside(furniture, ostart, oend) or c.excluded
             if why:
                 excluded.append(Figure(fig.start, fig.end, fig.text, fig.fields, why, excluded=True))
                 continue

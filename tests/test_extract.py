@@ -1,0 +1,194 @@
+"""The extractor on the seeds and the dev reports against their gold, and its behaviour on
+the hard cases of FIGURES.md."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hedui.core.evaluate import load_gold, report_name, score
+from hedui.core.extract import Extractor
+from hedui.core.model import Report
+from hedui.core.report import load_report
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+DEV = sorted((ROOT / "tests/data/dev/reports").glob("*.txt"))
+EX = Extractor()
+
+
+def run(paths: list[Path], gold_dir: Path):
+    preds = {}
+    for p in paths:
+        ex = EX.extract(load_report(p))
+        preds[report_name(p)] = [f.as_json(str(p)) for f in ex.figures]
+    return score(load_gold(gold_dir), preds)
+
+
+@pytest.fixture(scope="module")
+def seeds_score():
+    return run(SEEDS, ROOT / "tests/data/gold")
+
+
+@pytest.fixture(scope="module")
+def dev_score():
+    return run(DEV, ROOT / "tests/data/dev/gold")
+
+
+def test_thirteen_reports_present():
+    assert len(SEEDS) == 5 and len(DEV) == 8
+
+
+def test_seeds_f1(seeds_score):
+    assert seeds_score.f1 >= 0.99, seeds_score
+    assert seeds_score.precision >= 0.99 and seeds_score.recall >= 0.99
+
+
+def test_dev_f1(dev_score):
+    assert dev_score.f1 >= 0.99, dev_score
+
+
+@pytest.mark.parametrize("which", ["seeds", "dev"])
+def test_bound_label_period(which, seeds_score, dev_score):
+    s = seeds_score if which == "seeds" else dev_score
+    assert s.bound_acc >= 0.98
+    assert s.period_acc >= 0.95
+    assert s.label_f1 >= 0.78
+
+
+@pytest.mark.parametrize("path", SEEDS + DEV, ids=lambda p: p.name)
+def test_offsets_are_exact(path):
+    report = load_report(path)
+    ex = EX.extract(report)
+    assert ex.figures
+    for f in ex.figures + ex.excluded:
+        assert 0 <= f.start < f.end <= len(report.text)
+        assert report.text[f.start:f.end] == f.text
+        assert f.rule
+    starts = [f.start for f in ex.figures]
+    assert starts == sorted(starts)
+
+
+def fig(text: str):
+    return EX.extract(Report(Path("t.txt"), text, "utf-8", "0"))
+
+
+def one(text: str):
+    figs = fig(text).figures
+    assert len(figs) == 1, figs
+    return figs[0]
+
+
+@pytest.mark.parametrize("text,surface,value,value_max,unit,bound,category", [
+    ("实现2600多万元。", "2600多万元", 26000000, None, "元", ">", "money"),
+    ("接待近5000件。", "近5000件", 5000, None, "件", "~", "count"),
+    ("达到98.5%以上。", "98.5%以上", 98.5, None, "%", ">=", "percent"),
+    ("提高2.22个百分点。", "2.22个百分点", 2.22, None, "百分点", "percent", "percent"),
+    ("服务5.4万人次。", "5.4万人次", 54000, None, "人次", "=", "count"),
+    ("七名代表。", "七名", 7, None, "名", "=", "count"),
+    ("补助标准260元至500元。", "260元至500元", 260, 500, "元", "range", "money"),
+    ("投入116.54万元。", "116.54万元", 1165400, None, "元", "=", "money"),
+    ("增长-6.4%。", "-6.4%", -6.4, None, "%", "=", "percent"),
+    ("收购价翻一倍。", "一倍", 1, None, "倍", "=", "ratio"),
+    ("为123万职工发放。", "123万", 1230000, None, "", "=", "count"),
+    ("举办活动5000场(次)。", "5000场(次)", 5000, None, "场次", "=", "count"),
+    ("不少于300家。", "不少于300家", 300, None, "家", ">=", "count"),
+    ("不足10人。", "不足10人", 10, None, "人", "<", "count"),
+    ("仅3家。", "仅3家", 3, None, "家", "=", "count"),
+    ("突破2000亿元。", "突破2000亿元", 200000000000, None, "元", ">", "money"),
+    ("每户最高补助3000元。", "3000元", 3000, None, "元", "<=", "money"),
+    ("百余个项目。", "百余个", 100, None, "个", ">", "count"),
+    ("五十余亩。", "五十余亩", 50, None, "亩", ">", "measure"),
+    ("约2億4,225萬元。", "約2億4,225萬元", 242250000, None, "元", "~", "money"),
+    ("比上年增长百分之八十。", "百分之八十", 80, None, "%", "=", "percent"),
+])
+def test_figure_fields(text, surface, value, value_max, unit, bound, category):
+    if "億" in text:
+        text = text.replace("约", "約")
+    f = one(text)
+    if bound == "percent":
+        bound = "="
+    assert (f.text, f.value, f.value_max, f.unit, f.bound, f.category) == \
+        (surface, value, value_max, unit, bound, category)
+
+
+def test_shared_unit_in_lists():
+    figs = fig("分别拉动增长0.1、3.8、5.1个百分点。").figures
+    assert [(f.text, f.value, f.unit) for f in figs] == \
+        [("0.1", 0.1, "百分点"), ("3.8", 3.8, "百分点"), ("5.1个百分点", 5.1, "百分点")]
+    figs = fig("分别为78亿及156亿元。").figures
+    assert [(f.value, f.unit) for f in figs] == [(7800000000, "元"), (15600000000, "元")]
+
+
+def test_compound_holding_two_figures():
+    figs = fig("帮扶2.4万多户3.8万多人。").figures
+    assert [(f.text, f.value, f.unit, f.bound) for f in figs] == \
+        [("2.4万多户", 24000, "户", ">"), ("3.8万多人", 38000, "人", ">")]
+
+
+@pytest.mark.parametrize("text", [
+    "2020年", "2021年12月", "11月24日", "13:50", "1998年到2002年", "近五年", "今后五年",
+    "第三批", "第二届", "一是加强", "(三)", "十九大", "十九届四中全会", "二十大", "“四个意识”",
+    "十四五", "七五普法", "增三性、去四化", "三高两新", "1+10+100", "五一劳动奖章", "六一儿童节",
+    "6·16安全宣传咨询日", "七位一体", "株洲市第二工人文化宫", "12351职工热线", "全国30强",
+    "市、县两级", "三级联系制度", "劳动关系三方", "千家万户", "生产一线", "在一家企业当上操作员",
+])
+def test_not_figures(text):
+    ex = fig(text)
+    assert not ex.figures, ex.figures
+    assert ex.excluded, "the excluded number is still reported"
+
+
+def test_furniture_is_excluded_with_its_rule():
+    from hedui.core.model import Artefact
+    text = "全年培训300人。文件大小 53.80 KB 共16页"
+    start = text.index("文件")
+    report = Report(Path("t.txt"), text, "utf-8", "0",
+                    (Artefact(start, len(text), "furniture", "furniture.file-size"),))
+    ex = EX.extract(report)
+    assert [f.text for f in ex.figures] == ["300人"]
+    assert {f.rule for f in ex.excluded} == {"furniture.file-size"}
+
+
+def test_repeated_paragraph_points_at_first_copy():
+    from hedui.core.model import Artefact
+    para = "全年培训300人,投入50万元。\n"
+    text = para + "其他内容。\n" + para
+    second = text.rindex(para)
+    report = Report(Path("t.txt"), text, "utf-8", "0",
+                    (Artefact(second, second + len(para), "repeat", "repeat.paragraph", 0),))
+    figs = EX.extract(report).figures
+    assert [f.repeat_of for f in figs] == [None, None, text.index("300人"), text.index("50万元")]
+
+
+def test_traditional_text_keeps_original_characters():
+    f = one("全省建成466個站點。")
+    assert (f.text, f.unit) == ("466個", "个")
+
+
+def test_parse_span_prefills_a_selection():
+    report = Report(Path("t.txt"), "全市共有职工之家300余家。", "utf-8", "0")
+    s = report.text.index("300")
+    f = EX.parse_span(report, s, s + 5)
+    assert f is not None and (f.text, f.value, f.unit, f.bound) == ("300余家", 300, "家", ">")
+    assert EX.parse_span(report, 0, 3) is None
+    # an excluded number can still be prefilled (promotion of a date, say)
+    r2 = Report(Path("t.txt"), "2020年", "utf-8", "0")
+    assert EX.parse_span(r2, 0, 4).value == 2020
+
+
+_PIECES = st.sampled_from(["全年", "投入", "2600多万元", "近5000件", "98.5%以上", "2.22個百分點", "，", "。",
+                           "2020年", "第三批", "一是", "七名", "123万职工", "(次)", "260元至500元", "、",
+                           "產(chǎn)業(yè)", "\n", " ", "约", "余", "3.8", "百余个", "十二三个"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=25))
+def test_offsets_property(pieces):
+    text = "".join(pieces)
+    ex = fig(text)
+    for f in ex.figures + ex.excluded:
+        assert text[f.start:f.end] == f.text
+        assert f.start < f.end

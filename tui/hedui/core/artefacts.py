@@ -63,6 +63,10 @@ class _Lines:
         lead = len(line) - len(line.lstrip())
         return s + lead, s + len(line.rstrip())
 
+    def is_blank(self, i: int) -> bool:
+        s, e = self.span(i)
+        return not self.text[s:e].strip()
+
     def __len__(self) -> int:
         return len(self.starts)
 
@@ -135,28 +139,30 @@ class _Furniture:
 
     def furniture_lines(self) -> set[int]:
         """Indexes of non-blank lines wholly covered by furniture found so far."""
-        merged = _disjoint([(s, e, "") for s, e, _ in self.spans])
-        starts = [s for s, _, _ in merged]
+        merged: list[list[int]] = []
+        for s, e, _ in sorted(self.spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
         covered: set[int] = set()
-        for i in range(len(self.lines)):
-            s, e = self.lines.stripped(i)
-            if e <= s:
-                continue
-            k = bisect_right(starts, s) - 1
-            if k >= 0 and merged[k][1] >= e:
-                covered.add(i)
+        for s, e in merged:
+            for i in range(self.lines.index(s), self.lines.index(max(s, e - 1)) + 1):
+                ls, le = self.lines.stripped(i)
+                if ls < le and s <= ls and le <= e:
+                    covered.add(i)
         return covered
 
     def lines_next_to(self, covered: set[int]) -> set[int]:
         """Lines whose previous or next non-blank line is furniture."""
         out: set[int] = set()
-        blank = [self.lines.stripped(i)[1] <= self.lines.stripped(i)[0] for i in range(len(self.lines))]
+        n = len(self.lines)
         for i in covered:
             for step in (-1, 1):
                 j = i + step
-                while 0 <= j < len(blank) and blank[j]:
+                while 0 <= j < n and self.lines.is_blank(j):
                     j += step
-                if 0 <= j < len(blank):
+                if 0 <= j < n:
                     out.add(j)
         return out - covered
 

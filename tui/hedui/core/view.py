@@ -59,11 +59,12 @@ class Simplifier:
             self._converter = opencc.OpenCC(self.config)
         return self._converter
 
-    def _learn(self, text: str) -> None:
-        new = set(text)
-        new -= self._seen
+    def _learn(self, text: str) -> set[str]:
+        """Convert every character of ``text`` not seen before; returns the text's character set."""
+        chars = set(text)
+        new = chars - self._seen
         if not new:
-            return
+            return chars
         with self._lock:
             new -= self._seen
             todo = [ch for ch in new if ord(ch) >= _FIRST_CJK]
@@ -77,10 +78,13 @@ class Simplifier:
                     if len(conv) == 1 and conv != ch:
                         self._table[ord(ch)] = conv
             self._seen |= new
+        return chars
 
     def convert(self, text: str) -> str:
         """``text`` with each character simplified; always the same length."""
-        self._learn(text)
+        chars = self._learn(text)
+        if not any(ord(ch) in self._table for ch in chars):
+            return text  # already simplified: skip the translate pass
         return text.translate(self._table)
 
 

@@ -13,10 +13,10 @@ from tests.session_helpers import crash_extraction
 
 
 def main() -> None:
-    work, seed = Path(sys.argv[1]), int(sys.argv[2])
+    work, seed, reviewer = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     rng = random.Random(seed)
     ex: Extraction = crash_extraction(work)
-    s = Session.open(ex, work / "sessions", "crash", batch=7, idle=0.005)
+    s = Session.open(ex, work / "sessions", reviewer, batch=7, idle=0.005)
     print("ready", flush=True)
     while True:
         e = rng.choice(s.entries)

@@ -49,7 +49,7 @@ NEEDLES: list[tuple[str, Fields]] = [
 ]
 
 
-def crash_extraction(work: Path, copies: int = 20) -> Extraction:
+def crash_extraction(work: Path, copies: int = 8) -> Extraction:
     """A report of ``copies`` paragraphs of TEXT and their figures (the crash test's)."""
     text = "\n".join(f"第{i}段：{TEXT}" for i in range(copies))
     report_path = work / "crash-report.txt"

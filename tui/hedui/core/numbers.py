@@ -10,6 +10,7 @@ number (余/多/左右 after the scale) are left to the extractor.  Values are e
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -102,19 +103,23 @@ def _regular(s: str) -> list[NumberMatch]:
 
 
 def _with_bare_scales(s: str, regular: list[NumberMatch]) -> list[NumberMatch]:
-    taken = {i for m in regular for i in range(m.start, m.end)}
+    starts = [m.start for m in regular]
+
+    def taken(a: int, b: int) -> bool:  # does [a, b) overlap a regular number?
+        k = bisect_right(starts, b - 1) - 1
+        return k >= 0 and regular[k].end > a
+
     bare: list[NumberMatch] = []
     for m in _BARE_RE.finditer(s):
         pos, end = m.start(), m.end()
         while pos < end:
-            if pos in taken:
+            if taken(pos, pos + 1):
                 pos += 1
                 continue
-            run = "一" + s[pos:end]
-            toks = tokenize(run)
+            toks = tokenize("一" + s[pos:end])
             r = read_number(toks, 0)
             stop = toks[r.last - 1].end - 1 if r is not None and r.last > 1 else 1
-            if r is None or r.last < 2 or any(i in taken for i in range(pos, pos + stop)):
+            if r is None or r.last < 2 or taken(pos, pos + stop):
                 pos += 1
                 continue
             bare.append(NumberMatch(pos, pos + stop, s[pos:pos + stop], r.low, None, "chinese", "",

@@ -72,3 +72,18 @@ def test_gold_label_char_f1() -> None:
 
     assert evaluate("seeds").label >= 0.80
     assert evaluate("dev").label >= 0.89
+
+
+def test_aligned_table_labels() -> None:
+    text = "指标      2021年      2022年\n营业收入      163.75亿元      180.2亿元\n利润总额      1.02亿元      1.5亿元\n"
+    assert labels(text, ["163.75亿元", "1.5亿元"]) == ["营业收入 2021年", "利润总额 2022年"]
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("面向城乡妇女举办SIYB、维修、家政等实用技能培训班5期。", "5期", "实用技能培训班"),
+    ("近五年共举办技能大赛41场次114个工种。", "114个", "举办技能大赛工种"),
+    ("累计参保职工4.06万人、金额1406万元。", "1406万元", "参保职工金额"),
+    ("参保会员从2020年的144万人,发展到2023年的227万人,增幅57%。", "57%", "参保会员增幅"),
+])
+def test_borrowed_and_cut_words(text: str, figure: str, expected: str) -> None:
+    assert labels(text, [figure]) == [expected]

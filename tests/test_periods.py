@@ -93,3 +93,18 @@ def test_gold_period_accuracy() -> None:
 
     assert evaluate("seeds").period >= 0.96
     assert evaluate("dev").period >= 0.97
+
+
+def test_aligned_table_with_year_columns() -> None:
+    text = "指标      2021年      2022年\n营业收入      163.75亿元      180.2亿元\n利润总额      1.02亿元      1.5亿元\n"
+    assert periods(text, ["163.75亿元", "1.5亿元"]) == ["2021年", "2022年"]
+
+
+def test_flattened_page_heading_does_not_carry_over() -> None:
+    text = "三、2023年工作打算   2023年,我镇重点做好以下工作:一是全年开展安全检查不少于200次,隐患整改率达到100%。"
+    assert periods(text, ["不少于200次", "100%"]) == ["全年", "2023年"]
+
+
+def test_first_head_phrase_wins() -> None:
+    text = "2022年,全镇形势平稳,全年未发生较大事故,一般事故起数同比下降33.3%。"
+    assert periods(text, ["33.3%"]) == ["2022年"]

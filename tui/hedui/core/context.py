@@ -158,8 +158,9 @@ class Context:
 
 
 def _sentence_starts(text: str, ends: str) -> list[int]:
-    """Starts of sentences: after each stop (closing quotes and brackets stay with it) or line end."""
-    rx = re.compile("[" + re.escape(ends.replace("\n", "")) + "][”’」』)）】]*|\n")
+    """Starts of sentences: after each stop (closing quotes and brackets stay with it), a line end,
+    or a run of spaces (paragraphs of a flattened page: 三、2023年工作打算   2023年,我镇…)."""
+    rx = re.compile("[" + re.escape(ends.replace("\n", "")) + "][”’」』)）】]*|\n|[ \u3000]{2,}")
     starts = [0]
     n = len(text)
     for m in rx.finditer(text):

@@ -24,6 +24,12 @@ labels.toml::
     [[relation]]          # a change standing alone (增长3.0%) borrows the subject before it
     id = "label.relation.change"
     words = ["增长", "比上年"]
+    [[cut]]               # words before the number up to the last of these are examples, not the label
+    id = "label.cut.etc"
+    words = ["等"]
+    [[generic]]           # 4.06万人、金额1406万元: these words after a listed number share its words
+    id = "label.generic.amount"
+    words = ["金额"]
     [[quantity]]          # what a number with its measure word looks like (to find neighbours)
     id = "label.quantity"
     pattern = "..."
@@ -68,10 +74,13 @@ class ContextRules:
     tail_trims: tuple[TrimRule, ...] = ()
     drop_words: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
+    cut_words: frozenset[str] = frozenset()
+    generic_words: frozenset[str] = frozenset()
     quantity: re.Pattern[str] | None = None
     label_boundaries: str = ",，;；:：。!！?？\n"
     period_boundaries: str = ",，;；:：…"
     sentence_ends: str = "。!！?？\n"
+    head_offset: int = 3
     max_label: int = 24
     max_after: int = 16
     min_noun_after: int = 4
@@ -121,6 +130,11 @@ def _load_periods(path: Path, rules: ContextRules) -> None:
             raise schema_error(path, rid, f"rule {rid!r}: 'clause_start' must be true or false")
         out.append(PeriodRule(rid, kind, _compile(path, rid, rule.get("pattern")), cs))
     rules.periods = tuple(out)
+    if "head_offset" in data:
+        v = data["head_offset"]
+        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+            raise schema_error(path, None, "'head_offset' must be a non-negative integer")
+        rules.head_offset = v
     for i, rule in enumerate(data.get("comparison", [])):
         rid = _rule_id(path, "comparison", i, rule)
         if "before" in rule:
@@ -164,6 +178,12 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
             rules.sentence_ends = chars.replace("\\n", "\n")
         else:
             raise schema_error(path, rid, f"rule {rid!r}: kind must be label, period or sentence")
+    for i, rule in enumerate(data.get("cut", [])):
+        rid = _rule_id(path, "cut", i, rule)
+        rules.cut_words = rules.cut_words | frozenset(_words(path, rid, rule))
+    for i, rule in enumerate(data.get("generic", [])):
+        rid = _rule_id(path, "generic", i, rule)
+        rules.generic_words = rules.generic_words | frozenset(_words(path, rid, rule))
     for key in ("max_label", "max_after", "min_noun_after", "max_before_noun"):
         if key in data:
             v = data[key]

@@ -110,7 +110,41 @@ def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
     start = _before_start(ctx, vs, floor)
     idx = _drop_time(ctx, list(range(start, vs)))
     idx = _trim(ctx, idx)
+    idx = _cut_list(ctx, idx)
     return idx[-ctx.rules.max_label:]
+
+
+def _text(ctx: Context, idx: list[int]) -> str:
+    return "".join(ctx.text[i] for i in idx)
+
+
+def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
+    """``A、B、C等实用技能培训班``: what is counted is the class after 等, not the examples."""
+    cuts = ctx.rules.cut_words
+    if not idx or not cuts:
+        return idx
+    words = ctx.words("".join(ctx.text[i] for i in idx))
+    pos = 0
+    cut_at = -1
+    for w in words:
+        pos += len(w)
+        if w in cuts and len(idx) - pos >= 2:
+            cut_at = pos
+    return idx[cut_at:] if cut_at > 0 else idx
+
+
+def _previous_gap(ctx: Context, vs: int, ss: int) -> str | None:
+    """The text between the figure and the number before it in its sentence (None if none).
+
+    ``一个`` / ``一家`` before a number is an article (建立了一个二十亩的试验园), not a number.
+    """
+    prev = [q for q in ctx.quantities_in(max(ss, vs - 40), vs) if q[1] <= vs]
+    if not prev:
+        return None
+    qs, qe = prev[-1]
+    if qe - qs == 2 and ctx.text[qs] == "一":
+        return None
+    return ctx.text[qe:vs]
 
 
 def _is_relation(ctx: Context, idx: list[int]) -> bool:
@@ -208,6 +242,15 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         before = before[-ctx.rules.max_before_noun:]
     if before and not after and _is_relation(ctx, before):
         before = _previous_words(ctx, vs, ss, want_subject=True) + before
+    gap = _previous_gap(ctx, vs, ss)
+    if gap is not None:
+        joined = gap.strip(_JOINERS)
+        if not before and after and not joined:
+            # 41场次114个工种: the second number counts within what the first one did
+            before = _previous_words(ctx, vs, ss, want_subject=False)
+        elif gap[:1] == "、" and joined == gap[1:] and _text(ctx, before) in ctx.rules.generic_words:
+            # 4.06万人、金额1406万元: a generic word after a listed number shares the words before it
+            before = _previous_words(ctx, vs, ss, want_subject=False) + before
     idx = before + after
     if not idx:
         # a number that shares the label of the one before it (3496户、1588万元)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from hedui.core.context import Context, TimePhrase
+from hedui.core.tables import table_period
 
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))
 _QUALIFIER_GAP = "近约超逾共计达为有了:： "
 
 
-_MAX_NAME = 24
+_MAX_NAME = 18
 
 
 def _inside_quotes(text: str, sent_start: int, pos: int) -> bool:
@@ -115,18 +116,24 @@ def governing_phrase(ctx: Context, vs: int) -> TimePhrase | None:
     content = ss
     while content < se and t[content] in " \u3000\t\r":
         content += 1
+    bounds = rules.period_boundaries + rules.sentence_ends
     heads = [
         p for p in before
         if p.end <= first_q
         and _attributive_ok(t, p, vs)
         and (p.kind == "period" or p.match_start == content)
+        # at the head of its clause (预计全年…, not 自治区政府在“十四五”期间…)
+        and p.match_start - ctx.clause_start(p.match_start, bounds, floor=ss) <= rules.head_offset
     ]
-    return heads[-1] if heads else None
+    return heads[0] if heads else None
 
 
 def period_for(ctx: Context, start: int, end: int) -> str:
     """The period of the figure at [start, end) of the ORIGINAL text, in its own characters."""
-    vs, _ = ctx.view_span(start, end)
+    vs, ve = ctx.view_span(start, end)
+    cell = table_period(ctx, vs, ve)
+    if cell is not None:
+        return cell
     p = governing_phrase(ctx, vs)
     if p is None:
         return ""

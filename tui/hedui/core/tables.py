@@ -47,8 +47,8 @@ def _line(text: str, pos: int) -> tuple[int, int]:
     return s, (len(text) if e < 0 else e)
 
 
-def table_label(ctx: Context, vs: int, ve: int) -> str | None:
-    """The label of a figure in a table cell, or None when the figure is not in one."""
+def table_cell(ctx: Context, vs: int, ve: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(row heading span, column heading span) of a figure in a table cell, or None."""
     t = ctx.text
     ls, le = _line(t, vs)
     cells = _cells(t, ls, le)
@@ -73,12 +73,35 @@ def table_label(ctx: Context, vs: int, ve: int) -> str | None:
         head = _cells(t, hs, he)
         if len(head) != len(cells) or any(e - s > _MAX_CELL for s, e in head):
             return None
-        if any(_DIGIT.search(t[s:e]) for s, e in head[1:]):
+        if any(_DIGIT.search(t[s:e]) and not _is_time(ctx, s, e) for s, e in head[1:]):
             continue
-        col = ctx.original(range(*head[k])).strip()
-        rs, re_ = cells[0]
-        row_is_time = any(p.start <= rs and p.end >= re_ for p in ctx.phrases_in(rs, re_))
-        if row_is_time or _DIGIT.search(t[rs:re_]):
-            return col
-        return ctx.original(range(rs, re_)).strip() + " " + col
+        return cells[0], head[k]
     return None
+
+
+def _is_time(ctx: Context, s: int, e: int) -> bool:
+    return any(p.start <= s and p.end >= e for p in ctx.phrases_in(s, e))
+
+
+def table_label(ctx: Context, vs: int, ve: int) -> str | None:
+    """The label of a figure in a table cell (column heading, row heading unless a period)."""
+    cell = table_cell(ctx, vs, ve)
+    if cell is None:
+        return None
+    (rs, re_), (hs, he) = cell
+    col = ctx.original(range(hs, he)).strip()
+    if _is_time(ctx, rs, re_) or _DIGIT.search(ctx.text[rs:re_]):
+        return col
+    return ctx.original(range(rs, re_)).strip() + " " + col
+
+
+def table_period(ctx: Context, vs: int, ve: int) -> str | None:
+    """The period of a figure in a table cell: its row heading, else its column heading, if a
+    time phrase ('' when neither is); None when the figure is not in a table cell."""
+    cell = table_cell(ctx, vs, ve)
+    if cell is None:
+        return None
+    for s, e in cell:
+        if _is_time(ctx, s, e):
+            return ctx.original(range(s, e)).strip()
+    return ""

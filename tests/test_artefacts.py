@@ -127,6 +127,24 @@ def test_stray_number_only_next_to_furniture(rules):
     assert texts(alone, rules, "furniture") == []
 
 
+@pytest.mark.parametrize("line", [
+    "全市宽带用户平均接入速率达100MB以上。",
+    "红叶最佳观看期为10月下旬,预计接待游客5万人次。",
+    "总投资13500000000,比上年增长5%。",
+    "时长(min)与面积(ha)两项指标均有提高。",
+    "考核评分:95分",
+])
+def test_prose_with_furniture_words_is_not_furniture(rules, line):
+    text = f"正文第一段。\n{line}\n正文第二段。"
+    assert texts(text, rules, "furniture") == []
+
+
+def test_file_sizes_of_attachments_and_document_lists(rules):
+    text = "附件:\n补助申请须知(PDF,1.2MB)\n• 工作方案(2022版) 3.2 MB\n大小:356KB\n共补助100万元。"
+    assert texts(text, rules, "furniture") == [
+        "补助申请须知(PDF,1.2MB)", "• 工作方案(2022版) 3.2 MB", "大小:356KB"]
+
+
 def test_a_table_header_with_bars_is_not_a_link_list(rules):
     text = "项目 | 申请件数 | 核定金额 | 备注\n温室设施 | 328件 | 4,126万元 | 无\n"
     assert texts(text, rules, "furniture") == []

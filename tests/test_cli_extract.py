@@ -1,0 +1,96 @@
+"""`hedui extract` and `hedui eval` through the real entry point."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from hedui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "wuwei-2022.txt"
+KEYS = ["file", "start", "end", "text", "value", "value_max", "unit", "bound", "category", "label",
+        "period", "rule"]
+
+
+def test_extract_jsonl(capsys):
+    assert main(["extract", str(SEED)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert len(lines) > 100
+    text = SEED.read_text(encoding="utf-8")
+    for rec in lines:
+        assert list(rec)[:12] == KEYS
+        assert rec["file"] == str(SEED)
+        assert text[rec["start"]:rec["end"]] == rec["text"]
+        assert "excluded" not in rec
+
+
+def test_extract_folder_table_and_excluded(capsys, tmp_path: Path):
+    shutil.copy(SEED, tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_text("2020年，全市新建职工之家300家。", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored 5家", encoding="utf-8")
+    assert main(["extract", "--excluded", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    recs = [json.loads(x) for x in out.splitlines()]
+    b = [r for r in recs if r["file"].endswith("b.txt")]
+    assert [(r["text"], r.get("excluded", False), r["rule"]) for r in b] == \
+        [("2020", True, "date.year"), ("300家", False, "unit.count.org")]
+    assert not any(r["file"].endswith("notes.md") for r in recs)
+    assert main(["extract", "--format", "table", str(tmp_path / "b.txt")]) == 0
+    out, _ = capsys.readouterr()
+    rows = out.splitlines()[1:]
+    assert len(rows) == 1 and "300家" in rows[0] and "unit.count.org" in rows[0]
+    assert not any(r.startswith("x ") for r in rows)
+
+
+def test_bad_file_one_stderr_line_others_processed(capsys, tmp_path: Path):
+    good = tmp_path / "good.txt"
+    good.write_text("建成300家。", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    rc = main(["extract", str(missing), str(good)])
+    out, err = capsys.readouterr()
+    assert rc == 1
+    assert len(err.strip().splitlines()) == 1 and "missing.txt" in err
+    assert json.loads(out.splitlines()[0])["text"] == "300家"
+
+
+def test_no_library_chatter_on_stderr(capsys):
+    assert main(["extract", str(ROOT / "seeds" / "guangxi-2023.txt")]) == 0
+    _, err = capsys.readouterr()
+    assert err == ""
+
+
+def test_bad_rules_folder_is_one_line(capsys, tmp_path: Path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    (rules / "qualifiers.toml").write_text("[[qualifier]\n", encoding="utf-8")
+    assert main(["extract", "--rules", str(rules), str(SEED)]) == 1
+    _, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "qualifiers.toml:1:" in err
+
+
+def test_eval_summary_and_json(capsys):
+    gold = ROOT / "tests/data/dev/gold"
+    reports = ROOT / "tests/data/dev/reports"
+    assert main(["eval", str(gold), str(reports), "--json"]) == 0
+    out, err = capsys.readouterr()
+    res = json.loads(out)
+    assert res["f1"] >= 0.99 and len(res["per_file"]) == 8 and err == ""
+    assert main(["eval", str(gold), str(reports / "fugou-maternal-child-health.txt"), "--verbose"]) == 0
+    out, _ = capsys.readouterr()
+    assert out.splitlines()[0].startswith("fugou-maternal-child-health")
+    assert out.splitlines()[-1].startswith("precision=")
+
+
+def test_eval_verbose_lists_errors(capsys, tmp_path: Path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (tmp_path / "r.txt").write_text("建成300家,培训50人。", encoding="utf-8")
+    (gold / "r.json").write_text(json.dumps({"file": "r.txt", "figures": [
+        {"text": "300家", "value": 300, "unit": "家", "start": 2, "end": 6},
+        {"text": "9人", "value": 9, "unit": "人", "start": 9, "end": 12}]}), encoding="utf-8")
+    assert main(["eval", str(gold), str(tmp_path / "r.txt"), "--verbose"]) == 0
+    out, _ = capsys.readouterr()
+    assert " FP " in out and " FN " in out and "tp=1 fp=1 fn=1" in out

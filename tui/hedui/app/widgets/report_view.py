@@ -54,7 +54,7 @@ replaces the artefact's; search, current and selection are laid on top.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from typing import Hashable, Iterable, Sequence
 
 from rich.segment import Segment
@@ -66,7 +66,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from hedui.app.widgets.report_marks import KIND_LAYER, Mark, MarkIndex
-from hedui.app.widgets.wrap import normalise_keep, paragraph_spans, text_cells, wrap_lines
+from hedui.app.widgets.report_lines import LineIndex
+from hedui.app.widgets.wrap import normalise_keep, text_cells
 
 __all__ = ["Mark", "ReportView"]
 
@@ -76,7 +77,7 @@ _SCREEN_SAFE = {c: None for c in (*range(0x20), *range(0x7F, 0xA0))} | {0x09: " 
 Span = tuple[int, int]
 
 
-class ReportView(ScrollView, can_focus=True):
+class ReportView(ScrollView, can_focus=False):
     """A report's text, wrapped by cell width, with highlighted spans."""
 
     DEFAULT_CSS = """
@@ -131,10 +132,7 @@ class ReportView(ScrollView, can_focus=True):
         self._text = ""
         self._marks = MarkIndex()
         self._keep: list[Span] = []
-        self._wrap_width = 0
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        self._para_starts: list[int] = [0]
+        self._lines = LineIndex()
         self._cache: LRUCache[tuple[int, int, int, int], Strip] = LRUCache(self.CACHE_SIZE)
         self._line_version: dict[int, int] = {}
         self._generation = 0
@@ -156,13 +154,11 @@ class ReportView(ScrollView, can_focus=True):
         self._keep = normalise_keep(
             (m.start, m.end) for m in self._marks.marks if KIND_LAYER[m.kind] > 0
         )
-        self._para_starts = [s for s, _ in paragraph_spans(text)]
         self._current = None
         self._search, self._search_starts = [], []
         self._anchor = self._cursor = None
         self._pending_reveal = None
-        self._wrap_width = 0
-        self._starts, self._ends = [], []
+        self._lines = LineIndex(text, 0, self._keep)
         self._invalidate_all()
         if self.is_mounted:
             self._rewrap(keep_offset=None)
@@ -200,48 +196,82 @@ class ReportView(ScrollView, can_focus=True):
 
     @property
     def line_count(self) -> int:
-        """Screen lines at the current width (0 before the first layout)."""
-        return len(self._starts)
+        """Screen lines at the current width (0 before the first layout).
+
+        Exact: this wraps whatever the background chunks have not wrapped yet."""
+        self._lines.wrap_all()
+        self._grow_virtual_size()
+        return len(self._lines)
 
     def line_span(self, y: int) -> tuple[int, int, int]:
         """``(paragraph index, start, end)`` of screen line ``y``."""
-        start = self._starts[y]
-        return bisect_right(self._para_starts, start) - 1, start, self._ends[y]
+        return self._lines.span(y)
 
     def line_of_offset(self, offset: int) -> int:
         """The screen line that shows ``text[offset]`` (a newline: the line before it)."""
-        if not self._starts:
-            return 0
-        return max(0, bisect_right(self._starts, offset) - 1)
+        return self._lines.line_of_offset(offset)
 
     def first_visible_offset(self) -> int:
         """Offset of the first character on the top line of the view."""
-        y = min(round(self.scroll_y), len(self._starts) - 1)
-        return self._starts[y] if y >= 0 else 0
+        lines = self._lines
+        lines.ensure_line(round(self.scroll_y))
+        if not len(lines):
+            return 0
+        return lines.starts[min(round(self.scroll_y), len(lines) - 1)]
 
     def _content_width(self) -> int:
         return self.scrollable_content_region.width
 
     def _rewrap(self, keep_offset: int | None) -> None:
+        """Wrap at the current width: the first chunk (and up to ``keep_offset``,
+        or a pending reveal) now, the rest in chunks after the screen is painted."""
         width = self._content_width()
         if width <= 0:
             return
-        lines = wrap_lines(self._text, width, self._keep)
-        self._starts = [s for s, _ in lines]
-        self._ends = [e for _, e in lines]
-        self._wrap_width = width
+        self._lines = lines = LineIndex(self._text, width, self._keep)
+        lines.wrap_chunk()
+        if keep_offset is not None:
+            lines.ensure_offset(keep_offset)
+        if self._pending_reveal is not None:
+            lines.ensure_offset(self._pending_reveal[0][1])
         self._invalidate_all()
-        self.virtual_size = Size(width, len(lines))
+        self.virtual_size = Size(width, lines.estimated_total())
         if keep_offset is not None:
             self.scroll_to(y=self.line_of_offset(keep_offset), animate=False)
+        if not lines.done:
+            self.call_later(self._wrap_more, lines)
+
+    def _wrap_more(self, lines: LineIndex) -> None:
+        """Wrap one more chunk in the background of the event loop."""
+        if lines is not self._lines:
+            return  # a newer document or width took over
+        lines.wrap_chunk()
+        self._grow_virtual_size()
+        if not lines.done:
+            self.call_later(self._wrap_more, lines)
+
+    def _grow_virtual_size(self) -> None:
+        """Keep the virtual height >= the lines wrapped; exact once all are.
+
+        The estimate is set once per wrap so that the scrollbar is not redrawn
+        (bytes over SSH) after every chunk."""
+        lines = self._lines
+        if lines.width <= 0:
+            return
+        height = self.virtual_size.height
+        if lines.done:
+            if height != len(lines):
+                self.virtual_size = Size(lines.width, len(lines))
+        elif len(lines) > height:
+            self.virtual_size = Size(lines.width, lines.estimated_total())
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def on_resize(self, event: Resize) -> None:
-        if self._content_width() == self._wrap_width:
+        if self._content_width() == self._lines.width:
             return
-        top = self.first_visible_offset() if self._starts else None
+        top = self.first_visible_offset() if len(self._lines) else None
         self._rewrap(keep_offset=top)
         if self._pending_reveal is not None:
             span, direction = self._pending_reveal
@@ -267,9 +297,11 @@ class ReportView(ScrollView, can_focus=True):
 
     def _touch(self, span: Span | None) -> None:
         """Invalidate and repaint the screen lines that show ``span``."""
-        if span is None or not self._starts:
+        if span is None or not len(self._lines):
             return
         start, end = span
+        if start >= self._lines.wrapped_upto:
+            return  # not wrapped yet, so never drawn
         first = self.line_of_offset(start)
         last = self.line_of_offset(max(start, end - 1))
         versions = self._line_version
@@ -286,8 +318,11 @@ class ReportView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
-        width = self._wrap_width
-        if index >= len(self._starts) or width <= 0:
+        lines = self._lines
+        width = lines.width
+        if index >= len(lines):
+            lines.ensure_line(index)
+        if index >= len(lines) or width <= 0:
             return Strip.blank(max(width, self._content_width()), self.rich_style)
         key = (index, width, self._generation, self._line_version.get(index, 0))
         strip = self._cache.get(key)
@@ -298,7 +333,7 @@ class ReportView(ScrollView, can_focus=True):
 
     def _build_strip(self, index: int, width: int) -> Strip:
         """The strip of screen line ``index``: O(line length + marks on it)."""
-        start, end = self._starts[index], self._ends[index]
+        start, end = self._lines.starts[index], self._lines.ends[index]
         base = self.rich_style
         layers: list[tuple[int, int, Style]] = []  # mark styles, lowest first
         overlays: list[tuple[int, int, Style]] = []
@@ -366,16 +401,17 @@ class ReportView(ScrollView, can_focus=True):
     def scroll_to_offset(self, start: int, end: int | None = None) -> None:
         """Scroll so that ``text[start:end]`` is in view (no animation)."""
         span = (start, start + 1 if end is None else max(end, start + 1))
-        top = self.first_visible_offset() if self._starts else 0
+        top = self.first_visible_offset()
         self._reveal(span, 1 if start >= top else -1)
 
     def _reveal(self, span: Span, direction: int) -> None:
         height = self.scrollable_content_region.height
-        if not self._starts or height <= 0:
+        if not len(self._lines) or height <= 0:
             self._pending_reveal = (span, direction)
             return
         first = self.line_of_offset(span[0])
         last = self.line_of_offset(max(span[0], span[1] - 1))
+        self._grow_virtual_size()
         context = max(0, min(self.CONTEXT, (height - (last - first + 1)) // 2))
         top = round(self.scroll_y)
         if first - context >= top and last + context < top + height:
@@ -439,13 +475,16 @@ class ReportView(ScrollView, can_focus=True):
 
     def move_selection_lines(self, delta_lines: int, extend: bool = False) -> None:
         """Move the cursor to the same column ``delta_lines`` screen lines away."""
-        if self._cursor is None or not self._starts:
+        lines = self._lines
+        if self._cursor is None or not len(lines):
             return
         y = self.line_of_offset(self._cursor)
-        target = max(0, min(y + delta_lines, len(self._starts) - 1))
-        column = text_cells(self._text[self._starts[y] : self._cursor])
-        offset, end = self._starts[target], self._ends[target]
-        while offset < end - 1 and text_cells(self._text[self._starts[target] : offset + 1]) <= column:
+        lines.ensure_line(y + delta_lines)
+        target = max(0, min(y + delta_lines, len(lines) - 1))
+        column = text_cells(self._text[lines.starts[y] : self._cursor])
+        start, end = lines.starts[target], lines.ends[target]
+        offset = start
+        while offset < end - 1 and text_cells(self._text[start : offset + 1]) <= column:
             offset += 1
         self.move_selection(offset - self._cursor, extend)
 
@@ -475,5 +514,5 @@ class ReportView(ScrollView, can_focus=True):
             if old[1] != new[1]:
                 self._touch((min(old[1], new[1]), max(old[1], new[1])))
         if new is not None and self._cursor is not None:
-            top = self.first_visible_offset() if self._starts else 0
+            top = self.first_visible_offset()
             self._reveal((self._cursor, self._cursor + 1), 1 if self._cursor >= top else -1)

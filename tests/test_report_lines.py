@@ -1,0 +1,50 @@
+"""The lazily wrapped screen-line index of the report pane (hedui.app.widgets.report_lines)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hedui.app.widgets.report_lines import LineIndex
+from hedui.app.widgets.wrap import wrap_lines
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+TEXT = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+
+
+def test_chunks_give_the_same_lines_as_one_wrap() -> None:
+    keep = [(i, i + 4) for i in range(0, len(TEXT), 97)]
+    whole = wrap_lines(TEXT, 39, keep)
+    index = LineIndex(TEXT, 39, keep)
+    chunks = 0
+    while not index.wrap_chunk(5_000):
+        chunks += 1
+        assert len(index) < len(whole)
+        assert index.estimated_total() >= len(index)
+    assert chunks >= 4
+    assert list(zip(index.starts, index.ends)) == whole
+    assert index.estimated_total() == len(whole)
+
+
+def test_estimate_is_close_after_the_first_chunk() -> None:
+    index = LineIndex(TEXT, 79)
+    index.wrap_chunk(20_000)
+    exact = len(wrap_lines(TEXT, 79))
+    assert abs(index.estimated_total() - exact) < exact * 0.25
+
+
+def test_on_demand_wrapping_reaches_far_offsets_and_lines() -> None:
+    index = LineIndex(TEXT, 79)
+    far = len(TEXT) - 10
+    y = index.line_of_offset(far)
+    assert index.starts[y] <= far < index.ends[y] or TEXT[far] == "\n"
+    assert not index.done or len(TEXT) - index.wrapped_upto < 10_000
+    index2 = LineIndex(TEXT, 79)
+    para, start, end = index2.span(300)
+    assert len(index2) > 300
+    assert para == TEXT.count("\n", 0, start)
+    assert (start, end) == wrap_lines(TEXT, 79)[300]
+
+
+def test_no_width_means_no_lines() -> None:
+    index = LineIndex(TEXT, 0)
+    assert index.done and len(index) == 0
+    assert index.line_of_offset(100) == 0

@@ -113,6 +113,23 @@ def _words(path: Path, rid: str, rule: dict) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def _string_list(path: Path, rid: str, rule: dict, key: str) -> list[str]:
+    v = rule.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(w, str) and w for w in v):
+        raise schema_error(path, rid, f"rule {rid!r}: '{key}' must be a list of non-empty strings")
+    return v
+
+
+def _unit_forms(path: Path) -> set[str]:
+    """Every ``forms`` entry of the [[unit]] tables of the extractor's unit file."""
+    data = read_rule_file(path)
+    forms: set[str] = set()
+    for unit in data.get("unit", []):
+        if isinstance(unit, dict):
+            forms |= {f for f in unit.get("forms", []) if isinstance(f, str) and f}
+    return forms
+
+
 def _load_periods(path: Path, rules: ContextRules) -> None:
     data = read_rule_file(path)
     seen: set[str] = set()
@@ -163,7 +180,19 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
         rules.relation_words = rules.relation_words | frozenset(_words(path, rid, rule))
     for i, rule in enumerate(data.get("quantity", [])):
         rid = _rule_id(path, "quantity", i, rule)
-        rules.quantity = _compile(path, rid, rule.get("pattern"))
+        pattern = rule.get("pattern")
+        if isinstance(pattern, str) and "{units}" in pattern:
+            units = set(_words(path, rid, rule) if "words" in rule else ())
+            units |= set(_string_list(path, rid, rule, "units"))
+            src = rule.get("units_from")
+            if isinstance(src, str) and (path.parent / src).is_file():
+                units |= _unit_forms(path.parent / src)
+            units -= set(_string_list(path, rid, rule, "not_units"))
+            if not units:
+                raise schema_error(path, rid, f"rule {rid!r}: no units for {{units}}")
+            alternation = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+            pattern = pattern.replace("{units}", alternation)
+        rules.quantity = _compile(path, rid, pattern)
     for i, rule in enumerate(data.get("boundary", [])):
         rid = _rule_id(path, "boundary", i, rule)
         chars = rule.get("chars")

@@ -235,7 +235,7 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         before = []
     after_end = _after_end(ctx, ve, se)
     after = _drop_time(ctx, list(range(ve, after_end)))
-    while after and t[after[0]] in "的":
+    while after and t[after[0]] in "的" + _JOINERS:
         after = after[1:]
     after = _trim(ctx, after) if after and t[after[0]] not in _PUNCT_HEAD else []
     if len(after) >= ctx.rules.min_noun_after and len(before) > ctx.rules.max_before_noun:
@@ -248,7 +248,7 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         if not before and after and not joined:
             # 41场次114个工种: the second number counts within what the first one did
             before = _previous_words(ctx, vs, ss, want_subject=False)
-        elif gap[:1] == "、" and joined == gap[1:] and _text(ctx, before) in ctx.rules.generic_words:
+        elif gap[:1] in "、,，" and _text(ctx, before) in ctx.rules.generic_words:
             # 4.06万人、金额1406万元: a generic word after a listed number shares the words before it
             before = _previous_words(ctx, vs, ss, want_subject=False) + before
     idx = before + after

@@ -87,3 +87,9 @@ def test_aligned_table_labels() -> None:
 ])
 def test_borrowed_and_cut_words(text: str, figure: str, expected: str) -> None:
     assert labels(text, [figure]) == [expected]
+
+
+def test_respective_items_share_a_tail_and_a_following_list() -> None:
+    text = "城镇、农村居民人均可支配收入分别达到41256元和19870元,分别增长5.1%和7.3%。"
+    assert labels(text, ["41256元", "19870元", "5.1%", "7.3%"]) == [
+        "城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]

@@ -182,39 +182,61 @@ _JOINERS = "、和及与 \u3000"
 _RESPECTIVE = "分别"
 
 
-def _respective(ctx: Context, vs: int, ss: int, se: int) -> list[int] | None:
-    """``A、B和C分别增长1%、2%、3%``: the k-th figure of the list is labelled by the k-th item."""
+def _groups(ctx: Context, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """The numbers of [start, end) in runs joined only by 、/和/及/与 (1%、2%和3%)."""
+    t = ctx.text
+    groups: list[list[tuple[int, int]]] = []
+    for q in ctx.quantities_in(start, end):
+        if groups and all(ch in _JOINERS for ch in t[groups[-1][-1][1]:q[0]]):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    return groups
+
+
+def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list[int] | None:
+    """``A、B和C分别增长1%、2%、3%``: the k-th figure of the list is labelled by the k-th item.
+
+    Items that share a tail (城镇、农村居民人均可支配收入) share it; a list with no items of its
+    own (…,分别增长5.1%和7.3%) takes the items of the list before it in the sentence.
+    """
     t = ctx.text
     bounds = ctx.rules.label_boundaries
     cs = ctx.clause_start(vs, bounds, floor=ss)
     ce = ctx.clause_end(vs, bounds, se)
-    qs = ctx.quantities_in(cs, ce)
-    group: list[tuple[int, int]] = []
-    k = -1
-    for q in qs:
-        if group and not all(ch in _JOINERS for ch in t[group[-1][1]:q[0]]):
-            if k >= 0:
-                break
-            group = []
-        group.append(q)
-        if q[0] <= vs < max(q[1], q[0] + 1):
-            k = len(group) - 1
-    if k < 0 or len(group) < 2:
+    found = [(g, i) for g in _groups(ctx, cs, ce) for i, q in enumerate(g) if q[0] <= vs < max(q[1], q[0] + 1)]
+    if not found or len(found[0][0]) < 2:
         return None
+    group, k = found[0]
     first = group[0][0]
     at = t.rfind(_RESPECTIVE, cs, first)
     if at < 0:
         return None
+    verb = _trim(ctx, _drop_time(ctx, list(range(at + len(_RESPECTIVE), first))), allow_empty=True)
     items: list[list[int]] = [[]]
     for i in range(cs, at):
         if t[i] in "、和及与":
             items.append([])
         else:
             items[-1].append(i)
-    if len(items) != len(group):
+    items = [_trim(ctx, _drop_time(ctx, it)) for it in items]
+    if len(items) == 1 and not items[0]:
+        if depth > 0:
+            return None
+        earlier = [g for g in _groups(ctx, ss, cs) if len(g) == len(group)]
+        if earlier:
+            subject = _respective(ctx, earlier[-1][k][0], ss, se, depth + 1)
+            if subject:
+                return _strip_relation(ctx, subject) + verb
         return None
-    verb = _trim(ctx, _drop_time(ctx, list(range(at + len(_RESPECTIVE), first))), allow_empty=True)
-    item = _trim(ctx, _drop_time(ctx, items[k]))
+    if len(items) != len(group) or not all(items):
+        return None
+    item = items[k]
+    last = items[-1]
+    if k < len(items) - 1 and len(last) >= max(len(it) for it in items[:-1]) + 3:
+        words = ctx.words(_text(ctx, last))
+        if len(words) >= 2:
+            item = item + last[len(words[0]):]
     return item + verb
 
 

@@ -27,37 +27,15 @@ API (keys are the app's business; these are the methods it calls):
 - Queries: ``line_count``, ``line_span(y) -> (paragraph, start, end)``,
   ``line_of_offset(offset)``, ``first_visible_offset()``.
 
-Styles (component classes in ``DEFAULT_CSS``; each status stays readable
-without colour, under ``NO_COLOR`` or 16 colours, through its text attributes,
-chosen among those terminals also draw on CJK glyphs):
-
-==========  =====================  ==================
-kind        attributes             colour
-==========  =====================  ==================
-pending     underline              warning
-accepted    bold                   success
-corrected   bold underline         accent
-added       bold overline          primary
-flagged     reverse                error
-rejected    strike dim             (dimmed foreground)
-excluded    dim underline          (dimmed foreground)
-artefact    dim                    (dimmed foreground)
-current     reverse bold (+ the    accent background
-            figure's own style)
-search      reverse                warning background
-selection   reverse                primary background
-==========  =====================  ==================
-
-Where marks overlap (a figure in a repeated paragraph), the figure's style
-replaces the artefact's; search, current and selection are laid on top.
+Styles: the component classes ``report-view--<kind>`` (and ``--current``,
+``--search``, ``--selection``) in ``DEFAULT_CSS``; every status stays readable
+without colour (``NO_COLOR``, 16 colours) by its text attributes: the table is
+in ``report_paint.py``.
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from typing import Hashable, Iterable, Sequence
 
-from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
 from textual.events import Resize
@@ -65,14 +43,13 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from hedui.app.widgets.report_marks import KIND_LAYER, Mark, MarkIndex
+from hedui.app.widgets.report_marks import KIND_LAYER, MARK_KINDS, Mark, MarkIndex
 from hedui.app.widgets.report_lines import LineIndex
+from hedui.app.widgets.report_paint import StyledSpan, paint_line
+from hedui.app.widgets.report_selection import SearchHits, TextCursor, changed_spans
 from hedui.app.widgets.wrap import normalise_keep, text_cells
 
 __all__ = ["Mark", "ReportView"]
-
-#: control characters are not sent to the terminal: tab becomes a space, the rest vanish
-_SCREEN_SAFE = {c: None for c in (*range(0x20), *range(0x7F, 0xA0))} | {0x09: " "}
 
 Span = tuple[int, int]
 
@@ -101,17 +78,7 @@ class ReportView(ScrollView, can_focus=False):
     """
 
     COMPONENT_CLASSES = {
-        "report-view--pending",
-        "report-view--accepted",
-        "report-view--corrected",
-        "report-view--added",
-        "report-view--flagged",
-        "report-view--rejected",
-        "report-view--excluded",
-        "report-view--artefact",
-        "report-view--current",
-        "report-view--search",
-        "report-view--selection",
+        f"report-view--{kind}" for kind in (*MARK_KINDS, "current", "search", "selection")
     }
 
     #: lines of context kept between the current figure and the edge of the view
@@ -138,10 +105,8 @@ class ReportView(ScrollView, can_focus=False):
         self._generation = 0
         self._styles: dict[str, Style] = {}
         self._current: Hashable = None
-        self._search: list[Span] = []
-        self._search_starts: list[int] = []
-        self._anchor: int | None = None
-        self._cursor: int | None = None
+        self._search = SearchHits()
+        self._cursor = TextCursor("")
         self._pending_reveal: tuple[Span, int] | None = None
         self.set_document(text, marks)
 
@@ -155,8 +120,8 @@ class ReportView(ScrollView, can_focus=False):
             (m.start, m.end) for m in self._marks.marks if KIND_LAYER[m.kind] > 0
         )
         self._current = None
-        self._search, self._search_starts = [], []
-        self._anchor = self._cursor = None
+        self._search = SearchHits()
+        self._cursor = TextCursor(text)
         self._pending_reveal = None
         self._lines = LineIndex(text, 0, self._keep)
         self._invalidate_all()
@@ -334,49 +299,20 @@ class ReportView(ScrollView, can_focus=False):
     def _build_strip(self, index: int, width: int) -> Strip:
         """The strip of screen line ``index``: O(line length + marks on it)."""
         start, end = self._lines.starts[index], self._lines.ends[index]
-        base = self.rich_style
-        layers: list[tuple[int, int, Style]] = []  # mark styles, lowest first
-        overlays: list[tuple[int, int, Style]] = []
+        layers: list[StyledSpan] = []  # mark styles, in painting order
+        overlays: list[StyledSpan] = []
         current = self._current
         for mark in self._marks.overlapping(start, end):
             layers.append((mark.start, mark.end, self._style(mark.kind)))
             if current is not None and mark.key == current:
                 overlays.append((mark.start, mark.end, self._style("current")))
         if self._search:
-            i = bisect_left(self._search_starts, start)
-            if i > 0 and self._search[i - 1][1] > start:
-                i -= 1
             search_style = self._style("search")
-            while i < len(self._search) and self._search[i][0] < end:
-                s, e = self._search[i]
-                overlays.append((s, e, search_style))
-                i += 1
+            overlays.extend((s, e, search_style) for s, e in self._search.overlapping(start, end))
         selection = self.selection
         if selection is not None and selection[0] < end and selection[1] > start:
             overlays.append((selection[0], selection[1], self._style("selection")))
-        cuts = {start, end}
-        for s, e, _ in layers + overlays:
-            cuts.add(min(max(s, start), end))
-            cuts.add(min(max(e, start), end))
-        points = sorted(cuts)
-        text = self._text
-        segments: list[Segment] = []
-        for a, b in zip(points, points[1:]):
-            chunk = text[a:b].translate(_SCREEN_SAFE)
-            if not chunk:
-                continue
-            style = base
-            mark_style = None
-            for s, e, st in layers:
-                if s <= a and e >= b:
-                    mark_style = st  # the highest layer wins (sorted by layer)
-            if mark_style is not None:
-                style = style + mark_style
-            for s, e, st in overlays:
-                if s <= a and e >= b:
-                    style = style + st
-            segments.append(Segment(chunk, style))
-        return Strip(segments).crop_extend(0, width, base)
+        return paint_line(self._text, start, end, width, self.rich_style, layers, overlays)
 
     # ------------------------------------------------------------------ current figure
 
@@ -429,17 +365,15 @@ class ReportView(ScrollView, can_focus=False):
         if not pattern:
             self.clear_search()
             return []
-        rx = re.compile(re.escape(pattern), re.IGNORECASE)
-        self._search = [(m.start(), m.end()) for m in rx.finditer(self._text)]
-        self._search_starts = [s for s, _ in self._search]
+        self._search = SearchHits(self._text, pattern)
         self._invalidate_all()
         self.refresh()
-        return list(self._search_starts)
+        return list(self._search.starts)
 
     def clear_search(self) -> None:
         """Remove the search highlight."""
         if self._search:
-            self._search, self._search_starts = [], []
+            self._search = SearchHits()
             self._invalidate_all()
             self.refresh()
 
@@ -448,71 +382,47 @@ class ReportView(ScrollView, can_focus=False):
     @property
     def selection(self) -> Span | None:
         """The selected span ``(start, end)`` (half-open), or None."""
-        if self._anchor is None or self._cursor is None:
-            return None
-        return min(self._anchor, self._cursor), max(self._anchor, self._cursor) + 1
+        return self._cursor.span
 
     def begin_selection(self, offset: int) -> None:
         """Start selecting with the cursor on ``text[offset]`` (one character selected)."""
-        if not self._text:
-            return
         old = self.selection
-        offset = self._skip_newlines(max(0, min(offset, len(self._text) - 1)), -1)
-        self._anchor = self._cursor = offset
+        self._cursor.begin(offset)
         self._selection_changed(old)
 
     def move_selection(self, delta_chars: int, extend: bool = False) -> None:
         """Move the cursor by ``delta_chars``; ``extend`` keeps the anchor (grows the span)."""
-        if self._cursor is None:
-            return
         old = self.selection
-        cursor = max(0, min(self._cursor + delta_chars, len(self._text) - 1))
-        if not extend:
-            cursor = self._skip_newlines(cursor, 1 if delta_chars >= 0 else -1)
-            self._anchor = cursor
-        self._cursor = cursor
+        self._cursor.move(delta_chars, extend)
         self._selection_changed(old)
 
     def move_selection_lines(self, delta_lines: int, extend: bool = False) -> None:
         """Move the cursor to the same column ``delta_lines`` screen lines away."""
-        lines = self._lines
-        if self._cursor is None or not len(lines):
+        lines, cursor = self._lines, self._cursor.cursor
+        if cursor is None or not len(lines):
             return
-        y = self.line_of_offset(self._cursor)
+        y = self.line_of_offset(cursor)
         lines.ensure_line(y + delta_lines)
         target = max(0, min(y + delta_lines, len(lines) - 1))
-        column = text_cells(self._text[lines.starts[y] : self._cursor])
+        column = text_cells(self._text[lines.starts[y] : cursor])
         start, end = lines.starts[target], lines.ends[target]
         offset = start
         while offset < end - 1 and text_cells(self._text[start : offset + 1]) <= column:
             offset += 1
-        self.move_selection(offset - self._cursor, extend)
+        self.move_selection(offset - cursor, extend)
 
     def end_selection(self) -> Span | None:
         """Leave selection mode; returns the span that was selected."""
         old = self.selection
-        self._anchor = self._cursor = None
+        self._cursor.end()
         self._selection_changed(old)
         return old
 
-    def _skip_newlines(self, offset: int, direction: int) -> int:
-        text = self._text
-        probe = offset
-        while 0 <= probe < len(text) and text[probe] == "\n":
-            probe += direction
-        return probe if 0 <= probe < len(text) else offset
-
     def _selection_changed(self, old: Span | None) -> None:
         new = self.selection
-        if old is None or new is None:
-            self._touch(old)
-            self._touch(new)
-        else:
-            # only the characters that entered or left the selection change
-            if old[0] != new[0]:
-                self._touch((min(old[0], new[0]), max(old[0], new[0])))
-            if old[1] != new[1]:
-                self._touch((min(old[1], new[1]), max(old[1], new[1])))
-        if new is not None and self._cursor is not None:
+        for span in changed_spans(old, new):
+            self._touch(span)  # only characters that entered or left the selection
+        cursor = self._cursor.cursor
+        if new is not None and cursor is not None:
             top = self.first_visible_offset()
-            self._reveal((self._cursor, self._cursor + 1), 1 if self._cursor >= top else -1)
+            self._reveal((cursor, cursor + 1), 1 if cursor >= top else -1)

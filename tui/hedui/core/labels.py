@@ -234,9 +234,8 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
     item = items[k]
     last = items[-1]
     if k < len(items) - 1 and len(last) >= max(len(it) for it in items[:-1]) + 3:
-        words = ctx.words(_text(ctx, last))
-        if len(words) >= 2:
-            item = item + last[len(words[0]):]
+        # the last item's own part is as long as the item before it (城镇、农村|居民人均可支配收入)
+        item = item + last[len(items[-2]):]
     return item + verb
 
 

@@ -319,3 +319,33 @@ def test_mark_index_finds_overlapping_marks_by_range() -> None:
     assert [m.key for m in index.overlapping(55, 70)] == [None, 4]
     assert index.remove(4) == [(60, 62)]
     assert [m.key for m in index.overlapping(55, 70)] == [None]
+
+
+async def test_theme_change_repaints_with_the_new_colours() -> None:
+    marks = number_marks(REPORT)
+    app = Host(REPORT, marks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "textual-dark"
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        view.scroll_to_offset(marks[0].start)
+        await pilot.pause()
+        dark = style_at(view, marks[0].start)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = style_at(view, marks[0].start)
+        assert light.underline and dark.underline
+        assert light.color != dark.color and light.bgcolor != dark.bgcolor
+
+
+async def test_a_figure_is_not_cut_across_lines_when_it_fits() -> None:
+    lead = "全县" * 19  # 76 cells: "2.4" would fit on the 79-cell line, "万多户" not
+    text = lead + "2.4万多户和其他"
+    start = len(lead)
+    app = Host(text, [Mark(start, start + 6, "pending", "f")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        assert view.line_span(0)[2] == start  # the line breaks before the figure
+        assert view.line_span(1)[1] == start
+        assert view.render_line(1).text.startswith("2.4万多户")

@@ -46,10 +46,12 @@ class Exclusions:
 
     def spans(self, text: str) -> ExclusionSpans:
         found: list[tuple[int, int, int, str]] = []
+        padded = "\n" + text  # so that a pattern's "\n" also matches at the very start
         for rank, rid, pat in self._compiled:
-            for m in pat.finditer(text):
-                if m.end() > m.start():
-                    found.append((m.start(), m.end(), rank, rid))
+            for m in pat.finditer(padded):
+                s, e = max(m.start() - 1, 0), m.end() - 1
+                if e > s:
+                    found.append((s, e, rank, rid))
         found.sort()
         return ExclusionSpans(tuple(f[0] for f in found), tuple(f[1] for f in found),
                               tuple(f[2] for f in found), tuple(f[3] for f in found))

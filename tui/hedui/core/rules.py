@@ -86,6 +86,7 @@ PATTERN_MACROS = {
     "{N}": f"[{NUMERAL_CHARS}]",
     "{n}": NUMERAL_CHARS,
     "{D}": "[0-9０-９]",
+    "{A}": f"[0-9０-９{NUMERAL_CHARS}]",
 }
 
 

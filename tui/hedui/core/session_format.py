@@ -290,20 +290,28 @@ def parse_toml(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
         raise SessionError(f"{path}:{line}: TOML syntax error: {msg}") from None
 
 
-def read_session(path: Path, data: bytes | None = None) -> SessionDoc:
-    """Read and validate a session file; any problem is ``SessionError('file:line: reason')``."""
+def read_session(path: Path, data: bytes | None = None, problems: list[str] | None = None) -> SessionDoc:
+    """Read and validate a session file; any problem is ``SessionError('file:line: reason')``.
+
+    With ``problems``, a bad figure or log record is noted there (one line each) and
+    skipped instead, so that ``hedui check`` can list them all."""
     if data is None:
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise SessionError(f"{path}: cannot read session file ({exc.strerror or exc})") from None
     raw, text = parse_toml(path, data)
-    return doc_from_toml(path, raw, _Lines(text))
+    return doc_from_toml(path, raw, _Lines(text), problems)
 
 
-def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines) -> SessionDoc:
+def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list[str] | None = None) -> SessionDoc:
     def fail(table: str, index: int, key: str, reason: str) -> SessionError:
         return SessionError(f"{path}:{lines.find(table, index, key)}: {reason}")
+
+    def item_problem(table: str, index: int, exc: SchemaProblem) -> None:
+        if problems is None:
+            raise fail(table, index, exc.key, str(exc))
+        problems.append(str(fail(table, index, exc.key, str(exc))))
 
     table, index = "", 0
     try:
@@ -345,11 +353,15 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines) -> SessionDoc:
             if not isinstance(items, list):
                 raise SchemaProblem(table, f"{table} must be an array of tables")
             for index, item in enumerate(items):
-                e = entry_from_dict(item)
-                if e.id in seen:
-                    raise SchemaProblem("id", f"duplicate id {e.id!r}")
-                if table == "figure" and e.end > doc.report_chars:
-                    raise SchemaProblem("end", f"end {e.end} is beyond the report's {doc.report_chars} characters")
+                try:
+                    e = entry_from_dict(item)
+                    if e.id in seen:
+                        raise SchemaProblem("id", f"duplicate id {e.id!r}")
+                    if table == "figure" and e.end > doc.report_chars:
+                        raise SchemaProblem("end", f"end {e.end} is beyond the report's {doc.report_chars} characters")
+                except SchemaProblem as exc:
+                    item_problem(table, index, exc)
+                    continue
                 seen.add(e.id)
                 target.append(e)
         table = "log"
@@ -358,11 +370,15 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines) -> SessionDoc:
             raise SchemaProblem("log", "log must be an array of tables")
         last = 0
         for index, rec in enumerate(items):
-            _log_record(rec)
-            if rec["seq"] <= last:
-                raise SchemaProblem("seq", f"log seq {rec['seq']} is not increasing")
+            try:
+                _log_record(rec)
+                if rec["seq"] <= last:
+                    raise SchemaProblem("seq", f"log seq {rec['seq']} is not increasing")
+            except SchemaProblem as exc:
+                item_problem(table, index, exc)
+                continue
             last = rec["seq"]
-        doc.log = items
+            doc.log.append(rec)
         if doc.journal_seq < last:
             table, index = "", 0
             raise SchemaProblem("journal_seq", f"journal_seq {doc.journal_seq} is below the last log seq {last}")

@@ -59,7 +59,7 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> None:
+def atomic_write(path: Path, data: bytes, *, backup: bool = True, what: str = "session file") -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old or the new file, keeping ``<path>.bak``."""
     tmp = path.with_name(path.name + ".tmp")
     try:
@@ -88,7 +88,7 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
-        raise SessionError(f"{path}: cannot write session file ({_why(exc)})") from None
+        raise SessionError(f"{path}: cannot write {what} ({_why(exc)})") from None
 
 
 class FileLock:

@@ -1,0 +1,81 @@
+"""`hedui export`, `hedui check`, `hedui stats`: the curated dataset from the session files."""
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+
+DEFAULT_SESSIONS = Path("sessions")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write the verified figures as CSV or JSON Lines",
+                       description="The dataset: one row per verified figure (accepted, corrected, added).")
+    _sessions_arg(p)
+    p.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--include-flagged", action="store_true", help="also export flagged figures")
+    p.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark (for Excel)")
+    p.set_defaults(run=run_export)
+
+    p = sub.add_parser("check", help="validate every session file",
+                       description="Validate session files: syntax, schema, offsets against the reports. "
+                                   "One line per problem; exit status 1 if there is any.")
+    _sessions_arg(p)
+    p.set_defaults(run=run_check)
+
+    p = sub.add_parser("stats", help="progress, rule acceptance and pace from the sessions")
+    _sessions_arg(p)
+    p.set_defaults(run=run_stats)
+
+
+def _sessions_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sessions", type=Path, default=DEFAULT_SESSIONS, metavar="DIR",
+                   help="sessions folder (default: sessions)")
+
+
+def _load(args: argparse.Namespace):
+    from hedui.core.session_read import load_all
+
+    sessions, bad = load_all(args.sessions)
+    for line in bad:
+        print(f"hedui: {line}", file=sys.stderr)
+    return sessions, bad
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from hedui.core.export import rows, to_csv, to_jsonl
+    from hedui.core.store import atomic_write
+
+    sessions, bad = _load(args)
+    buf = io.StringIO(newline="")
+    data = rows(sessions, include_flagged=args.include_flagged)
+    n = to_csv(data, buf, bom=args.bom) if args.format == "csv" else to_jsonl(data, buf)
+    if args.output is None:
+        sys.stdout.buffer.write(buf.getvalue().encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        atomic_write(args.output, buf.getvalue().encode("utf-8"), backup=False, what="export file")
+        print(f"hedui: {n} figures from {len(sessions)} sessions written to {args.output}", file=sys.stderr)
+    return 1 if bad else 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from hedui.core.check import check_folder
+
+    count, problems = check_folder(args.sessions)
+    for line in problems:
+        print(line)
+    print(f"hedui: {count} session file{'s' * (count != 1)} checked, "
+          f"{len(problems) or 'no'} problem{'s' * (len(problems) != 1)}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from hedui.core.stats import compute, format_stats
+
+    sessions, bad = _load(args)
+    print(format_stats(compute(sessions)))
+    return 1 if bad else 0

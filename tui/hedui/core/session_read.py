@@ -1,0 +1,78 @@
+"""Reading saved sessions without opening them for review (export, check, stats, eval).
+
+Nothing here writes or locks: a session another process has open is read as it
+stands on disk (its TOML file with its journal folded in).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hedui.core.entry import Entry, apply_state, entry_from_dict, is_full
+from hedui.core.model import SessionError
+from hedui.core.session_format import SYSTEM_OPS, SessionDoc, read_session
+from hedui.core.session_paths import resolve_report_path
+from hedui.core.store import read_journal
+
+SUFFIX = ".toml"
+
+
+@dataclass
+class SavedSession:
+    path: Path
+    doc: SessionDoc  # entries and log include the journal
+    report_path: Path  # where the report is expected
+
+    @property
+    def entries(self) -> list[Entry]:
+        return self.doc.entries
+
+
+def session_files(sessions_dir: Path) -> list[Path]:
+    """The session files of a folder (``*.toml``), sorted; SessionError if it is not a folder."""
+    sessions_dir = Path(sessions_dir)
+    if not sessions_dir.is_dir():
+        raise SessionError(f"{sessions_dir}: sessions folder not found")
+    return sorted(p for p in sessions_dir.glob(f"*{SUFFIX}") if p.is_file())
+
+
+def fold_journal(doc: SessionDoc, records: list[dict[str, Any]], journal: Path) -> None:
+    """Apply journal records (seq > doc.journal_seq) to ``doc`` in place."""
+    by_id = {e.id: e for e in doc.entries}
+    for rec in records:
+        if rec["seq"] <= doc.journal_seq:
+            continue
+        doc.log.append(rec)
+        if rec["op"] in SYSTEM_OPS:
+            continue
+        doc.updated_at = rec["at"]
+        eid, after = rec.get("id", ""), rec.get("after")
+        if after is None:
+            by_id.pop(eid, None)
+        elif eid in by_id:
+            by_id[eid] = apply_state(by_id[eid], after)
+        elif is_full(after):
+            by_id[eid] = entry_from_dict(after)
+        else:
+            raise SessionError(f"{journal}: seq {rec['seq']} refers to figure {eid}, which is not in the session")
+    doc.entries = sorted(by_id.values(), key=lambda e: (e.start, e.end, e.id))
+
+
+def load_saved(path: Path, sessions_dir: Path) -> SavedSession:
+    """One session file with its journal; ``SessionError('file:line: reason')`` if damaged."""
+    doc = read_session(path)
+    journal = path.with_name(path.name + ".journal")
+    fold_journal(doc, read_journal(journal, repair=False), journal)
+    return SavedSession(path=path, doc=doc, report_path=resolve_report_path(doc.report_path, sessions_dir))
+
+
+def load_all(sessions_dir: Path) -> tuple[list[SavedSession], list[str]]:
+    """Every readable session of a folder, and one error line per unreadable one."""
+    good, bad = [], []
+    for p in session_files(sessions_dir):
+        try:
+            good.append(load_saved(p, sessions_dir))
+        except SessionError as exc:
+            bad.append(str(exc))
+    return good, bad

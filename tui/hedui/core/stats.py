@@ -1,0 +1,113 @@
+"""``hedui stats``: progress, decisions by status, each rule's acceptance, the reviewers' pace.
+
+* Progress: decided / total figures per session (report and reviewer) and overall.
+* Rules: for the figures a rule proposed, how reviewers decided them; acceptance
+  is accepted / decided (corrected, flagged and rejected count against it). The
+  rules with the most rejections come first: that is where rule authors look.
+  Figures added by hand (rule ``manual``) or promoted from an excluded number
+  (the exclusion rule's id) are counted as ``added`` under that rule: misses.
+* Pace: decisions (accept, reject, flag, correct, add) per hour of work, from
+  the decision log's timestamps; a pause longer than ``BREAK`` between two
+  decisions is not counted as work.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from hedui.core.model import STATUSES
+from hedui.core.session_read import SavedSession
+
+BREAK = timedelta(minutes=10)
+PACE_OPS = frozenset({"accept", "reject", "flag", "correct", "add"})
+
+
+@dataclass
+class RuleStats:
+    rule: str
+    counts: Counter = field(default_factory=Counter)
+
+    @property
+    def decided(self) -> int:
+        return sum(v for k, v in self.counts.items() if k not in ("pending", "added"))
+
+    @property
+    def acceptance(self) -> float | None:
+        return self.counts["accepted"] / self.decided if self.decided else None
+
+
+@dataclass
+class Stats:
+    progress: list[tuple[str, str, int, int]]  # (report path, reviewer, decided, total)
+    by_status: Counter
+    rules: list[RuleStats]
+    pace: dict[str, tuple[int, float]]  # reviewer -> (decisions, hours of work)
+
+
+def _parse_time(s: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(s)
+    except (ValueError, TypeError):
+        return None
+
+
+def work_hours(times: list[datetime]) -> float:
+    """Hours between consecutive decisions, pauses over BREAK left out."""
+    times = sorted(times)
+    total = timedelta()
+    for a, b in zip(times, times[1:]):
+        if b - a <= BREAK:
+            total += b - a
+    return total.total_seconds() / 3600
+
+
+def compute(sessions: list[SavedSession]) -> Stats:
+    progress, by_status, rules = [], Counter(), defaultdict(lambda: RuleStats(""))
+    stamps: dict[str, list[datetime]] = defaultdict(list)
+    for s in sorted(sessions, key=lambda s: (s.doc.report_path, s.doc.reviewer)):
+        entries = s.entries
+        decided = sum(e.status != "pending" for e in entries)
+        progress.append((s.doc.report_path, s.doc.reviewer, decided, len(entries)))
+        for e in entries:
+            by_status[e.status] += 1
+            r = rules[e.rule]
+            r.rule = e.rule
+            r.counts[e.status] += 1
+        for rec in s.doc.log:
+            if rec.get("op") in PACE_OPS:
+                t = _parse_time(rec.get("at", ""))
+                if t is not None:
+                    stamps[rec.get("by") or s.doc.reviewer].append(t)
+    ordered = sorted(rules.values(), key=lambda r: (-r.counts["rejected"], r.acceptance or 0.0, r.rule))
+    pace = {who: (len(ts), work_hours(ts)) for who, ts in sorted(stamps.items())}
+    return Stats(progress, by_status, ordered, pace)
+
+
+def format_stats(st: Stats) -> str:
+    out = ["progress"]
+    width = max([len(p) for p, *_ in st.progress] + [6])
+    for path, who, done, total in st.progress:
+        pct = 100 * done / total if total else 100.0
+        out.append(f"  {path:<{width}}  {who:<10} {done:5d}/{total:<5d} {pct:5.1f}%")
+    done = sum(p[2] for p in st.progress)
+    total = sum(p[3] for p in st.progress)
+    pct = 100 * done / total if total else 100.0
+    out.append(f"  {'all':<{width}}  {'':<10} {done:5d}/{total:<5d} {pct:5.1f}%")
+    out.append("decisions by status")
+    out.append("  " + "  ".join(f"{s} {st.by_status[s]}" for s in STATUSES))
+    out.append("rules (most rejected first)")
+    out.append(f"  {'rule':<28} {'accepted':>8} {'corrected':>9} {'flagged':>7} {'rejected':>8} "
+               f"{'pending':>7} {'added':>5} {'acceptance':>10}")
+    for r in st.rules:
+        c, acc = r.counts, r.acceptance
+        out.append(f"  {r.rule[:28]:<28} {c['accepted']:8d} {c['corrected']:9d} {c['flagged']:7d} "
+                   f"{c['rejected']:8d} {c['pending']:7d} {c['added']:5d} "
+                   f"{'-' if acc is None else f'{acc:.0%}':>10}")
+    out.append("pace (pauses over 10 min not counted)")
+    for who, (n, hours) in st.pace.items():
+        rate = f"{n / hours:.0f} figures/hour" if hours > 0 else "-"
+        out.append(f"  {who:<10} {rate:>18}  ({n} decisions in {hours:.2f} h)")
+    if not st.pace:
+        out.append("  no decisions yet")
+    return "\n".join(out)

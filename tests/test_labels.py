@@ -93,3 +93,10 @@ def test_respective_items_share_a_tail_and_a_following_list() -> None:
     text = "城镇、农村居民人均可支配收入分别达到41256元和19870元,分别增长5.1%和7.3%。"
     assert labels(text, ["41256元", "19870元", "5.1%", "7.3%"]) == [
         "城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+
+
+def test_list_items_with_nouns_after_the_number() -> None:
+    text = "领导班子成员每人联系包抓1个县区工会、1个乡镇(街道)工会、1个非公企业工会。"
+    # long words before a noun phrase keep their last max_before_noun characters
+    assert labels(text, ["1个", "1个", "1个"]) == [
+        "每人联系包抓县区工会", "每人联系包抓乡镇(街道)工会", "每人联系包抓非公企业工会"]

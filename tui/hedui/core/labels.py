@@ -15,14 +15,18 @@ from hedui.core.tables import table_label
 
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
 _SPACE = " \u3000\t\r\n"
+_MAX_BRACKET = 8
 
 
 def _is_list_comma(ctx: Context, i: int, floor: int) -> bool:
-    """Is the 、 at view position i a separator between figures (a number ends right before it)?"""
-    for qs, qe in ctx.quantities_in(max(floor, i - 30), i):
-        if qe == i:
-            return True
-    return False
+    """Is the 、 at view position i a separator between figures: does the list item before it
+    hold a number (4名、“技术标兵”186名; 1个县区工会、1个乡镇工会), not only words (咨询、案件)?"""
+    t = ctx.text
+    bounds = ctx.rules.label_boundaries + "、"
+    j = i - 1
+    while j >= max(floor, i - 40) and t[j] not in bounds:
+        j -= 1
+    return any(qe <= i for _, qe in ctx.quantities_in(j + 1, i))
 
 
 def _before_start(ctx: Context, vs: int, floor: int) -> int:
@@ -54,12 +58,22 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
 
 def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
     t = ctx.text
-    bounds = ctx.rules.label_boundaries + "、(（"
+    bounds = ctx.rules.label_boundaries + "、)）"
     end = ctx.clause_end(ve, bounds, ceiling)
     for qs, _ in ctx.quantities_in(ve, end):
         if qs >= ve:
             end = min(end, qs)
             break
+    # a short bracket belongs to the noun (乡镇(街道)工会); a long one is an aside
+    i = ve
+    while i < end:
+        if t[i] in "(（":
+            close = min((c for c in (t.find(")", i, end), t.find("）", i, end)) if c >= 0), default=-1)
+            if close < 0 or close - i > _MAX_BRACKET:
+                end = i
+                break
+            i = close
+        i += 1
     return min(end, ve + ctx.rules.max_after)
 
 
@@ -266,8 +280,9 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     gap = _previous_gap(ctx, vs, ss)
     if gap is not None:
         joined = gap.strip(_JOINERS)
-        if not before and after and not joined:
-            # 41场次114个工种: the second number counts within what the first one did
+        if not before and after and (not joined or gap.rstrip(" \u3000")[-1:] == "、"):
+            # 41场次114个工种 / 联系包抓1个县区工会、1个乡镇工会: the second number counts within
+            # what the first one did
             before = _previous_words(ctx, vs, ss, want_subject=False)
         elif gap[:1] in "、,，" and _text(ctx, before) in ctx.rules.generic_words:
             # 4.06万人、金额1406万元: a generic word after a listed number shares the words before it

@@ -1,0 +1,113 @@
+"""The hedui reviewer app and ``make_app``, the factory the CLI and the tests use.
+
+Reports are prepared (loaded, extracted, session opened) in a thread worker
+that posts ``ReportPrepared`` for each; the report to resume is prepared first,
+so it is on screen before the rest are extracted.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from hedui.app.config import Config, load_config
+from hedui.app.messages import PreparationProgressed, ReportPrepared
+from hedui.app.screens.review import ReviewScreen
+from hedui.core.model import HeduiError
+from hedui.app.workspace import Pace, Preparer, ReportSlot, expand_paths, resume_order
+
+THEME = "textual-dark"
+
+
+class HeduiApp(App[int]):
+    """Keyboard-only review of extracted figures."""
+
+    CSS_PATH = "hedui.tcss"
+    TITLE = "hedui"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, slots: list[ReportSlot], preparer: Preparer, config: Config) -> None:
+        super().__init__()
+        self.slots = slots
+        self.preparer = preparer
+        self.config = config
+        self.keymap: dict[str, str] = dict(config.keymap)
+        self.pace = Pace()
+        self.animation_level = "none"
+        self.theme = THEME
+        self.review: ReviewScreen | None = None
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        self.review = ReviewScreen(self.slots)
+        self.push_screen(self.review)
+        self.prepare_reports()
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def prepare_reports(self) -> None:
+        worker = get_current_worker()
+        order = resume_order(self.slots, self.preparer)
+        if order and order[0] != 0:
+            self.call_from_thread(self.review.show_report, order[0])
+        done = 0
+        for index in order:
+            if worker.is_cancelled:
+                return
+            slot = self.preparer.prepare(self.slots[index])
+            if worker.is_cancelled:
+                # the app is closing: release what was just opened
+                if slot.session is not None:
+                    slot.session.close()
+                    slot.session = None
+                return
+            done += 1
+            self.post_message(ReportPrepared(index, slot))
+            self.post_message(PreparationProgressed(done, len(order)))
+
+    @on(ReportPrepared)
+    def _prepared(self, message: ReportPrepared) -> None:
+        if self.review is not None and self.review.is_attached:
+            self.review.report_prepared(message.index)
+
+    @on(PreparationProgressed)
+    def _progressed(self, message: PreparationProgressed) -> None:
+        if self.review is not None and self.review.is_attached:
+            self.review.update_header()
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.notify(f"Preparing reports failed: {event.worker.error}", severity="error", timeout=10)
+
+    def on_unmount(self) -> None:
+        self.workers.cancel_group(self, "prepare")
+        self.close_sessions()
+
+    def close_sessions(self) -> None:
+        for slot in self.slots:
+            if slot.session is not None:
+                session, slot.session = slot.session, None
+                try:
+                    session.close()
+                except HeduiError as exc:  # the lock stays; the journal holds every decision
+                    self.notify(str(exc), severity="error")
+
+    async def action_quit(self) -> None:
+        self.exit(0)
+
+
+def make_app(
+    paths: list[Path],
+    sessions_dir: Path,
+    reviewer: str,
+    rules_dir: Path | None = None,
+    config: Config | None = None,
+) -> HeduiApp:
+    """The app for ``paths`` (files, or folders of ``.txt``)."""
+    files = expand_paths([Path(p) for p in paths])
+    slots = [ReportSlot(path=p) for p in files]
+    preparer = Preparer(sessions_dir=Path(sessions_dir), reviewer=reviewer, rules_dir=rules_dir)
+    return HeduiApp(slots, preparer, config if config is not None else load_config())

@@ -1,0 +1,161 @@
+"""The correction form: every field of a figure, validated as you type.
+
+Returns the new ``Fields`` (Enter, when every field is valid) or ``None``
+(Escape).  Up/down and Tab move between fields.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.validation import Function, ValidationResult, Validator
+from textual.widgets import Input, Label, Static
+
+from hedui.app.widgets.status import format_value
+from hedui.core.model import BOUNDS, CATEGORIES, Fields, to_number
+
+FORM_FIELDS: tuple[str, ...] = ("value", "value_max", "unit", "bound", "category", "label", "period")
+MAX_ABS = Decimal(2**63 - 1)
+
+
+def parse_number(text: str) -> int | float | None:
+    """A plain decimal number (``1165400``, ``-6.4``, ``1,200``) or None."""
+    text = text.strip().replace(",", "").replace("，", "")
+    if not text:
+        return None
+    try:
+        d = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not d.is_finite() or abs(d) > MAX_ABS:
+        return None
+    return to_number(d)
+
+
+class _NumberValidator(Validator):
+    def __init__(self, optional: bool) -> None:
+        super().__init__()
+        self.optional = optional
+
+    def validate(self, value: str) -> ValidationResult:
+        if not value.strip():
+            return self.success() if self.optional else self.failure("a number is required")
+        return self.success() if parse_number(value) is not None else self.failure("not a number")
+
+
+def _in(choices: tuple[str, ...]) -> Function:
+    return Function(lambda v: v.strip() in choices, f"one of {' '.join(choices)}")
+
+
+def _one_line() -> Function:
+    return Function(lambda v: "\n" not in v and "\x00" not in v, "one line")
+
+
+class CorrectDialog(ModalScreen[Fields | None]):
+    """Edit the fields of one figure."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="correct.cancel"),
+        Binding("down", "focus_next", "Next field", show=False, id="correct.next"),
+        Binding("up", "focus_previous", "Previous field", show=False, id="correct.previous"),
+    ]
+
+    def __init__(self, title: str, fields: Fields, context: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.initial = fields
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        f = self.initial
+        prefill = {
+            "value": format_value(f.value),
+            "value_max": format_value(f.value_max),
+            "unit": f.unit,
+            "bound": f.bound,
+            "category": f.category,
+            "label": f.label,
+            "period": f.period,
+        }
+        validators = {
+            "value": [_NumberValidator(optional=False)],
+            "value_max": [_NumberValidator(optional=True)],
+            "unit": [_one_line()],
+            "bound": [_in(BOUNDS)],
+            "category": [_in(CATEGORIES)],
+            "label": [_one_line()],
+            "period": [_one_line()],
+        }
+        suggest = {"bound": SuggestFromList(BOUNDS), "category": SuggestFromList(CATEGORIES)}
+        with Vertical(id="form"):
+            yield Static(Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis"), id="form-title")
+            if self.context:
+                yield Static(Text(self.context, no_wrap=True, overflow="ellipsis"), id="form-context")
+            with Grid(id="form-grid"):
+                for name in FORM_FIELDS:
+                    yield Label(name, classes="form-label")
+                    yield Input(
+                        prefill[name],
+                        id=f"field-{name}",
+                        validators=validators[name],
+                        validate_on=["changed", "submitted"],
+                        suggester=suggest.get(name),
+                        select_on_focus=False,
+                    )
+            yield Static("", id="form-errors", markup=False)
+            yield Static("Enter save · Esc cancel · ↑↓ Tab move", id="form-help", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#field-value", Input).focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self._show_errors()
+
+    def _errors(self) -> list[str]:
+        errors = []
+        for name in FORM_FIELDS:
+            inp = self.query_one(f"#field-{name}", Input)
+            result = inp.validate(inp.value)
+            if result is not None and not result.is_valid:
+                errors.append(f"{name}: {result.failure_descriptions[0]}")
+        bound = self.query_one("#field-bound", Input).value.strip()
+        vmax = self.query_one("#field-value_max", Input).value.strip()
+        if bound == "range" and not vmax:
+            errors.append("value_max: a range needs an upper end")
+        if vmax and bound != "range":
+            errors.append("bound: value_max is set, so bound must be range")
+        return errors
+
+    def _show_errors(self) -> list[str]:
+        errors = self._errors()
+        widget = self.query_one("#form-errors", Static)
+        widget.update(Text("; ".join(errors), style="bold red") if errors else "")
+        return errors
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._show_errors():
+            return
+        values = {name: self.query_one(f"#field-{name}", Input).value for name in FORM_FIELDS}
+        self.dismiss(
+            Fields(
+                value=parse_number(values["value"]),  # type: ignore[arg-type]
+                value_max=parse_number(values["value_max"]),
+                unit=values["unit"].strip(),
+                bound=values["bound"].strip(),
+                category=values["category"].strip(),
+                label=values["label"].strip(),
+                period=values["period"].strip(),
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

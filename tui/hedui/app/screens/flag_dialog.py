@@ -1,0 +1,72 @@
+"""Flag a figure: a reason (FLAG_REASONS) and an optional one-line note."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from hedui.core.model import FLAG_REASONS
+
+REASON_TEXT: dict[str, str] = {
+    "ambiguous": "ambiguous",
+    "source-error": "error in the source",
+    "outside-definition": "outside the definition",
+    "other": "other",
+}
+
+
+class FlagDialog(ModalScreen[tuple[str, str] | None]):
+    """Returns ``(reason, note)`` or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="flag.cancel"),
+        Binding("tab", "focus_next", "Note", show=False, id="flag.next"),
+    ]
+
+    def __init__(self, title: str, reason: str = "", note: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.reason = reason if reason in FLAG_REASONS else FLAG_REASONS[0]
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="flag"):
+            yield Static(Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis"))
+            yield OptionList(
+                *(Option(f"{i}  {REASON_TEXT[r]}", id=r) for i, r in enumerate(FLAG_REASONS, 1)),
+                id="flag-reasons",
+            )
+            yield Input(self.note, placeholder="note (optional, one line)", id="flag-note")
+            yield Static("1-4 / ↑↓ reason · Tab note · Enter flag · Esc cancel", id="form-help", markup=False)
+
+    def on_mount(self) -> None:
+        reasons = self.query_one(OptionList)
+        reasons.highlighted = FLAG_REASONS.index(self.reason)
+        reasons.focus()
+
+    def on_key(self, event) -> None:
+        if event.character and event.character in "1234" and not isinstance(self.focused, Input):
+            self.query_one(OptionList).highlighted = int(event.character) - 1
+            event.stop()
+
+    def _reason(self) -> str:
+        index = self.query_one(OptionList).highlighted
+        return FLAG_REASONS[index if index is not None else 0]
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss((self._reason(), self.query_one("#flag-note", Input).value.strip()))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss((self._reason(), event.value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,346 @@
+"""The review screen: report text, figure table, detail line, header and footer.
+
+This module holds the layout, what is shown and the moves between figures and
+reports; the decisions (accept, correct, add …) are in ``review_actions``.
+Focus stays on the screen itself, which owns every key, so the Footer shows
+exactly the keys that apply (``check_action``).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from hedui.app.screens.review_actions import DecisionActions
+from hedui.app.widgets.detail import DetailPanel
+from hedui.app.widgets.figure_table import FigureTable
+from hedui.app.widgets.header import ReviewHeader
+from hedui.app.widgets.report_marks import Mark
+from hedui.app.widgets.report_view import ReportView
+from hedui.app.workspace import ReportSlot
+
+WIDE_AT = 140  # columns from which text and table sit side by side
+
+NAVIGATION = {"next", "previous", "next_pending", "next_excluded", "search", "filter"}
+DECISIONS = {"accept", "reject", "flag", "correct"}
+WRITES = DECISIONS | {"add", "promote", "undo", "redo"}
+SELECTION = {"sel_move", "sel_extend", "sel_confirm", "sel_cancel"}
+
+
+class ReviewScreen(DecisionActions, Screen):
+    """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
+
+    BINDINGS = [
+        Binding("j,down", "next", "Next", show=False, id="review.next"),
+        Binding("k,up", "previous", "Prev", show=False, id="review.previous"),
+        Binding("a", "accept", "Accept", id="review.accept"),
+        Binding("x", "reject", "Reject", id="review.reject"),
+        Binding("e", "correct", "Edit", id="review.correct"),
+        Binding("f", "flag", "Flag", id="review.flag"),
+        Binding("i", "add", "Add", id="review.add"),
+        Binding("p", "promote", "Promote", id="review.promote"),
+        Binding("n", "next_pending", "Pending", id="review.next_pending"),
+        Binding("N", "next_excluded", "Excluded", show=False, id="review.next_excluded"),
+        Binding("u", "undo", "Undo", id="review.undo"),
+        Binding("ctrl+r", "redo", "Redo", show=False, id="review.redo"),
+        Binding("slash", "search", "Search", show=False, id="review.search"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="review.clear_search"),
+        Binding("s", "filter", "Filter", show=False, id="review.filter"),
+        Binding("right_square_bracket", "next_report", "Next report", show=False, id="review.next_report"),
+        Binding("left_square_bracket", "previous_report", "Prev report", show=False, id="review.previous_report"),
+        Binding("question_mark", "help", "Help", id="review.help"),
+        Binding("q", "quit", "Quit", id="review.quit"),
+        # selection mode (i): only these apply while a span is being chosen
+        Binding("h,left", "sel_move(-1)", "←", id="select.left"),
+        Binding("l,right", "sel_move(1)", "→", id="select.right"),
+        Binding("H,shift+left", "sel_extend(-1)", "Shrink", id="select.shrink"),
+        Binding("L,shift+right", "sel_extend(1)", "Extend", id="select.extend"),
+        Binding("enter", "sel_confirm", "Use span", id="select.confirm"),
+        Binding("escape", "sel_cancel", "Cancel", id="select.cancel"),
+    ]
+
+    def __init__(self, slots: list[ReportSlot]) -> None:
+        super().__init__()
+        self.slots = slots
+        self.index = 0
+        self.filter = "all"
+        self.current_id: str | None = None
+        self.current_excluded: Any = None
+        self.selecting = False
+        self.search_pattern = ""
+        self.search_active = False
+        self.shown_index: int | None = None
+        self._entries: dict[str, Any] = {}
+        self._ordered: list[Any] = []
+        self._starts: list[int] = []
+        self._excluded: list[Any] = []
+        self._binding_state: tuple = ()
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield ReviewHeader(id="header")
+        with Container(id="body"):
+            view = ReportView(id="text")
+            view.can_focus = False  # the screen owns every key
+            yield view
+            with Vertical(id="side"):
+                yield DetailPanel(id="detail")
+                yield FigureTable(id="table")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self._layout(self.app.size.width)
+        self.show_report(self.index)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.set_class(width >= WIDE_AT, "wide")
+
+    @property
+    def slot(self) -> ReportSlot:
+        return self.slots[self.index]
+
+    @property
+    def view(self) -> ReportView:
+        return self.query_one(ReportView)
+
+    @property
+    def table(self) -> FigureTable:
+        return self.query_one(FigureTable)
+
+    @property
+    def detail(self) -> DetailPanel:
+        return self.query_one(DetailPanel)
+
+    # ------------------------------------------------------------------ state
+    def reload_entries(self) -> None:
+        """Re-read the session's entries (after a change in their set or order)."""
+        session = self.slot.session
+        entries = list(session.entries) if session is not None else []
+        self._ordered = sorted(entries, key=lambda e: (e.start, e.end))
+        self._starts = [e.start for e in self._ordered]
+        self._entries = {e.id: e for e in self._ordered}
+
+    def entry(self, entry_id: str | None) -> Any:
+        return self._entries.get(entry_id) if entry_id else None
+
+    def refresh_entry(self, entry_id: str) -> Any:
+        """Take one entry's new state from the session and repaint only it."""
+        new = None
+        for e in self.slot.session.entries:
+            if e.id == entry_id:
+                new = e
+                break
+        if new is None:
+            return None
+        old = self._entries.get(entry_id)
+        self._entries[entry_id] = new
+        if old is not None:
+            i = self._ordered.index(old)
+            self._ordered[i] = new
+        self.table.update_entry(new)
+        self.view.update_mark(entry_id, new.status)
+        return new
+
+    def visible_entries(self) -> list[Any]:
+        if self.filter == "all":
+            return self._ordered
+        return [e for e in self._ordered if e.status == self.filter]
+
+    def cursor_offset(self) -> int:
+        if self.current_excluded is not None:
+            return self.current_excluded.start
+        e = self.entry(self.current_id)
+        return e.start if e is not None else -1
+
+    # ------------------------------------------------------------------ showing
+    def show_report(self, index: int, *, at: str | None = None) -> None:
+        """Show report ``index``: its text, table and the figure to start at."""
+        self.index = index
+        self.current_excluded = None
+        self.selecting = False
+        slot = self.slot
+        view, table = self.view, self.table
+        if slot.error:
+            self.shown_index = None
+            self._entries, self._ordered, self._starts, self._excluded = {}, [], [], []
+            view.set_document(f"{slot.name}\n\n{slot.error}", [])
+            table.show([])
+            table.add_row(Text("✗", style="red"), Text(slot.name), Text(slot.error), key="error")
+            self.detail.show_message(f"✗ cannot open: {slot.error}")
+            self.current_id = None
+        elif not slot.ready:
+            self.shown_index = None
+            self._entries, self._ordered, self._starts, self._excluded = {}, [], [], []
+            view.set_document(f"{slot.name}\n\npreparing…", [])
+            table.show([])
+            self.detail.show_message(f"preparing {slot.name}…")
+            self.current_id = None
+        else:
+            self.shown_index = index
+            self.reload_entries()
+            self._excluded = sorted(slot.extraction.excluded, key=lambda f: f.start)
+            view.set_document(slot.extraction.report.text, self.marks())
+            table.show(self.visible_entries())
+            first = at or (slot.session.first_pending() or None)
+            first_id = getattr(first, "id", first)
+            if first_id is None and self._ordered:
+                first_id = self._ordered[0].id
+            self.go_to(first_id)
+        self.update_header()
+        self.update_bindings()
+
+    def marks(self) -> list[Mark]:
+        slot = self.slot
+        marks = [Mark(a.start, a.end, "artefact", f"a{a.start}") for a in slot.extraction.report.artefacts]
+        taken = [(e.start, e.end) for e in self._ordered]
+        for f in self._excluded:
+            if not any(s < f.end and f.start < e for s, e in taken):
+                marks.append(Mark(f.start, f.end, "excluded", f"x{f.start}"))
+        marks.extend(Mark(e.start, e.end, e.status, e.id) for e in self._ordered)
+        return marks
+
+    def go_to(self, entry_id: str | None) -> None:
+        """Make ``entry_id`` the current figure everywhere (text, table, detail)."""
+        self.current_excluded = None
+        self.current_id = entry_id
+        entry = self.entry(entry_id)
+        self.view.set_current(entry_id)
+        self.table.select(entry_id)
+        if entry is not None:
+            self.detail.show_entry(entry)
+        elif self.slot.ready:
+            self.detail.show_message("no figures in this report" if not self._ordered else "")
+        self.update_bindings()
+
+    def go_to_excluded(self, figure: Any) -> None:
+        self.current_excluded = figure
+        self.current_id = None
+        self.view.set_current(f"x{figure.start}")
+        self.detail.show_excluded(figure)
+        self.update_bindings()
+
+    def update_header(self) -> None:
+        slot = self.slot
+        done = total = 0
+        ready = 0
+        for s in self.slots:
+            if s.ready:
+                ready += 1
+                d, t = s.progress()
+                done, total = done + d, total + t
+        note = ""
+        if ready + sum(1 for s in self.slots if s.error) < len(self.slots):
+            note = f"preparing {ready}/{len(self.slots)}…"
+        if slot.read_only:
+            note = "READ-ONLY " + note
+        self.query_one(ReviewHeader).show(
+            slot.name, (self.index + 1, len(self.slots)), slot.progress(), (done, total),
+            self.app.pace.per_hour(), note,
+        )
+
+    def update_bindings(self) -> None:
+        """Tell the Footer when the set of applicable keys changed (and only then)."""
+        state = (
+            self.selecting, self.current_id is not None, self.current_excluded is not None,
+            self.slot.ready and not self.slot.read_only, bool(self._excluded),
+            self.search_active, len(self.slots) > 1,
+        )
+        if state != self._binding_state:
+            self._binding_state = state
+            self.refresh_bindings()
+
+    def report_prepared(self, index: int) -> None:
+        """A worker finished report ``index``: show it if it is the one on screen."""
+        if index == self.index and self.shown_index != index:
+            self.show_report(index)
+        else:
+            self.update_header()
+
+    # ------------------------------------------------------------------ keys
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in SELECTION:
+            return self.selecting
+        if self.selecting:
+            return action in {"help", "quit"}
+        if action in {"next_report", "previous_report"}:
+            return len(self.slots) > 1
+        if action == "clear_search":
+            return self.search_active
+        if action in WRITES:
+            if not self.slot.ready or self.slot.read_only:
+                return False
+            if action in DECISIONS:
+                return self.current_id is not None
+            if action == "promote":
+                return bool(self._excluded)
+        if action == "next_excluded":
+            return bool(self._excluded)
+        return True
+
+    def action_next(self) -> None:
+        self._step(1)
+
+    def action_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        order = self.visible_entries()
+        if not order:
+            return
+        row = self.table.row_of(self.current_id) if self.current_excluded is None else None
+        if row is not None:
+            target = row + delta
+        else:  # on an excluded number, or the current figure is filtered out
+            pos = self.cursor_offset()
+            starts = [e.start for e in order]
+            target = bisect_right(starts, pos) if delta > 0 else bisect_left(starts, pos) - 1
+        if 0 <= target < len(order):
+            self.go_to(order[target].id)
+
+    def action_next_pending(self) -> None:
+        pos = self.cursor_offset()
+        for e in self._ordered:
+            if e.status == "pending" and e.start > pos:
+                self.go_to(e.id)
+                return
+        n = len(self.slots)
+        for step in range(1, n + 1):
+            j = (self.index + step) % n
+            s = self.slots[j]
+            if s.ready:
+                first = s.session.first_pending()
+                if first is not None:
+                    if j != self.index:
+                        self.show_report(j, at=first.id)
+                    else:
+                        self.go_to(first.id)
+                    return
+        self.notify("Every figure of every report is decided.", timeout=3)
+
+    def action_next_excluded(self) -> None:
+        pos = self.cursor_offset()
+        starts = [f.start for f in self._excluded]
+        i = bisect_right(starts, pos)
+        if i < len(self._excluded):
+            self.go_to_excluded(self._excluded[i])
+        elif self._excluded:
+            self.go_to_excluded(self._excluded[0])
+
+    def action_next_report(self) -> None:
+        self.show_report((self.index + 1) % len(self.slots))
+
+    def action_previous_report(self) -> None:
+        self.show_report((self.index - 1) % len(self.slots))
+
+    def action_quit(self) -> None:
+        self.app.exit()

@@ -1,0 +1,242 @@
+"""The review screen's decisions: accept, reject, flag, correct, add, promote, undo, redo,
+plus search, the status filter and help.
+
+Every decision goes through the session layer, which has it on disk when the
+call returns; only then is the screen updated to show it as done.  A failed
+write is reported at once and shown as not done.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from hedui.app.screens.correct_dialog import CorrectDialog, parse_number
+from hedui.app.screens.flag_dialog import FlagDialog
+from hedui.app.screens.help import HelpScreen, key_rows
+from hedui.app.screens.search import SearchDialog
+from hedui.app.screens.status_filter import StatusFilterDialog
+from hedui.app.widgets.status import FILTERS
+from hedui.core.model import Fields, HeduiError
+
+
+class DecisionActions:
+    """Mixin for ReviewScreen (which provides slot, view, table, go_to …)."""
+
+    # ------------------------------------------------------------ plumbing
+    def _write(self, call, *args: Any) -> bool:
+        """Run one session call; False (and a message) if it failed."""
+        try:
+            call(*args)
+        except HeduiError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=8)
+            return False
+        self.app.pace.record()
+        return True
+
+    def _decided(self, entry_id: str, advance: bool) -> None:
+        entry = self.refresh_entry(entry_id)
+        if entry is not None and self.current_id == entry_id:
+            self.detail.show_entry(entry)
+        self.update_header()
+        if advance:
+            self._step(1)
+
+    def _resync(self, focus: str | None = None) -> None:
+        """After undo/redo: repaint what changed (rebuild only if the set of figures changed)."""
+        before = {e.id: e for e in self._ordered}
+        self.reload_entries()
+        after = self._entries
+        if before.keys() != after.keys():
+            current = focus if focus in after else self.current_id
+            self.show_report(self.index, at=current if current in after else None)
+            return
+        changed = [eid for eid, e in after.items() if e != before[eid]]
+        for eid in changed:
+            self.table.update_entry(after[eid])
+            self.view.update_mark(eid, after[eid].status)
+        target = focus if focus in after else (changed[0] if changed else self.current_id)
+        self.go_to(target)
+        self.update_header()
+
+    # ------------------------------------------------------------ decisions
+    def action_accept(self) -> None:
+        eid = self.current_id
+        if eid and self._write(self.slot.session.accept, eid):
+            self._decided(eid, advance=True)
+
+    def action_reject(self) -> None:
+        eid = self.current_id
+        if eid and self._write(self.slot.session.reject, eid):
+            self._decided(eid, advance=True)
+
+    def action_flag(self) -> None:
+        entry = self.entry(self.current_id)
+        if entry is None:
+            return
+
+        def done(result: tuple[str, str] | None) -> None:
+            if result and self._write(self.slot.session.flag, entry.id, result[0], result[1]):
+                self._decided(entry.id, advance=True)
+
+        self.app.push_screen(
+            FlagDialog(f"Flag {entry.text}", entry.flag_reason, entry.note), done
+        )
+
+    def action_correct(self) -> None:
+        entry = self.entry(self.current_id)
+        if entry is None:
+            return
+
+        def done(fields: Fields | None) -> None:
+            if fields is not None and self._write(self.slot.session.correct, entry.id, fields, entry.note):
+                self._decided(entry.id, advance=True)
+
+        self.app.push_screen(
+            CorrectDialog(f"Correct {entry.text}", entry.fields, self._span_context(entry.start, entry.end)),
+            done,
+        )
+
+    def _span_context(self, start: int, end: int) -> str:
+        text = self.slot.extraction.report.text
+        before = text[max(0, start - 12):start].replace("\n", " ")
+        after = text[end:end + 12].replace("\n", " ")
+        return f"…{before}【{text[start:end]}】{after}…"
+
+    # ------------------------------------------------------------ add a missed figure
+    def action_add(self) -> None:
+        start = self.cursor_offset()
+        self.selecting = True
+        self.view.begin_selection(max(start, 0))
+        self.detail.show_message("Select the figure: h/l move · H/L extend or shrink · Enter use · Esc cancel")
+        self.update_bindings()
+
+    def action_sel_move(self, delta: int) -> None:
+        self.view.move_selection(delta, False)
+
+    def action_sel_extend(self, delta: int) -> None:
+        self.view.move_selection(delta, True)
+
+    def action_sel_cancel(self) -> None:
+        self.view.end_selection()
+        self.selecting = False
+        self.go_to(self.current_id)
+
+    def action_sel_confirm(self) -> None:
+        selection = self.view.selection
+        self.view.end_selection()
+        self.selecting = False
+        self.update_bindings()
+        if not selection or selection[1] <= selection[0]:
+            self.go_to(self.current_id)
+            return
+        start, end = selection
+        self._add_form(start, end, "manual")
+
+    def _add_form(self, start: int, end: int, rule: str, prefill: Fields | None = None) -> None:
+        report = self.slot.extraction.report
+        figure = self.app.preparer.extractor().parse_span(report, start, end)
+        if figure is not None:
+            prefill, rule = figure.fields, (rule if rule != "manual" else figure.rule or rule)
+        if prefill is None:
+            value = parse_number(report.text[start:end])
+            prefill = Fields(value=value if value is not None else 0)
+
+        def done(fields: Fields | None) -> None:
+            if fields is None:
+                self.go_to(self.current_id)
+                return
+            if self._write(self.slot.session.add, start, end, fields, "", rule):
+                self._resync(self._entry_at(start, end))
+
+        self.app.push_screen(
+            CorrectDialog(f"Add {report.text[start:end]}", prefill, self._span_context(start, end)), done
+        )
+
+    def _entry_at(self, start: int, end: int) -> str | None:
+        for e in self.slot.session.entries:
+            if e.start == start and e.end == end:
+                return e.id
+        return None
+
+    def action_promote(self) -> None:
+        """Add the excluded number under or after the cursor, fields prefilled: one key."""
+        figure = self.current_excluded
+        if figure is None:
+            pos = self.cursor_offset()
+            figure = next((f for f in self._excluded if f.start >= pos), None)
+            if figure is None:
+                self.notify("No excluded number after the cursor.", timeout=3)
+                return
+        if self._entry_at(figure.start, figure.end):
+            self.notify("That number is already a figure.", timeout=3)
+            return
+        report = self.slot.extraction.report
+        parsed = self.app.preparer.extractor().parse_span(report, figure.start, figure.end)
+        fields = parsed.fields if parsed is not None else figure.fields
+        if self._write(self.slot.session.add, figure.start, figure.end, fields, "", figure.rule):
+            self._resync(self._entry_at(figure.start, figure.end))
+
+    # ------------------------------------------------------------ undo / redo
+    def action_undo(self) -> None:
+        self._undo_redo(self.slot.session.undo, "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self._undo_redo(self.slot.session.redo, "Nothing to redo.")
+
+    def _undo_redo(self, call, empty: str) -> None:
+        try:
+            result = call()
+        except HeduiError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=8)
+            return
+        if result is None or result is False:
+            self.notify(empty, timeout=2)
+            return
+        focus = getattr(result, "id", result if isinstance(result, str) else None)
+        self._resync(focus)
+
+    # ------------------------------------------------------------ search, filter, help
+    def action_search(self) -> None:
+        def done(pattern: str | None) -> None:
+            if not pattern:
+                return
+            self.search_pattern = pattern
+            offsets = self.view.set_search(pattern)
+            self.search_active = bool(offsets)
+            self.update_bindings()
+            if not offsets:
+                self.notify(f"Not found: {pattern}", timeout=3)
+                return
+            pos = self.cursor_offset()
+            hit = next((o for o in offsets if o > pos), offsets[0])
+            order = self.visible_entries()
+            target = next((e for e in order if e.end > hit), None)
+            if target is not None:
+                self.go_to(target.id)
+            self.notify(f"{len(offsets)} matches of {pattern}", timeout=2)
+
+        self.app.push_screen(SearchDialog(self.search_pattern), done)
+
+    def action_clear_search(self) -> None:
+        self.view.clear_search()
+        self.search_active = False
+        self.update_bindings()
+
+    def action_filter(self) -> None:
+        counts = {"all": len(self._ordered)}
+        for e in self._ordered:
+            counts[e.status] = counts.get(e.status, 0) + 1
+
+        def done(status: str | None) -> None:
+            if status is None or status not in FILTERS:
+                return
+            self.filter = status
+            visible = self.visible_entries()
+            self.table.show(visible)
+            current = self.current_id if any(e.id == self.current_id for e in visible) else None
+            self.go_to(current or (visible[0].id if visible else None))
+            self.update_header()
+
+        self.app.push_screen(StatusFilterDialog(self.filter, counts), done)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(key_rows(self, self.app.keymap)))

@@ -1,0 +1,42 @@
+"""How a status looks: a symbol (readable without colour) and a style name."""
+from __future__ import annotations
+
+SYMBOLS: dict[str, str] = {
+    "pending": "·",
+    "accepted": "✓",
+    "corrected": "✎",
+    "flagged": "⚑",
+    "rejected": "✗",
+    "added": "+",
+    "excluded": "∅",
+}
+
+#: Rich styles (16-colour safe); with NO_COLOR only the symbol and bold remain
+STYLES: dict[str, str] = {
+    "pending": "bold",
+    "accepted": "green",
+    "corrected": "cyan",
+    "flagged": "yellow",
+    "rejected": "red",
+    "added": "magenta",
+    "excluded": "dim",
+}
+
+#: keys of the status filter, in the order shown
+FILTERS: tuple[str, ...] = ("all", "pending", "accepted", "corrected", "flagged", "rejected", "added")
+
+
+def format_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = repr(value)
+        return text[:-2] if text.endswith(".0") else text
+    return str(value)
+
+
+def format_amount(fields: object) -> str:
+    """``value`` or ``value–value_max``."""
+    v = format_value(getattr(fields, "value", None))
+    vmax = getattr(fields, "value_max", None)
+    return f"{v}–{format_value(vmax)}" if vmax is not None else v

@@ -1,0 +1,155 @@
+"""The reports under review and how each is prepared (headless: no textual here).
+
+A ``ReportSlot`` is one report of the command line: waiting, ready (extraction
+and session open) or failed (``error`` holds the one-line reason).  ``prepare``
+does the slow part and runs in a thread worker.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hedui.core.model import Extraction, HeduiError, SessionError, SessionLocked
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, folders as their ``*.txt`` files in name order."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(sorted(q for q in p.glob("*.txt") if q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+@dataclass
+class ReportSlot:
+    path: Path
+    extraction: Extraction | None = None
+    session: Any = None  # hedui.core.session.Session
+    error: str | None = None
+    read_only: str | None = None  # why the session is read-only, if it is
+
+    @property
+    def ready(self) -> bool:
+        return self.session is not None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def progress(self) -> tuple[int, int]:
+        if self.session is None:
+            return (0, 0)
+        return tuple(self.session.progress())  # type: ignore[return-value]
+
+
+@dataclass
+class Preparer:
+    """Loads, extracts and opens sessions; one per app, used from one worker thread."""
+
+    sessions_dir: Path
+    reviewer: str
+    rules_dir: Path | None = None
+    _extractor: Any = field(default=None, repr=False)
+
+    def extractor(self) -> Any:
+        if self._extractor is None:
+            from hedui.core.extract import Extractor
+
+            self._extractor = Extractor(self.rules_dir)
+        return self._extractor
+
+    def prepare(self, slot: ReportSlot) -> ReportSlot:
+        from hedui.core.report import load_report
+        from hedui.core.session import Session
+
+        try:
+            report = load_report(slot.path)
+            slot.extraction = self.extractor().extract(report)
+        except HeduiError as exc:
+            slot.error = str(exc)
+            return slot
+        except Exception as exc:  # an extractor bug must not take the other reports down
+            slot.error = f"{slot.path}: cannot prepare ({type(exc).__name__}: {exc})"
+            return slot
+        try:
+            slot.session = Session.open(slot.extraction, self.sessions_dir, self.reviewer)
+        except SessionLocked as exc:
+            slot.read_only = f"{exc} — opened read-only"
+        except SessionError as exc:
+            slot.read_only = f"{exc} — not overwritten, opened read-only"
+        if slot.session is None:
+            try:
+                slot.session = Session.open(
+                    slot.extraction, self.sessions_dir, self.reviewer, read_only=True
+                )
+            except HeduiError as exc:
+                slot.error = str(exc)
+        return slot
+
+
+@dataclass
+class Pace:
+    """Decisions per hour in this run of the app."""
+
+    started: float = field(default_factory=time.monotonic)
+    decisions: int = 0
+
+    def record(self) -> None:
+        self.decisions += 1
+
+    def per_hour(self) -> int:
+        elapsed = max(time.monotonic() - self.started, 60.0)
+        return round(self.decisions * 3600 / elapsed)
+
+
+def last_activity(path: Path, sessions_dir: Path, reviewer: str) -> float:
+    """When ``reviewer`` last decided anything on the report at ``path`` (epoch seconds, 0 if never).
+
+    Read cheaply, before the report is extracted: the session file's header
+    ``updated_at`` and the modification time of its journal (decisions not yet
+    folded into the file).
+    """
+    from datetime import datetime
+
+    from hedui.core.session_paths import peek_header, safe_name, stored_report_path
+
+    stored = stored_report_path(path, sessions_dir)
+    best = 0.0
+    pattern = f"{safe_name(Path(path).stem)}*.{safe_name(reviewer)}.toml"
+    for candidate in Path(sessions_dir).glob(pattern):
+        head = peek_header(candidate)
+        report = head.get("report", {})
+        if not isinstance(report, dict) or report.get("path") != stored:
+            continue
+        updated = head.get("updated_at")
+        if isinstance(updated, str) and updated:
+            try:
+                best = max(best, datetime.fromisoformat(updated.replace("Z", "+00:00")).timestamp())
+            except ValueError:
+                pass
+        journal = candidate.with_name(candidate.name + ".journal")
+        try:
+            if journal.stat().st_size > 0:
+                best = max(best, journal.stat().st_mtime)
+        except OSError:
+            pass
+    return best
+
+
+def resume_order(slots: list[ReportSlot], preparer: Preparer) -> list[int]:
+    """Report indexes in the order to prepare them: the one last worked on first."""
+    order = list(range(len(slots)))
+    if not order:
+        return order
+    times = [last_activity(s.path, preparer.sessions_dir, preparer.reviewer) for s in slots]
+    latest = max(order, key=lambda i: (times[i], -i))
+    if times[latest] > 0:
+        order.remove(latest)
+        order.insert(0, latest)
+    return order

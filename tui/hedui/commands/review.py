@@ -1,0 +1,59 @@
+"""`hedui review PATH...`: the keyboard-only reviewer (the Textual app is imported lazily)."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from pathlib import Path
+
+from hedui.core.model import HeduiError
+
+
+def _default_reviewer() -> str:
+    try:
+        return os.environ.get("HEDUI_REVIEWER") or getpass.getuser()
+    except Exception:  # no user name in this environment
+        return "reviewer"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "review",
+        help="review extracted figures in a terminal app",
+        description="Review the figures of reports (files, or folders of .txt) with the keyboard.",
+    )
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--sessions", type=Path, default=Path("sessions"), metavar="DIR",
+                   help="folder of session files (default: sessions/)")
+    p.add_argument("--reviewer", default=None, metavar="NAME",
+                   help="who is reviewing (default: $HEDUI_REVIEWER or the login name)")
+    p.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    p.add_argument("--rules", type=Path, default=None, metavar="DIR", help="rule folder to extract with")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from hedui.app.app import make_app  # deferred: headless commands never load textual
+    from hedui.app.config import load_config
+    from hedui.app.workspace import expand_paths
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        raise HeduiError(f"{missing[0]}: no such file or folder")
+    if not expand_paths(list(args.paths)):
+        raise HeduiError(f"{args.paths[0]}: no .txt reports found")
+    if args.rules is not None and not args.rules.is_dir():
+        raise HeduiError(f"{args.rules}: not a rule folder")
+    try:
+        args.sessions.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HeduiError(f"{args.sessions}: cannot create sessions folder ({exc.strerror or exc})") from None
+    app = make_app(
+        list(args.paths), args.sessions, args.reviewer or _default_reviewer(),
+        rules_dir=args.rules, config=load_config(),
+    )
+    try:
+        app.run(mouse=not args.no_mouse)
+    finally:
+        app.close_sessions()
+    return app.return_code or 0

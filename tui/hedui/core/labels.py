@@ -58,7 +58,7 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
 
 def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
     t = ctx.text
-    bounds = ctx.rules.label_boundaries + "、)）"
+    bounds = ctx.rules.label_boundaries + "、"
     end = ctx.clause_end(ve, bounds, ceiling)
     for qs, _ in ctx.quantities_in(ve, end):
         if qs >= ve:
@@ -67,6 +67,9 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
     # a short bracket belongs to the noun (乡镇(街道)工会); a long one is an aside
     i = ve
     while i < end:
+        if t[i] in ")）":
+            end = i
+            break
         if t[i] in "(（":
             close = min((c for c in (t.find(")", i, end), t.find("）", i, end)) if c >= 0), default=-1)
             if close < 0 or close - i > _MAX_BRACKET:
@@ -273,8 +276,6 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     while after and t[after[0]] in "的" + _JOINERS:
         after = after[1:]
     after = _trim(ctx, after) if after and t[after[0]] not in _PUNCT_HEAD else []
-    if len(after) >= ctx.rules.min_noun_after and len(before) > ctx.rules.max_before_noun:
-        before = before[-ctx.rules.max_before_noun:]
     if before and not after and _is_relation(ctx, before):
         before = _previous_words(ctx, vs, ss, want_subject=True) + before
     gap = _previous_gap(ctx, vs, ss)
@@ -287,6 +288,8 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         elif gap[:1] in "、,，" and _text(ctx, before) in ctx.rules.generic_words:
             # 4.06万人、金额1406万元: a generic word after a listed number shares the words before it
             before = _previous_words(ctx, vs, ss, want_subject=False) + before
+    if len(after) >= ctx.rules.min_noun_after and len(before) > ctx.rules.max_before_noun:
+        before = before[-ctx.rules.max_before_noun:]
     idx = before + after
     if not idx:
         # a number that shares the label of the one before it (3496户、1588万元)

@@ -79,7 +79,8 @@ def compute(sessions: list[SavedSession]) -> Stats:
                 t = _parse_time(rec.get("at", ""))
                 if t is not None:
                     stamps[rec.get("by") or s.doc.reviewer].append(t)
-    ordered = sorted(rules.values(), key=lambda r: (-r.counts["rejected"], r.acceptance or 0.0, r.rule))
+    ordered = sorted(rules.values(), key=lambda r: (
+        -r.counts["rejected"], 2.0 if r.acceptance is None else r.acceptance, r.rule))
     pace = {who: (len(ts), work_hours(ts)) for who, ts in sorted(stamps.items())}
     return Stats(progress, by_status, ordered, pace)
 

@@ -1,0 +1,90 @@
+"""`hedui stats`: progress, statuses, rule acceptance (most rejected first), pace."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from hedui.cli import main
+from hedui.core import session as session_mod
+from hedui.core import store as store_mod
+from hedui.core.model import Fields
+from hedui.core.session import Session
+from hedui.core.session_read import load_all
+from hedui.core.stats import compute, work_hours
+from tests.session_helpers import NEEDLES, TEXT, make_extraction
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = datetime(2026, 11, 2, 9, 0, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> str:
+        return self.t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(session_mod, "now_rfc3339", clock)
+    monkeypatch.setattr(store_mod, "now_rfc3339", clock)
+    (tmp_path / "r").mkdir()
+    needles = [(t, f) for t, f in NEEDLES]
+    ex = make_extraction(tmp_path / "r" / "one.txt", TEXT, needles[:4], rule="rule.good")
+    ex = ex.__class__(report=ex.report, rules_digest="d",
+                      figures=ex.figures + make_extraction(tmp_path / "r" / "one.txt", TEXT, needles,
+                                                           rule="rule.bad").figures[4:])
+    s = Session.open(ex, tmp_path / "s", "li")
+    ids = [e.id for e in s.entries]
+    # rule.good: 3 accepted, 1 corrected; rule.bad: 3 rejected, 1 accepted
+    plan = [s.accept, s.accept, s.accept, lambda i: s.correct(i, Fields(1)),
+            s.reject, s.reject, s.reject, s.accept]
+    for i, act in zip(ids, plan):
+        clock.t += timedelta(seconds=36)  # 100 an hour
+        act(i)
+    clock.t += timedelta(hours=3)  # a long break is not work
+    s.add(0, 2, Fields(5))
+    s.close()
+    ex2 = make_extraction(tmp_path / "r" / "two.txt", TEXT, NEEDLES, rule="rule.good")
+    s = Session.open(ex2, tmp_path / "s", "li")
+    clock.t += timedelta(seconds=36)
+    s.flag(s.entries[0].id, "other")
+    s.undo()  # undo and redo are not counted as decisions for the pace
+    s.close()
+    return tmp_path
+
+
+def test_compute(folder):
+    sessions, bad = load_all(folder / "s")
+    assert bad == []
+    st = compute(sessions)
+    assert [(p, d, t) for p, _, d, t in st.progress] == [("r/one.txt", 9, 9), ("r/two.txt", 0, 8)]
+    assert st.by_status["accepted"] == 4 and st.by_status["rejected"] == 3 and st.by_status["added"] == 1
+    assert st.by_status["pending"] == 8 and st.by_status["corrected"] == 1
+    assert [r.rule for r in st.rules][:2] == ["rule.bad", "rule.good"]
+    bad_rule, good = st.rules[0], st.rules[1]
+    assert bad_rule.counts["rejected"] == 3 and bad_rule.acceptance == pytest.approx(0.25)
+    assert good.acceptance == pytest.approx(0.75)
+    assert {r.rule: r.counts["added"] for r in st.rules}["manual"] == 1
+    n, hours = st.pace["li"]
+    assert n == 10  # 8 + add + flag (the undo is not a decision)
+    assert hours == pytest.approx(7 * 36 / 3600 + 36 / 3600)  # breaks over 10 minutes left out
+
+
+def test_cli_output(folder, capsys):
+    assert main(["stats", "--sessions", str(folder / "s")]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert any(ln.split()[:2] == ["r/one.txt", "li"] and "9/9" in ln and "100.0%" in ln for ln in lines)
+    assert any(ln.split()[0] == "all" and "9/17" in ln for ln in lines)
+    rules = lines.index("rules (most rejected first)")
+    assert lines[rules + 2].split()[0] == "rule.bad" and lines[rules + 2].split()[-1] == "25%"
+    pace = [ln for ln in lines if ln.strip().startswith("li ") and "figures/hour" in ln]
+    assert len(pace) == 1 and "125 figures/hour" in pace[0]
+
+
+def test_work_hours():
+    t = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    ts = [t, t + timedelta(minutes=5), t + timedelta(minutes=50), t + timedelta(minutes=51)]
+    assert work_hours(ts) == pytest.approx(6 / 60)
+    assert work_hours([t]) == 0

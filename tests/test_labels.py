@@ -67,11 +67,11 @@ def test_prose_with_spaces_is_not_a_table() -> None:
 
 
 def test_gold_label_char_f1() -> None:
-    """Measured on the gold figure spans: seeds 0.818, dev 0.916 (target >= 0.75)."""
+    """Measured on the gold figure spans: seeds 0.839, dev 0.919 (target >= 0.75)."""
     from tests.context_eval import evaluate
 
-    assert evaluate("seeds").label >= 0.80
-    assert evaluate("dev").label >= 0.89
+    assert evaluate("seeds").label >= 0.82
+    assert evaluate("dev").label >= 0.90
 
 
 def test_aligned_table_labels() -> None:

@@ -41,10 +41,10 @@ def find_time_phrases(ctx: Context) -> list[TimePhrase]:
     rules = ctx.rules
     bounds = rules.period_boundaries + rules.sentence_ends
     clause_starts = [0] + [m.end() for m in re.finditer("[" + re.escape(bounds) + "]", t)]
-    found: list[tuple[int, int, int, int, str, str]] = []  # (mstart, mend, kstart, kend, kind, id)
+    found: list[tuple[int, int, int, int, int, str, str]] = []  # (ms, me, order, ks, ke, kind, id)
     for order, rule in enumerate(rules.periods):
+        matches: list[re.Match[str]] = []
         if rule.clause_start:
-            matches = []
             for cs in clause_starts:
                 while cs < len(t) and t[cs] in " \u3000\t":
                     cs += 1
@@ -52,17 +52,17 @@ def find_time_phrases(ctx: Context) -> list[TimePhrase]:
                 if m:
                     matches.append(m)
         else:
-            matches = list(rule.regex.finditer(t))
+            matches.extend(rule.regex.finditer(t))
         for m in matches:
             if m.end() == m.start():
                 continue
             ks, ke = (m.start("p"), m.end("p")) if "p" in rule.regex.groupindex and m.group("p") else m.span()
-            found.append((m.start(), m.end(), ks, ke, rule.kind, rule.id, order))  # type: ignore[arg-type]
+            found.append((m.start(), m.end(), order, ks, ke, rule.kind, rule.id))
     # longest first, then rule order
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[6], f[0]))  # type: ignore[misc]
+    found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
     taken = bytearray(len(t) + 1)
     out: list[TimePhrase] = []
-    for ms, me, ks, ke, kind, rid, _ in found:  # type: ignore[misc]
+    for ms, me, _, ks, ke, kind, rid in found:
         if taken.find(1, ms, me) >= 0:
             continue
         taken[ms:me] = b"\x01" * (me - ms)

@@ -224,11 +224,14 @@ class Session:
             return self.entries[i]
 
     def progress(self) -> tuple[int, int]:
-        entries = self.entries
-        return sum(1 for e in entries if e.status != "pending"), len(entries)
+        """(decided, total): decided is every figure not pending."""
+        with self._lock:
+            entries = self.entries
+            return sum(1 for e in entries if e.status != "pending"), len(entries)
 
     def first_pending(self) -> Entry | None:
-        return next((e for e in self.entries if e.status == "pending"), None)
+        with self._lock:
+            return next((e for e in self.entries if e.status == "pending"), None)
 
     def can_undo(self) -> bool:
         return bool(self._undo)

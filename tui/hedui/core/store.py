@@ -199,6 +199,8 @@ class SessionStore:
         self.idle = idle
         self.lock = FileLock(self.path.with_name(self.path.name + ".lock"), self.path)
         self._mutex = threading.Lock()  # journal file and its in-memory mirror
+        self._write_lock = threading.Lock()  # one TOML rewrite at a time
+        self._written_seq = -1  # journal_seq of the newest TOML written
         self._cond = threading.Condition()  # wakes the writer thread
         self._jfd: int | None = None
         self._queued: list[bytes] = []  # records not yet durably appended (after a failure)
@@ -297,9 +299,17 @@ class SessionStore:
         """Rewrite the TOML file now (atomic, with backup), then trim the journal of what it holds."""
         if self.read_only:
             raise SessionError(f"{self.path}: session is open read-only")
-        atomic_write(self.path, dump_session(doc).encode("utf-8"))
+        with self._write_lock:
+            if doc.journal_seq < self._written_seq:
+                return  # a newer state is already on disk (a flush overtook this snapshot)
+            atomic_write(self.path, dump_session(doc).encode("utf-8"))
+            self._written_seq = doc.journal_seq
+            self._trim(doc.journal_seq)
+
+    def _trim(self, journal_seq: int) -> None:
+        """Drop from the journal the records the TOML file now holds."""
         with self._mutex:
-            keep = [(s, line) for s, line in self._tail if s > doc.journal_seq]
+            keep = [(s, line) for s, line in self._tail if s > journal_seq]
             if len(keep) == len(self._tail) and self._jfd is None and not self.journal_path.exists():
                 return
             if self._jfd is not None:

@@ -7,9 +7,14 @@ Chinese) and 1,000,000 characters (about 2.7 MB).
 from __future__ import annotations
 
 import asyncio
+import json
 import pathlib
 import re
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 
 from textual.app import App, ComposeResult
@@ -107,12 +112,46 @@ async def pane_figures(label: str, text: str) -> None:
         )
 
 
+TTYMETER = ROOT.parent / "shared" / "tools" / "ttymeter"
+
+
+def terminal_bytes(label: str, text: str) -> None:
+    """Bytes written to a real 80x24 terminal (tmux) by the widget alone, per key."""
+    if not TTYMETER.exists() or shutil.which("tmux") is None:
+        print(f"{label}: terminal bytes not measured (needs tmux and {TTYMETER})")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        report = pathlib.Path(tmp) / "report.txt"
+        report.write_text(text, encoding="utf-8")
+        out = pathlib.Path(tmp) / "out.json"
+        first_line = text.lstrip().split("\n", 1)[0][:4]
+        command = f"cd {ROOT} && {sys.executable} -m tests.bench.report_view_demo {report}"
+        subprocess.run(
+            [str(TTYMETER), "--size", "80x24", "--ready", first_line, "--keys", "j*30 a*20 k*10 Space*5",
+             "--settle-ms", "60", "-q", "--json", str(out), "--", command],
+            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300,
+        )
+        if not out.exists():
+            print(f"{label}: ttymeter gave no result")
+            return
+        summary = json.loads(out.read_text())["summary"]
+    keys = ", ".join(
+        f"{key} median {k['bytes_median']:.0f} B (p95 {k['bytes_p95']:.0f})"
+        for key, k in summary.get("by_key", {}).items()
+    )
+    print(
+        f"{label}: terminal (tmux 80x24, widget alone): ready {summary['ready_ms']:.0f} ms, "
+        f"start-up {summary['startup_bytes']:,} B; bytes per key: {keys}"
+    )
+
+
 def main() -> None:
     for label, text in (("1 MB (bytes)", megabyte()), ("1 M chars", corpus(1_000_000))):
         for width in (79, 39):
             ms = best_ms(3, lambda: wrap_lines(text, width))
             print(f"{label}: wrap_lines at {width} cells: {ms:.0f} ms ({len(wrap_lines(text, width)):,} lines)")
         asyncio.run(pane_figures(label, text))
+    terminal_bytes("1 MB (bytes)", megabyte())
 
 
 if __name__ == "__main__":

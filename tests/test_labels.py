@@ -100,3 +100,21 @@ def test_list_items_with_nouns_after_the_number() -> None:
     # long words before a noun phrase keep their last max_before_noun characters
     assert labels(text, ["1个", "1个", "1个"]) == [
         "每人联系包抓县区工会", "每人联系包抓乡镇(街道)工会", "每人联系包抓非公企业工会"]
+
+
+@pytest.mark.parametrize("text, figures, expected", [
+    # county work report
+    ("2023年,全县实现地区生产总值256.8亿元,同比增长6.5%;一般公共预算收入18.2亿元,增长8.1%。",
+     ["256.8亿元", "6.5%", "18.2亿元", "8.1%"],
+     ["全县地区生产总值", "全县地区生产总值同比增长", "一般公共预算收入", "一般公共预算收入增长"]),
+    ("城乡居民基本养老保险参保率稳定在95%以上。", ["95%以上"], ["城乡居民基本养老保险参保率"]),
+    # statistics bulletin
+    ("年末全国共有养老机构4.1万个,比上年增长1.2%;床位517万张。", ["4.1万个", "1.2%", "517万张"],
+     ["全国养老机构", "全国养老机构比上年增长", "床位"]),
+    ("全年共接待游客1250万人次,实现旅游收入98亿元,分别增长15%和18%。", ["15%", "18%"],
+     ["接待游客增长", "旅游收入增长"]),
+    # newspaper speech: no stray quotation mark
+    ("“今年我家收了三千斤玉米,”老李笑着说。", ["三千斤"], ["我家收玉米"]),
+])
+def test_other_genres(text: str, figures: list[str], expected: list[str]) -> None:
+    assert labels(text, figures) == expected

@@ -108,3 +108,15 @@ def test_flattened_page_heading_does_not_carry_over() -> None:
 def test_first_head_phrase_wins() -> None:
     text = "2022年,全镇形势平稳,全年未发生较大事故,一般事故起数同比下降33.3%。"
     assert periods(text, ["33.3%"]) == ["2022年"]
+
+
+@pytest.mark.parametrize("text, figures, expected", [
+    ("今年1-9月,全区新登记市场主体5632户,其中企业2103户。", ["5632户", "2103户"], ["今年1-9月", "今年1-9月"]),
+    ("截至2023年底,全县累计建成高标准农田32万亩。", ["32万亩"], ["截至2023年底"]),
+    ("上半年,全市规模以上工业增加值同比增长7.2%,高于全省1.1个百分点。", ["7.2%", "1.1个百分点"],
+     ["上半年", "上半年"]),
+    # a short quotation with a clause break is speech, and its time phrase counts
+    ("“今年我家收了三千斤玉米,”老李笑着说,去年才收了两千斤。", ["三千斤", "两千斤"], ["今年", "去年"]),
+])
+def test_other_genres(text: str, figures: list[str], expected: list[str]) -> None:
+    assert periods(text, figures) == expected

@@ -243,9 +243,13 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
         earlier = [g for g in _groups(ctx, ss, cs) if len(g) == len(group)]
         if earlier:
             subject = _respective(ctx, earlier[-1][k][0], ss, se, depth + 1)
-            if subject:
-                return _strip_relation(ctx, subject) + verb
-        return None
+        else:
+            # 接待游客1250万人次,实现旅游收入98亿元,分别增长15%和18%: the last numbers before
+            prev = ctx.quantities_in(ss, cs)
+            if len(prev) < len(group):
+                return None
+            subject = _before_words(ctx, prev[len(prev) - len(group) + k][0], ss)
+        return _strip_relation(ctx, subject) + verb if subject else None
     if len(items) != len(group) or not all(items):
         return None
     item = items[k]
@@ -254,6 +258,19 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
         # the last item's own part is as long as the item before it (城镇、农村|居民人均可支配收入)
         item = item + last[len(items[-2]):]
     return item + verb
+
+
+_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("《", "》"))
+
+
+def _balance_quotes(label: str) -> str:
+    """Drop a quotation mark or book-title mark whose partner is outside the label."""
+    for o, c in _PAIRS:
+        if label.startswith(o) and c not in label:
+            label = label[1:]
+        if label.endswith(c) and o not in label:
+            label = label[:-1]
+    return label
 
 
 def label_for(ctx: Context, start: int, end: int) -> str:
@@ -294,4 +311,4 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     if not idx:
         # a number that shares the label of the one before it (3496户、1588万元)
         idx = _previous_words(ctx, vs, ss, want_subject=False)
-    return ctx.original(idx).strip()
+    return _balance_quotes(ctx.original(idx).strip())

@@ -19,6 +19,7 @@ _QUALIFIER_GAP = "近约超逾共计达为有了:： "
 
 
 _MAX_NAME = 18
+_SPEECH = re.compile("[,，。!！?？;；]")  # a quotation holding a clause break is speech, not a name
 
 
 def _inside_quotes(text: str, sent_start: int, pos: int) -> bool:
@@ -30,7 +31,7 @@ def _inside_quotes(text: str, sent_start: int, pos: int) -> bool:
                 return True
             opened = text.rfind(o, sent_start, pos)
             closed = text.find(c, pos)
-            if closed >= 0 and closed - opened <= _MAX_NAME:
+            if closed >= 0 and closed - opened <= _MAX_NAME and not _SPEECH.search(text, opened, closed):
                 return True
     return False
 

@@ -1,105 +1,18 @@
 '''The session file: one TOML document per report and reviewer.
 
-Files live in the sessions folder (default ``sessions/``) and are named
-``<report-stem>.<reviewer>.toml``; when two reports with the same stem (from
-different folders) are reviewed into one sessions folder, the second gets
-``<report-stem>~<8 hex of its path's hash>.<reviewer>.toml``. Beside a file
-there may be ``<file>.journal`` (decisions not yet folded into the TOML, one JSON
-object a line), ``<file>.bak`` (the previous version) and ``<file>.lock`` (held
-while a process has the session open for writing). A full, annotated example::
+``docs/session-format.md`` describes the format with a full annotated example.
+In short: top-level ``format``, ``reviewer``, ``created_at``, ``updated_at``,
+``journal_seq``, ``next_id``; ``[report]`` (path, sha256, encoding, chars);
+``[extractor]`` (hedui, rules_digest); one ``[[figure]]`` per figure (id, start,
+end, text, status, rule, note, flag_reason, decided_by, decided_at, context,
+repeat_of, stale, fields, suggestion; empty values left out, ``fields`` only
+when it differs from ``suggestion``); ``[[orphan]]`` for decisions that could
+not be re-anchored; ``[[log]]`` records (seq, at, by, op, id, target, before,
+after, note) from which undo/redo and the audit trail are rebuilt.
 
-    # hedui session: one report, one reviewer.  Written by hedui; read, diff and commit it freely.
-    format = 1                                  # session format version
-    reviewer = "li"
-    created_at = "2026-11-22T20:10:00Z"         # RFC 3339, UTC
-    updated_at = "2026-11-22T20:14:31Z"         # time of the last decision
-    journal_seq = 4                             # last decision-log seq folded into this file
-    next_id = 4                                 # ids f0001... are never reused
-
-    [report]
-    path = "seeds/wuwei-2022.txt"   # relative to the sessions folder's parent, else absolute
-    sha256 = "9f2c...e1"            # of the report's bytes
-    encoding = "utf-8"
-    chars = 5123                    # length of the decoded text in characters
-
-    [extractor]
-    hedui = "0.1.0"
-    rules_digest = "3b1d...77"
-
-    [[figure]]                      # sorted by (start, end)
-    id = "f0001"
-    start = 665                     # [start, end) character offsets into the decoded text
-    end = 668
-    text = "11件"                    # == report text[start:end]
-    status = "accepted"             # pending|accepted|corrected|flagged|rejected|added
-    rule = "unit.count"             # the rule that proposed it ("manual" for an added figure)
-    note = ""
-    flag_reason = ""                # ambiguous|source-error|outside-definition|other when flagged
-    decided_by = "li"
-    decided_at = "2026-11-22T20:11:02Z"
-    context = ["为职工群众办好实事", "，其中2件被确定为"]   # text around it (re-anchoring)
-    fields = { value = 11, unit = "件", bound = "=", category = "count", label = "为职工群众办好实事", period = "" }
-    suggestion = { value = 11, unit = "件", bound = "=", category = "count", label = "为职工群众办好实事", period = "" }
-
-    [[figure]]
-    id = "f0002"
-    start = 700
-    end = 709
-    text = "260元至500元"
-    status = "corrected"            # fields are the reviewer's; suggestion the extractor's
-    rule = "range.to"
-    note = "upper end was misread"
-    flag_reason = ""
-    decided_by = "li"
-    decided_at = "2026-11-22T20:12:40Z"
-    context = ["每户补贴", "，共计"]
-    fields = { value = 260, value_max = 500, unit = "元", bound = "range", category = "money", label = "每户补贴", period = "" }
-    suggestion = { value = 260, value_max = 50, unit = "元", bound = "range", category = "money", label = "每户补贴", period = "" }
-
-    [[figure]]
-    id = "f0003"
-    start = 812
-    end = 814
-    text = "六部"
-    status = "added"                # added by hand: no suggestion
-    rule = "manual"                 # or the exclusion rule of a promoted excluded number
-    note = ""
-    flag_reason = ""
-    decided_by = "li"
-    decided_at = "2026-11-22T20:13:05Z"
-    stale = false                   # true: decided, but the current rules no longer propose it
-    fields = { value = 6, unit = "", bound = "=", category = "count", label = "部门", period = "" }
-
-    [[orphan]]                      # a decision that could not be re-anchored after the report
-    id = "f0009"                    # changed; same keys as [[figure]], offsets are the OLD ones
-    ...
-
-    [[log]]                         # the decision log: audit trail, and undo/redo across restarts
-    seq = 1
-    at = "2026-11-22T20:11:02Z"
-    by = "li"
-    op = "accept"                   # accept|reject|flag|correct|add|reset|undo|redo|reanchor|rules
-    id = "f0001"
-    before = { status = "pending" }                            # the decision state before
-    after = { status = "accepted", decided_by = "li", decided_at = "2026-11-22T20:11:02Z" }
-    # a state holds status, note, flag_reason, decided_by, decided_at and fields (when they
-    # differ from the suggestion); when one side is absent (an added figure; its undo) the
-    # other is the whole figure, with the keys of [[figure]]
-
-    [[log]]
-    seq = 4
-    at = "2026-11-22T20:14:31Z"
-    by = "li"
-    op = "undo"
-    id = "f0002"
-    target = 3                      # undo/redo: the seq of the decision undone or redone
-    before = { status = "corrected", ... }
-    after = { status = "pending" }
-
-Undo and redo stacks are rebuilt by replaying ``op``/``target`` over the log; a
-``reanchor`` or ``rules`` entry (the report or the rules changed, see its
-``note``) clears both. Decisions not yet in the TOML are in the journal as the
-same log records in JSON.
+This module writes that document (a small TOML emitter: the layout is fixed and
+diff-friendly) and reads it back with strict validation: every problem is
+``SessionError('<file>:<line>: <reason>')``.
 '''
 from __future__ import annotations
 

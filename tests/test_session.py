@@ -213,3 +213,43 @@ def test_worker_thread_writes_toml_in_background(ex, tmp_path):
     assert sum(f["status"] == "accepted" for f in doc["figure"]) == 5
     assert s.path.with_name(s.path.name + ".bak").exists()
     s.close()
+
+
+def test_closed_session_refuses_decisions_and_close_is_idempotent(ex, tmp_path):
+    s = open_(ex, tmp_path)
+    s.accept(s.entries[0].id)
+    s.close()
+    s.close()
+    with pytest.raises(SessionError, match="closed"):
+        s.reject(s.entries[1].id)
+    with pytest.raises(SessionError, match="empty"):
+        Session.open(ex, tmp_path / "sessions", "  ")
+
+
+def test_read_only_open_of_a_new_session_writes_nothing(ex, tmp_path):
+    s = open_(ex, tmp_path, read_only=True)
+    assert s.progress() == (0, len(NEEDLES))
+    s.close()
+    assert not (tmp_path / "sessions").exists()
+
+
+def test_last_worked_on(tmp_path):
+    from hedui.core.session_read import last_updated, last_worked_on
+    from tests.session_helpers import make_extraction as mk
+
+    (tmp_path / "r").mkdir()
+    a = mk(tmp_path / "r" / "a.txt", TEXT, NEEDLES)
+    b = mk(tmp_path / "r" / "b.txt", TEXT, NEEDLES)
+    sa = Session.open(a, tmp_path / "s", "li")
+    sb = Session.open(b, tmp_path / "s", "li")
+    assert last_worked_on(tmp_path / "s", "li") is None
+    sa.accept(sa.entries[0].id)
+    assert last_worked_on(tmp_path / "s", "li") == "r/a.txt"  # from the journal, before any rewrite
+    import time
+    time.sleep(1.1)  # timestamps have one-second resolution
+    sb.accept(sb.entries[0].id)
+    assert last_worked_on(tmp_path / "s", "li") == "r/b.txt"
+    sa.close()
+    sb.close()
+    assert last_worked_on(tmp_path / "s", "li") == "r/b.txt" and last_worked_on(tmp_path / "s", "wang") is None
+    assert last_updated(sb.path) == sb.updated_at

@@ -75,6 +75,7 @@ class Session:
         self._undo: list[int] = []
         self._redo: list[int] = []
         self._by_seq: dict[int, dict[str, Any]] = {}
+        self._closed = False
 
     # ---------------------------------------------------------------- opening
 
@@ -87,6 +88,8 @@ class Session:
         ``SessionError('<file>:<line>: <reason>')`` if the file is damaged (it is never overwritten).
         """
         report = extraction.report
+        if not reviewer.strip():
+            raise SessionError("the reviewer's name is empty")
         path = session_path(Path(sessions_dir), report, reviewer)
         store = SessionStore(path, read_only=read_only, batch=batch, idle=idle)
         doc, records = store.open()
@@ -256,8 +259,7 @@ class Session:
                        context=anchor.context_of(self.report.text, e.start, e.end), **changes)
 
     def _record(self, op: str, eid: str, old: Entry | None, new: Entry | None, target: int | None = None) -> None:
-        if self.read_only:
-            raise SessionError(f"{self.path}: session is open read-only")
+        self._writable()
         self._seq += 1
         rec: dict[str, Any] = {"seq": self._seq, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
         if target is not None:
@@ -278,12 +280,17 @@ class Session:
 
     def _decide(self, op: str, id: str, make: Any) -> Entry:
         with self._lock:
-            if self.read_only:
-                raise SessionError(f"{self.path}: session is open read-only")
+            self._writable()
             old = self.entry(id)
             new = make(old)
             self._record(op, id, old, new)
             return self.entry(id) if new is not None else old
+
+    def _writable(self) -> None:
+        if self._closed:
+            raise SessionError(f"{self.path}: session is closed")
+        if self.read_only:
+            raise SessionError(f"{self.path}: session is open read-only")
 
     def accept(self, id: str) -> Entry:
         return self._decide("accept", id, lambda e: self._stamp(
@@ -315,8 +322,7 @@ class Session:
     def add(self, start: int, end: int, fields: Fields, note: str = "", rule: str = "manual") -> Entry:
         fields = self._valid(fields)
         with self._lock:
-            if self.read_only:
-                raise SessionError(f"{self.path}: session is open read-only")
+            self._writable()
             text = self.report.text
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
                 raise SessionError(f"cannot add a figure at {start}-{end}: outside the report's text")
@@ -339,8 +345,7 @@ class Session:
 
     def _step(self, op: str, source: list[int], sink: list[int]) -> Entry | None:
         with self._lock:
-            if self.read_only:
-                raise SessionError(f"{self.path}: session is open read-only")
+            self._writable()
             if not source:
                 return None
             target = source[-1]
@@ -367,14 +372,18 @@ class Session:
     def flush(self) -> None:
         """Rewrite the TOML file now (normally done in the background and on close)."""
         with self._lock:
+            self._writable()
             self._store.retry()
             self._store.write_doc(self._snapshot())
 
     def close(self) -> None:
         """Write everything and release the lock. On failure raises SessionError and stays open."""
+        if self._closed:
+            return
         self._store.stop_writer()
         with self._lock:
             self._store.finish(None if self.read_only else self._snapshot())
+            self._closed = True
 
     def __enter__(self) -> "Session":
         return self

@@ -89,3 +89,40 @@ def load_all(sessions_dir: Path) -> tuple[list[SavedSession], list[str]]:
         except SessionError as exc:
             bad.append(str(exc))
     return good, bad
+
+
+def last_updated(path: Path) -> str:
+    """When a session file was last decided on (RFC 3339; '' if never or unreadable),
+    without parsing its figures: the header's ``updated_at`` or the journal's last record."""
+    from hedui.core.session_paths import peek_header
+
+    when = peek_header(path).get("updated_at", "")
+    try:
+        records = read_journal(path.with_name(path.name + ".journal"), repair=False)
+    except SessionError:
+        records = []
+    for rec in reversed(records):
+        if rec["op"] not in SYSTEM_OPS:
+            when = max(when, rec["at"]) if isinstance(when, str) else rec["at"]
+            break
+    return when if isinstance(when, str) else ""
+
+
+def last_worked_on(sessions_dir: Path, reviewer: str) -> str | None:
+    """The report path (as stored) of ``reviewer``'s most recently decided session, or None."""
+    from hedui.core.session_paths import peek_header
+
+    best: tuple[str, str] | None = None
+    try:
+        files = session_files(sessions_dir)
+    except SessionError:
+        return None
+    for p in files:
+        head = peek_header(p)
+        report = head.get("report")
+        if head.get("reviewer") != reviewer or not isinstance(report, dict):
+            continue
+        when = last_updated(p)
+        if when and (best is None or when > best[0]) and isinstance(report.get("path"), str):
+            best = (when, report["path"])
+    return best[1] if best else None

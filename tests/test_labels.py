@@ -118,3 +118,7 @@ def test_list_items_with_nouns_after_the_number() -> None:
 ])
 def test_other_genres(text: str, figures: list[str], expected: list[str]) -> None:
     assert labels(text, figures) == expected
+
+
+def test_bracket_closing_the_label_stays() -> None:
+    assert labels("与18个村(社区)、136家企业签订安全生产目标责任书。", ["18个"]) == ["村(社区)"]

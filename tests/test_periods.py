@@ -120,3 +120,8 @@ def test_first_head_phrase_wins() -> None:
 ])
 def test_other_genres(text: str, figures: list[str], expected: list[str]) -> None:
     assert periods(text, figures) == expected
+
+
+def test_comparison_base_after_shi_is_not_a_period() -> None:
+    text = "去年,村集体经济收入达到八十万元,是五年前的四倍多。"
+    assert periods(text, ["八十万元", "四倍多"]) == ["去年", "去年"]

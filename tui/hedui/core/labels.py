@@ -89,6 +89,13 @@ def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
     return [i for i in idx if i not in drop and ctx.text[i] not in _SPACE]
 
 
+def _closes(t: str, idx: list[int]) -> bool:
+    """Does the last character close a bracket opened inside the run (村(社区))?"""
+    last = t[idx[-1]]
+    opener = {")": "(", "）": "（"}.get(last)
+    return opener is not None and any(t[i] == opener for i in idx[:-1])
+
+
 def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
     """Cut head and tail words (rules/labels.toml) off a run of view positions, word-wise."""
     t = ctx.text
@@ -98,7 +105,7 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
         before = len(idx)
         while idx and t[idx[0]] in _PUNCT_HEAD:
             idx = idx[1:]
-        while idx and t[idx[-1]] in _PUNCT_HEAD + "(（":
+        while idx and t[idx[-1]] in _PUNCT_HEAD + "(（" and not _closes(t, idx):
             idx = idx[:-1]
         if not idx:
             return idx

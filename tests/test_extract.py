@@ -103,6 +103,12 @@ def one(text: str):
     ("五十余亩。", "五十余亩", 50, None, "亩", ">", "measure"),
     ("约2億4,225萬元。", "約2億4,225萬元", 242250000, None, "元", "~", "money"),
     ("比上年增长百分之八十。", "百分之八十", 80, None, "%", "=", "percent"),
+    ("其中高级职称的,约占20.8%。", "约占20.8%", 20.8, None, "%", "~", "percent"),
+    ("自付额最低为300元。", "最低为300元", 300, None, "元", ">=", "money"),
+    ("当日最低气温-5℃。", "-5℃", -5, None, "℃", "=", "measure"),
+    ("仅有400多户。", "仅有400多户", 400, None, "户", ">", "count"),
+    ("办好十件民生实事。", "十件", 10, None, "件", "=", "count"),
+    ("全长3千米。", "3千米", 3, None, "千米", "=", "measure"),
 ])
 def test_figure_fields(text, surface, value, value_max, unit, bound, category):
     if "億" in text:
@@ -112,6 +118,17 @@ def test_figure_fields(text, surface, value, value_max, unit, bound, category):
         bound = "="
     assert (f.text, f.value, f.value_max, f.unit, f.bound, f.category) == \
         (surface, value, value_max, unit, bound, category)
+
+
+@pytest.mark.parametrize("text", ["每万人拥有", "建设亿元以上项目", "种植面积达万亩。"])
+def test_lone_scale_words_are_vague(text):
+    ex = fig(text)
+    assert not ex.figures and ex.excluded[0].rule == "vague.lone-scale"
+
+
+def test_governing_qualifier_stops_at_clause_end():
+    figs = fig("确保占比不低于80%,新增就业5000人以上,新建幼儿园5所。").figures
+    assert [(f.text, f.bound) for f in figs] == [("不低于80%", ">="), ("5000人以上", ">="), ("5所", "=")]
 
 
 def test_shared_unit_in_lists():

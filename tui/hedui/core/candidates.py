@@ -19,7 +19,9 @@ from hedui.core.numbers import find_numbers, parse_number
 LIST_SEPS = ("、", "和", "及", "与", "或", "、", "，")
 #: separators of a range written with a unit on both ends (260元至500元)
 RANGE_SEPS = ("至", "到", "-", "~", "～", "—", "－", "~")
-LONE_SCALES = frozenset("十百千万亿")
+#: scale words that, standing alone, are vague (百余个 and 近百场 count; 百姓, 上亿元项目 do not);
+#: 十 alone is a plain ten (十件实事)
+LONE_SCALES = frozenset("百千万亿")
 #: a footnote marker between a number and its scale or unit: 10535.51[1]亿元
 FOOTNOTE = re.compile(r"[\[［]\d{1,2}[\]］]")
 SMALL_SCALES = frozenset({"千", "百"})
@@ -105,8 +107,9 @@ class CandidateFinder:
                 end = qa.end
         qb = self.qualifiers.before(s, start)
         if qb is not None:
-            bound, rule_q = qb.bound, qb.rule
             start = qb.start
+            if qb.bound != "=" or bound == "=":  # 仅有400多户 stays ">"
+                bound, rule_q = qb.bound, qb.rule
         if value_max is not None:
             bound = "range"
         if bound == "=" and u is not None and qb is None:
@@ -118,7 +121,9 @@ class CandidateFinder:
             excluded = "bare.no-unit"
             if scale and end < len(s) and _is_cjk(s[end]) and (n.text[0] not in LONE_SCALES or inner):
                 excluded, rule = None, "figure.bare-scaled"
-        elif excluded is None and n.text in LONE_SCALES and bound == "=":
+        elif excluded is None and n.text in LONE_SCALES and (
+                bound == "=" or (bound in (">=", "<=") and end < len(s) and _is_cjk(s[end]))):
+            # 万亩 alone, or a threshold like 亿元以上项目, is not a stated quantity
             excluded = "vague.lone-scale"
         return Candidate(start, end, value, value_max, unit, category, bound, rule or "figure",
                          excluded, n.start, n.end)

@@ -29,6 +29,8 @@ class QualifierTable:
                               key=lambda t: -len(t[0]))
         self._after = sorted(((w, q.bound, q.id) for q in rules.qualifiers for w in q.after),
                              key=lambda t: -len(t[0]))
+        self._links = frozenset("".join(rules.qualifier_links))
+        self._not_governing = rules.not_governing
         self._inner = sorted(((w, q.bound, q.id) for q in rules.qualifiers for w in q.inner),
                              key=lambda t: -len(t[0]))
         self.inner_words = frozenset(t[0] for t in self._inner)
@@ -50,6 +52,10 @@ class QualifierTable:
         for w, b, rid in self._before_by_last.get(s[pos - 1], ()):
             if pos >= len(w) and s.startswith(w, pos - len(w)):
                 return QualifierMatch(pos - len(w), pos, w, b, rid)
+        if s[pos - 1] in self._links and pos >= 2:
+            q = self.before(s, pos - 1) if s[pos - 2] not in self._links else None
+            if q is not None:
+                return QualifierMatch(q.start, pos, s[q.start:pos], q.bound, q.rule)
         return None
 
     def after(self, s: str, pos: int) -> QualifierMatch | None:
@@ -74,11 +80,18 @@ class QualifierTable:
         if self._gov_re is None:
             return None
         lo = max(0, pos - GOVERN_REACH)
-        cs = max(s.rfind(c, lo, pos) for c in CLAUSE_ENDS) + 1
+        cs = max(s.rfind(c, lo, pos) for c in CLAUSE_ENDS)
+        j = s.rfind(",", lo, pos)
+        while j > 0 and s[j - 1].isdigit() and s[j + 1:j + 2].isdigit():  # 1,030 is no clause end
+            j = s.rfind(",", lo, j)
+        cs = max(cs, j) + 1
         best = None
         for m in self._gov_re.finditer(s, max(lo, cs), pos):
             best = m
         if best is None:
+            return None
+        after = s[best.end():best.end() + 4]
+        if any(after.startswith(w) for w in self._not_governing):
             return None
         b, rid = self._governs[best.group()]
         return QualifierMatch(best.start(), best.end(), best.group(), b, rid)

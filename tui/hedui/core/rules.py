@@ -131,6 +131,8 @@ class RuleSet:
     exclusions: tuple[ExclusionRule, ...]
     joiners: tuple[str, ...] = ("次",)
     count_suffixes: tuple[str, ...] = ()
+    qualifier_links: tuple[str, ...] = ()
+    not_governing: tuple[str, ...] = ()
     separators: tuple[str, ...] = ("/",)
     per_words: tuple[str, ...] = ()
     digest: str = ""
@@ -196,7 +198,7 @@ def load_units(path: Path) -> tuple[tuple[UnitRule, ...], dict]:
     return tuple(out), data
 
 
-def load_qualifiers(path: Path) -> tuple[QualifierRule, ...]:
+def load_qualifiers(path: Path) -> tuple[tuple[QualifierRule, ...], dict]:
     data = read_rule_file(path)
     out = []
     for t in _tables(path, data, "qualifier", {"id", "bound", "before", "after", "governs", "inner"}):
@@ -206,7 +208,7 @@ def load_qualifiers(path: Path) -> tuple[QualifierRule, ...]:
             raise schema_error(path, rid, f"rule {rid!r}: bound {bound!r} is not one of = ~ > >= < <=")
         out.append(QualifierRule(rid, bound, _strs(path, rid, t, "before"), _strs(path, rid, t, "after"),
                                  _strs(path, rid, t, "governs"), _strs(path, rid, t, "inner")))
-    return tuple(out)
+    return tuple(out), data
 
 
 def load_exclusions(path: Path) -> tuple[ExclusionRule, ...]:
@@ -234,11 +236,19 @@ def load_rules(rules_dir: Path | None = None) -> RuleSet:
         if not p.is_file():
             raise RulesError(f"{p}: rule file missing")
     units, udata = load_units(paths["units"])
+    qualifiers, qdata = load_qualifiers(paths["qualifiers"])
+    extra = qdata.get("words", {})
+    if not isinstance(extra, dict):
+        raise schema_error(paths["qualifiers"], None, "[words] must be a table")
+    links = _strs(paths["qualifiers"], "words", extra, "links")
+    not_governing = _strs(paths["qualifiers"], "words", extra, "not_governing")
     joiners = udata.get("joiners", {}).get("parenthesised", ["次"])
     comp = udata.get("compound", {})
     return RuleSet(
         units=units,
-        qualifiers=load_qualifiers(paths["qualifiers"]),
+        qualifiers=qualifiers,
+        qualifier_links=links,
+        not_governing=not_governing,
         exclusions=load_exclusions(paths["exclusions"]),
         joiners=tuple(joiners),
         count_suffixes=tuple(udata.get("joiners", {}).get("count_suffix", [])),

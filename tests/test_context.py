@@ -85,3 +85,41 @@ def test_bad_pattern_and_missing_words(tmp_path: Path) -> None:
 def test_missing_rule_file(tmp_path: Path) -> None:
     with pytest.raises(RulesError, match=r"periods\.toml: cannot read rule file"):
         load_context_rules(tmp_path)
+
+
+def test_any_span_of_a_real_report_gets_strings_without_error() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from hedui.core.context import make_context
+    from hedui.core.labels import label_for
+    from hedui.core.periods import period_for
+    from hedui.core.report import load_report
+    from hedui.core.view import make_view
+
+    root = RULES_DIR.parent
+    report = load_report(root / "seeds" / "guangxi-2023.txt")
+    ctx = make_context(report, make_view(report), load_context_rules(RULES_DIR))
+    n = len(report.text)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.integers(0, n - 1), st.integers(1, 12))
+    def check(start: int, length: int) -> None:
+        end = min(n, start + length)
+        lab, per = label_for(ctx, start, end), period_for(ctx, start, end)
+        assert isinstance(lab, str) and isinstance(per, str)
+        assert "\n" not in lab and "\n" not in per
+        assert "(" not in per or ")" in per
+
+    check()
+
+
+def test_empty_and_tiny_reports() -> None:
+    from hedui.core.labels import label_for
+    from hedui.core.periods import period_for
+
+    ctx = context("5个")
+    assert period_for(ctx, 0, 2) == ""
+    assert label_for(ctx, 0, 2) == ""
+    ctx = context("\n\n12%\n")
+    assert period_for(ctx, 2, 5) == "" and label_for(ctx, 2, 5) == ""

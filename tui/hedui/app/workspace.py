@@ -33,6 +33,7 @@ class ReportSlot:
     session: Any = None  # hedui.core.session.Session
     error: str | None = None
     read_only: str | None = None  # why the session is read-only, if it is
+    announced: bool = False  # read-only reason and session notices shown once
 
     @property
     def ready(self) -> bool:

@@ -62,8 +62,8 @@ class CorrectDialog(ModalScreen[Fields | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="correct.cancel"),
-        Binding("down", "focus_next", "Next field", show=False, id="correct.next"),
-        Binding("up", "focus_previous", "Previous field", show=False, id="correct.previous"),
+        Binding("down", "app.focus_next", "Next field", show=False, priority=True, id="correct.next"),
+        Binding("up", "app.focus_previous", "Previous field", show=False, priority=True, id="correct.previous"),
     ]
 
     def __init__(self, title: str, fields: Fields, context: str = "") -> None:

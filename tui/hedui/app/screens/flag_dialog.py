@@ -25,7 +25,7 @@ class FlagDialog(ModalScreen[tuple[str, str] | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="flag.cancel"),
-        Binding("tab", "focus_next", "Note", show=False, id="flag.next"),
+        Binding("tab", "app.focus_next", "Note", show=False, id="flag.next"),
     ]
 
     def __init__(self, title: str, reason: str = "", note: str = "") -> None:

@@ -10,26 +10,57 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 
+#: what each key does, in full (the Footer has room only for a word)
+LONG: dict[str, str] = {
+    "review.next": "next figure",
+    "review.previous": "previous figure",
+    "review.accept": "accept the figure and go to the next",
+    "review.reject": "reject it (not a figure) and go to the next",
+    "review.correct": "correct its fields (a form; Enter saves, Esc cancels)",
+    "review.flag": "flag it with a reason and an optional note",
+    "review.add": "add a missed figure: select its span in the text",
+    "review.promote": "make the excluded number at or after the cursor a figure",
+    "review.next_pending": "next undecided figure (on to the next report at the end)",
+    "review.next_excluded": "next number the extractor excluded (dimmed, with its rule)",
+    "review.undo": "undo the last decision (unlimited, also after a restart)",
+    "review.redo": "redo what was undone",
+    "review.search": "search the report text",
+    "review.clear_search": "clear the search highlight",
+    "review.filter": "show only figures of one status in the table",
+    "review.next_report": "next report",
+    "review.previous_report": "previous report",
+    "review.help": "this help",
+    "review.quit": "quit (every decision is already saved)",
+    "select.left": "selection: move left",
+    "select.right": "selection: move right",
+    "select.shrink": "selection: move its end left",
+    "select.extend": "selection: move its end right",
+    "select.confirm": "selection: use it (opens the form, prefilled)",
+    "select.cancel": "selection: cancel",
+}
+
+
 def key_rows(screen: Screen, keymap: dict[str, str]) -> list[tuple[str, str, str, bool]]:
-    """(keys, description, binding id, applies now) for every binding of ``screen``.
+    """(keys, description, binding id, applies now) for every binding of ``screen``, in order.
 
     The keys are those in force: the class bindings with ``keymap`` applied.
     """
     bindings = BindingsMap(type(screen).BINDINGS)
     bindings.apply_keymap(keymap)
     active = {ab.binding.id for ab in screen.active_bindings.values() if ab.enabled}
-    by_id: dict[str, list[str]] = {}
-    described: dict[str, Binding] = {}
+    keys_of: dict[str, list[str]] = {}
     for key, binding_list in bindings.key_to_bindings.items():
         for binding in binding_list:
-            bid = binding.id or binding.action
-            by_id.setdefault(bid, []).append(key)
-            described.setdefault(bid, binding)
+            keys_of.setdefault(binding.id or binding.action, []).append(key)
     rows = []
-    for bid, keys in by_id.items():
-        b = described[bid]
-        names = " ".join(b.key_display or _display(k) for k in keys) if not b.key_display else b.key_display
-        rows.append((names, b.description or b.action, bid, bid in active))
+    seen: set[str] = set()
+    for binding in type(screen).BINDINGS:
+        bid = binding.id or binding.action
+        if bid in seen or bid not in keys_of:
+            continue
+        seen.add(bid)
+        names = " ".join(_display(k) for k in keys_of[bid])
+        rows.append((names, LONG.get(bid, binding.description), bid, bid in active))
     return rows
 
 

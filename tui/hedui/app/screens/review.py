@@ -196,6 +196,13 @@ class ReviewScreen(DecisionActions, Screen):
             if first_id is None and self._ordered:
                 first_id = self._ordered[0].id
             self.go_to(first_id)
+            self.call_after_refresh(self._reveal_current)
+            if not slot.announced:  # say once what the session layer had to tell
+                slot.announced = True
+                if slot.read_only:
+                    self.notify(slot.read_only, title=slot.name, severity="warning", timeout=10)
+                for notice in slot.session.notices:
+                    self.notify(notice, title=slot.name, timeout=8)
         self.update_header()
         self.update_bindings()
 
@@ -222,6 +229,12 @@ class ReviewScreen(DecisionActions, Screen):
             self.detail.show_message("no figures in this report" if not self._ordered else "")
         self.update_bindings()
 
+    def _reveal_current(self) -> None:
+        """Scroll the current figure into view once the new document is laid out."""
+        entry = self.entry(self.current_id)
+        if entry is not None:
+            self.view.scroll_to_offset(entry.start, entry.end)
+
     def go_to_excluded(self, figure: Any) -> None:
         self.current_excluded = figure
         self.current_id = None
@@ -241,6 +254,8 @@ class ReviewScreen(DecisionActions, Screen):
         note = ""
         if ready + sum(1 for s in self.slots if s.error) < len(self.slots):
             note = f"preparing {ready}/{len(self.slots)}…"
+        if self.filter != "all":
+            note = f"[{self.filter}] " + note
         if slot.read_only:
             note = "READ-ONLY " + note
         self.query_one(ReviewHeader).show(

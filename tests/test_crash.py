@@ -87,3 +87,30 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_decision(tmp_path):
                 assert e.fields.value == want["value"] and e.note == after.get("note", "")
         s.close()
     assert total_acks > 200  # the kills did land among decisions
+
+
+def test_lock_held_by_another_process_names_it(tmp_path):
+    import socket
+
+    import pytest
+
+    from hedui.core.model import SessionLocked
+
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tui"), str(REPO)]))
+    proc = subprocess.Popen([sys.executable, "-m", "tests.crash_child", str(tmp_path), "1", "holder"],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    try:
+        assert proc.stdout.readline() == b"ready\n"
+        ex = crash_extraction(tmp_path)
+        with pytest.raises(SessionLocked) as info:
+            Session.open(ex, tmp_path / "sessions", "holder")
+        assert info.value.holder.startswith(f"{proc.pid}@{socket.gethostname()} since ")
+        assert f"in use by {proc.pid}@" in str(info.value) and "read-only" in str(info.value)
+        ro = Session.open(ex, tmp_path / "sessions", "holder", read_only=True)
+        assert ro.read_only and len(ro.entries) == len(ex.figures)
+        ro.close()
+    finally:
+        proc.kill()
+        proc.wait()
+    s = Session.open(crash_extraction(tmp_path), tmp_path / "sessions", "holder")  # free once it died
+    s.close()

@@ -126,3 +126,22 @@ def test_verified_reference_in_gold_format(folder):
     assert "186名" not in one  # rejected
     assert one["260元至500元"]["value_max"] == 600
     assert [f["start"] for f in ref["one"]] == sorted(f["start"] for f in ref["one"])
+
+
+def test_verified_reference_scores_with_the_eval_metric(folder):
+    from hedui.core.evaluate import score
+
+    ref = verified_reference(folder / "sessions")
+    # predictions: the verified figures themselves, plus one for the flagged (optional) figure
+    # and one for the rejected: only the rejected one is a false positive
+    preds = {name: [dict(f, file=f"{name}.txt", rule="x") for f in figs if not f["optional"]]
+             for name, figs in ref.items()}
+    text = TEXT
+    flagged = next(f for f in ref["one"] if f["text"] == "114个")
+    rejected_at = text.index("186名")
+    preds["one"].append(dict(flagged, file="one.txt", rule="x"))
+    preds["one"].append({"file": "one.txt", "start": rejected_at, "end": rejected_at + 4, "text": "186名",
+                         "value": 186, "value_max": None, "unit": "名", "bound": "=", "category": "count",
+                         "label": "", "period": "", "rule": "x"})
+    res = score(ref, preds)
+    assert (res.tp, res.fp, res.fn) == (7, 1, 0)

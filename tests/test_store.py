@@ -214,3 +214,30 @@ def test_bak_restores_previous_state(ex, tmp_path):
     assert [e.status for e in doc.entries[:2]] == ["accepted", "pending"]
     shutil.copy(bak, tmp_path / "restored.toml")
     assert read_session(tmp_path / "restored.toml").journal_seq == 1
+
+
+def test_background_rewrite_failure_is_reported_and_recovers(ex, tmp_path, monkeypatch):
+    import time
+
+    s = open_(ex, tmp_path, batch=1, idle=0.01)
+    real = store_mod.atomic_write
+    calls = []
+
+    def failing(*a, **k):
+        calls.append(a[0])
+        raise SessionError(f"{a[0]}: cannot write session file (No space left on device)")
+
+    monkeypatch.setattr(store_mod, "atomic_write", failing)
+    s.accept(s.entries[0].id)  # the journal append is not affected
+    deadline = time.monotonic() + 5
+    while not s.save_error and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert "No space left" in s.save_error
+    monkeypatch.setattr(store_mod, "atomic_write", real)
+    s.reject(s.entries[1].id)
+    deadline = time.monotonic() + 5
+    while (s.save_error or tomllib.loads(s.path.read_text("utf-8"))["journal_seq"] < 2) \
+            and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert s.save_error == "" and tomllib.loads(s.path.read_text("utf-8"))["journal_seq"] == 2
+    s.close()

@@ -125,3 +125,8 @@ def test_other_genres(text: str, figures: list[str], expected: list[str]) -> Non
 def test_comparison_base_after_shi_is_not_a_period() -> None:
     text = "去年,村集体经济收入达到八十万元,是五年前的四倍多。"
     assert periods(text, ["八十万元", "四倍多"]) == ["去年", "去年"]
+
+
+def test_phrase_later_in_the_clause_governs_it_when_nothing_earlier_does() -> None:
+    text = "精心组织9家企业申报2019年省级重点工程劳动竞赛,另有5家企业参加。"
+    assert periods(text, ["9家", "5家"]) == ["2019年", ""]

@@ -3,7 +3,8 @@
 A time phrase before the first number of a sentence (its head: 近五年, 去年以来, 2023年1月~7月,
 目前, 截至目前, 五年来; also one standing as its own clause, 数据显示,2021年,...) governs every
 figure of the sentence; one inside a clause governs that clause and takes precedence; a
-frequency word (每年, 1年) governs its clause (the sentence when it opens it). Headings and
+frequency word (每年, 1年) governs its clause (the sentence when it opens it). With none of
+these, a phrase later in the figure's own clause governs it (组织9家企业申报2019年…). Headings and
 earlier sentences never carry over; reporting times (近日, 日前) and comparison bases
 (比上年, 比2022年同期) are not periods.
 """
@@ -105,8 +106,6 @@ def governing_phrase(ctx: Context, vs: int) -> TimePhrase | None:
     rules = ctx.rules
     ss, se = ctx.sentence_at(vs)
     before = [p for p in ctx.phrases_in(ss, vs) if p.end <= vs]
-    if not before:
-        return None
     cs = ctx.clause_start(vs, rules.period_boundaries + rules.sentence_ends, floor=ss)
     local = [p for p in before if p.match_start >= cs and _attributive_ok(t, p, vs)]
     if local:
@@ -128,7 +127,11 @@ def governing_phrase(ctx: Context, vs: int) -> TimePhrase | None:
         # at the head of its clause (预计全年…, not 自治区政府在“十四五”期间…)
         and p.match_start - ctx.clause_start(p.match_start, bounds, floor=ss) <= rules.head_offset
     ]
-    return heads[0] if heads else None
+    if heads:
+        return heads[0]
+    ce = ctx.clause_end(vs, rules.period_boundaries + rules.sentence_ends, se)
+    later = [p for p in ctx.phrases_in(vs, ce) if p.kind == "period" and t[p.end:p.end + 1] != "的"]
+    return later[0] if later else None
 
 
 def period_for(ctx: Context, start: int, end: int) -> str:

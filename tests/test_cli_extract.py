@@ -62,6 +62,15 @@ def test_no_library_chatter_on_stderr(capsys):
     assert err == ""
 
 
+def test_no_chatter_in_a_fresh_process():
+    import subprocess
+    import sys
+    proc = subprocess.run([sys.executable, "-m", "hedui", "extract", str(ROOT / "seeds" / "guangxi-2023.txt")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert len(proc.stdout.splitlines()) > 40
+
+
 def test_bad_rules_folder_is_one_line(capsys, tmp_path: Path):
     rules = tmp_path / "rules"
     shutil.copytree(ROOT / "rules", rules)

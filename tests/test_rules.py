@@ -192,3 +192,12 @@ def test_new_exclusion_is_a_toml_edit(rules_copy: Path):
     ex = Extractor(rules_copy)
     res = ex.extract(Report(Path("t.txt"), "穿361度运动鞋。", "utf-8", "0"))
     assert not res.figures and res.excluded[0].rule == "test.brand"
+
+
+def test_every_excluding_rule_has_a_reason():
+    from hedui.core.exclusions import Exclusions
+    excl = Exclusions(RULES)
+    for path in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+        ex = EX.extract(Report(path, path.read_text(encoding="utf-8"), "utf-8", "0"))
+        for f in ex.excluded:
+            assert excl.reason(f.rule), f.rule

@@ -7,6 +7,12 @@ from dataclasses import dataclass
 
 from hedui.core.rules import ExclusionRule, RuleSet
 
+#: exclusions decided in code (candidates.py), with their reasons, for the reviewer's display
+BUILTIN_REASONS: dict[str, str] = {
+    "bare.no-unit": "a number with no unit, measure word or scale after it",
+    "vague.lone-scale": "a scale word standing alone (万人, 上亿元项目) is not a stated quantity",
+}
+
 #: the longest span an exclusion match may have and still be looked up around a number
 _MAX_SPAN = 200
 
@@ -43,6 +49,13 @@ class Exclusions:
             else:
                 words = sorted(r.words, key=len, reverse=True)
                 self._compiled.append((rank, r.id, re.compile("|".join(map(re.escape, words)))))
+
+    def reason(self, rule_id: str) -> str:
+        """Why numbers are excluded by ``rule_id`` (a rule of the file or a built-in one)."""
+        for r in self.rules:
+            if r.id == rule_id:
+                return r.reason
+        return BUILTIN_REASONS.get(rule_id, "")
 
     def spans(self, text: str) -> ExclusionSpans:
         found: list[tuple[int, int, int, str]] = []

@@ -63,7 +63,8 @@ class Extractor:
         c = next((c for c in cands if c.excluded is None), cands[0])
         # the selection is what the reviewer wants: keep its exact span
         fig = self._figure(report, c, start, end)
-        return Figure(start, end, report.text[start:end], fig.fields, c.rule or "manual")
+        return Figure(start, end, report.text[start:end], fig.fields,
+                      "manual" if c.excluded else (c.rule or "manual"))
 
     # -- helpers ----------------------------------------------------------------------------
     @staticmethod

@@ -195,6 +195,8 @@ def parse_toml(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
         raise SessionError(f"{path}:{line}: session file is not UTF-8") from None
     try:
         return tomllib.loads(text), text
+    except RecursionError:
+        raise SessionError(f"{path}:1: TOML nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\(at line (\d+), column \d+\)", msg)

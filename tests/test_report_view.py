@@ -185,6 +185,15 @@ async def test_set_current_nearby_repaints_only_the_changed_lines() -> None:
         rows = {r.y + dy for r in painted for dy in range(r.height)}
         expected = {view.line_of_offset(visible[0].start), view.line_of_offset(visible[1].start)}
         assert rows == {y - round(scroll) for y in expected}
+        # and on those rows only the cells of the two figures
+        for mark in visible:
+            y = view.line_of_offset(mark.start)
+            line_start = view.line_span(y)[1]
+            x0 = text_cells(REPORT[line_start : mark.start])
+            x1 = x0 + text_cells(REPORT[mark.start : mark.end])
+            region = next(r for r in painted if r.y == y - round(scroll))
+            assert region.x <= x0 and region.right >= x1
+            assert region.width <= text_cells(REPORT[visible[0].start : visible[1].end])
 
 
 async def test_update_mark_restyles_that_span_only() -> None:

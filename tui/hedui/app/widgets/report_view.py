@@ -39,7 +39,7 @@ from typing import Hashable, Iterable, Sequence
 from rich.style import Style
 from textual.cache import LRUCache
 from textual.events import Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -142,8 +142,7 @@ class ReportView(ScrollView, can_focus=False):
 
     def update_mark(self, key: Hashable, kind: str) -> None:
         """Change the kind (status) of figure ``key``; repaints only its lines."""
-        for span in self._marks.set_kind(key, kind):
-            self._touch(span)
+        self._touch(*self._marks.set_kind(key, kind))
 
     def add_mark(self, mark: Mark) -> None:
         """Highlight one more span (a figure the reviewer added)."""
@@ -152,8 +151,7 @@ class ReportView(ScrollView, can_focus=False):
 
     def remove_mark(self, key: Hashable) -> None:
         """Stop highlighting figure ``key`` (an add that was undone)."""
-        for span in self._marks.remove(key):
-            self._touch(span)
+        self._touch(*self._marks.remove(key))
         if key == self._current:
             self._current = None
 
@@ -260,19 +258,39 @@ class ReportView(ScrollView, can_focus=False):
         self._cache.clear()
         self._styles.clear()
 
-    def _touch(self, span: Span | None) -> None:
-        """Invalidate and repaint the screen lines that show ``span``."""
-        if span is None or not len(self._lines):
+    def _touch(self, *spans: Span | None) -> None:
+        """Invalidate the screen lines that show ``spans`` and repaint just their cells.
+
+        Textual sends a refreshed region from the widget's left edge to the
+        region's right end, once per region: so one region per screen row, as
+        narrow as the changed cells, keeps a status change to a few hundred bytes."""
+        lines = self._lines
+        if not len(lines):
             return
-        start, end = span
-        if start >= self._lines.wrapped_upto:
-            return  # not wrapped yet, so never drawn
-        first = self.line_of_offset(start)
-        last = self.line_of_offset(max(start, end - 1))
         versions = self._line_version
-        for y in range(first, last + 1):
-            versions[y] = versions.get(y, 0) + 1
-        self.refresh_lines(first, last - first + 1)
+        top = round(self.scroll_y)
+        height = self.scrollable_content_region.height
+        text = self._text
+        rows: dict[int, tuple[int, int]] = {}
+        for span in spans:
+            if span is None or span[0] >= lines.wrapped_upto:
+                continue  # nothing, or not wrapped yet and so never drawn
+            start, end = span
+            first = self.line_of_offset(start)
+            last = self.line_of_offset(max(start, end - 1))
+            for y in range(first, last + 1):
+                versions[y] = versions.get(y, 0) + 1
+                if not top <= y < top + height:
+                    continue
+                line_start = lines.starts[y]
+                a, b = max(start, line_start), min(end, lines.ends[y])
+                x0 = text_cells(text[line_start:a])
+                x1 = x0 + text_cells(text[a:b])
+                if x1 > x0:
+                    old = rows.get(y)
+                    rows[y] = (x0, x1) if old is None else (min(old[0], x0), max(old[1], x1))
+        if rows:
+            self.refresh(*(Region(x0, y - top, x1 - x0, 1) for y, (x0, x1) in rows.items()))
 
     def _style(self, kind: str) -> Style:
         style = self._styles.get(kind)
@@ -323,9 +341,8 @@ class ReportView(ScrollView, can_focus=False):
         new = self._marks.span_of(key) if key is not None else None
         if old == new:
             return
-        self._touch(old)
+        self._touch(old, new)
         if new is not None:
-            self._touch(new)
             direction = 1 if old is None or new[0] >= old[0] else -1
             self._reveal(new, direction)
 
@@ -420,8 +437,7 @@ class ReportView(ScrollView, can_focus=False):
 
     def _selection_changed(self, old: Span | None) -> None:
         new = self.selection
-        for span in changed_spans(old, new):
-            self._touch(span)  # only characters that entered or left the selection
+        self._touch(*changed_spans(old, new))  # characters that entered or left it
         cursor = self._cursor.cursor
         if new is not None and cursor is not None:
             top = self.first_visible_offset()

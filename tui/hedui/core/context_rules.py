@@ -72,6 +72,8 @@ class ContextRules:
     cmp_after: re.Pattern[str] | None = None
     head_trims: tuple[TrimRule, ...] = ()
     tail_trims: tuple[TrimRule, ...] = ()
+    head_words: frozenset[str] = frozenset()
+    tail_words: frozenset[str] = frozenset()
     drop_words: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
     cut_words: frozenset[str] = frozenset()
@@ -175,6 +177,8 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
         else:
             (heads if where == "head" else tails).append(TrimRule(rid, where, words))
     rules.head_trims, rules.tail_trims = tuple(heads), tuple(tails)
+    rules.head_words = frozenset(w for r in heads for w in r.words)
+    rules.tail_words = frozenset(w for r in tails for w in r.words)
     for i, rule in enumerate(data.get("relation", [])):
         rid = _rule_id(path, "relation", i, rule)
         rules.relation_words = rules.relation_words | frozenset(_words(path, rid, rule))

@@ -99,8 +99,8 @@ def _closes(t: str, idx: list[int]) -> bool:
 def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
     """Cut head and tail words (rules/labels.toml) off a run of view positions, word-wise."""
     t = ctx.text
-    heads = {w for r in ctx.rules.head_trims for w in r.words}
-    tails = {w for r in ctx.rules.tail_trims for w in r.words}
+    heads = ctx.rules.head_words
+    tails = ctx.rules.tail_words
     for _ in range(6):
         before = len(idx)
         while idx and t[idx[0]] in _PUNCT_HEAD:
@@ -292,7 +292,7 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     if resp:
         return ctx.original(resp).strip()
     before = _before_words(ctx, vs, ss)
-    heads = {w for r in ctx.rules.head_trims for w in r.words}
+    heads = ctx.rules.head_words
     if before and all(w in heads for w in ctx.words("".join(t[i] for i in before))):
         before = []
     after_end = _after_end(ctx, ve, se)

@@ -13,6 +13,7 @@ _CELL_GAP = re.compile(r"[ \u3000\t]+")
 _DIGIT = re.compile(r"[0-9０-９]")
 _MAX_ROWS = 400
 _MAX_CELL = 16
+_MAX_ROW = 240  # a longer line is prose
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -51,6 +52,8 @@ def table_cell(ctx: Context, vs: int, ve: int) -> tuple[tuple[int, int], tuple[i
     """(row heading span, column heading span) of a figure in a table cell, or None."""
     t = ctx.text
     ls, le = _line(t, vs)
+    if le - ls > _MAX_ROW or not _CELL_GAP.search(t, ls, le):
+        return None
     cells = _cells(t, ls, le)
     if len(cells) < 3:
         return None

@@ -358,3 +358,41 @@ async def test_a_figure_is_not_cut_across_lines_when_it_fits() -> None:
         assert view.line_span(0)[2] == start  # the line breaks before the figure
         assert view.line_span(1)[1] == start
         assert view.render_line(1).text.startswith("2.4万多户")
+
+
+async def test_set_current_before_the_first_layout_scrolls_once_laid_out() -> None:
+    marks = number_marks(REPORT)
+    far = marks[len(marks) * 3 // 4]
+
+    class EarlyHost(Host):
+        def on_mount(self) -> None:
+            view = self.query_one(ReportView)
+            view.set_current(far.key)  # no size yet: remembered until the first resize
+
+    app = EarlyHost(REPORT, marks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        y = view.line_of_offset(far.start)
+        top = round(view.scroll_y)
+        assert top + ReportView.CONTEXT <= y < top + view.scrollable_content_region.height
+        assert style_at(view, far.start).reverse
+
+
+async def test_set_document_replaces_the_report_and_resets_the_view() -> None:
+    marks = number_marks(REPORT)
+    app = Host(REPORT, marks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        view.set_current(marks[-1].key)
+        view.set_search("工会")
+        await pilot.pause()
+        other = (SEEDS / "echeng-2019h1.txt").read_text(encoding="utf-8")
+        view.set_document(other, [Mark(0, 2, "flagged", "g")])
+        await pilot.pause()
+        assert view.scroll_y == 0 and view.current is None
+        assert view.render_line(0).text.startswith(other[: view.line_span(0)[2]].replace("\t", " ")[:10])
+        assert style_at(view, 0).reverse  # flagged
+        assert not style_at(view, 5).reverse  # the old search is gone
+        assert view.line_count == len(__import__("hedui.app.widgets.wrap", fromlist=["x"]).wrap_lines(other, 79, [(0, 2)]))

@@ -127,7 +127,7 @@ class ReportView(ScrollView, can_focus=False):
         self._invalidate_all()
         if self.is_mounted:
             self._rewrap(keep_offset=None)
-            self.scroll_to(0, 0, animate=False)
+            self.scroll_to(0, 0, animate=False, force=True)
             self.refresh()
 
     @property
@@ -200,7 +200,7 @@ class ReportView(ScrollView, can_focus=False):
         self._invalidate_all()
         self.virtual_size = Size(width, lines.estimated_total())
         if keep_offset is not None:
-            self.scroll_to(y=self.line_of_offset(keep_offset), animate=False)
+            self.scroll_to(y=self.line_of_offset(keep_offset), animate=False, force=True)
         if not lines.done:
             self.call_later(self._wrap_more, lines)
 
@@ -232,10 +232,9 @@ class ReportView(ScrollView, can_focus=False):
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def on_resize(self, event: Resize) -> None:
-        if self._content_width() == self._lines.width:
-            return
-        top = self.first_visible_offset() if len(self._lines) else None
-        self._rewrap(keep_offset=top)
+        if self._content_width() != self._lines.width:
+            top = self.first_visible_offset() if len(self._lines) else None
+            self._rewrap(keep_offset=top)
         if self._pending_reveal is not None:
             span, direction = self._pending_reveal
             self._pending_reveal = None
@@ -373,7 +372,7 @@ class ReportView(ScrollView, can_focus=False):
             target = first - context
         else:
             target = last + context - height + 1
-        self.scroll_to(y=max(0, target), animate=False)
+        self.scroll_to(y=max(0, target), animate=False, force=True)
 
     # ------------------------------------------------------------------ search
 

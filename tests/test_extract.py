@@ -37,6 +37,14 @@ def dev_score():
     return run(DEV, ROOT / "tests/data/dev/gold")
 
 
+def test_own_genre_reports():
+    """Short reports of other genres written for these tests (see tests/data/extract/SOURCES.md)."""
+    d = ROOT / "tests/data/extract"
+    s = run(sorted((d / "reports").glob("*.txt")), d / "gold")
+    assert len(s.per_file) == 5
+    assert s.f1 >= 0.99 and s.bound_acc >= 0.99, s
+
+
 def test_thirteen_reports_present():
     assert len(SEEDS) == 5 and len(DEV) == 8
 

@@ -130,3 +130,12 @@ def test_comparison_base_after_shi_is_not_a_period() -> None:
 def test_phrase_later_in_the_clause_governs_it_when_nothing_earlier_does() -> None:
     text = "精心组织9家企业申报2019年省级重点工程劳动竞赛,另有5家企业参加。"
     assert periods(text, ["9家", "5家"]) == ["2019年", ""]
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("我市自2019年以来,累计建成驿站45个。", "45个", "自2019年以来"),
+    ("自2021年12月重启运营以来,组织开展各类活动30多场次。", "30多场次", "自2021年12月重启运营以来"),
+    ("“县级工会加强年”专项工作启动以来,细化具体任务指标47项。", "47项", "“县级工会加强年”专项工作启动以来"),
+])
+def test_since_phrases(text: str, figure: str, expected: str) -> None:
+    assert periods(text, [figure]) == [expected]

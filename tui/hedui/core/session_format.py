@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,9 @@ def _table(out: list[str], header: str, d: dict[str, Any]) -> None:
             out.append(f"{k} = {toml_value(v)}")
 
 
-def dump_session(doc: SessionDoc) -> str:
+def dump_session(doc: SessionDoc, pause: Callable[[], None] | None = None) -> str:
+    """The TOML text of ``doc``. ``pause`` is called every few hundred tables (a background
+    writer passes ``time.sleep(0)`` to let a keystroke's thread run)."""
     out = [
         "# hedui session: one report, one reviewer. Written by hedui; read, diff and commit it freely.",
         f"format = {doc.format}",
@@ -110,12 +113,13 @@ def dump_session(doc: SessionDoc) -> str:
     _table(out, "[report]", {"path": doc.report_path, "sha256": doc.report_sha256,
                              "encoding": doc.report_encoding, "chars": doc.report_chars})
     _table(out, "[extractor]", {"hedui": doc.hedui_version, "rules_digest": doc.rules_digest})
-    for e in doc.entries:
-        _table(out, "[[figure]]", entry_to_dict(e))
-    for e in doc.orphans:
-        _table(out, "[[orphan]]", entry_to_dict(e))
-    for rec in doc.log:
-        _table(out, "[[log]]", rec)
+    n = 0
+    for header, items in (("[[figure]]", doc.entries), ("[[orphan]]", doc.orphans), ("[[log]]", doc.log)):
+        for item in items:
+            _table(out, header, item if isinstance(item, dict) else entry_to_dict(item))
+            n += 1
+            if pause is not None and n % 200 == 0:
+                pause()
     out.append("")
     return "\n".join(out)
 

@@ -295,14 +295,15 @@ class SessionStore:
 
     # -------------------------------------------------------------- TOML rewrite
 
-    def write_doc(self, doc: SessionDoc) -> None:
+    def write_doc(self, doc: SessionDoc, *, background: bool = False) -> None:
         """Rewrite the TOML file now (atomic, with backup), then trim the journal of what it holds."""
         if self.read_only:
             raise SessionError(f"{self.path}: session is open read-only")
         with self._write_lock:
             if doc.journal_seq < self._written_seq:
                 return  # a newer state is already on disk (a flush overtook this snapshot)
-            atomic_write(self.path, dump_session(doc).encode("utf-8"))
+            text = dump_session(doc, pause=(lambda: time.sleep(0)) if background else None)
+            atomic_write(self.path, text.encode("utf-8"))
             self._written_seq = doc.journal_seq
             self._trim(doc.journal_seq)
 
@@ -348,7 +349,7 @@ class SessionStore:
                     return
             try:
                 assert self._snapshot is not None
-                self.write_doc(self._snapshot())
+                self.write_doc(self._snapshot(), background=True)
                 self.write_error = ""
             except SessionError as exc:
                 self.write_error = str(exc)

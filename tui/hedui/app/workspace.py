@@ -84,13 +84,18 @@ class Preparer:
             slot.read_only = f"{exc} — opened read-only"
         except SessionError as exc:
             slot.read_only = f"{exc} — not overwritten, opened read-only"
+        except Exception as exc:  # a bug in the session layer: this report only
+            slot.error = f"{slot.path}: cannot open its session ({type(exc).__name__}: {exc})"
+            return slot
         if slot.session is None:
-            try:
+            try:  # the session layer reads what it can, writing nothing
                 slot.session = Session.open(
                     slot.extraction, self.sessions_dir, self.reviewer, read_only=True
                 )
-            except HeduiError as exc:
-                slot.error = str(exc)
+            except HeduiError:  # cannot even be read: show the proposals, save nothing
+                from hedui.app.readonly_session import ReadOnlySession
+
+                slot.session = ReadOnlySession(slot.extraction, slot.read_only or "")
         return slot
 
 

@@ -48,3 +48,26 @@ def test_no_width_means_no_lines() -> None:
     index = LineIndex(TEXT, 0)
     assert index.done and len(index) == 0
     assert index.line_of_offset(100) == 0
+
+
+def test_cells_and_offset_at_are_inverse_on_cjk_lines() -> None:
+    text = "ab中文3496户，cd"
+    index = LineIndex(text, 40)
+    assert index.cells(0, 2, 4) == (2, 6)  # 中文: two wide characters after two narrow
+    assert index.cells(0, 4, 9) == (6, 13)  # 3496户
+    for offset in range(len(text)):
+        x0, _ = index.cells(0, offset, offset + 1)
+        assert index.offset_at(0, x0) == offset
+    assert index.offset_at(0, 3) == 2  # the second cell of 中 is still 中
+    assert index.offset_at(0, 99) == len(text) - 1
+
+
+def test_reveal_target_scrolls_only_when_needed() -> None:
+    from hedui.app.widgets.report_lines import reveal_target
+
+    assert reveal_target(10, 10, 5, 20, 2, 1) is None  # in view with context
+    assert reveal_target(40, 40, 5, 20, 2, 1) == 38  # below: lands 2 lines under the top
+    assert reveal_target(2, 2, 5, 20, 2, -1) == 0  # above, near the start
+    assert reveal_target(30, 30, 40, 20, 2, -1) == 13  # above: 2 lines over the bottom
+    assert reveal_target(6, 6, 5, 20, 2, -1) == 0  # too close to the top edge
+    assert reveal_target(10, 40, 0, 20, 2, 1) == 10  # taller than the view: its start

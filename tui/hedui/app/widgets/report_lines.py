@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Sequence
 
-from hedui.app.widgets.wrap import paragraph_spans, wrap_paragraph
+from hedui.app.widgets.wrap import paragraph_spans, text_cells, wrap_paragraph
 
 #: characters wrapped per chunk (about 10 ms of work for CJK text)
 CHUNK_CHARS = 60_000
@@ -112,3 +112,39 @@ class LineIndex:
         self.ensure_line(y)
         start = self.starts[y]
         return bisect_right(self.para_starts, start) - 1, start, self.ends[y]
+
+    def cells(self, y: int, start: int, end: int) -> tuple[int, int]:
+        """Cell columns ``[x0, x1)`` that ``text[start:end]`` takes on line ``y``
+        (clipped to the line)."""
+        self.ensure_line(y)
+        line_start = self.starts[y]
+        a, b = max(start, line_start), min(end, self.ends[y])
+        x0 = text_cells(self.text[line_start:a])
+        return x0, x0 + (text_cells(self.text[a:b]) if b > a else 0)
+
+    def offset_at(self, y: int, column: int) -> int:
+        """Offset of the character that covers cell ``column`` of line ``y``
+        (the last character when the line is shorter)."""
+        self.ensure_line(y)
+        start, end = self.starts[y], self.ends[y]
+        offset = start
+        while offset < end - 1 and text_cells(self.text[start : offset + 1]) <= column:
+            offset += 1
+        return offset
+
+
+def reveal_target(
+    first: int, last: int, top: int, height: int, context: int, direction: int
+) -> int | None:
+    """The scroll position that shows lines ``first..last`` with ``context``
+    lines around them, or None when they are already in view.
+
+    Moving down (``direction >= 0``) the span lands ``context`` lines below
+    the top; moving up, ``context`` lines above the bottom, so that stepping
+    through figures scrolls as seldom as possible."""
+    context = max(0, min(context, (height - (last - first + 1)) // 2))
+    if first - context >= top and last + context < top + height:
+        return None
+    if direction >= 0 or last - first + 1 + 2 * context > height:
+        return max(0, first - context)
+    return max(0, last + context - height + 1)

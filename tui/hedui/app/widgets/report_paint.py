@@ -30,6 +30,27 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+#: the ``DEFAULT_CSS`` of ``ReportView``: the table above, as Textual CSS
+REPORT_VIEW_CSS = """
+    ReportView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+        & > .report-view--pending { text-style: underline; color: $text-warning; }
+        & > .report-view--accepted { text-style: bold; color: $text-success; }
+        & > .report-view--corrected { text-style: bold underline; color: $text-accent; }
+        & > .report-view--added { text-style: bold overline; color: $text-primary; }
+        & > .report-view--flagged { text-style: reverse; color: $text-error; }
+        & > .report-view--rejected { text-style: strike dim; }
+        & > .report-view--excluded { text-style: dim underline; }
+        & > .report-view--artefact { text-style: dim; }
+        & > .report-view--current { text-style: reverse bold; background: $accent-muted; }
+        & > .report-view--search { text-style: reverse; background: $warning-muted; }
+        & > .report-view--selection { text-style: reverse; background: $primary-muted; }
+    }
+    """
+
 #: control characters are not sent to the terminal: tab becomes a space, the rest vanish
 SCREEN_SAFE = {c: None for c in (*range(0x20), *range(0x7F, 0xA0))} | {0x09: " "}
 

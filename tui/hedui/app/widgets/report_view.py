@@ -44,10 +44,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from hedui.app.widgets.report_marks import KIND_LAYER, MARK_KINDS, Mark, MarkIndex
-from hedui.app.widgets.report_lines import LineIndex
-from hedui.app.widgets.report_paint import StyledSpan, paint_line
+from hedui.app.widgets.report_lines import LineIndex, reveal_target
+from hedui.app.widgets.report_paint import REPORT_VIEW_CSS, StyledSpan, paint_line
 from hedui.app.widgets.report_selection import SearchHits, TextCursor, changed_spans
-from hedui.app.widgets.wrap import normalise_keep, text_cells
+from hedui.app.widgets.wrap import normalise_keep
 
 __all__ = ["Mark", "ReportView"]
 
@@ -57,25 +57,7 @@ Span = tuple[int, int]
 class ReportView(ScrollView, can_focus=False):
     """A report's text, wrapped by cell width, with highlighted spans."""
 
-    DEFAULT_CSS = """
-    ReportView {
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-gutter: stable;
-        scrollbar-size-vertical: 1;
-        & > .report-view--pending { text-style: underline; color: $text-warning; }
-        & > .report-view--accepted { text-style: bold; color: $text-success; }
-        & > .report-view--corrected { text-style: bold underline; color: $text-accent; }
-        & > .report-view--added { text-style: bold overline; color: $text-primary; }
-        & > .report-view--flagged { text-style: reverse; color: $text-error; }
-        & > .report-view--rejected { text-style: strike dim; }
-        & > .report-view--excluded { text-style: dim underline; }
-        & > .report-view--artefact { text-style: dim; }
-        & > .report-view--current { text-style: reverse bold; background: $accent-muted; }
-        & > .report-view--search { text-style: reverse; background: $warning-muted; }
-        & > .report-view--selection { text-style: reverse; background: $primary-muted; }
-    }
-    """
+    DEFAULT_CSS = REPORT_VIEW_CSS  # the styles of the status table, in report_paint.py
 
     COMPONENT_CLASSES = {
         f"report-view--{kind}" for kind in (*MARK_KINDS, "current", "search", "selection")
@@ -87,13 +69,8 @@ class ReportView(ScrollView, can_focus=False):
     CACHE_SIZE = 2048
 
     def __init__(
-        self,
-        text: str = "",
-        marks: Iterable[Mark] = (),
-        *,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
+        self, text: str = "", marks: Iterable[Mark] = (), *,
+        name: str | None = None, id: str | None = None, classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._text = ""
@@ -269,7 +246,6 @@ class ReportView(ScrollView, can_focus=False):
         versions = self._line_version
         top = round(self.scroll_y)
         height = self.scrollable_content_region.height
-        text = self._text
         rows: dict[int, tuple[int, int]] = {}
         for span in spans:
             if span is None or span[0] >= lines.wrapped_upto:
@@ -281,10 +257,7 @@ class ReportView(ScrollView, can_focus=False):
                 versions[y] = versions.get(y, 0) + 1
                 if not top <= y < top + height:
                     continue
-                line_start = lines.starts[y]
-                a, b = max(start, line_start), min(end, lines.ends[y])
-                x0 = text_cells(text[line_start:a])
-                x1 = x0 + text_cells(text[a:b])
+                x0, x1 = lines.cells(y, start, end)
                 if x1 > x0:
                     old = rows.get(y)
                     rows[y] = (x0, x1) if old is None else (min(old[0], x0), max(old[1], x1))
@@ -364,15 +337,9 @@ class ReportView(ScrollView, can_focus=False):
         first = self.line_of_offset(span[0])
         last = self.line_of_offset(max(span[0], span[1] - 1))
         self._grow_virtual_size()
-        context = max(0, min(self.CONTEXT, (height - (last - first + 1)) // 2))
-        top = round(self.scroll_y)
-        if first - context >= top and last + context < top + height:
-            return
-        if direction >= 0 or last - first + 1 + 2 * context > height:
-            target = first - context
-        else:
-            target = last + context - height + 1
-        self.scroll_to(y=max(0, target), animate=False, force=True)
+        target = reveal_target(first, last, round(self.scroll_y), height, self.CONTEXT, direction)
+        if target is not None:
+            self.scroll_to(y=target, animate=False, force=True)
 
     # ------------------------------------------------------------------ search
 
@@ -420,11 +387,7 @@ class ReportView(ScrollView, can_focus=False):
         y = self.line_of_offset(cursor)
         lines.ensure_line(y + delta_lines)
         target = max(0, min(y + delta_lines, len(lines) - 1))
-        column = text_cells(self._text[lines.starts[y] : cursor])
-        start, end = lines.starts[target], lines.ends[target]
-        offset = start
-        while offset < end - 1 and text_cells(self._text[start : offset + 1]) <= column:
-            offset += 1
+        offset = lines.offset_at(target, lines.cells(y, cursor, cursor)[0])
         self.move_selection(offset - cursor, extend)
 
     def end_selection(self) -> Span | None:

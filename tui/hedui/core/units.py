@@ -30,11 +30,23 @@ class UnitTable:
         for lst in by_first.values():
             lst.sort(key=lambda fr: -len(fr[0]))
         self._by_first = by_first
+        forms = sorted({f for lst in by_first.values() for f, _ in lst}, key=len, reverse=True)
+        self._any = re.compile("|".join(map(re.escape, forms)))
+        self._form_rule = {}
+        for lst in by_first.values():
+            for f, r in lst:
+                self._form_rule.setdefault(f, r)
         self._joiners = rules.joiners
         self._separators = rules.separators
         self._suffixes = rules.count_suffixes
 
     def _plain(self, s: str, pos: int) -> UnitMatch | None:
+        m = self._any.match(s, pos)
+        if m is None:
+            return None
+        r = self._form_rule[m.group()]
+        if r.not_followed_by is None or not r.not_followed_by.match(s, m.end()):
+            return UnitMatch(pos, m.end(), r.unit_for(m.group()), r.category, r.id)
         for form, r in self._by_first.get(s[pos:pos + 1], ()):
             if s.startswith(form, pos):
                 end = pos + len(form)

@@ -27,10 +27,15 @@ class Extractor:
         self.viewer = Viewer()
 
     # -- public API -------------------------------------------------------------------------
-    def extract(self, report: Report) -> Extraction:
+    def extract(self, report: Report, *, context: bool = True) -> Extraction:
+        """Every figure of the report (and every excluded number); ``context=False`` leaves
+        labels and periods empty (for measurements and quick previews)."""
         view = self.viewer.view_of(report)
         cands = self.finder.find(view.text)
-        label_for, period_for = self.viewer.context_tools(report, view)
+        if context:
+            label_for, period_for = self.viewer.context_tools(report, view)
+        else:
+            label_for = period_for = _no_context
         furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts
                            if a.kind == "furniture")
         repeats = sorted((a.start, a.end, a.repeat_of) for a in report.artefacts
@@ -73,6 +78,10 @@ class Extractor:
         fields = Fields(value=to_number(Decimal(c.value)), value_max=vmax, unit=c.unit, bound=c.bound,
                         category=c.category)
         return Figure(ostart, oend, report.text[ostart:oend], fields, c.rule)
+
+
+def _no_context(start: int, end: int) -> str:
+    return ""
 
 
 def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:

@@ -217,3 +217,21 @@ def test_offsets_property(pieces):
     for f in ex.figures + ex.excluded:
         assert text[f.start:f.end] == f.text
         assert f.start < f.end
+
+
+_CHARS = st.sampled_from(list("0123456789０１２３４５６７８９一二两三四五六七八九十百千万亿萬億零〇.,，、%％元人个家余多近约"
+                              "以上下左右至到-~—()（）[]“”《》第年月日号 \n")
+                         + ["百分点", "个百分点", "场(次)", "/10万", "元/人", "分之", "百分之", "千米"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CHARS, max_size=30))
+def test_never_fails_on_noise(chars):
+    text = "".join(chars)
+    report = Report(Path("t.txt"), text, "utf-8", "0")
+    ex = EX.extract(report)
+    for f in ex.figures + ex.excluded:
+        assert text[f.start:f.end] == f.text and f.start < f.end
+    for s in range(0, len(text), 4):
+        f = EX.parse_span(report, s, s + 6)
+        assert f is None or f.text == text[f.start:f.end]

@@ -85,13 +85,17 @@ class CandidateFinder:
             else:
                 if self.units.match(s, fn.end()) is not None:
                     pos = fn.end()
-        if scale in SMALL_SCALES and n.text.endswith(scale) and not inner:
+        if scale in SMALL_SCALES and n.text.endswith(scale) and not inner and value_max is None:
             # 3千米 is 3 km, 5千克 5 kg, 0.5百分点 half a point: the scale starts the unit
             u0 = self.units.match(s, pos - len(scale))
             if u0 is not None and u0.start == pos - len(scale):
-                value = parse_number(n.text[:-len(scale)])
-                value = -value if n.negative and value > 0 else value
-                pos, scale = pos - len(scale), ""
+                try:
+                    plain = parse_number(n.text[:-len(scale)])
+                except ValueError:
+                    plain = None
+                if plain is not None:
+                    value = -plain if n.negative and plain > 0 else plain
+                    pos, scale = pos - len(scale), ""
         u, iq, pos = self._unit_after(s, pos, inner)
         if inner:
             bound = ">"

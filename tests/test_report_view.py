@@ -4,15 +4,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.segment import Segment
 from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.strip import Strip
 
-from hedui.app.widgets.report_marks import FIGURE_KINDS, MARK_KINDS, Mark, MarkIndex
+from hedui.app.widgets.report_marks import FIGURE_KINDS, KIND_LAYER, MARK_KINDS, Mark, MarkIndex
 from hedui.app.widgets.report_view import ReportView
-from hedui.app.widgets.wrap import text_cells
+from hedui.app.widgets.wrap import text_cells, wrap_lines
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 REPORT = (SEEDS / "wuwei-2022.txt").read_text(encoding="utf-8")
@@ -395,4 +397,24 @@ async def test_set_document_replaces_the_report_and_resets_the_view() -> None:
         assert view.render_line(0).text.startswith(other[: view.line_span(0)[2]].replace("\t", " ")[:10])
         assert style_at(view, 0).reverse  # flagged
         assert not style_at(view, 5).reverse  # the old search is gone
-        assert view.line_count == len(__import__("hedui.app.widgets.wrap", fromlist=["x"]).wrap_lines(other, 79, [(0, 2)]))
+        assert view.line_count == len(wrap_lines(other, 79, [(0, 2)]))
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from(MARK_KINDS)), max_size=40
+    ),
+    st.integers(0, 230),
+    st.integers(1, 60),
+)
+@settings(max_examples=200, deadline=None)
+def test_mark_index_matches_brute_force(raw: list, start: int, length: int) -> None:
+    marks = [Mark(s, s + n, kind, i) for i, (s, n, kind) in enumerate(raw)]
+    index = MarkIndex(marks)
+    end = start + length
+    found = index.overlapping(start, end)
+    expected = [m for m in marks if m.start < end and m.end > start]
+    assert sorted(m.key for m in found) == sorted(m.key for m in expected)
+    # painting order: artefacts, then excluded numbers, then figures
+    layers = [KIND_LAYER[m.kind] for m in found]
+    assert layers == sorted(layers)

@@ -114,3 +114,35 @@ def test_lock_held_by_another_process_names_it(tmp_path):
         proc.wait()
     s = Session.open(crash_extraction(tmp_path), tmp_path / "sessions", "holder")  # free once it died
     s.close()
+
+
+def test_read_only_views_of_a_session_being_written_are_consistent(tmp_path):
+    """A reader (the export, a second app read-only) never sees a state with decisions missing
+    from the middle, though the writer rewrites the file and trims its journal meanwhile."""
+    from hedui.core.session_read import load_saved
+
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tui"), str(REPO)]))
+    proc = subprocess.Popen([sys.executable, "-m", "tests.crash_child", str(tmp_path), "2", "busy"],
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    ex = crash_extraction(tmp_path)
+    seen = 0
+    try:
+        t0 = time.monotonic()
+        path = tmp_path / "sessions" / "crash-report.busy.toml"
+        while not path.exists():
+            assert time.monotonic() - t0 < 10, "the writer never made its session"
+            time.sleep(0.01)
+        deadline = time.monotonic() + 1.5
+        while time.monotonic() < deadline:
+            s = Session.open(ex, tmp_path / "sessions", "busy", read_only=True)
+            assert s.path == path
+            seqs = [r["seq"] for r in s.log]
+            assert seqs == list(range(1, len(seqs) + 1))
+            saved = [r["seq"] for r in load_saved(path, tmp_path / "sessions").doc.log]
+            assert saved == list(range(1, len(saved) + 1)) and len(saved) >= len(seqs)
+            s.close()
+            seen = max(seen, len(seqs))
+    finally:
+        proc.kill()
+        proc.wait()
+    assert seen > 20

@@ -62,22 +62,12 @@ def fold_journal(doc: SessionDoc, records: list[dict[str, Any]], journal: Path) 
 def load_saved(path: Path, sessions_dir: Path) -> SavedSession:
     """One session file with its journal; ``SessionError('file:line: reason')`` if damaged."""
     journal = path.with_name(path.name + ".journal")
-    for _ in range(20):  # a writer may rewrite the file and trim the journal between our two reads
-        before = _stamp(path)
-        doc = read_session(path)
-        records = read_journal(journal, repair=False)
-        if _stamp(path) == before:
-            break
+    # the journal before the file: a writer renames a new file before it trims the journal,
+    # so the file read second holds at least what the journal lost
+    records = read_journal(journal, repair=False)
+    doc = read_session(path)
     fold_journal(doc, records, journal)
     return SavedSession(path=path, doc=doc, report_path=resolve_report_path(doc.report_path, sessions_dir))
-
-
-def _stamp(path: Path) -> tuple[int, int, int]:
-    try:
-        st = path.stat()
-    except OSError:
-        return (0, 0, 0)
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 def load_all(sessions_dir: Path) -> tuple[list[SavedSession], list[str]]:

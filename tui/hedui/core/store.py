@@ -223,8 +223,10 @@ class SessionStore:
                 raise SessionError(f"{self.path.parent}: cannot create sessions folder ({_why(exc)})") from None
             self.lock.acquire()
         try:
-            doc = read_session(self.path) if self.path.exists() else None
+            # the journal before the file: a writer renames a new file before it trims the
+            # journal, so the file read second holds at least what the journal lost
             records = read_journal(self.journal_path, repair=not self.read_only)
+            doc = read_session(self.path) if self.path.exists() else None
         except BaseException:
             self.lock.release()
             raise

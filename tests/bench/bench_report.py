@@ -54,6 +54,27 @@ def main() -> None:
     print(f"find_artefacts 1 MB: {t_art * 1000:.0f} ms ({len(text) / t_art / 1e6:.1f} M chars/s) {kinds}")
     print(f"load_report    1 MB: {t_load * 1000:.0f} ms (read + decode + artefacts)")
     print(f"make_view      1 MB: {t_view * 1000:.0f} ms (view {len(view.text)} chars)")
+    worst = 0.0
+    for name, bad in adversarial().items():
+        t, _ = best_of(1, lambda: find_artefacts(bad, rules))
+        worst = max(worst, t)
+        print(f"  adversarial {name:10s} {len(bad):7d} chars: {t * 1000:7.1f} ms")
+    print(f"find_artefacts worst adversarial input: {worst * 1000:.0f} ms")
+
+
+def adversarial() -> dict[str, str]:
+    """Inputs that make careless regexes backtrack exponentially or scan quadratically."""
+    return {
+        "bars": "甲 | " * 30_000 + "1\n",
+        "places": "临海市  " * 30_000 + "x1\n",
+        "crumbs": "新闻  >  " * 30_000 + "1\n",
+        "spaces": " " * 200_000 + "x",
+        "newlines": "\n" * 200_000,
+        "tails": "相关文档\n" * 50_000,
+        "ascii": "a" * 200_000,
+        "dots": "a." * 100_000,
+        "parens": "產(" * 100_000,
+    }
 
 
 if __name__ == "__main__":

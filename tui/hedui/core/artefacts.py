@@ -58,10 +58,7 @@ class _Lines:
         return s, e
 
     def stripped(self, i: int) -> tuple[int, int]:
-        s, e = self.span(i)
-        line = self.text[s:e]
-        lead = len(line) - len(line.lstrip())
-        return s + lead, s + len(line.rstrip())
+        return _strip(self.text, *self.span(i))
 
     def is_blank(self, i: int) -> bool:
         s, e = self.span(i)
@@ -72,9 +69,12 @@ class _Lines:
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    seg = text[s:e]
-    lead = len(seg) - len(seg.lstrip())
-    return s + lead, s + len(seg.rstrip())
+    """[s, e) without leading and trailing whitespace (cost: the whitespace only)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -129,6 +129,8 @@ class _Furniture:
             ms, me = _strip(self.text, *m.span())  # a match may begin with newlines
             if me <= ms or (near is not None and self.lines.index(ms) not in near):
                 continue
+            if found and ms < found[-1][1] and rule.scope != "match":
+                continue  # inside the line or tail this rule already took
             if rule.scope == "line":
                 found += [(s, e, rule.id) for s, e in self._line_spans(rule, ms, me)]
             elif rule.scope == "to-end":

@@ -122,7 +122,7 @@ class MarkIndex:
             while i < n and starts[i] < end:
                 found.append(marks[ids[i]])
                 i += 1
-        if len(self._layers) > 1:
+        if len(found) > 1:
             found.sort(key=lambda m: (KIND_LAYER[m.kind], m.start))
         return found
 

@@ -6,6 +6,8 @@ import pathlib
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hedui.core.artefact_rules import load_artefact_rules
 from hedui.core.artefacts import artefacts_in, clean, find_artefacts
@@ -21,12 +23,13 @@ GOLD_SETS = [
     (DATA / "dev/gold", DATA / "dev/reports"),
     (DATA / "heldout/gold", DATA / "heldout/reports"),
 ]
+RULES = load_artefact_rules()
 GOLD = [(g, rdir / (g.stem + ".txt")) for gdir, rdir in GOLD_SETS for g in sorted(gdir.glob("*.json"))]
 
 
 @pytest.fixture(scope="module")
 def rules():
-    return load_artefact_rules()
+    return RULES
 
 
 def spans(text, rules, kind):
@@ -351,3 +354,32 @@ def test_a_new_rule_is_a_toml_edit(tmp_path):
 
 def test_bundled_rules_ids_are_namespaced_by_kind(rules):
     assert rules.rules and all(r.id.startswith(r.kind + ".") for r in rules.rules)
+
+
+# ---------------------------------------------------------------- property: invariants on any text
+
+PIECES = st.sampled_from([
+    "產", "業", "工", "人", "(chǎn)", "(yè)", "(qu)", "(次)", "(2019)", "1", "3000人", "12%", "\n", "\n\n", " ",
+    "  ", "\u3000", "|", " | ", "来源:", "2020-10-15 ", "首页 > ", ">>", "53.80 KB", "16页", "相关文档", "QQ:12345",
+    "http://a.cn ", "临海市 ", "(未完,全文共12字)", "全市新增就业3000人,比上年增长5%。", "\r\n",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_artefact_invariants(text):
+    arts = find_artefacts(text, RULES)
+    assert list(arts) == sorted(arts, key=lambda a: (a.start, a.end, a.kind))
+    for kind in ("pinyin", "furniture", "repeat"):
+        ks = [a for a in arts if a.kind == kind]
+        assert all(0 <= a.start < a.end <= len(text) for a in ks)
+        assert all(b.start >= a.end for a, b in zip(ks, ks[1:]))
+    for a in arts:
+        span = text[a.start:a.end]
+        assert span == span.strip() or a.kind == "pinyin"  # furniture and repeats are stripped
+        if a.kind == "repeat":
+            assert a.repeat_of is not None and a.repeat_of < a.start
+            first = text[a.repeat_of:]
+            assert re.sub(r"\s", "", first).startswith(re.sub(r"\s", "", span)[:1])
+    assert len(clean(text, 0, len(text), arts)) <= len(text)
+

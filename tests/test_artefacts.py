@@ -101,6 +101,11 @@ def test_guangxi_pinyin_found_everywhere(rules):
     ("医院工作总结 | 医院年度工作总结 | 医院年终工作总结 | 医院个人工作总结", "furniture.link-list"),
     ("地址:100000 某市某路1号", "furniture.address"),
     ("本站总访问量:1,234,567", "furniture.site-footer"),
+    ("【打印】【关闭】", "furniture.navigation"),
+    ("联系我们 | 网站地图 | 隐私声明", "furniture.navigation"),
+    ("索引号:11420700/2019-00123", "furniture.meta-line"),
+    ("还剩12页未读,继续阅读", "furniture.truncation"),
+    ("京ICP备12345678号 政府网站标识码:4207000001", "furniture.upload-notice"),
 ])
 def test_furniture_lines(rules, line, rule):
     text = f"正文第一段讲了增长12%的事。\n{line}\n正文第二段有3000人参加。"
@@ -136,6 +141,8 @@ def test_stray_number_only_next_to_furniture(rules):
     "总投资13500000000,比上年增长5%。",
     "时长(min)与面积(ha)两项指标均有提高。",
     "考核评分:95分",
+    "全年受理举报投诉30件,办结率100%。",
+    "全市下载量达到1.2万次。",
 ])
 def test_prose_with_furniture_words_is_not_furniture(rules, line):
     text = f"正文第一段。\n{line}\n正文第二段。"

@@ -10,15 +10,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from hedui.core.exclusions import Exclusions, ExclusionSpans
-from hedui.core.qualifiers import QualifierTable
+from hedui.core.numbers import NumberMatch, find_numbers, parse_number
+from hedui.core.qualifiers import QualifierMatch, QualifierTable
 from hedui.core.units import UnitMatch, UnitTable
 
-from hedui.core.numbers import find_numbers, parse_number
-
 #: separators of a list whose last item carries the unit shared by all (0.1、3.8、5.1个百分点)
-LIST_SEPS = ("、", "和", "及", "与", "或", "、", "，")
+LIST_SEPS = ("、", "和", "及", "与", "或")
 #: separators of a range written with a unit on both ends (260元至500元)
-RANGE_SEPS = ("至", "到", "-", "~", "～", "—", "－", "~")
+RANGE_SEPS = ("至", "到", "-", "~", "～", "—", "－")
 #: scale words that, standing alone, are vague (百余个 and 近百场 count; 百姓, 上亿元项目 do not);
 #: 十 alone is a plain ten (十件实事)
 LONE_SCALES = frozenset("百千万亿")
@@ -31,6 +30,8 @@ CJK_LO, CJK_HI = "\u4e00", "\u9fff"
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """A number grown into a figure; ``excluded`` is the id of the rule that excluded it."""
+
     start: int
     end: int
     value: Decimal
@@ -39,9 +40,7 @@ class Candidate:
     category: str
     bound: str
     rule: str
-    excluded: str | None = None  # id of the exclusion rule
-    num_start: int = 0
-    num_end: int = 0
+    excluded: str | None = None
 
 
 def _is_cjk(ch: str) -> bool:
@@ -55,7 +54,8 @@ class CandidateFinder:
         self.exclusions = exclusions
 
     # -- one number -----------------------------------------------------------------------
-    def _unit_after(self, s: str, pos: int, inner: str):
+    def _unit_after(self, s: str, pos: int, inner: str
+                    ) -> tuple[UnitMatch | None, QualifierMatch | None, int]:
         """Unit after ``pos``, allowing a 余/多 between; returns (unit, inner qualifier, pos)."""
         u = self.units.match(s, pos)
         if u is not None:
@@ -68,10 +68,10 @@ class CandidateFinder:
                     return u, q, q.end
         return None, None, pos
 
-    def grow(self, s: str, n, spans: ExclusionSpans) -> Candidate:
-        """The figure around number ``n`` (a NumberMatch) as far as the text allows."""
+    def grow(self, s: str, n: NumberMatch, spans: ExclusionSpans) -> Candidate:
+        """The figure around number ``n`` as far as the text allows."""
         start, pos = n.start, n.end
-        bound, rule_q = "=", ""
+        bound = "="
         value, value_max = Decimal(n.value), (Decimal(n.value_max) if n.value_max is not None else None)
         inner = n.inner or ""
         scale = n.scale
@@ -100,26 +100,26 @@ class CandidateFinder:
         if inner:
             bound = ">"
         elif iq is not None:
-            inner, bound, rule_q = iq.word, iq.bound, iq.rule
+            inner, bound = iq.word, iq.bound
         end = u.end if u else pos
         unit, category, rule = (u.unit, u.category, u.rule) if u else ("", "count", "")
-        # a qualifier after the unit (或 after the number): 以上, 左右, 多 (三元多)
+        # a qualifier after the unit (or after the number): 以上, 左右, 多 (三元多)
         qa = self.qualifiers.after(s, end)
         if qa is not None and not (inner and qa.word in self.qualifiers.inner_words):
             if u is not None or qa.word not in self.qualifiers.inner_words:
-                bound, rule_q = qa.bound, qa.rule
+                bound = qa.bound
                 end = qa.end
         qb = self.qualifiers.before(s, start)
         if qb is not None:
             start = qb.start
             if qb.bound != "=" or bound == "=":  # 仅有400多户 stays ">"
-                bound, rule_q = qb.bound, qb.rule
+                bound = qb.bound
         if value_max is not None:
             bound = "range"
         if bound == "=" and u is not None and qb is None:
             g = self.qualifiers.governing(s, start)
             if g is not None:
-                bound, rule_q = g.bound, g.rule
+                bound = g.bound
         excluded = spans.rule_for(n.start, n.end)
         if excluded is None and u is None:
             excluded = "bare.no-unit"
@@ -129,8 +129,7 @@ class CandidateFinder:
                 bound == "=" or (bound in (">=", "<=") and end < len(s) and _is_cjk(s[end]))):
             # 万亩 alone, or a threshold like 亿元以上项目, is not a stated quantity
             excluded = "vague.lone-scale"
-        return Candidate(start, end, value, value_max, unit, category, bound, rule or "figure",
-                         excluded, n.start, n.end)
+        return Candidate(start, end, value, value_max, unit, category, bound, rule or "figure", excluded)
 
     # -- the whole text ---------------------------------------------------------------------
     def find(self, s: str) -> list[Candidate]:

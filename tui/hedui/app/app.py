@@ -18,7 +18,7 @@ from hedui.app.screens.review import ReviewScreen
 from hedui.core.model import HeduiError
 from hedui.app.workspace import Pace, Preparer, ReportSlot, expand_paths, resume_order
 
-THEME = "textual-dark"
+THEME = "ansi-dark"
 
 
 class HeduiApp(App[int]):

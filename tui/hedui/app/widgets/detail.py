@@ -4,22 +4,23 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from hedui.app.widgets.status import STYLES, SYMBOLS, format_amount
 
 
-class DetailPanel(Static):
+class DetailPanel(Widget):
     """The current figure (or excluded number, or a message) in full."""
 
     def __init__(self, **kwargs) -> None:
-        super().__init__("", markup=False, **kwargs)
+        super().__init__(**kwargs)
+        self._text = Text()
         self._last: object = None
 
     def _set(self, key: object, text: Text) -> None:
         if key != self._last:
             self._last = key
-            self.update(text)
+            self._show(text)
 
     def show_message(self, message: str) -> None:
         self._set(("msg", message), Text(message, no_wrap=False))
@@ -61,3 +62,11 @@ class DetailPanel(Static):
         t.append(f"  by rule {figure.rule}\n")
         t.append("p promotes it to a figure (fields prefilled), N the next one", style="dim")
         self._set(key, t)
+
+    def _show(self, text: Text) -> None:
+        # a fixed-size widget: repaint only itself (Static.update would re-lay out the screen)
+        self._text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text

@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from hedui.app.widgets.status import STYLES, SYMBOLS, format_amount
 
@@ -23,6 +24,10 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 )
 
 
+#: rows of context kept above (or below) the cursor when the table scrolls
+CONTEXT_ROWS = 1
+
+
 def _cells(entry: Any) -> list[Text]:
     f = entry.fields
     status = entry.status
@@ -35,6 +40,10 @@ def _cells(entry: Any) -> list[Text]:
         Text(f.label or "", no_wrap=True, overflow="ellipsis"),
         Text(f.period or "", no_wrap=True, overflow="ellipsis"),
     ]
+
+
+def _differs(old: object, new: Text) -> bool:
+    return not isinstance(old, Text) or old.plain != new.plain or old.style != new.style
 
 
 class FigureTable(DataTable):
@@ -64,16 +73,42 @@ class FigureTable(DataTable):
         return self._index.get(entry_id)
 
     def update_entry(self, entry: Any) -> None:
-        """Repaint the cells of one row that changed."""
-        if entry.id not in self._index:
+        """Repaint the one row that changed (``update_cell`` would repaint the whole table)."""
+        row = self._index.get(entry.id)
+        if row is None:
             return
-        new = _cells(entry)
-        for (key, _label, _w), cell in zip(COLUMNS, new):
-            old = self.get_cell(entry.id, key)
-            if old != cell and (not isinstance(old, Text) or old.plain != cell.plain or old.style != cell.style):
+        new = dict(zip((key for key, _label, _w in COLUMNS), _cells(entry)))
+        changed = {k: v for k, v in new.items() if _differs(self.get_cell(entry.id, k), v)}
+        if not changed:
+            return
+        data = getattr(self, "_data", None)
+        row_key = RowKey(entry.id)
+        if isinstance(data, dict) and row_key in data and hasattr(self, "_update_count"):
+            # what update_cell does, minus its full refresh (textual is pinned exactly)
+            for key, cell in changed.items():
+                data[row_key][ColumnKey(key)] = cell
+            self._update_count += 1
+            self.refresh_row(row)
+        else:  # pragma: no cover - a textual without those internals
+            for key, cell in changed.items():
                 self.update_cell(entry.id, key, cell)
 
     def select(self, entry_id: str | None) -> None:
+        """Put the cursor on ``entry_id``; scroll by pages, not rows (one repaint per page)."""
         row = self._index.get(entry_id) if entry_id is not None else None
-        if row is not None and row != self.cursor_row:
-            self.move_cursor(row=row, animate=False)
+        if row is None:
+            return
+        self.reveal_row(row)  # first: the cursor's own watcher then finds it in view
+        if row != self.cursor_row:
+            self.move_cursor(row=row, animate=False, scroll=False)
+
+    def reveal_row(self, row: int) -> None:
+        visible = max(1, self.scrollable_content_region.height - self.header_height)
+        top = round(self.scroll_y)
+        if top <= row < top + visible:
+            return
+        if row >= top + visible:  # moving down: the row lands near the top
+            target = row - CONTEXT_ROWS
+        else:  # moving up: near the bottom
+            target = row - visible + 1 + CONTEXT_ROWS
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 
-class ReviewHeader(Static):
+class ReviewHeader(Widget):
     """``name  2/5 · 12/40 undecided 28 · all 60/200 · 240/h`` — repainted only when it changes."""
 
     def __init__(self, **kwargs) -> None:
-        super().__init__("", markup=False, **kwargs)
+        super().__init__(**kwargs)
+        self._text = Text()
         self._last: tuple = ()
 
     def show(
@@ -36,4 +37,12 @@ class ReviewHeader(Static):
         text.append(f"  all {overall[0]}/{overall[1]}  {pace}/h")
         if note:
             text.append(f"  {note}", style="italic")
-        self.update(text)
+        self._show(text)
+
+    def _show(self, text: Text) -> None:
+        # a fixed-size widget: repaint only itself (Static.update would re-lay out the screen)
+        self._text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text

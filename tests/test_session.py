@@ -110,6 +110,7 @@ def test_undo_redo_rebuilt_from_log_across_reopen(ex, tmp_path):
     assert s.redo().fields.value == 115
     assert s.undo().id == ids[1] and s.undo().id == ids[0]
     assert s.undo() is None and not s.can_undo()
+    assert s.progress() == (sum(e.decided for e in s.entries), len(s.entries))
     s.accept(ids[5])  # a new decision clears the redo stack
     assert not s.can_redo() and s.redo() is None
     ops = [r["op"] for r in s.log]
@@ -130,6 +131,7 @@ def test_reset_and_undo_of_add(ex, tmp_path):
     s.reset(a.id)
     assert a.id not in [x.id for x in s.entries]
     assert s.undo().id == a.id and s.entry(a.id).status == "added"
+    assert s.progress() == (1, len(NEEDLES) + 1)
     s.close()
 
 

@@ -71,6 +71,7 @@ class Session:
         self.updated_at = doc.updated_at
         self._seq = doc.journal_seq
         self._index: dict[str, int] = {}
+        self._decided = 0
         self._reindex()
         self._undo: list[int] = []
         self._redo: list[int] = []
@@ -114,6 +115,7 @@ class Session:
 
     def _reindex(self) -> None:
         self._index = {e.id: i for i, e in enumerate(self.entries)}
+        self._decided = sum(1 for e in self.entries if e.status != "pending")
 
     def _apply_record(self, rec: dict[str, Any]) -> None:
         self.log.append(rec)
@@ -146,6 +148,7 @@ class Session:
                 self._reindex()
             return
         if i is not None:
+            self._decided += (new.status != "pending") - (self.entries[i].status != "pending")
             self.entries[i] = new
             return
         keys = [(e.start, e.end) for e in self.entries]
@@ -229,8 +232,7 @@ class Session:
     def progress(self) -> tuple[int, int]:
         """(decided, total): decided is every figure not pending."""
         with self._lock:
-            entries = self.entries
-            return sum(1 for e in entries if e.status != "pending"), len(entries)
+            return self._decided, len(self.entries)
 
     def first_pending(self) -> Entry | None:
         with self._lock:

@@ -20,15 +20,18 @@ def vars_of(fields) -> dict:
     return {"value": fields.value}
 
 
-def run_child(work, seed: int, kill_after: float, reviewer: str) -> list[tuple[int, str, str, str]]:
+def run_child(work, seed: int, kill_after: float, reviewer: str,
+              from_start: bool = False) -> list[tuple[int, str, str, str]]:
+    """Run the child; SIGKILL it ``kill_after`` seconds after it is ready (or after it was
+    started, with ``from_start``: a kill during start-up and open). Returns its acks."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tui"), str(REPO)]))
     proc = subprocess.Popen([sys.executable, "-m", "tests.crash_child", str(work), str(seed), reviewer],
                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     acks, buf = [], b""
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
-    deadline = None
     t0 = time.monotonic()
+    deadline = t0 + kill_after if from_start else None
     while True:
         now = time.monotonic()
         if deadline is None and now - t0 > 10:
@@ -62,7 +65,9 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_decision(tmp_path):
     total_acks = 0
     for kill in range(KILLS):
         reviewer = f"crash{kill // 10}"  # a fresh session every 10 kills keeps the test quick
-        acks = run_child(tmp_path, seed=kill, kill_after=rng.uniform(0.0, 0.12), reviewer=reviewer)
+        from_start = kill % 5 == 4  # one kill in five lands during start-up, open or the first decisions
+        acks = run_child(tmp_path, seed=kill, kill_after=rng.uniform(0.0, 0.3 if from_start else 0.12),
+                         reviewer=reviewer, from_start=from_start)
         total_acks += len(acks)
         s = Session.open(ex, tmp_path / "sessions", reviewer, read_only=kill % 2 == 0)
         log = {r["seq"]: r for r in s.log}

@@ -390,3 +390,22 @@ def test_artefact_invariants(text):
             assert re.sub(r"\s", "", first).startswith(re.sub(r"\s", "", span)[:1])
     assert len(clean(text, 0, len(text), arts)) <= len(text)
 
+
+
+# ---------------------------------------------------------------- hand-made pages (tests/data/artefacts)
+
+PAGES = sorted((DATA / "artefacts").glob("*.json"))
+
+
+@pytest.mark.parametrize("expected", PAGES, ids=lambda p: p.stem)
+def test_hand_made_pages(rules, expected):
+    """Pages written for these tests in the genres of the issue: every furniture line, no prose."""
+    want = json.loads(expected.read_text(encoding="utf-8"))
+    r = load_report(expected.with_suffix(".txt"), artefact_rules=rules)
+    assert r.encoding == want["encoding"]
+    by_kind = {k: [a for a in r.artefacts if a.kind == k] for k in ("pinyin", "furniture", "repeat")}
+    assert [r.text[a.start:a.end] for a in by_kind["furniture"]] == want["furniture"]
+    assert len(by_kind["pinyin"]) == want["pinyin"]
+    assert [r.text[a.start:a.end] for a in by_kind["repeat"]] == want["repeats"]
+    for a in by_kind["repeat"]:
+        assert r.text[a.repeat_of:a.repeat_of + a.end - a.start] == r.text[a.start:a.end]

@@ -25,6 +25,8 @@ LONE_SCALES = frozenset("百千万亿")
 FOOTNOTE = re.compile(r"[\[［]\d{1,2}[\]］]")
 SMALL_SCALES = frozenset({"千", "百"})
 SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
+#: words before a number that make it a percentage
+PER_WORDS = (("百分之", "%"), ("千分之", "‰"))
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"
 
 
@@ -123,7 +125,8 @@ class CandidateFinder:
         excluded = spans.rule_for(n.start, n.end)
         if excluded is None and u is None:
             excluded = "bare.no-unit"
-            if scale and end < len(s) and _is_cjk(s[end]) and (n.text[0] not in LONE_SCALES or inner):
+            if (("万" in scale or "亿" in scale) and end < len(s) and _is_cjk(s[end])
+                    and (n.text[0] not in LONE_SCALES or inner)):
                 excluded, rule = None, "figure.bare-scaled"
         elif excluded is None and n.text in LONE_SCALES and (
                 bound == "=" or (bound in (">=", "<=") and end < len(s) and _is_cjk(s[end]))):
@@ -143,17 +146,20 @@ class CandidateFinder:
             i += 1
             if n.start < consumed:
                 continue
-            # 百分之八十 -> 80%
-            if n.text == "百" and s.startswith("分之", n.end) and i < len(nums) and nums[i].start == n.end + 2:
-                m = nums[i]
-                i += 1
-                c = self.grow(s, m, spans)
-                c = replace(c, start=min(c.start, n.start), unit="%", category="percent",
-                            rule="unit.percent.chinese", excluded=spans.rule_for(m.start, m.end))
-                out.append(c)
-                consumed = c.end
-                continue
+            if n.text in ("百", "千") and s.startswith("分之", n.end):
+                continue  # the 百 of 百分之八十 (when the number finder reports it)
             c = self.grow(s, n, spans)
+            for word, unit in PER_WORDS:
+                # 百分之八十 -> 80%, 千分之五 -> 5‰
+                w0 = n.start - len(word)
+                if w0 >= 0 and s.startswith(word, w0) and not c.unit:
+                    bound, start = c.bound, min(c.start, w0)
+                    qb = self.qualifiers.before(s, start)
+                    if qb is not None and bound == "=":
+                        bound, start = qb.bound, qb.start
+                    c = replace(c, start=start, unit=unit, category="percent", bound=bound,
+                                rule="unit.percent.chinese", excluded=spans.rule_for(n.start, n.end))
+                    break
             out.append(c)
             consumed = c.end
         self._share_units(s, out)

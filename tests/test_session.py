@@ -255,3 +255,19 @@ def test_last_worked_on(tmp_path):
     sb.close()
     assert last_worked_on(tmp_path / "s", "li") == "r/b.txt" and last_worked_on(tmp_path / "s", "wang") is None
     assert last_updated(sb.path) == sb.updated_at
+
+
+def test_reviewer_names_never_share_a_file(ex, tmp_path):
+    from hedui.core.session_paths import safe_name
+
+    assert safe_name("li") == "li" and safe_name("wang.fang") == "wang.fang"
+    assert safe_name("li?") != safe_name("li") and safe_name("li?") != safe_name("li*")
+    assert safe_name("王 芳").startswith("王_芳~") and safe_name("../../etc") .count("/") == 0
+    s1 = Session.open(ex, tmp_path / "s", "li")
+    s2 = Session.open(ex, tmp_path / "s", "li?")
+    assert s1.path != s2.path
+    s1.close()
+    s2.close()
+    s2.path.rename(s1.path)  # a file of another reviewer under li's name is refused, not taken over
+    with pytest.raises(SessionError, match="reviewer 'li\\?', not 'li'"):
+        Session.open(ex, tmp_path / "s", "li")

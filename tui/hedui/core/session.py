@@ -100,6 +100,8 @@ class Session:
                 if records:
                     raise SessionError(f"{store.journal_path}: journal without its session file {path.name}")
                 doc = _new_doc(extraction, Path(sessions_dir), reviewer)
+            elif doc.reviewer != reviewer:
+                raise SessionError(f"{path}: the session of reviewer {doc.reviewer!r}, not {reviewer!r}")
             self = cls(store, doc, report, reviewer)
             for rec in records:
                 self._apply_record(rec)

@@ -1,6 +1,7 @@
 """Where a session file lives, and how it names its report.
 
-* File name: ``<report-stem>.<reviewer>.toml`` in the sessions folder. If that
+* File name: ``<report-stem>.<reviewer>.toml`` in the sessions folder (see
+  ``safe_name`` for characters a file name cannot hold). If that
   name is already taken by a session of a *different* report (same stem, other
   folder), the file is ``<report-stem>~<8 hex>.<reviewer>.toml``, the hex being
   a hash of the report's absolute path.
@@ -21,9 +22,14 @@ _UNSAFE = re.compile(r"[^\w.\-]+")
 
 
 def safe_name(s: str) -> str:
-    """A file-name-safe form of a stem or reviewer name (letters of any script kept)."""
-    s = _UNSAFE.sub("_", s).strip("._") or "_"
-    return s[:100]
+    """A file-name-safe form of a stem or reviewer name (letters of any script kept).
+
+    When anything had to change, a short hash of the original is appended, so that
+    two names never share a file (``li?`` -> ``li~1b2c3d``, ``王 芳`` -> ``王_芳~...``)."""
+    safe = _UNSAFE.sub("_", s).strip("._")[:80] or "_"
+    if safe != s:
+        safe += "~" + hashlib.sha256(s.encode("utf-8")).hexdigest()[:6]
+    return safe
 
 
 def stored_report_path(report_path: Path, sessions_dir: Path) -> str:

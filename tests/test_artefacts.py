@@ -143,10 +143,16 @@ def test_stray_number_only_next_to_furniture(rules):
     "考核评分:95分",
     "全年受理举报投诉30件,办结率100%。",
     "全市下载量达到1.2万次。",
+    "时间:2023年5月12日,参会职工200人",
 ])
 def test_prose_with_furniture_words_is_not_furniture(rules, line):
     text = f"正文第一段。\n{line}\n正文第二段。"
     assert texts(text, rules, "furniture") == []
+
+
+def test_contact_in_a_prose_line_is_only_the_number(rules):
+    text = "正文。\n全市开通服务热线:12345,受理来电3万件\n正文。"
+    assert texts(text, rules, "furniture") == ["热线:12345"]
 
 
 def test_file_sizes_of_attachments_and_document_lists(rules):

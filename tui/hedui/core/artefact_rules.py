@@ -19,6 +19,8 @@ File format (every key but ``id``, ``kind`` and ``pattern`` is optional)::
                                   # the end of the block (next blank line) instead
     near_furniture = false        # only when the previous or next non-blank line is furniture
     min_matches = 1               # the rule applies only if it matches at least this often
+    prose_guard = false           # scope "line": a line with sentence punctuation (，。；！？, a comma
+                                  # not inside a number) is prose: treat it like a long line
     ignore_case = false
     description = "..."           # for people
 
@@ -43,7 +45,7 @@ KINDS = ("pinyin", "furniture")
 SCOPES = ("match", "line", "to-end")
 _RULE_KEYS = {
     "id", "kind", "pattern", "scope", "max_line_len", "long_lines", "max_tail",
-    "near_furniture", "min_matches", "ignore_case", "description",
+    "near_furniture", "min_matches", "prose_guard", "ignore_case", "description",
 }
 _REPEAT_KEYS = {"min_chars", "paragraph_break", "description"}
 _TOP_KEYS = {"rule", "repeat"}
@@ -62,6 +64,7 @@ class ArtefactRule:
     max_tail: int = 4000
     near_furniture: bool = False
     min_matches: int = 1
+    prose_guard: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,7 @@ def _parse_rule(path: Path, i: int, raw: object) -> ArtefactRule:
         max_tail=_typed(path, i, rid, raw, "max_tail", int, 4000),
         near_furniture=_typed(path, i, rid, raw, "near_furniture", bool, False),
         min_matches=_typed(path, i, rid, raw, "min_matches", int, 1),
+        prose_guard=_typed(path, i, rid, raw, "prose_guard", bool, False),
     )
 
 

@@ -40,6 +40,8 @@ REPEAT_RULE = "repeat.paragraph"
 CLEANED_KINDS = frozenset({"pinyin", "furniture"})
 _WS = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000\xa0]*\n")
+#: sentence punctuation: a line holding it is prose (rules with ``prose_guard``)
+_PROSE = re.compile(r"[,，](?!\d)|[。；;！!？?]")
 
 
 class _Lines:
@@ -112,7 +114,7 @@ class _Furniture:
         s = self.lines.span(self.lines.index(ms))[0]
         e = self.lines.span(self.lines.index(me - 1))[1]
         s, e = _strip(self.text, s, e)
-        if e - s <= rule.max_line_len:
+        if e - s <= rule.max_line_len and not (rule.prose_guard and _PROSE.search(self.text, s, e)):
             return [(s, e)]
         return [(ms, me)] if rule.long_lines == "match" else []
 

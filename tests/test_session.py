@@ -271,3 +271,23 @@ def test_reviewer_names_never_share_a_file(ex, tmp_path):
     s2.path.rename(s1.path)  # a file of another reviewer under li's name is refused, not taken over
     with pytest.raises(SessionError, match="reviewer 'li\\?', not 'li'"):
         Session.open(ex, tmp_path / "s", "li")
+
+
+def test_inputs_the_file_could_not_hold_are_refused(tmp_path):
+    text = "前\x00文共有12家。" + TEXT
+    ex = make_extraction(tmp_path / "nul.txt", text, [("12家", Fields(12, unit="家"))] + NEEDLES)
+    s = Session.open(ex, tmp_path / "s", "li")
+    s.accept(s.entries[0].id)  # its context holds the report's NUL: fine
+    s.add(0, 3, Fields(1))  # so does its text
+    with pytest.raises(SessionError, match="note contains a NUL"):
+        s.flag(s.entries[2].id, "other", "a\x00b")
+    with pytest.raises(SessionError, match="note is too long"):
+        s.correct(s.entries[2].id, Fields(1), note="x" * 20_000)
+    with pytest.raises(SessionError, match="label contains a NUL"):
+        s.correct(s.entries[2].id, Fields(1, label="\x00"))
+    s.close()
+    s = Session.open(ex, tmp_path / "s", "li")
+    assert s.progress() == (2, len(NEEDLES) + 2)
+    s.close()
+    with pytest.raises(SessionError, match="reviewer contains a NUL"):
+        Session.open(ex, tmp_path / "s", "l\x00i")

@@ -83,10 +83,11 @@ def check_number(key: str, v: Any, *, optional: bool = False) -> int | float | N
     return v
 
 
-def check_str(key: str, v: Any, *, limit: int = 10_000) -> str:
+def check_str(key: str, v: Any, *, limit: int = 10_000, nul_ok: bool = False) -> str:
+    """A string of at most ``limit`` characters; NUL only where it copies report text."""
     if not isinstance(v, str):
         raise SchemaProblem(key, f"{key} must be a string, not {type(v).__name__}")
-    if "\x00" in v:
+    if not nul_ok and "\x00" in v:
         raise SchemaProblem(key, f"{key} contains a NUL character")
     if len(v) > limit:
         raise SchemaProblem(key, f"{key} is too long ({len(v)} characters)")
@@ -183,7 +184,7 @@ def entry_from_dict(d: Any) -> Entry:
     end = check_int("end", d["end"])
     if end <= start:
         raise SchemaProblem("end", f"end {end} is not after start {start}")
-    text = check_str("text", d["text"])
+    text = check_str("text", d["text"], nul_ok=True)  # the report's own characters
     if len(text) != end - start:
         raise SchemaProblem("text", f"text {text!r} is not {end - start} characters long (end - start)")
     status = check_str("status", d["status"])
@@ -201,7 +202,8 @@ def entry_from_dict(d: Any) -> Entry:
     ctx = d.get("context", ["", ""])
     if not isinstance(ctx, list) or len(ctx) != 2:
         raise SchemaProblem("context", "context must be a list of two strings")
-    context = (check_str("context", ctx[0], limit=64), check_str("context", ctx[1], limit=64))
+    context = (check_str("context", ctx[0], limit=64, nul_ok=True),
+               check_str("context", ctx[1], limit=64, nul_ok=True))
     suggestion = None
     if "suggestion" in d:
         suggestion = fields_from_dict(d["suggestion"], "suggestion")

@@ -18,7 +18,8 @@ from typing import Any
 from hedui import __version__
 from hedui.core import anchor
 from hedui.core.entry import (
-    Entry, SchemaProblem, apply_state, decision_state, entry_from_dict, entry_to_dict, is_full, validate_fields,
+    Entry, SchemaProblem, apply_state, check_str, decision_state, entry_from_dict, entry_to_dict, is_full,
+    validate_fields,
 )
 from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionError
 from hedui.core.session_format import DECISION_OPS, SYSTEM_OPS, SessionDoc
@@ -42,6 +43,14 @@ def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str) -> Sessi
         hedui_version=__version__, rules_digest=extraction.rules_digest, created_at=now,
         updated_at="", journal_seq=0, next_id=len(entries) + 1, entries=entries,
     )
+
+
+def _checked(key: str, value: str, limit: int = 10_000) -> str:
+    """A caller's string that the session file can hold (no NUL, not too long)."""
+    try:
+        return check_str(key, value, limit=limit)
+    except SchemaProblem as exc:
+        raise SessionError(f"invalid {key}: {exc}") from None
 
 
 class Session:
@@ -91,6 +100,7 @@ class Session:
         report = extraction.report
         if not reviewer.strip():
             raise SessionError("the reviewer's name is empty")
+        _checked("reviewer", reviewer, 200)
         path = session_path(Path(sessions_dir), report, reviewer)
         store = SessionStore(path, read_only=read_only, batch=batch, idle=idle)
         doc, records = store.open()
@@ -305,12 +315,13 @@ class Session:
         return self._decide("reject", id, lambda e: self._stamp(e, "rejected", flag_reason=""))
 
     def flag(self, id: str, reason: str, note: str = "") -> Entry:
+        note = _checked("note", note)
         if reason not in FLAG_REASONS:
             raise SessionError(f"unknown flag reason {reason!r} (one of {', '.join(FLAG_REASONS)})")
         return self._decide("flag", id, lambda e: self._stamp(e, "flagged", flag_reason=reason, note=note))
 
     def correct(self, id: str, fields: Fields, note: str = "") -> Entry:
-        fields = self._valid(fields)
+        fields, note = self._valid(fields), _checked("note", note)
         return self._decide("correct", id, lambda e: self._stamp(
             e, "added" if e.status == "added" else "corrected", fields=fields, note=note, flag_reason=""))
 
@@ -324,7 +335,7 @@ class Session:
         return self._decide("reset", id, make)
 
     def add(self, start: int, end: int, fields: Fields, note: str = "", rule: str = "manual") -> Entry:
-        fields = self._valid(fields)
+        fields, note, rule = self._valid(fields), _checked("note", note), _checked("rule", rule, 200)
         with self._lock:
             self._writable()
             text = self.report.text

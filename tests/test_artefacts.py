@@ -128,6 +128,13 @@ def test_related_tail_runs_to_the_end(rules):
     assert [(s, t) for s, _, t, _ in got] == [(len(body), tail)]
 
 
+def test_related_tail_stops_at_prose(rules):
+    body = "全年新增就业3000人。\n相关链接\n某某工作方案\n"
+    prose = "二、下一步工作。全市将继续推进就业创业工作,力争全年城镇新增就业5000人以上,城镇登记失业率控制在3.5%以内。"
+    got = texts(body + prose, rules, "furniture")
+    assert got == ["相关链接\n某某工作方案"]
+
+
 def test_stray_number_only_next_to_furniture(rules):
     near = "某报告\n来源: 某网 发布时间:2018-04-09\n\n0\n\n全年增长12%。"
     assert "0" in texts(near, rules, "furniture")

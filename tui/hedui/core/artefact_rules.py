@@ -19,6 +19,8 @@ File format (every key but ``id``, ``kind`` and ``pattern`` is optional)::
                                   # the end of the block (next blank line) instead
     near_furniture = false        # only when the previous or next non-blank line is furniture
     min_matches = 1               # the rule applies only if it matches at least this often
+    stop_at_prose = false         # scope "to-end": stop before the first prose line (a line of at
+                                  # least 30 chars with a 。), so a tail never swallows the report
     prose_guard = false           # scope "line": a line with sentence punctuation (，。；！？, a comma
                                   # not inside a number) is prose: treat it like a long line
     ignore_case = false
@@ -45,7 +47,7 @@ KINDS = ("pinyin", "furniture")
 SCOPES = ("match", "line", "to-end")
 _RULE_KEYS = {
     "id", "kind", "pattern", "scope", "max_line_len", "long_lines", "max_tail",
-    "near_furniture", "min_matches", "prose_guard", "ignore_case", "description",
+    "near_furniture", "min_matches", "prose_guard", "stop_at_prose", "ignore_case", "description",
 }
 _REPEAT_KEYS = {"min_chars", "paragraph_break", "description"}
 _TOP_KEYS = {"rule", "repeat"}
@@ -65,6 +67,7 @@ class ArtefactRule:
     near_furniture: bool = False
     min_matches: int = 1
     prose_guard: bool = False
+    stop_at_prose: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,7 @@ def _parse_rule(path: Path, i: int, raw: object) -> ArtefactRule:
         near_furniture=_typed(path, i, rid, raw, "near_furniture", bool, False),
         min_matches=_typed(path, i, rid, raw, "min_matches", int, 1),
         prose_guard=_typed(path, i, rid, raw, "prose_guard", bool, False),
+        stop_at_prose=_typed(path, i, rid, raw, "stop_at_prose", bool, False),
     )
 
 

@@ -42,6 +42,8 @@ _WS = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000\xa0]*\n")
 #: sentence punctuation: a line holding it is prose (rules with ``prose_guard``)
 _PROSE = re.compile(r"[,，](?!\d)|[。；;！!？?]")
+#: a prose line: 30 or more characters holding a full stop (ends a "to-end" tail)
+_PROSE_LINE = re.compile(r"^(?=[^\n]{30})[^\n]*。", re.M)
 
 
 class _Lines:
@@ -123,6 +125,9 @@ class _Furniture:
         if end - ms > rule.max_tail:
             blank = _BLANK_LINE.search(self.text, ms)
             end = blank.start() if blank else end
+        if rule.stop_at_prose:
+            prose = _PROSE_LINE.search(self.text, ms, end)
+            end = prose.start() if prose else end
         return _strip(self.text, ms, end)
 
     def apply(self, rule: ArtefactRule, near: set[int] | None = None) -> list[tuple[int, int, str]]:

@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Score the extractor on reports against gold files "
                                    "(precision, recall, F1, bound accuracy, label char-F1, period accuracy).")
     p.add_argument("gold", type=Path, metavar="GOLD_DIR", help="folder of gold .json files")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders of .txt files")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="report files or folders of .txt files (gold files of other reports are not scored)")
     p.add_argument("--verbose", action="store_true", help="list every false positive and false negative")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     p.add_argument("--rules", type=Path, metavar="DIR", help="rules folder (default: bundled rules)")

@@ -25,6 +25,12 @@ LONE_SCALES = frozenset("百千万亿")
 FOOTNOTE = re.compile(r"[\[［]\d{1,2}[\]］]")
 SMALL_SCALES = frozenset({"千", "百"})
 SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
+#: ids of the figure rules written in code (the others are the unit rules of rules/units.toml)
+BUILTIN_RULES: dict[str, str] = {
+    "figure.bare-scaled": "a 万/亿-scaled number standing bare before a noun (123万职工), unit ''",
+    "unit.percent.chinese": "百分之八十 / 千分之五 written in words",
+    "unit.rate": "a rate per population (46.79/10万), unit '/10万'",
+}
 #: words before a number that make it a percentage
 PER_WORDS = (("百分之", "%"), ("千分之", "‰"))
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"

@@ -99,7 +99,7 @@ def _table(out: list[str], header: str, d: dict[str, Any]) -> None:
 
 
 def dump_session(doc: SessionDoc, pause: Callable[[], None] | None = None) -> str:
-    """The TOML text of ``doc``. ``pause`` is called every few hundred tables (a background
+    """The TOML text of ``doc``. ``pause`` is called every 50 tables (a background
     writer passes ``time.sleep(0)`` to let a keystroke's thread run)."""
     out = [
         "# hedui session: one report, one reviewer. Written by hedui; read, diff and commit it freely.",
@@ -118,7 +118,7 @@ def dump_session(doc: SessionDoc, pause: Callable[[], None] | None = None) -> st
         for item in items:
             _table(out, header, item if isinstance(item, dict) else entry_to_dict(item))
             n += 1
-            if pause is not None and n % 200 == 0:
+            if pause is not None and n % 50 == 0:
                 pause()
     out.append("")
     return "\n".join(out)

@@ -124,15 +124,15 @@ def terminal_bytes(label: str, text: str) -> None:
         report = pathlib.Path(tmp) / "report.txt"
         report.write_text(text, encoding="utf-8")
         out = pathlib.Path(tmp) / "out.json"
-        first_line = text.lstrip().split("\n", 1)[0][:4]
         command = f"cd {ROOT} && {sys.executable} -m tests.bench.report_view_demo {report}"
-        subprocess.run(
-            [str(TTYMETER), "--size", "80x24", "--ready", first_line, "--keys", "j*30 a*20 k*10 Space*5",
+        run = subprocess.run(
+            [str(TTYMETER), "--size", "80x24", "--ready", r"[\u4e00-\u9fff]{4}", "--regex", "--keys", "j*30 a*20 k*10 Space*5",
              "--settle-ms", "60", "-q", "--json", str(out), "--", command],
-            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300,
+            check=False, capture_output=True, text=True, timeout=300,
         )
         if not out.exists():
-            print(f"{label}: ttymeter gave no result")
+            tail = (run.stderr or run.stdout).strip().splitlines()[-1:] or ["no output"]
+            print(f"{label}: ttymeter gave no result ({tail[0][:200]})")
             return
         summary = json.loads(out.read_text())["summary"]
     keys = ", ".join(

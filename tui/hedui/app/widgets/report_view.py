@@ -216,7 +216,6 @@ class ReportView(ScrollView, can_focus=False):
             span, direction = self._pending_reveal
             self._pending_reveal = None
             self._reveal(span, direction)
-        self.refresh()
 
     def _theme_changed(self, _theme: object) -> None:
         self._invalidate_all()

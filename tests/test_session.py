@@ -291,3 +291,18 @@ def test_inputs_the_file_could_not_hold_are_refused(tmp_path):
     s.close()
     with pytest.raises(SessionError, match="reviewer contains a NUL"):
         Session.open(ex, tmp_path / "s", "l\x00i")
+
+
+def test_moved_report_keeps_its_session(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    ex = make_extraction(tmp_path / "old" / "r.txt", TEXT, NEEDLES)
+    s = Session.open(ex, tmp_path / "s", "li")
+    s.accept(s.entries[0].id)
+    s.close()
+    (tmp_path / "old" / "r.txt").rename(tmp_path / "new" / "r.txt")
+    moved = make_extraction(tmp_path / "new" / "r.txt", TEXT, NEEDLES)
+    s2 = Session.open(moved, tmp_path / "s", "li")
+    assert s2.path == s.path and s2.progress() == (1, len(NEEDLES)) and s2.notices == []
+    s2.close()
+    assert tomllib.loads(s.path.read_text("utf-8"))["report"]["path"] == "new/r.txt"

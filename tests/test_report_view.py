@@ -418,3 +418,20 @@ def test_mark_index_matches_brute_force(raw: list, start: int, length: int) -> N
     # painting order: artefacts, then excluded numbers, then figures
     layers = [KIND_LAYER[m.kind] for m in found]
     assert layers == sorted(layers)
+
+
+async def test_control_characters_never_reach_the_terminal() -> None:
+    text = "第一段\t3496户\r\n第二段\x0c98.5%\r\n"
+    app = Host(text, [Mark(text.index("3496"), text.index("3496") + 5, "pending", "a")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReportView)
+        first, second = view.render_line(0), view.render_line(1)
+        assert first.text.rstrip() == "第一段 3496户"  # tab drawn as one space, CR dropped
+        assert second.text.rstrip() == "第二段98.5%"  # form feed dropped
+        for strip in (first, second):
+            assert strip.cell_length == 79
+            assert not any(ord(c) < 0x20 for c in strip.text)
+        # offsets stay those of the original text
+        assert view.line_span(0)[1:] == (0, text.index("\n"))
+        assert style_at(view, text.index("3496")).underline

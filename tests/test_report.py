@@ -178,6 +178,17 @@ def test_undecodable(tmp_path):
     assert "cannot decode" in _one_line_error(exc, p)
 
 
+def test_damaged_utf8_is_refused_not_read_as_gb18030(tmp_path):
+    raw = (ROOT / "seeds/echeng-2019h1.txt").read_bytes()
+    lead = next(i for i in range(len(raw) // 2, len(raw)) if raw[i] >= 0xE0)
+    p = tmp_path / "cut.txt"
+    p.write_bytes(raw[:lead] + raw[lead + 1:])  # one byte lost in the middle
+    raw[:lead].decode("utf-8")  # the text before the damage is valid UTF-8
+    with pytest.raises(ReportError) as exc:
+        load_report(p)
+    assert f"invalid UTF-8 at byte {lead}" in _one_line_error(exc, p)
+
+
 def test_broken_utf16_after_bom(tmp_path):
     p = tmp_path / "u16.txt"
     p.write_bytes(b"\xff\xfe" + "工会".encode("utf-16-le") + b"\x00\xd8")  # lone surrogate

@@ -190,7 +190,8 @@ class _Furniture:
             if not added:
                 break
             self.spans += added
-        return _disjoint(self.spans)
+        trimmed = ((*_strip(self.text, s, e), rid) for s, e, rid in _disjoint(self.spans))
+        return [t for t in trimmed if t[1] > t[0]]
 
 
 def _repeats(view: TextView, rules: ArtefactRules, furniture: list[tuple[int, int, str]]):

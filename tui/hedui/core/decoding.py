@@ -116,8 +116,11 @@ def decode_report_bytes(data: bytes) -> tuple[str, str]:
         return _bom(data, "utf-16-be", data[2:])
     if data[:65536].count(0) / min(len(data), 65536) > _MAX_NUL_SHARE:
         raise DecodeFailure("not a text report (binary data: NUL bytes)")
-    text = _strict(data, "utf-8")
-    if text is not None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _refuse_damaged_utf8(data, exc)
+    else:
         _check_text(text)
         return text, "utf-8"
     candidates: list[tuple[str, str]] = []
@@ -138,6 +141,17 @@ def decode_report_bytes(data: bytes) -> tuple[str, str]:
         text, name = candidates[0]
     _check_text(text)
     return text, name
+
+
+def _refuse_damaged_utf8(data: bytes, exc: UnicodeDecodeError) -> None:
+    """UTF-8 that breaks after plenty of valid multi-byte text is damaged UTF-8, not GB18030.
+
+    (GB18030 would "decode" it into nonsense: UTF-8's bytes are valid GB18030.)
+    """
+    good = data[: exc.start]
+    multibyte = sum(1 for b in good if b >= 0xC0)  # lead bytes of multi-byte sequences
+    if multibyte >= 16:
+        raise DecodeFailure(f"invalid UTF-8 at byte {exc.start} (the text before it is UTF-8; damaged file?)")
 
 
 def _bom(data: bytes, encoding: str, body: bytes) -> tuple[str, str]:

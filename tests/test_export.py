@@ -41,7 +41,7 @@ def folder(tmp_path):
     return tmp_path
 
 
-def export(folder, *args, capsys=None):
+def export(folder, *args):
     out = folder / "out.data"
     rc = main(["export", "--sessions", str(folder / "sessions"), "-o", str(out), *args])
     return rc, out.read_bytes()

@@ -4,7 +4,8 @@
 
 1. a byte-order mark: ``utf-8-sig`` (EF BB BF), ``utf-16-le`` (FF FE), ``utf-16-be`` (FE FF);
    the BOM belongs to the encoding and is not part of the text;
-2. strict ``utf-8``;
+2. strict ``utf-8`` (UTF-8 that breaks after plenty of valid multi-byte text is
+   refused as damaged, with the byte offset, rather than read as GB18030 nonsense);
 3. strict ``big5`` (or its superset ``cp950``) and strict ``gb18030``.
 
 GB18030 decodes almost any byte sequence, Big5 text included (as nonsense),

@@ -137,3 +137,31 @@ def test_review_command_rejects_bad_paths(tmp_path, capsys):
     empty.mkdir()
     assert main(["review", str(empty), "--sessions", str(tmp_path / "s")]) == 1
     assert "no .txt reports" in capsys.readouterr().err
+
+
+async def test_extraction_in_a_child_process_feeds_the_app(ws):
+    from hedui.app.app import make_app
+    from hedui.app.config import load_config
+    from hedui.app.extraction_process import start_extraction
+
+    bad = ws.reports / "broken.txt"
+    bad.write_bytes(b"\xff\xff\xff\xff" * 50)
+    extraction = start_extraction([ws.reports], ws.sessions, REVIEWER)
+    assert extraction is not None
+    app = make_app([ws.reports], ws.sessions, REVIEWER, config=load_config(ws.config), extraction=extraction)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_all_prepared(pilot)
+        names = [s.name for s in app.slots]
+        assert names == sorted(names)
+        broken = app.slots[names.index("broken.txt")]
+        assert broken.error and "broken.txt" in broken.error
+        good = app.slots[names.index(FIRST)]
+        expected = Extractor().extract(load_report(ws.report(FIRST)))
+        assert good.extraction == expected  # the child's extraction is the extractor's
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        await wait_ready(pilot, names.index(FIRST))
+        first = app.review.current_id
+        await pilot.press("a")
+        await pilot.pause()
+    assert ws.statuses(FIRST)[first] == "accepted"

@@ -16,6 +16,7 @@ from hedui.app.config import Config, load_config
 from hedui.app.messages import PreparationProgressed, ReportPrepared
 from hedui.app.screens.review import ReviewScreen
 from hedui.core.model import HeduiError
+from hedui.app.extraction_process import ExtractionProcess
 from hedui.app.workspace import Pace, Preparer, ReportSlot, expand_paths, resume_order
 
 THEME = "ansi-dark"
@@ -28,9 +29,18 @@ class HeduiApp(App[int]):
     TITLE = "hedui"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, slots: list[ReportSlot], preparer: Preparer, config: Config) -> None:
+    def __init__(
+        self,
+        slots: list[ReportSlot],
+        preparer: Preparer,
+        config: Config,
+        order: list[int] | None = None,
+        extraction: ExtractionProcess | None = None,
+    ) -> None:
         super().__init__()
         self.slots = slots
+        self.order = order if order is not None else list(range(len(slots)))
+        self.extraction = extraction
         self.preparer = preparer
         self.config = config
         self.keymap: dict[str, str] = dict(config.keymap)
@@ -49,23 +59,43 @@ class HeduiApp(App[int]):
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def prepare_reports(self) -> None:
         worker = get_current_worker()
-        order = resume_order(self.slots, self.preparer)
+        order = self.order
         if order and order[0] != 0:
             self.call_from_thread(self.review.show_report, order[0])
-        done = 0
-        for index in order:
-            if worker.is_cancelled:
-                return
-            slot = self.preparer.prepare(self.slots[index])
-            if worker.is_cancelled:
-                # the app is closing: release what was just opened
+        done: set[int] = set()
+
+        def publish(index: int) -> bool:
+            slot = self.slots[index]
+            if worker.is_cancelled:  # the app is closing: release what was just opened
                 if slot.session is not None:
                     slot.session.close()
                     slot.session = None
-                return
-            done += 1
+                return False
+            done.add(index)
             self.post_message(ReportPrepared(index, slot))
-            self.post_message(PreparationProgressed(done, len(order)))
+            self.post_message(PreparationProgressed(len(done), len(order)))
+            return True
+
+        if self.extraction is not None:  # extracted by the child process, in this order
+            for k, extraction, error in self.extraction.results():
+                if worker.is_cancelled:
+                    return
+                slot = self.slots[order[k]]
+                slot.extraction, slot.error = extraction, error
+                if extraction is not None:
+                    self.preparer.open_session(slot)
+                if not publish(order[k]):
+                    return
+            self.extraction.close()
+        for index in order:  # whatever the child did not do (or all, without one)
+            if index in done:
+                continue
+            if worker.is_cancelled:
+                return
+            self.preparer.prepare(self.slots[index])
+            if not publish(index):
+                return
+        self.preparer.extractor()  # warm for parse_span (add, promote), off the UI thread
 
     @on(ReportPrepared)
     def _prepared(self, message: ReportPrepared) -> None:
@@ -84,6 +114,8 @@ class HeduiApp(App[int]):
 
     def on_unmount(self) -> None:
         self.workers.cancel_group(self, "prepare")
+        if self.extraction is not None:
+            self.extraction.close()
         self.close_sessions()
 
     def close_sessions(self) -> None:
@@ -105,9 +137,16 @@ def make_app(
     reviewer: str,
     rules_dir: Path | None = None,
     config: Config | None = None,
+    extraction: ExtractionProcess | None = None,
 ) -> HeduiApp:
-    """The app for ``paths`` (files, or folders of ``.txt``)."""
+    """The app for ``paths`` (files, or folders of ``.txt``).
+
+    ``extraction``: a child process already extracting the reports in resume
+    order (``start_extraction``); without it, a thread worker does it all.
+    """
     files = expand_paths([Path(p) for p in paths])
     slots = [ReportSlot(path=p) for p in files]
     preparer = Preparer(sessions_dir=Path(sessions_dir), reviewer=reviewer, rules_dir=rules_dir)
-    return HeduiApp(slots, preparer, config if config is not None else load_config())
+    order = extraction.order if extraction is not None else resume_order(files, Path(sessions_dir), reviewer)
+    app_config = config if config is not None else load_config()
+    return HeduiApp(slots, preparer, app_config, order=order, extraction=extraction)

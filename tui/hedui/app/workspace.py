@@ -66,8 +66,8 @@ class Preparer:
         return self._extractor
 
     def prepare(self, slot: ReportSlot) -> ReportSlot:
+        """Load, extract and open the session of one report (in this thread)."""
         from hedui.core.report import load_report
-        from hedui.core.session import Session
 
         try:
             report = load_report(slot.path)
@@ -78,6 +78,12 @@ class Preparer:
         except Exception as exc:  # an extractor bug must not take the other reports down
             slot.error = f"{slot.path}: cannot prepare ({type(exc).__name__}: {exc})"
             return slot
+        return self.open_session(slot)
+
+    def open_session(self, slot: ReportSlot) -> ReportSlot:
+        """Open the session of an extracted report; read-only (and why) if it cannot be written."""
+        from hedui.core.session import Session
+
         try:
             slot.session = Session.open(slot.extraction, self.sessions_dir, self.reviewer)
         except SessionLocked as exc:
@@ -148,12 +154,12 @@ def last_activity(path: Path, sessions_dir: Path, reviewer: str) -> float:
     return best
 
 
-def resume_order(slots: list[ReportSlot], preparer: Preparer) -> list[int]:
+def resume_order(paths: list[Path], sessions_dir: Path, reviewer: str) -> list[int]:
     """Report indexes in the order to prepare them: the one last worked on first."""
-    order = list(range(len(slots)))
+    order = list(range(len(paths)))
     if not order:
         return order
-    times = [last_activity(s.path, preparer.sessions_dir, preparer.reviewer) for s in slots]
+    times = [last_activity(p, sessions_dir, reviewer) for p in paths]
     latest = max(order, key=lambda i: (times[i], -i))
     if times[latest] > 0:
         order.remove(latest)

@@ -33,8 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hedui.app.app import make_app  # deferred: headless commands never load textual
     from hedui.app.config import load_config
+    from hedui.app.extraction_process import start_extraction
     from hedui.app.workspace import expand_paths
 
     missing = [p for p in args.paths if not p.exists()]
@@ -48,12 +48,19 @@ def run(args: argparse.Namespace) -> int:
         args.sessions.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise HeduiError(f"{args.sessions}: cannot create sessions folder ({exc.strerror or exc})") from None
-    app = make_app(
-        list(args.paths), args.sessions, args.reviewer or _default_reviewer(),
-        rules_dir=args.rules, config=load_config(),
-    )
+    config = load_config()
+    reviewer = args.reviewer or _default_reviewer()
+    # fork the extractor before Textual is imported: jieba and opencc then load on
+    # the other core while the app starts, and no thread exists yet to fork
+    extraction = start_extraction(list(args.paths), args.sessions, reviewer, args.rules)
+    from hedui.app.app import make_app  # deferred: headless commands never load textual
+
+    app = make_app(list(args.paths), args.sessions, reviewer, rules_dir=args.rules,
+                   config=config, extraction=extraction)
     try:
         app.run(mouse=not args.no_mouse)
     finally:
         app.close_sessions()
+        if extraction is not None:
+            extraction.close()
     return app.return_code or 0

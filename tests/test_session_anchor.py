@@ -150,3 +150,19 @@ def test_added_figure_meets_new_suggestion_at_its_span(tmp_path):
     at = [e for e in s.entries if e.start == start and e.end == start + 3]
     assert [e.id for e in at] == [a.id] and at[0].status == "added"
     s.close()
+
+
+def test_occurrence_index_finds_what_str_find_finds():
+    import random
+
+    from hedui.core.anchor import Occurrences
+
+    rng = random.Random(3)
+    alphabet = "12万元人户个%。，"
+    text = "".join(rng.choice(alphabet) for _ in range(5000))
+    needles = {"".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 7))) for _ in range(300)}
+    assert len(needles) >= Occurrences.INDEX_FROM
+    indexed, plain = Occurrences(text, needles), Occurrences(text, set())
+    assert indexed.index is not None and plain.index is None
+    for n in needles:
+        assert indexed(n) == plain(n)[: len(indexed(n))] and len(indexed(n)) == len(plain(n))

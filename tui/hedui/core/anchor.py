@@ -45,12 +45,40 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _occurrences(text: str, needle: str) -> list[int]:
-    out, i = [], text.find(needle)
-    while i >= 0 and len(out) <= MAX_CANDIDATES:
-        out.append(i)
-        i = text.find(needle, i + 1)
-    return out
+class Occurrences:
+    """Where figure texts occur in a text. With many needles, one pass per key length
+    over the text indexes them by their first ``KEY`` characters (instead of one scan
+    of the whole text per needle)."""
+
+    KEY = 4
+    INDEX_FROM = 64  # needles; fewer are found with str.find
+
+    def __init__(self, text: str, needles: set[str]) -> None:
+        self.text = text
+        self.index: dict[str, list[int]] | None = None
+        if len(needles) < self.INDEX_FROM:
+            return
+        by_len: dict[int, set[str]] = {}
+        for n in needles:
+            by_len.setdefault(min(len(n), self.KEY), set()).add(n[: self.KEY])
+        index: dict[str, list[int]] = {}
+        for length, keys in by_len.items():
+            for i in range(len(text) - length + 1):
+                k = text[i:i + length]
+                if k in keys:
+                    index.setdefault(k, []).append(i)
+        self.index = index
+
+    def __call__(self, needle: str) -> list[int]:
+        text = self.text
+        if self.index is None:
+            out, i = [], text.find(needle)
+            while i >= 0 and len(out) <= MAX_CANDIDATES:
+                out.append(i)
+                i = text.find(needle, i + 1)
+            return out
+        out = [p for p in self.index.get(needle[: self.KEY], ()) if text.startswith(needle, p)]
+        return out[: MAX_CANDIDATES + 1]
 
 
 @dataclass
@@ -61,13 +89,13 @@ class Reanchored:
     moved: int = 0
 
 
-def locate(e: Entry, text: str) -> tuple[int | None, str, list[int]]:
+def locate(e: Entry, text: str, occurrences: Occurrences | None = None) -> tuple[int | None, str, list[int]]:
     """The new start of ``e`` in ``text``, or (None, reason, the equally good candidates)."""
     before, after = e.context
     if text[e.start:e.end] == e.text and text[max(0, e.start - len(before)):e.start] == before \
             and text[e.end:e.end + len(after)] == after:
         return e.start, "", []
-    cands = _occurrences(text, e.text)
+    cands = (occurrences or Occurrences(text, set()))(e.text)
     if not cands:
         return None, "its text is no longer in the report", []
     if len(cands) > MAX_CANDIDATES:
@@ -75,6 +103,12 @@ def locate(e: Entry, text: str) -> tuple[int | None, str, list[int]]:
     if len(cands) == 1:
         return cands[0], "", []
     n = len(e.text)
+    lb = len(before)
+    full = [p for p in cands if p >= lb and text.startswith(before, p - lb) and text.startswith(after, p + n)]
+    if len(full) == 1:  # the whole saved context matches here only: the best possible score, unique
+        return full[0], "", []
+    if len(full) > 1:
+        return None, f"ambiguous: {len(full)} places match", full
     scores = [
         _common_suffix(text[max(0, p - CONTEXT_CHARS):p], before)
         + _common_prefix(text[p + n:p + n + CONTEXT_CHARS], after)
@@ -96,7 +130,8 @@ def reanchor(entries: list[Entry], orphans: list[Entry], text: str) -> Reanchore
     elsewhere in a report that was only shifted).
     """
     todo = sorted([x for x in entries if x.decided] + orphans, key=lambda x: (x.start, x.end))
-    found = [locate(e, text) for e in todo]
+    occurrences = Occurrences(text, {e.text for e in todo})
+    found = [locate(e, text, occurrences) for e in todo]
     deltas = [None if start is None else start - e.start for e, (start, _, _) in zip(todo, found)]
     for i, (start, why, cands) in enumerate(found):
         if start is None and cands:

@@ -30,6 +30,7 @@ BUILTIN_RULES: dict[str, str] = {
     "figure.bare-scaled": "a 万/亿-scaled number standing bare before a noun (123万职工), unit ''",
     "unit.percent.chinese": "百分之八十 / 千分之五 written in words",
     "unit.rate": "a rate per population (46.79/10万), unit '/10万'",
+    "figure.table-cell": "a bare number that is a cell of a table row, unit ''",
 }
 #: words before a number that make it a percentage
 PER_WORDS = (("百分之", "%"), ("千分之", "‰"))
@@ -53,6 +54,21 @@ class Candidate:
 
 def _is_cjk(ch: str) -> bool:
     return CJK_LO <= ch <= CJK_HI
+
+
+#: punctuation that makes a line a sentence, not a table row
+SENTENCE_PUNCT = ("。", "，", "；", ";", "：", ":", "、", "！", "？")
+_CELL_EDGE = " \t\u3000|"
+
+
+def _is_cell(s: str, c: Candidate, ls: int, le: int) -> bool:
+    """A number standing alone between spaces (or the line's end), maybe with a sign or %."""
+    a, b = c.start, c.end
+    if s[b:b + 1] in ("%", "％"):
+        b += 1
+    before = s[a - 1] if a > ls else " "
+    after = s[b] if b < le else " "
+    return before in _CELL_EDGE and after in _CELL_EDGE and c.excluded in (None, "bare.no-unit")
 
 
 class CandidateFinder:
@@ -169,6 +185,7 @@ class CandidateFinder:
             out.append(c)
             consumed = c.end
         self._share_units(s, out)
+        self._table_cells(s, out)
         return self._ranges(s, out)
 
     def _share_units(self, s: str, cands: list[Candidate]) -> None:
@@ -190,6 +207,29 @@ class CandidateFinder:
                     break
                 if nxt.excluded not in (None, "bare.no-unit"):
                     break
+
+    def _table_cells(self, s: str, cands: list[Candidate]) -> None:
+        """Bare numbers that are cells of a table row (``粮食产量 万吨 6789.5 1.3``) are figures
+        with unit '' (FIGURES.md: a table cell with no unit of its own)."""
+        k = 0
+        while k < len(cands):
+            ls = s.rfind("\n", 0, cands[k].start) + 1
+            le = s.find("\n", cands[k].start)
+            le = len(s) if le < 0 else le
+            row = [j for j in range(k, len(cands)) if cands[j].start < le]
+            k = row[-1] + 1
+            cells = [j for j in row if _is_cell(s, cands[j], ls, le)]
+            line = s[ls:le]
+            if (len(cells) < 2 or any(p in line for p in SENTENCE_PUNCT)
+                    or not _is_cjk(line.lstrip()[:1] or " ")):
+                continue
+            if all(cands[j].value == int(cands[j].value) and 1900 <= cands[j].value <= 2100 for j in cells):
+                continue  # a heading row of years
+            for j in cells:
+                c = cands[j]
+                if c.excluded == "bare.no-unit":
+                    unit, cat = ("%", "percent") if s[c.end:c.end + 1] in "%％" else ("", "count")
+                    cands[j] = replace(c, excluded=None, rule="figure.table-cell", unit=unit, category=cat)
 
     def _ranges(self, s: str, cands: list[Candidate]) -> list[Candidate]:
         """260元至500元 -> one figure, value 260, value_max 500, bound range."""

@@ -128,3 +128,12 @@ def test_truncated_file_and_damaged_journal(folder, capsys):
 def test_missing_folder(tmp_path, capsys):
     assert main(["check", "--sessions", str(tmp_path / "none")]) == 1
     assert "none: sessions folder not found" in capsys.readouterr().err
+
+
+def test_figure_status_disagreeing_with_its_log(folder, capsys):
+    a = folder / "sessions" / "a.li.toml"
+    edit(a, 'status = "rejected"', 'status = "accepted"')  # hand-edited, not through hedui
+    rc, out, _ = check(folder, capsys)
+    assert rc == 1
+    assert out == [f"{a}:{line_of(a, 'status = ', 2)}: figure f0002 is 'accepted' but its last log record "
+                   f"(seq 2) says 'rejected'"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hedui.core.check import check_file
 from hedui.core.extract import Extractor
 from hedui.core.model import Extraction, Fields, Figure
 from hedui.core.report import load_report
@@ -73,6 +74,7 @@ def test_ambiguous_and_vanished_decisions_are_listed_and_kept(tmp_path):
     assert {o.id for o in s.orphans} == {ids[1], ids[4]}
     assert all(o.status == "accepted" for o in s.orphans)
     s.close()
+    assert check_file(s.path, tmp_path / "s") == []
 
 
 def test_rules_change_carries_decisions_over(tmp_path):
@@ -110,6 +112,7 @@ def test_rules_change_carries_decisions_over(tmp_path):
     assert any("rules changed" in n for n in s.notices)
     assert all(TEXT[x.start:x.end] == x.text for x in s.entries)
     s.close()
+    assert check_file(s.path, tmp_path / "s") == []
 
 
 def test_real_seed_edit_and_reextract(tmp_path):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hedui.core.model import HeduiError, SessionError
 from hedui.core.report import load_report
-from hedui.core.session_format import _Lines, parse_toml, read_session
+from hedui.core.session_format import SYSTEM_OPS, _Lines, parse_toml, read_session
 from hedui.core.session_paths import resolve_report_path
 from hedui.core.session_read import fold_journal, session_files
 from hedui.core.store import read_journal
@@ -38,6 +38,8 @@ def check_file(path: Path, sessions_dir: Path) -> list[str]:
         fold_journal(doc, read_journal(journal, repair=False), journal)
     except SessionError as exc:
         problems.append(str(exc))
+    if not problems:  # (a figure skipped as invalid would also show as missing from its log)
+        problems += _log_agrees(path, doc, lines)
     report_file = resolve_report_path(doc.report_path, sessions_dir)
     where = f"{path}:{lines.find('report', 0, 'path')}"
     try:
@@ -66,6 +68,29 @@ def check_file(path: Path, sessions_dir: Path) -> list[str]:
             problems.append(f"{path}{line}: figure {e.id} text {e.text!r} does not match "
                             f"the report at {e.start}-{e.end} ({got!r})")
     return problems
+
+
+def _log_agrees(path: Path, doc, lines: _Lines) -> list[str]:
+    """Each figure's status is what the last log record touching it left (the log is its audit trail)."""
+    last: dict[str, dict] = {}
+    for rec in doc.log:
+        if rec.get("id") and rec["op"] not in SYSTEM_OPS:
+            last[rec["id"]] = rec
+    figures = {e.id: e for e in doc.entries + doc.orphans}
+    blocks = _figure_blocks(lines)
+    out = []
+    for eid, rec in last.items():
+        after = rec.get("after")
+        e = figures.get(eid)
+        if after is None and e is not None or after is not None and e is None:
+            state = "absent" if e is None else "present"
+            out.append(f"{path}: figure {eid} is {state}, unlike its last log record (seq {rec['seq']})")
+        elif e is not None and after is not None and after.get("status") != e.status:
+            at = blocks.get(eid)
+            line = f":{lines.find('figure', at, 'status')}" if at is not None else ""
+            out.append(f"{path}{line}: figure {eid} is {e.status!r} but its last log record "
+                       f"(seq {rec['seq']}) says {after.get('status')!r}")
+    return out
 
 
 _ID = re.compile(r'\s*id\s*=\s*"([^"]*)"')

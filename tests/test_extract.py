@@ -203,6 +203,11 @@ def test_repeated_paragraph_points_at_first_copy():
     assert [f.repeat_of for f in figs] == [None, None, text.index("300人"), text.index("50万元")]
 
 
+def test_ascii_pinyin_garbage_between_number_and_unit():
+    f = one("補助1,200萬(wan)元。")
+    assert (f.text, f.value, f.unit) == ("1,200萬(wan)元", 12000000, "元")
+
+
 def test_traditional_text_keeps_original_characters():
     f = one("全省建成466個站點。")
     assert (f.text, f.unit) == ("466個", "个")

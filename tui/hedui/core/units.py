@@ -10,6 +10,10 @@ from hedui.core.rules import RuleSet, UnitRule
 _RATE = re.compile(r"[/／]\s*((?:[0-9]+)?\s*[十百千万亿]+)(?![\u4e00-\u9fff]*[元人])")
 
 
+#: romanisation garbage a web page inserted after a character (萬(wan)元) that the view kept
+_PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[1-5]?[)）]")
+
+
 @dataclass(frozen=True, slots=True)
 class UnitMatch:
     start: int
@@ -61,6 +65,9 @@ class UnitTable:
         start = pos
         if s[pos:pos + 1] == " " and s[pos + 1:pos + 2] not in (" ", ""):
             pos += 1
+        g = _PINYIN.match(s, pos)
+        if g is not None:
+            pos = g.end()
         m = _RATE.match(s, pos)
         if m:
             base = re.sub(r"\s", "", m.group(1))

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 
+from hedui.core.check import check_file
 from hedui.core.session import Session
 from tests.session_helpers import REPO, crash_extraction
 
@@ -69,6 +70,9 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_decision(tmp_path):
         acks = run_child(tmp_path, seed=kill, kill_after=rng.uniform(0.0, 0.3 if from_start else 0.12),
                          reviewer=reviewer, from_start=from_start)
         total_acks += len(acks)
+        path = tmp_path / "sessions" / f"crash-report.{reviewer}.toml"
+        if path.exists():  # as the child left it: `hedui check` finds nothing wrong
+            assert check_file(path, tmp_path / "sessions") == [], f"kill {kill}"
         s = Session.open(ex, tmp_path / "sessions", reviewer, read_only=kill % 2 == 0)
         log = {r["seq"]: r for r in s.log}
         for seq, op, eid, status in acks:

@@ -1,5 +1,6 @@
 """Snapshot tests of the reviewer at 80x24 and 160x48: the main screen, the correction form,
-the help screen and the add-figure selection.  Theme fixed (the app's), cursor blink off.
+the help screen and the add-figure selection.  Theme fixed (the app's), cursor blink off,
+and a fixed extraction of a hand-written report, so the pictures change only with the app.
 
 Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
 and look at the SVGs before committing them.
@@ -9,7 +10,18 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from tests.app_helpers import REPORTS, wait_ready, ws  # noqa: F401
+from hedui.app.app import make_app
+from hedui.app.config import load_config
+from tests.app_fixed_report import FixedExtractor, write_report
+from tests.app_helpers import REVIEWER, wait_ready, ws  # noqa: F401
+
+
+
+def fixed_app(ws):
+    """The app on a hand-written report with a fixed extraction (independent of the rules)."""
+    report = write_report(ws.reports)
+    return make_app([report], ws.sessions, REVIEWER, config=load_config(ws.config), extractor=FixedExtractor())
+
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 
@@ -29,19 +41,19 @@ async def _no_blink(pilot) -> None:
 class TestReviewScreen:
     @pytest.mark.parametrize("size", SIZES)
     def test_main_screen(self, ws, snap_compare, size):
-        app = ws.app(ws.report(REPORTS[0]))
+        app = fixed_app(ws)
         assert snap_compare(app, terminal_size=size, run_before=_ready, press=["j", "j", "a", "x"])
 
     @pytest.mark.parametrize("size", SIZES)
     def test_add_figure_selection(self, ws, snap_compare, size):
-        app = ws.app(ws.report(REPORTS[0]))
+        app = fixed_app(ws)
         assert snap_compare(app, terminal_size=size, run_before=_ready, press=["j", "i", "l", "L", "L"])
 
 
 class TestDialogs:
     @pytest.mark.parametrize("size", SIZES)
     def test_correction_form(self, ws, snap_compare, size):
-        app = ws.app(ws.report(REPORTS[0]))
+        app = fixed_app(ws)
 
         async def run_before(pilot) -> None:
             await _ready(pilot)
@@ -55,5 +67,5 @@ class TestDialogs:
 
     @pytest.mark.parametrize("size", SIZES)
     def test_help_screen(self, ws, snap_compare, size):
-        app = ws.app(ws.report(REPORTS[0]))
+        app = fixed_app(ws)
         assert snap_compare(app, terminal_size=size, run_before=_ready, press=["question_mark"])

@@ -7,6 +7,7 @@ so it is on screen before the rest are extracted.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import App
@@ -138,15 +139,20 @@ def make_app(
     rules_dir: Path | None = None,
     config: Config | None = None,
     extraction: ExtractionProcess | None = None,
+    extractor: Any = None,
 ) -> HeduiApp:
     """The app for ``paths`` (files, or folders of ``.txt``).
 
     ``extraction``: a child process already extracting the reports in resume
     order (``start_extraction``); without it, a thread worker does it all.
+    ``extractor``: an object with ``extract``/``parse_span`` to use instead of
+    ``Extractor(rules_dir)`` (the snapshot tests pass a fixed one).
     """
     files = expand_paths([Path(p) for p in paths])
     slots = [ReportSlot(path=p) for p in files]
-    preparer = Preparer(sessions_dir=Path(sessions_dir), reviewer=reviewer, rules_dir=rules_dir)
+    preparer = Preparer(
+        sessions_dir=Path(sessions_dir), reviewer=reviewer, rules_dir=rules_dir, given_extractor=extractor
+    )
     order = extraction.order if extraction is not None else resume_order(files, Path(sessions_dir), reviewer)
     app_config = config if config is not None else load_config()
     return HeduiApp(slots, preparer, app_config, order=order, extraction=extraction)

@@ -56,9 +56,13 @@ class Preparer:
     sessions_dir: Path
     reviewer: str
     rules_dir: Path | None = None
+    #: an extractor to use instead of building ``Extractor(rules_dir)`` (tests pass a fixed one)
+    given_extractor: Any = field(default=None, repr=False)
     _extractor: Any = field(default=None, repr=False)
 
     def extractor(self) -> Any:
+        if self._extractor is None and self.given_extractor is not None:
+            self._extractor = self.given_extractor
         if self._extractor is None:
             from hedui.core.extract import Extractor
 

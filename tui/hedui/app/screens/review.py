@@ -8,6 +8,7 @@ exactly the keys that apply (``check_action``).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import Any
 
 from rich.text import Text
@@ -207,11 +208,14 @@ class ReviewScreen(DecisionActions, Screen):
         self.update_bindings()
 
     def marks(self) -> list[Mark]:
+        """Artefacts, excluded numbers (where no figure covers them) and figures."""
         slot = self.slot
         marks = [Mark(a.start, a.end, "artefact", f"a{a.start}") for a in slot.extraction.report.artefacts]
-        taken = [(e.start, e.end) for e in self._ordered]
+        starts = self._starts  # figures sorted by start; their ends, running maximum
+        ends = list(accumulate((e.end for e in self._ordered), max))
         for f in self._excluded:
-            if not any(s < f.end and f.start < e for s, e in taken):
+            i = bisect_left(starts, f.end)  # figures starting before the number ends
+            if i == 0 or ends[i - 1] <= f.start:
                 marks.append(Mark(f.start, f.end, "excluded", f"x{f.start}"))
         marks.extend(Mark(e.start, e.end, e.status, e.id) for e in self._ordered)
         return marks

@@ -60,6 +60,9 @@ class FigureTable(DataTable):
         for key, label, width in COLUMNS:
             self.add_column(label, key=key, width=width)
 
+    def watch_hover_coordinate(self, old: object, value: object) -> None:
+        """No hover effect: a mouse passing over the table repaints nothing."""
+
     def show(self, entries: Iterable[Any]) -> None:
         """Replace all rows (a new report or a new filter)."""
         self.clear()

@@ -201,3 +201,9 @@ def test_every_excluding_rule_has_a_reason():
         ex = EX.extract(Report(path, path.read_text(encoding="utf-8"), "utf-8", "0"))
         for f in ex.excluded:
             assert excl.reason(f.rule), f.rule
+
+
+@pytest.mark.parametrize("word", [w for q in RULES.qualifiers for w in q.not_words])
+def test_not_words_are_not_qualifiers(word):
+    (f,) = figures(f"去年{word}300家企业。")
+    assert (f.text, f.bound) == ("300家", "=")

@@ -29,6 +29,7 @@ class QualifierTable:
                               key=lambda t: -len(t[0]))
         self._after = sorted(((w, q.bound, q.id) for q in rules.qualifiers for w in q.after),
                              key=lambda t: -len(t[0]))
+        self._not_words = tuple(w for q in rules.qualifiers for w in q.not_words)
         self._links = frozenset("".join(rules.qualifier_links))
         self._not_governing = rules.not_governing
         self._inner = sorted(((w, q.bound, q.id) for q in rules.qualifiers for w in q.inner),
@@ -51,6 +52,8 @@ class QualifierTable:
             return None
         for w, b, rid in self._before_by_last.get(s[pos - 1], ()):
             if pos >= len(w) and s.startswith(w, pos - len(w)):
+                if any(len(nw) > len(w) and s.startswith(nw, pos - len(nw)) for nw in self._not_words):
+                    return None
                 return QualifierMatch(pos - len(w), pos, w, b, rid)
         if s[pos - 1] in self._links and pos >= 2:
             q = self.before(s, pos - 1) if s[pos - 2] not in self._links else None

@@ -112,6 +112,7 @@ class QualifierRule:
     after: tuple[str, ...] = ()
     governs: tuple[str, ...] = ()
     inner: tuple[str, ...] = ()
+    not_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,13 +202,14 @@ def load_units(path: Path) -> tuple[tuple[UnitRule, ...], dict]:
 def load_qualifiers(path: Path) -> tuple[tuple[QualifierRule, ...], dict]:
     data = read_rule_file(path)
     out = []
-    for t in _tables(path, data, "qualifier", {"id", "bound", "before", "after", "governs", "inner"}):
+    for t in _tables(path, data, "qualifier", {"id", "bound", "before", "after", "governs", "inner", "not_words"}):
         rid = t["id"]
         bound = _str(path, rid, t, "bound")
         if bound not in BOUNDS or bound == "range":
             raise schema_error(path, rid, f"rule {rid!r}: bound {bound!r} is not one of = ~ > >= < <=")
         out.append(QualifierRule(rid, bound, _strs(path, rid, t, "before"), _strs(path, rid, t, "after"),
-                                 _strs(path, rid, t, "governs"), _strs(path, rid, t, "inner")))
+                                 _strs(path, rid, t, "governs"), _strs(path, rid, t, "inner"),
+                                 _strs(path, rid, t, "not_words")))
     return tuple(out), data
 
 

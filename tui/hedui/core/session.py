@@ -22,7 +22,8 @@ from hedui.core.entry import (
     validate_fields,
 )
 from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionError
-from hedui.core.session_format import DECISION_OPS, SYSTEM_OPS, SessionDoc
+from hedui.core.session_format import SYSTEM_OPS, SessionDoc
+from hedui.core.session_log import DecisionLog
 from hedui.core.session_paths import session_path, stored_report_path
 from hedui.core.store import SessionStore, now_rfc3339
 
@@ -75,16 +76,14 @@ class Session:
         self.report = report
         self.entries = list(doc.entries)
         self.orphans = list(doc.orphans)
-        self.log: list[dict[str, Any]] = list(doc.log)
+        self._history = DecisionLog(doc.log)
+        self.log: list[dict[str, Any]] = self._history.records  # the audit trail, oldest first
         self.notices: list[str] = []
         self.updated_at = doc.updated_at
         self._seq = doc.journal_seq
         self._index: dict[str, int] = {}
         self._decided = 0
         self._reindex()
-        self._undo: list[int] = []
-        self._redo: list[int] = []
-        self._by_seq: dict[int, dict[str, Any]] = {}
         self._closed = False
 
     # ---------------------------------------------------------------- opening
@@ -116,7 +115,6 @@ class Session:
             for rec in records:
                 self._apply_record(rec)
             changed = self._reconcile(extraction, Path(sessions_dir))
-            self._rebuild_stacks()
             if not read_only and (created or changed):
                 store.write_doc(self._snapshot())
         except BaseException:
@@ -130,7 +128,7 @@ class Session:
         self._decided = sum(1 for e in self.entries if e.status != "pending")
 
     def _apply_record(self, rec: dict[str, Any]) -> None:
-        self.log.append(rec)
+        self._history.add(rec)
         self._seq = rec["seq"]
         if rec["op"] in SYSTEM_OPS:
             return
@@ -209,23 +207,7 @@ class Session:
 
     def _system(self, op: str, now: str, note: str) -> None:
         self._seq += 1
-        self.log.append({"seq": self._seq, "at": now, "by": self.reviewer, "op": op, "note": note})
-
-    def _rebuild_stacks(self) -> None:
-        self._undo, self._redo = [], []
-        self._by_seq = {rec["seq"]: rec for rec in self.log}
-        for rec in self.log:
-            op = rec["op"]
-            if op in DECISION_OPS:
-                self._undo.append(rec["seq"])
-                self._redo.clear()
-            elif op == "undo" and self._undo and self._undo[-1] == rec["target"]:
-                self._redo.append(self._undo.pop())
-            elif op == "redo" and self._redo and self._redo[-1] == rec["target"]:
-                self._undo.append(self._redo.pop())
-            else:  # a system change, or a log that does not replay: start afresh
-                self._undo.clear()
-                self._redo.clear()
+        self._history.add({"seq": self._seq, "at": now, "by": self.reviewer, "op": op, "note": note})
 
     def _snapshot(self) -> SessionDoc:
         with self._lock:
@@ -251,10 +233,10 @@ class Session:
             return next((e for e in self.entries if e.status == "pending"), None)
 
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return bool(self._history.undo_stack)
 
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return bool(self._history.redo_stack)
 
     @property
     def unsaved(self) -> int:
@@ -284,12 +266,8 @@ class Session:
         else:
             rec["before"], rec["after"] = decision_state(old), decision_state(new)
         self._put(eid, new)
-        self.log.append(rec)
-        self._by_seq[rec["seq"]] = rec
+        self._history.add(rec)
         self.updated_at = rec["at"]
-        if op in DECISION_OPS:
-            self._undo.append(rec["seq"])
-            self._redo.clear()
         self._store.append(rec)  # durable before we return; raises with the decision kept in memory
 
     def _decide(self, op: str, id: str, make: Any) -> Entry:
@@ -358,29 +336,27 @@ class Session:
         except SchemaProblem as exc:
             raise SessionError(f"invalid figure fields: {exc}") from None
 
-    def _step(self, op: str, source: list[int], sink: list[int]) -> Entry | None:
+    def _step(self, op: str) -> Entry | None:
         with self._lock:
             self._writable()
-            if not source:
+            rec = self._history.next_undo() if op == "undo" else self._history.next_redo()
+            if rec is None:
                 return None
-            target = source[-1]
-            rec = self._by_seq[target]
             eid = rec["id"]
             old = self.entry(eid) if eid in self._index else None
             new = self._resolve(eid, rec.get("before") if op == "undo" else rec.get("after"))
             if new is not None and old is None and self.report.text[new.start:new.end] != new.text:
                 raise SessionError(f"cannot {op}: {eid} {new.text!r} no longer matches the report")
-            source.pop()
-            sink.append(target)
-            self._record(op, eid, old, new, target=target)
+            self._record(op, eid, old, new, target=rec["seq"])
             return new if new is not None else old
 
     def undo(self) -> Entry | None:
         """Undo the last decision (persisted; works after reopening). None if there is none."""
-        return self._step("undo", self._undo, self._redo)
+        return self._step("undo")
 
     def redo(self) -> Entry | None:
-        return self._step("redo", self._redo, self._undo)
+        """Redo the last undone decision. None if there is none."""
+        return self._step("redo")
 
     # ---------------------------------------------------------------- closing
 

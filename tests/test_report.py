@@ -162,6 +162,27 @@ def test_binary_junk_with_nuls(tmp_path):
     assert "not a text report" in _one_line_error(exc, p)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_named(tmp_path, codec):
+    p = tmp_path / "u16.txt"
+    p.write_bytes("2023年工作报告 (report) 全年增长12%".encode(codec))
+    with pytest.raises(ReportError) as exc:
+        load_report(p)
+    assert "UTF-16 without a byte-order mark" in _one_line_error(exc, p)
+
+
+def test_bytes_that_gb18030_decodes_into_rare_characters_are_refused(tmp_path):
+    # two-byte codes of GBK's third area (lead 0x81-0xA0): strictly valid GB18030, not Big5,
+    # decoding to rare characters no report is written in
+    data = bytes(b for i in range(300) for b in (0x81 + i % 32, 0x40 + (i * 7) % 63))
+    data.decode("gb18030")
+    p = tmp_path / "junk.txt"
+    p.write_bytes(data)
+    with pytest.raises(ReportError) as exc:
+        load_report(p)
+    assert "cannot decode: not UTF-8, and as gb18030 it is not Chinese text" in _one_line_error(exc, p)
+
+
 def test_utf8_text_with_nuls_is_binary(tmp_path):
     p = tmp_path / "nul.txt"
     p.write_bytes("工会".encode() + b"\0" * 100)

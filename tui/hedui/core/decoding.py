@@ -26,6 +26,10 @@ from __future__ import annotations
 MAX_REPORT_BYTES = 256 * 1024 * 1024
 #: how many characters of a candidate decoding the plausibility test looks at
 _SAMPLE_CHARS = 20_000
+#: a GB18030/Big5 decoding with fewer common characters than this is nonsense ...
+_MIN_PLAUSIBLE = 0.5
+#: ... when the sample holds at least this many East Asian characters
+_MIN_EVIDENCE = 50
 #: share of NUL characters above which a file is binary, not a text report
 _MAX_NUL_SHARE = 0.001
 
@@ -57,12 +61,21 @@ def _frequent(ch: str) -> bool:
 
 
 def plausibility(text: str) -> float:
-    """Share of frequent Han characters among the Han characters of a sample (0..1).
+    """Share of frequent Han characters among the characters that count (0..1).
 
-    Kana, Greek, Cyrillic, box drawing, private-use and other non-Han East Asian
-    characters (what a wrong two-byte decoding produces) count against the text;
-    CJK and full-width punctuation are neutral. Returns 0.5
-    when the sample holds no Han character at all (no evidence either way).
+    0.5 when the sample holds none of them (no evidence either way).
+    """
+    good, total = _counts(text)
+    return good / total if total else 0.5
+
+
+def _counts(text: str) -> tuple[int, int]:
+    """(frequent Han characters, characters that count) in a sample of ``text``.
+
+    Han characters count, and so do kana, Greek, Cyrillic, box drawing,
+    private-use and other non-Han East Asian characters (what a wrong two-byte
+    decoding produces), which are never "frequent"; CJK and full-width
+    punctuation and everything below U+2E80 else are neutral.
     """
     sample = text[:_SAMPLE_CHARS]
     seen: dict[str, bool] = {}
@@ -82,7 +95,7 @@ def plausibility(text: str) -> float:
         if ok is None:
             ok = seen[ch] = _frequent(ch)
         good += ok
-    return good / total if total else 0.5
+    return good, total
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -115,7 +128,12 @@ def decode_report_bytes(data: bytes) -> tuple[str, str]:
         return _bom(data, "utf-16-le", data[2:])
     if data.startswith(b"\xfe\xff"):
         return _bom(data, "utf-16-be", data[2:])
-    if data[:65536].count(0) / min(len(data), 65536) > _MAX_NUL_SHARE:
+    head = data[:65536]
+    nuls = head.count(0)
+    if nuls / len(head) > _MAX_NUL_SHARE:
+        odd = head[1::2].count(0)
+        if nuls > len(head) / 50 and max(odd, nuls - odd) > 0.95 * nuls:  # NULs on one side: UTF-16
+            raise DecodeFailure("looks like UTF-16 without a byte-order mark (save it as UTF-8)")
         raise DecodeFailure("not a text report (binary data: NUL bytes)")
     try:
         text = data.decode("utf-8")
@@ -136,12 +154,22 @@ def decode_report_bytes(data: bytes) -> tuple[str, str]:
         candidates.append((big5, big5_name))
     if not candidates:
         raise DecodeFailure("cannot decode as UTF-8, UTF-16 (with BOM), GB18030 or Big5")
-    if len(candidates) == 2 and plausibility(candidates[1][0]) > plausibility(candidates[0][0]):
-        text, name = candidates[1]
-    else:
-        text, name = candidates[0]
+    scored = [(_counts(t), t, name) for t, name in candidates]
+    if len(scored) == 2 and _share(scored[1][0]) > _share(scored[0][0]):
+        scored.reverse()
+    (good, total), text, name = scored[0]
+    if total >= _MIN_EVIDENCE and good / total < _MIN_PLAUSIBLE:
+        raise DecodeFailure(
+            f"cannot decode: not UTF-8, and as {name} it is not Chinese text "
+            f"({good} of {total} characters common)"
+        )
     _check_text(text)
     return text, name
+
+
+def _share(counts: tuple[int, int]) -> float:
+    good, total = counts
+    return good / total if total else 0.5
 
 
 def _refuse_damaged_utf8(data: bytes, exc: UnicodeDecodeError) -> None:

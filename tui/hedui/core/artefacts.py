@@ -256,5 +256,5 @@ def clean(text: str, start: int, end: int, artefacts: Iterable[Artefact]) -> str
 
 def artefacts_in(artefacts: tuple[Artefact, ...], start: int, end: int) -> list[Artefact]:
     """The artefacts overlapping [start, end) (``artefacts`` sorted by start)."""
-    hi = bisect_left([a.start for a in artefacts], end)
+    hi = bisect_left(artefacts, end, key=lambda a: a.start)
     return [a for a in artefacts[:hi] if a.end > start]

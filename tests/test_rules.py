@@ -207,3 +207,13 @@ def test_every_excluding_rule_has_a_reason():
 def test_not_words_are_not_qualifiers(word):
     (f,) = figures(f"去年{word}300家企业。")
     assert (f.text, f.bound) == ("300家", "=")
+
+
+@pytest.mark.parametrize("text", ["两部分", "3条件", "3处理", "共享3对口", "2期间", "这3所有"])
+def test_measure_words_that_begin_other_words(text):
+    assert not figures(text)
+
+
+@pytest.mark.parametrize("text,surface", [("六部门联合", "六部"), ("全市5所学校", "5所"), ("完成3项目标任务", "3项")])
+def test_guarded_measure_words_still_count(text, surface):
+    assert [f.text for f in figures(text)] == [surface]

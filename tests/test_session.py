@@ -306,3 +306,17 @@ def test_moved_report_keeps_its_session(tmp_path):
     assert s2.path == s.path and s2.progress() == (1, len(NEEDLES)) and s2.notices == []
     s2.close()
     assert tomllib.loads(s.path.read_text("utf-8"))["report"]["path"] == "new/r.txt"
+
+
+def test_report_without_figures(tmp_path):
+    from hedui.core.session_paths import peek_header
+
+    ex = make_extraction(tmp_path / "empty.txt", "本报告没有数字。", [])
+    s = Session.open(ex, tmp_path / "s", "li")
+    assert s.entries == [] and s.progress() == (0, 0) and s.first_pending() is None
+    s.close()
+    assert peek_header(s.path)["report"]["path"] == "empty.txt"
+    s = Session.open(ex, tmp_path / "s", "li")
+    a = s.add(4, 6, Fields(1))
+    assert s.progress() == (1, 1) and s.entry(a.id).text == "数字"
+    s.close()

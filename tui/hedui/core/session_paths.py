@@ -60,7 +60,9 @@ def peek_header(path: Path) -> dict:
     text = head.decode("utf-8", "ignore")
     cut = text.find("\n[[")
     if cut < 0:
-        return {}
+        if len(head) == 8192:
+            return {}
+        cut = len(text)  # a session without figures or log: the whole file is the header
     try:
         return tomllib.loads(text[:cut])
     except tomllib.TOMLDecodeError:

@@ -317,6 +317,6 @@ def test_report_without_figures(tmp_path):
     s.close()
     assert peek_header(s.path)["report"]["path"] == "empty.txt"
     s = Session.open(ex, tmp_path / "s", "li")
-    a = s.add(4, 6, Fields(1))
+    a = s.add(5, 7, Fields(1))
     assert s.progress() == (1, 1) and s.entry(a.id).text == "数字"
     s.close()

@@ -1,6 +1,7 @@
 """Property tests: any strings and numbers survive the TOML file and the journal unchanged."""
 from __future__ import annotations
 
+import json
 import tomllib
 
 from hypothesis import HealthCheck, given, settings
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 from hedui.core.entry import Entry, entry_from_dict, entry_to_dict
 from hedui.core.model import BOUNDS, CATEGORIES, Fields
 from hedui.core.session_format import toml_str, toml_value
+from hedui.core.store import SessionStore
 
 texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
 numbers = st.one_of(st.integers(-(2**63) + 1, 2**63 - 1),
@@ -32,3 +34,4 @@ def test_entries_round_trip_through_toml(f, sugg, note, status):
               context=("前文", "后文"))
     doc = tomllib.loads("e = " + toml_value(entry_to_dict(e)))
     assert entry_from_dict(doc["e"]) == e
+    assert entry_from_dict(json.loads(SessionStore._encode(entry_to_dict(e)))) == e  # the journal's form

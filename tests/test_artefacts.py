@@ -266,7 +266,7 @@ def test_repeat_exact(rules):
 
 
 def test_repeat_ignores_whitespace_and_script(rules):
-    text = "全市新增就業3000人,比上年增長5%。\n\n全市新增就业 3000人,比上年增长5%。"
+    text = "全市新增就業3000人,比上年增長5%。\n\n全市新增就业 ３０００人，比上年增长5％。"
     got = [a for a in find_artefacts(text, rules) if a.kind == "repeat"]
     assert [(a.start, a.repeat_of) for a in got] == [(text.index("\n\n") + 2, 0)]
 

@@ -14,8 +14,8 @@ may overlap each other, e.g. pinyin inside a furniture line):
   and place-name lists). Found by the regex rules of ``rules/artefacts.toml``
   on the simplified view (``view.py``), mapped back exactly to the original.
   Line rules give the stripped line (no surrounding whitespace or newline).
-- ``repeat``: a later copy of a paragraph (whitespace ignored, compared on
-  the simplified view; paragraphs shorter than ``[repeat] min_chars`` and
+- ``repeat``: a later copy of a paragraph (whitespace ignored, full-width
+  and half-width forms equal (NFKC), compared on the simplified view; paragraphs shorter than ``[repeat] min_chars`` and
   paragraphs wholly inside furniture are ignored); ``repeat_of`` is the start
   offset of the first copy, ``rule`` is ``"repeat.paragraph"``.
 
@@ -26,6 +26,7 @@ pinyin and furniture cut out, for labels and periods.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
@@ -208,7 +209,7 @@ def _repeats(view: TextView, rules: ArtefactRules, furniture: list[tuple[int, in
         pos = brk.end() if brk is not None else len(text)
         if e <= s:
             continue
-        key = _WS.sub("", text[s:e])
+        key = _WS.sub("", unicodedata.normalize("NFKC", text[s:e]))
         if len(key) < rules.repeat.min_chars:
             continue
         k = bisect_right(fstarts, s) - 1

@@ -209,11 +209,14 @@ def test_not_words_are_not_qualifiers(word):
     assert (f.text, f.bound) == ("300家", "=")
 
 
-@pytest.mark.parametrize("text", ["两部分", "3条件", "3处理", "共享3对口", "2期间", "这3所有"])
+@pytest.mark.parametrize("text", ["两部分", "3条件", "3处理", "共享3对口", "2期间", "这3所有", "3人民币",
+                                  "3单元", "3位于"])
 def test_measure_words_that_begin_other_words(text):
     assert not figures(text)
 
 
-@pytest.mark.parametrize("text,surface", [("六部门联合", "六部"), ("全市5所学校", "5所"), ("完成3项目标任务", "3项")])
+@pytest.mark.parametrize("text,surface", [("六部门联合", "六部"), ("全市5所学校", "5所"), ("完成3项目标任务", "3项"),
+                                          ("招聘3名员工", "3名"), ("5名大学生", "5名"), ("10户居民", "10户"),
+                                          ("选举5人大代表", "5人")])
 def test_guarded_measure_words_still_count(text, surface):
     assert [f.text for f in figures(text)] == [surface]

@@ -241,3 +241,49 @@ def test_background_rewrite_failure_is_reported_and_recovers(ex, tmp_path, monke
         time.sleep(0.01)
     assert s.save_error == "" and tomllib.loads(s.path.read_text("utf-8"))["journal_seq"] == 2
     s.close()
+
+
+FULL_DISK_CHILD = r"""
+import resource, signal, sys
+from pathlib import Path
+from hedui.core.model import Fields, SessionError
+from hedui.core.session import Session
+from tests.session_helpers import crash_extraction
+
+work = Path(sys.argv[1])
+ex = crash_extraction(work)
+s = Session.open(ex, work / "sessions", "li", batch=10**6, idle=3600)
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+resource.setrlimit(resource.RLIMIT_FSIZE, (12_000, 12_000))  # the journal can grow to 12 kB
+ok = 0
+try:
+    for n, e in enumerate(list(s.entries) * 10):
+        s.correct(e.id, Fields(n, label="x" * 50))
+        ok += 1
+except SessionError as exc:
+    print(ok, s.unsaved, s.progress()[0], exc, sep="\n")
+"""
+
+
+def test_a_real_write_failure_loses_nothing_saved(tmp_path):
+    """A child whose files may not grow past 12 kB (RLIMIT_FSIZE): the append that does not fit
+    fails at once, leaves no torn line, and every decision before it is there on reopening."""
+    import subprocess
+    import sys
+
+    from hedui.core.check import check_file
+    from tests.session_helpers import REPO, crash_extraction
+
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tui"), str(REPO)]))
+    out = subprocess.run([sys.executable, "-c", FULL_DISK_CHILD, str(tmp_path)], cwd=REPO, env=env,
+                         capture_output=True, text=True, timeout=60)
+    lines = out.stdout.splitlines()
+    assert len(lines) == 4, out.stderr
+    ok, unsaved = int(lines[0]), int(lines[1])
+    assert ok > 10 and unsaved == 1 and "File too large" in lines[3] and "kept in memory" in lines[3]
+    journal = tmp_path / "sessions" / "crash-report.li.toml.journal"
+    assert journal.read_bytes().endswith(b"\n")
+    s = Session.open(crash_extraction(tmp_path), tmp_path / "sessions", "li")
+    assert [r["seq"] for r in s.log] == list(range(1, ok + 1))
+    s.close()
+    assert check_file(s.path, tmp_path / "sessions") == []

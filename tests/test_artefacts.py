@@ -102,6 +102,12 @@ def test_guangxi_pinyin_found_everywhere(rules):
     ("地址:100000 某市某路1号", "furniture.address"),
     ("本站总访问量:1,234,567", "furniture.site-footer"),
     ("【打印】【关闭】", "furniture.navigation"),
+    ("您的位置：首页＞新闻中心＞工作动态", "furniture.breadcrumb"),
+    ("首页 → 政务公开 → 统计数据", "furniture.breadcrumb"),
+    ("发布时间：2024年03月05日　来源：县统计局　浏览次数：1203", "furniture.meta-line"),
+    ("咨询电话：（0734）6621234", "furniture.contact"),
+    ("附件：统计表（XLSX，48KB）", "furniture.file-size"),
+    ("（未完，全文共1962字，当前显示610字）", "furniture.truncation"),
     ("联系我们 | 网站地图 | 隐私声明", "furniture.navigation"),
     ("索引号:11420700/2019-00123", "furniture.meta-line"),
     ("还剩12页未读,继续阅读", "furniture.truncation"),
@@ -121,9 +127,10 @@ def test_furniture_inside_a_line_is_only_the_match(rules):
     assert got == ["http://www.example.gov.cn/a/b.html", "0731-88889999"]
 
 
-def test_related_tail_runs_to_the_end(rules):
+@pytest.mark.parametrize("marker", ["相关推荐", "相关推荐：", "• 相关文档", "【延伸阅读】"])
+def test_related_tail_runs_to_the_end(rules, marker):
     body = "全年新增就业3000人。\n"
-    tail = "相关推荐\n某某工作总结 2页\n某某方案(精选5篇)"
+    tail = f"{marker}\n某某工作总结 2页\n某某方案(精选5篇)"
     got = spans(body + tail, rules, "furniture")
     assert [(s, t) for s, _, t, _ in got] == [(len(body), tail)]
 

@@ -24,7 +24,7 @@ class Extractor:
         self.digest = self.rules.digest
         self.finder = CandidateFinder(UnitTable(self.rules), QualifierTable(self.rules),
                                       Exclusions(self.rules))
-        self.viewer = Viewer()
+        self.viewer = Viewer(self.rules_dir)
 
     # -- public API -------------------------------------------------------------------------
     def extract(self, report: Report, *, context: bool = True) -> Extraction:

@@ -8,9 +8,11 @@ them cannot be imported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from hedui.core.model import Report
+from hedui.core.rules import default_rules_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +29,21 @@ class PlainView:
 
 
 class Viewer:
-    """Builds views and contexts; holds the (costly) simplifier, built on first use."""
+    """Builds views and contexts; holds the (costly) simplifier, built on first use, and the
+    label and period rules (from ``rules_dir`` when it has them, else the bundled ones), read
+    once and checked at once so that a bad file is reported before any report is read."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules_dir: Path | None = None) -> None:
         self._simplifier = None
+        self._context_rules = None
+        try:
+            from hedui.core.context_rules import load_context_rules
+        except ImportError:  # pragma: no cover - transitional stand-in
+            return
+        d = Path(rules_dir) if rules_dir else default_rules_dir()
+        if not ((d / "labels.toml").is_file() and (d / "periods.toml").is_file()):
+            d = default_rules_dir()
+        self._context_rules = load_context_rules(d)
 
     def view_of(self, report: Report):
         try:
@@ -41,8 +54,7 @@ class Viewer:
             self._simplifier = Simplifier()
         return make_view(report, self._simplifier)
 
-    @staticmethod
-    def context_tools(report: Report, view) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
+    def context_tools(self, report: Report, view) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
         """(label_for(ostart, oend), period_for(ostart, oend)) on ORIGINAL offsets."""
         try:
             from hedui.core.context import make_context
@@ -50,5 +62,5 @@ class Viewer:
             from hedui.core.periods import period_for
         except ImportError:  # pragma: no cover - transitional stand-in
             return (lambda s, e: ""), (lambda s, e: "")
-        ctx = make_context(report, view)
+        ctx = make_context(report, view, self._context_rules)
         return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e))

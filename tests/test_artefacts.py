@@ -429,3 +429,35 @@ def test_hand_made_pages(rules, expected):
     assert [r.text[a.start:a.end] for a in by_kind["repeat"]] == want["repeats"]
     for a in by_kind["repeat"]:
         assert r.text[a.repeat_of:a.repeat_of + a.end - a.start] == r.text[a.start:a.end]
+
+
+def _full_width_punctuation(text: str) -> str:
+    """Chinese pages as usually published: full-width colons, commas (not in numbers), parens."""
+    text = re.sub(r",(?!\d)", "，", text)
+    text = re.sub(r"(?<!:):(?!:)", "：", text)  # the ":::" of accessible pages stays
+    return text.translate(str.maketrans({"(": "（", ")": "）", ";": "；", "?": "？", "!": "！"}))
+
+
+@pytest.mark.parametrize("expected", PAGES, ids=lambda p: p.stem)
+def test_hand_made_pages_with_full_width_punctuation(rules, expected):
+    want = json.loads(expected.read_text(encoding="utf-8"))
+    raw = expected.with_suffix(".txt").read_bytes().decode(want["encoding"])
+    text = _full_width_punctuation(raw)
+    got = [text[a.start:a.end] for a in find_artefacts(text, rules) if a.kind == "furniture"]
+    assert got == [_full_width_punctuation(f) for f in want["furniture"]]
+
+
+@pytest.mark.parametrize("gold,report", GOLD, ids=lambda p: p.name)
+def test_no_figure_inside_furniture_with_full_width_punctuation(rules, gold, report):
+    """The same strong check on the reports as usually published (offsets unchanged: 1:1 mapping)."""
+    g = json.loads(gold.read_text(encoding="utf-8"))
+    r = load_report(report, artefact_rules=rules)
+    text = _full_width_punctuation(r.text)
+    assert len(text) == len(r.text)
+    arts = [a for a in find_artefacts(text, rules) if a.kind != "repeat"]
+    bad = [(f["text"], a.rule) for f in g["figures"] for a in arts if a.start < f["end"] and a.end > f["start"]]
+    assert bad == []
+    furn = [a for a in arts if a.kind == "furniture"]
+    missed = [e["text"] for e in g.get("excluded", []) if e["reason"] == "furniture"
+              and not any(a.start <= e["start"] and a.end >= e["end"] for a in furn)]
+    assert missed == []

@@ -211,3 +211,16 @@ async def test_quit_is_safe_and_releases_the_sessions(ws):
         assert s.entry(first).status == "accepted"
     finally:
         s.close()
+
+
+async def test_clicking_a_row_selects_that_figure(ws):
+    from hedui.app.widgets.figure_table import FigureTable
+
+    app = ws.app(ws.report(FIRST))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        order = [e.id for e in app.review.visible_entries()]
+        await pilot.click(FigureTable, offset=(5, 3))  # header row, then rows 0, 1, 2
+        await pilot.pause()
+        assert app.review.current_id == order[2]
+        assert app.review.view.current == order[2]

@@ -165,3 +165,12 @@ async def test_extraction_in_a_child_process_feeds_the_app(ws):
         await pilot.press("a")
         await pilot.pause()
     assert ws.statuses(FIRST)[first] == "accepted"
+
+
+def test_each_report_is_reviewed_once_in_the_order_given(tmp_path):
+    from hedui.app.workspace import expand_paths
+
+    for name in ("b.txt", "a.txt", "c.md"):
+        (tmp_path / name).write_text("1个", encoding="utf-8")
+    got = expand_paths([tmp_path / "b.txt", tmp_path, tmp_path / "a.txt"])
+    assert [p.name for p in got] == ["b.txt", "a.txt"]

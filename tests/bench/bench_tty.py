@@ -22,7 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 TTYMETER = REPO.parent / "shared" / "tools" / "ttymeter"
 READY = r"[·✓✎⚑✗+] (pending|accepted|corrected|flagged|rejected|added) "
-KEYS = 30  # of each of j and a
+KEYS = 30  # of each of j and a (the first report has more than 2 * KEYS figures)
+FIRST = "wuwei-2022.txt"
 RUNS = 3
 
 TARGETS = {"ready_ms": 1500, "j": 2000, "a": 2000, "startup": 20000}
@@ -40,7 +41,10 @@ def measure(size: str = "80x24", runs: int = RUNS) -> dict:
         out = Path(tmp) / "out.json"
         # each run starts from a fresh sessions folder: clear it before the command
         sessions = Path(tmp) / "sessions"
-        command = f"rm -rf {sessions} && exec {_hedui()} review {reports} --sessions {sessions} --no-mouse"
+        first = reports / FIRST  # the seed with the most figures first, then the whole folder
+        command = (
+            f"rm -rf {sessions} && exec {_hedui()} review {first} {reports} --sessions {sessions} --no-mouse"
+        )
         args = [
             str(TTYMETER), "-q", "--size", size, "--ready", READY, "--regex",
             "--keys", f"j*{KEYS} a*{KEYS}", "--settle-ms", "120", "--quiet-ms", "80",
@@ -71,7 +75,8 @@ def main() -> None:
         ("bytes per a, p95", f"{by_key['a']['bytes_p95']:.0f} B", None, None),
         ("bytes from start until quiet", f"{startup} B", TARGETS["startup"], startup),
     ]
-    print(f"hedui review seeds/ at 80x24, median of {summary['runs']} runs ({KEYS} j then {KEYS} a each)")
+    print(f"hedui review seeds/{FIRST} seeds/ at 80x24, median of {summary['runs']} runs "
+          f"({KEYS} j then {KEYS} a each, fresh sessions)")
     for label, shown, target, value in rows:
         verdict = "" if target is None else (f"  (target <= {target}: {'met' if value <= target else 'MISSED'})")
         print(f"  {label:<32} {shown:>10}{verdict}")

@@ -15,14 +15,17 @@ from hedui.core.model import Extraction, HeduiError, SessionError, SessionLocked
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, folders as their ``*.txt`` files in name order."""
+    """Files as given, folders as their ``*.txt`` files in name order; each report once."""
     out: list[Path] = []
+    seen: set[Path] = set()
     for p in paths:
         p = Path(p)
-        if p.is_dir():
-            out.extend(sorted(q for q in p.glob("*.txt") if q.is_file()))
-        else:
-            out.append(p)
+        found = sorted(q for q in p.glob("*.txt") if q.is_file()) if p.is_dir() else [p]
+        for q in found:
+            key = q.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(q)
     return out
 
 

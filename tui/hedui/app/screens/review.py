@@ -12,7 +12,7 @@ from itertools import accumulate
 from typing import Any
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
@@ -344,7 +344,10 @@ class ReviewScreen(DecisionActions, Screen):
                     else:
                         self.go_to(first.id)
                     return
-        self.notify("Every figure of every report is decided.", timeout=3)
+        if any(not s.ready and not s.error for s in self.slots):
+            self.notify("No undecided figure here; other reports are still being prepared.", timeout=3)
+        else:
+            self.notify("Every figure of every report is decided.", timeout=3)
 
     def action_next_excluded(self) -> None:
         pos = self.cursor_offset()
@@ -354,6 +357,13 @@ class ReviewScreen(DecisionActions, Screen):
             self.go_to_excluded(self._excluded[i])
         elif self._excluded:
             self.go_to_excluded(self._excluded[0])
+
+    @on(FigureTable.RowHighlighted)
+    def _row_clicked(self, event: FigureTable.RowHighlighted) -> None:
+        """A click on a row (with the mouse on) makes it the current figure."""
+        key = event.row_key.value
+        if key in self._entries and key != self.current_id:
+            self.go_to(key)
 
     def action_next_report(self) -> None:
         self.show_report((self.index + 1) % len(self.slots))

@@ -155,6 +155,8 @@ def test_stray_number_only_next_to_furniture(rules):
     "总投资13500000000,比上年增长5%。",
     "时长(min)与面积(ha)两项指标均有提高。",
     "考核评分:95分",
+    "时间：2023年5月12日 参会人数：200人",
+    "来源：县统计局 全年新增就业4382人",
     "全年受理举报投诉30件,办结率100%。",
     "全市下载量达到1.2万次。",
     "时间:2023年5月12日,参会职工200人",
@@ -351,6 +353,8 @@ GOOD = '[[rule]]\nid = "a.one"\nkind = "furniture"\npattern = "x+"\n\n'
     (GOOD + '[[rule]]\nid = "a.two"\nkind = "pinyin"\npattern = "y"\nmax_line_len = "9"\n', 7, "max_line_len"),
     (GOOD + '[[rule]]\nid = "a.one"\nkind = "pinyin"\npattern = "y"\n', 6, "duplicate id"),
     ('[repeat]\nmin_chars = 0\n' + GOOD, 1, "min_chars"),
+    (GOOD + '[prose]\npattern = "(("\n', 6, "bad regex"),
+    ('[rules]\nid = 1\n' + GOOD, 1, "unknown top-level key 'rules'"),
 ])
 def test_rule_file_errors_name_file_and_line(tmp_path, body, line, needle):
     path = write_rules(tmp_path, body)

@@ -21,8 +21,13 @@ File format (every key but ``id``, ``kind`` and ``pattern`` is optional)::
     min_matches = 1               # the rule applies only if it matches at least this often
     stop_at_prose = false         # scope "to-end": stop before the first prose line (a line of at
                                   # least 30 chars with a 。), so a tail never swallows the report
-    prose_guard = false           # scope "line": a line with sentence punctuation (，。；！？, a comma
-                                  # not inside a number) is prose: treat it like a long line
+    prose_guard = false           # scope "line": a line that [prose] pattern finds (sentence
+                                  # punctuation, a figure with its unit) is prose: treat it like a
+                                  # long line
+
+    [prose]                       # what makes a line prose, for rules with prose_guard
+    pattern = '...'
+
     ignore_case = false
     description = "..."           # for people
 
@@ -50,7 +55,10 @@ _RULE_KEYS = {
     "near_furniture", "min_matches", "prose_guard", "stop_at_prose", "ignore_case", "description",
 }
 _REPEAT_KEYS = {"min_chars", "paragraph_break", "description"}
-_TOP_KEYS = {"rule", "repeat"}
+_PROSE_KEYS = {"pattern", "description"}
+_TOP_KEYS = {"rule", "repeat", "prose"}
+#: what makes a line prose when the rule file has no [prose] table
+DEFAULT_PROSE = re.compile(r"[,，](?!\d)|[。；;！!？?]")
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,7 @@ class ArtefactRules:
 
     rules: tuple[ArtefactRule, ...]
     repeat: RepeatSettings = RepeatSettings()
+    prose: re.Pattern = DEFAULT_PROSE
     source: Path | None = None
     simplifier: Simplifier = field(default_factory=Simplifier, compare=False)
 
@@ -178,9 +187,34 @@ def _parse_rule(path: Path, i: int, raw: object) -> ArtefactRule:
     )
 
 
+def _table_error(path: Path, table: str, msg: str) -> RulesError:
+    line = line_of(path, f"[{table}]")
+    where = f"{path}:{line}" if line else str(path)
+    return RulesError(f"{where}: [{table}]: {msg}")
+
+
 def _repeat_error(path: Path, msg: str) -> RulesError:
-    line = line_of(path, "[repeat]")
-    return RulesError(f"{path}:{line}: [repeat]: {msg}" if line else f"{path}: [repeat]: {msg}")
+    return _table_error(path, "repeat", msg)
+
+
+def _parse_prose(path: Path, raw: object) -> re.Pattern:
+    if raw is None:
+        return DEFAULT_PROSE
+    if not isinstance(raw, dict):
+        raise _table_error(path, "prose", "must be a table")
+    unknown = sorted(set(raw) - _PROSE_KEYS)
+    if unknown:
+        raise _table_error(path, "prose", f"unknown key {unknown[0]!r}")
+    pattern = raw.get("pattern")
+    if not isinstance(pattern, str) or not pattern:
+        raise _table_error(path, "prose", "missing pattern (a regex string)")
+    try:
+        rx = re.compile(pattern)
+    except re.error as exc:
+        raise _table_error(path, "prose", f"bad regex: {exc}") from None
+    if rx.match(""):
+        raise _table_error(path, "prose", "pattern matches the empty string")
+    return rx
 
 
 def _parse_repeat(path: Path, raw: object) -> RepeatSettings:
@@ -214,7 +248,7 @@ def parse_artefact_rules(path: Path, data: dict) -> ArtefactRules:
     if unknown:
         line = line_of(path, unknown[0])
         where = f"{path}:{line}" if line else str(path)
-        raise RulesError(f"{where}: unknown top-level key {unknown[0]!r} (expected [[rule]] or [repeat])")
+        raise RulesError(f"{where}: unknown top-level key {unknown[0]!r} (expected [[rule]], [repeat] or [prose])")
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise RulesError(f"{path}: 'rule' must be an array of tables ([[rule]])")
@@ -226,7 +260,12 @@ def parse_artefact_rules(path: Path, data: dict) -> ArtefactRules:
             raise _err_at(path, i, None, f"duplicate id {rule.id!r}")
         seen.add(rule.id)
         rules.append(rule)
-    return ArtefactRules(rules=tuple(rules), repeat=_parse_repeat(path, data.get("repeat")), source=path)
+    return ArtefactRules(
+        rules=tuple(rules),
+        repeat=_parse_repeat(path, data.get("repeat")),
+        prose=_parse_prose(path, data.get("prose")),
+        source=path,
+    )
 
 
 def load_artefact_rules(rules_dir: Path | None = None) -> ArtefactRules:

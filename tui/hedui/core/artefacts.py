@@ -41,8 +41,6 @@ REPEAT_RULE = "repeat.paragraph"
 CLEANED_KINDS = frozenset({"pinyin", "furniture"})
 _WS = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000\xa0]*\n")
-#: sentence punctuation: a line holding it is prose (rules with ``prose_guard``)
-_PROSE = re.compile(r"[,，](?!\d)|[。；;！!？?]")
 #: a prose line: 30 or more characters holding a full stop (ends a "to-end" tail)
 _PROSE_LINE = re.compile(r"^(?=[^\n]{30})[^\n]*。", re.M)
 
@@ -107,8 +105,9 @@ def _pinyin(text: str, rules: Iterable[ArtefactRule]) -> list[tuple[int, int, st
 class _Furniture:
     """Applies furniture rules to a view; spans are view coordinates."""
 
-    def __init__(self, view: TextView) -> None:
+    def __init__(self, view: TextView, prose: re.Pattern) -> None:
         self.text = view.text
+        self.prose = prose
         self.lines = _Lines(view.text)
         self.spans: list[tuple[int, int, str]] = []
 
@@ -117,7 +116,7 @@ class _Furniture:
         s = self.lines.span(self.lines.index(ms))[0]
         e = self.lines.span(self.lines.index(me - 1))[1]
         s, e = _strip(self.text, s, e)
-        if e - s <= rule.max_line_len and not (rule.prose_guard and _PROSE.search(self.text, s, e)):
+        if e - s <= rule.max_line_len and not (rule.prose_guard and self.prose.search(self.text, s, e)):
             return [(s, e)]
         return [(ms, me)] if rule.long_lines == "match" else []
 
@@ -227,7 +226,7 @@ def find_artefacts(text: str, rules: ArtefactRules) -> tuple[Artefact, ...]:
     pinyin = _pinyin(text, rules.of_kind("pinyin"))
     view = build_view(text, [(s, e) for s, e, _ in pinyin], rules.simplifier)
     arts = [Artefact(s, e, "pinyin", rid) for s, e, rid in pinyin]
-    furniture = _Furniture(view).run(rules.of_kind("furniture"))
+    furniture = _Furniture(view, rules.prose).run(rules.of_kind("furniture"))
     for s, e, rid in furniture:
         os_, oe = view.to_original(s, e)
         arts.append(Artefact(os_, oe, "furniture", rid))

@@ -166,6 +166,11 @@ def test_prose_with_furniture_words_is_not_furniture(rules, line):
     assert texts(text, rules, "furniture") == []
 
 
+def test_a_notice_word_in_a_line_with_a_figure_takes_only_the_words(rules):
+    text = "正文。\n本站不保证质量的说法不对，全县新建工会组织46家\n正文。"
+    assert texts(text, rules, "furniture") == ["本站不保证"]
+
+
 def test_contact_in_a_prose_line_is_only_the_number(rules):
     text = "正文。\n全市开通服务热线:12345,受理来电3万件\n正文。"
     assert texts(text, rules, "furniture") == ["热线:12345"]
@@ -353,7 +358,8 @@ GOOD = '[[rule]]\nid = "a.one"\nkind = "furniture"\npattern = "x+"\n\n'
     (GOOD + '[[rule]]\nid = "a.two"\nkind = "pinyin"\npattern = "y"\nmax_line_len = "9"\n', 7, "max_line_len"),
     (GOOD + '[[rule]]\nid = "a.one"\nkind = "pinyin"\npattern = "y"\n', 6, "duplicate id"),
     ('[repeat]\nmin_chars = 0\n' + GOOD, 1, "min_chars"),
-    (GOOD + '[prose]\npattern = "(("\n', 6, "bad regex"),
+    (GOOD + '[prose]\nfigure = "(("\n', 6, "bad figure regex"),
+    (GOOD + '[[rule]]\nid = "a.two"\nkind = "furniture"\npattern = "y"\nguard = "all"\n', 7, "guard must be"),
     ('[rules]\nid = 1\n' + GOOD, 1, "unknown top-level key 'rules'"),
 ])
 def test_rule_file_errors_name_file_and_line(tmp_path, body, line, needle):

@@ -21,12 +21,13 @@ File format (every key but ``id``, ``kind`` and ``pattern`` is optional)::
     min_matches = 1               # the rule applies only if it matches at least this often
     stop_at_prose = false         # scope "to-end": stop before the first prose line (a line of at
                                   # least 30 chars with a 。), so a tail never swallows the report
-    prose_guard = false           # scope "line": a line that [prose] pattern finds (sentence
-                                  # punctuation, a figure with its unit) is prose: treat it like a
-                                  # long line
+    guard = "none"                # scope "line": "figure": a line holding a figure ([prose] figure)
+                                  # is treated like a long line; "prose": also a line holding
+                                  # sentence punctuation ([prose] sentence)
 
-    [prose]                       # what makes a line prose, for rules with prose_guard
-    pattern = '...'
+    [prose]                       # what the guards look for (regexes)
+    sentence = '...'
+    figure = '...'
 
     ignore_case = false
     description = "..."           # for people
@@ -52,13 +53,16 @@ KINDS = ("pinyin", "furniture")
 SCOPES = ("match", "line", "to-end")
 _RULE_KEYS = {
     "id", "kind", "pattern", "scope", "max_line_len", "long_lines", "max_tail",
-    "near_furniture", "min_matches", "prose_guard", "stop_at_prose", "ignore_case", "description",
+    "near_furniture", "min_matches", "guard", "stop_at_prose", "ignore_case", "description",
 }
 _REPEAT_KEYS = {"min_chars", "paragraph_break", "description"}
-_PROSE_KEYS = {"pattern", "description"}
+_PROSE_KEYS = {"sentence", "figure", "description"}
+GUARDS = ("none", "figure", "prose")
 _TOP_KEYS = {"rule", "repeat", "prose"}
-#: what makes a line prose when the rule file has no [prose] table
-DEFAULT_PROSE = re.compile(r"[,，](?!\d)|[。；;！!？?]")
+#: sentence punctuation, when the rule file has no [prose] table
+DEFAULT_SENTENCE = re.compile(r"[,，](?!\d)|[。；;！!？?]")
+#: a number with a measure word, when the rule file has no [prose] table
+DEFAULT_FIGURE = re.compile(r"\d\s*[万亿千百]?(?:人|元|户|个|家|名|项|件|次|%)")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ class ArtefactRule:
     max_tail: int = 4000
     near_furniture: bool = False
     min_matches: int = 1
-    prose_guard: bool = False
+    guard: str = "none"
     stop_at_prose: bool = False
 
 
@@ -93,7 +97,8 @@ class ArtefactRules:
 
     rules: tuple[ArtefactRule, ...]
     repeat: RepeatSettings = RepeatSettings()
-    prose: re.Pattern = DEFAULT_PROSE
+    sentence: re.Pattern = DEFAULT_SENTENCE
+    figure: re.Pattern = DEFAULT_FIGURE
     source: Path | None = None
     simplifier: Simplifier = field(default_factory=Simplifier, compare=False)
 
@@ -168,6 +173,9 @@ def _parse_rule(path: Path, i: int, raw: object) -> ArtefactRule:
     long_lines = _typed(path, i, rid, raw, "long_lines", str, "skip")
     if long_lines not in ("skip", "match"):
         raise _err_at(path, i, rid, f"long_lines must be 'skip' or 'match', not {long_lines!r}")
+    guard = _typed(path, i, rid, raw, "guard", str, "none")
+    if guard not in GUARDS:
+        raise _err_at(path, i, rid, f"guard must be one of {', '.join(GUARDS)}, not {guard!r}")
     _typed(path, i, rid, raw, "description", str, "")
     flags = re.MULTILINE
     if _typed(path, i, rid, raw, "ignore_case", bool, False):
@@ -182,7 +190,7 @@ def _parse_rule(path: Path, i: int, raw: object) -> ArtefactRule:
         max_tail=_typed(path, i, rid, raw, "max_tail", int, 4000),
         near_furniture=_typed(path, i, rid, raw, "near_furniture", bool, False),
         min_matches=_typed(path, i, rid, raw, "min_matches", int, 1),
-        prose_guard=_typed(path, i, rid, raw, "prose_guard", bool, False),
+        guard=guard,
         stop_at_prose=_typed(path, i, rid, raw, "stop_at_prose", bool, False),
     )
 
@@ -197,24 +205,31 @@ def _repeat_error(path: Path, msg: str) -> RulesError:
     return _table_error(path, "repeat", msg)
 
 
-def _parse_prose(path: Path, raw: object) -> re.Pattern:
+def _parse_prose(path: Path, raw: object) -> tuple[re.Pattern, re.Pattern]:
+    """(sentence, figure) regexes of the [prose] table."""
     if raw is None:
-        return DEFAULT_PROSE
+        return DEFAULT_SENTENCE, DEFAULT_FIGURE
     if not isinstance(raw, dict):
         raise _table_error(path, "prose", "must be a table")
     unknown = sorted(set(raw) - _PROSE_KEYS)
     if unknown:
         raise _table_error(path, "prose", f"unknown key {unknown[0]!r}")
-    pattern = raw.get("pattern")
-    if not isinstance(pattern, str) or not pattern:
-        raise _table_error(path, "prose", "missing pattern (a regex string)")
-    try:
-        rx = re.compile(pattern)
-    except re.error as exc:
-        raise _table_error(path, "prose", f"bad regex: {exc}") from None
-    if rx.match(""):
-        raise _table_error(path, "prose", "pattern matches the empty string")
-    return rx
+    out = []
+    for key, default in (("sentence", DEFAULT_SENTENCE), ("figure", DEFAULT_FIGURE)):
+        pattern = raw.get(key)
+        if pattern is None:
+            out.append(default)
+            continue
+        if not isinstance(pattern, str) or not pattern:
+            raise _table_error(path, "prose", f"{key} must be a regex string")
+        try:
+            rx = re.compile(pattern)
+        except re.error as exc:
+            raise _table_error(path, "prose", f"bad {key} regex: {exc}") from None
+        if rx.match(""):
+            raise _table_error(path, "prose", f"{key} matches the empty string")
+        out.append(rx)
+    return out[0], out[1]
 
 
 def _parse_repeat(path: Path, raw: object) -> RepeatSettings:
@@ -260,10 +275,12 @@ def parse_artefact_rules(path: Path, data: dict) -> ArtefactRules:
             raise _err_at(path, i, None, f"duplicate id {rule.id!r}")
         seen.add(rule.id)
         rules.append(rule)
+    sentence, figure = _parse_prose(path, data.get("prose"))
     return ArtefactRules(
         rules=tuple(rules),
         repeat=_parse_repeat(path, data.get("repeat")),
-        prose=_parse_prose(path, data.get("prose")),
+        sentence=sentence,
+        figure=figure,
         source=path,
     )
 

@@ -105,9 +105,10 @@ def _pinyin(text: str, rules: Iterable[ArtefactRule]) -> list[tuple[int, int, st
 class _Furniture:
     """Applies furniture rules to a view; spans are view coordinates."""
 
-    def __init__(self, view: TextView, prose: re.Pattern) -> None:
+    def __init__(self, view: TextView, rules: ArtefactRules) -> None:
         self.text = view.text
-        self.prose = prose
+        self.sentence = rules.sentence
+        self.figure = rules.figure
         self.lines = _Lines(view.text)
         self.spans: list[tuple[int, int, str]] = []
 
@@ -116,9 +117,17 @@ class _Furniture:
         s = self.lines.span(self.lines.index(ms))[0]
         e = self.lines.span(self.lines.index(me - 1))[1]
         s, e = _strip(self.text, s, e)
-        if e - s <= rule.max_line_len and not (rule.prose_guard and self.prose.search(self.text, s, e)):
+        if e - s <= rule.max_line_len and not self._guarded(rule, s, e):
             return [(s, e)]
         return [(ms, me)] if rule.long_lines == "match" else []
+
+    def _guarded(self, rule: ArtefactRule, s: int, e: int) -> bool:
+        """Does the rule's guard find prose in line(s) [s, e)?"""
+        if rule.guard == "none":
+            return False
+        if self.figure.search(self.text, s, e):
+            return True
+        return rule.guard == "prose" and self.sentence.search(self.text, s, e) is not None
 
     def _to_end(self, rule: ArtefactRule, ms: int) -> tuple[int, int]:
         end = len(self.text)
@@ -226,7 +235,7 @@ def find_artefacts(text: str, rules: ArtefactRules) -> tuple[Artefact, ...]:
     pinyin = _pinyin(text, rules.of_kind("pinyin"))
     view = build_view(text, [(s, e) for s, e, _ in pinyin], rules.simplifier)
     arts = [Artefact(s, e, "pinyin", rid) for s, e, rid in pinyin]
-    furniture = _Furniture(view, rules.prose).run(rules.of_kind("furniture"))
+    furniture = _Furniture(view, rules).run(rules.of_kind("furniture"))
     for s, e, rid in furniture:
         os_, oe = view.to_original(s, e)
         arts.append(Artefact(os_, oe, "furniture", rid))

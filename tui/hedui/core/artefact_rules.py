@@ -24,13 +24,12 @@ File format (every key but ``id``, ``kind`` and ``pattern`` is optional)::
     guard = "none"                # scope "line": "figure": a line holding a figure ([prose] figure)
                                   # is treated like a long line; "prose": also a line holding
                                   # sentence punctuation ([prose] sentence)
+    ignore_case = false
+    description = "..."           # for people
 
     [prose]                       # what the guards look for (regexes)
     sentence = '...'
     figure = '...'
-
-    ignore_case = false
-    description = "..."           # for people
 
 ``pinyin`` rules run on the original text; ``furniture`` rules run on the
 simplified view (write them in simplified characters). A syntax error gives

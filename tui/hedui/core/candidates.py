@@ -216,8 +216,11 @@ class CandidateFinder:
             ls = s.rfind("\n", 0, cands[k].start) + 1
             le = s.find("\n", cands[k].start)
             le = len(s) if le < 0 else le
-            row = [j for j in range(k, len(cands)) if cands[j].start < le]
-            k = row[-1] + 1
+            j = k
+            while j < len(cands) and cands[j].start < le:
+                j += 1
+            row = range(k, j)
+            k = j
             cells = [j for j in row if _is_cell(s, cands[j], ls, le)]
             line = s[ls:le]
             if (len(cells) < 2 or any(p in line for p in SENTENCE_PUNCT)

@@ -320,3 +320,19 @@ def test_report_without_figures(tmp_path):
     a = s.add(5, 7, Fields(1))
     assert s.progress() == (1, 1) and s.entry(a.id).text == "数字"
     s.close()
+
+
+def test_bad_figures_from_the_extractor_are_left_out_with_a_notice(tmp_path):
+    from hedui.core.model import Figure
+
+    ex = make_extraction(tmp_path / "r.txt", TEXT, NEEDLES)
+    bad = (Figure(5, 3, "x", Fields(1), "r"), Figure(0, 2, "错字", Fields(1), "r"),
+           Figure(0, 2, TEXT[:2], Fields(float("inf")), "r"), Figure(0, 2, TEXT[:2], Fields(1, bound="?"), "r"))
+    ex = ex.__class__(report=ex.report, figures=ex.figures + bad, rules_digest=ex.rules_digest)
+    s = Session.open(ex, tmp_path / "s", "li")
+    assert len(s.entries) == len(NEEDLES) and len(s.notices) == 4
+    assert all("cannot be kept" in n for n in s.notices)
+    s.close()
+    s = Session.open(ex, tmp_path / "s", "li")  # the file stays readable
+    assert len(s.entries) == len(NEEDLES)
+    s.close()

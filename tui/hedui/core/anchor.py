@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from hedui.core.entry import CONTEXT_CHARS, Entry
+from hedui.core.entry import CONTEXT_CHARS, Entry, SchemaProblem, check_str, validate_fields
 from hedui.core.model import Extraction, Figure
 
 #: a figure text found more often than this is not searched for by context
@@ -198,3 +198,28 @@ def merge(entries: list[Entry], extraction: Extraction, next_id: int) -> tuple[l
     if stale:
         notices.append(f"{stale} decided figure{'s' * (stale != 1)} no longer proposed by the rules (kept, marked stale)")
     return out, next_id, notices
+
+
+def usable(extraction: Extraction) -> tuple[Extraction, list[str]]:
+    """The extraction without figures a session file could not hold (an extractor bug must
+    not make the session unreadable), and a notice for each one left out."""
+    text, keep, notices = extraction.report.text, [], []
+    for f in extraction.figures:
+        why = ""
+        if not (isinstance(f.start, int) and isinstance(f.end, int) and 0 <= f.start < f.end <= len(text)):
+            why = f"offsets {f.start}-{f.end} outside the text"
+        elif text[f.start:f.end] != f.text:
+            why = f"its text {f.text!r} is not the report's {text[f.start:f.end]!r}"
+        else:
+            try:
+                validate_fields(f.fields)
+                check_str("rule", f.rule, limit=200)
+            except SchemaProblem as exc:
+                why = str(exc)
+        if why:
+            notices.append(f"the extractor proposed a figure at {f.start} that cannot be kept ({why}); left out")
+        else:
+            keep.append(f)
+    if len(keep) == len(extraction.figures):
+        return extraction, []
+    return replace(extraction, figures=tuple(keep)), notices

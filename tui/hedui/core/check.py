@@ -12,8 +12,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from hedui.core.model import HeduiError, SessionError
-from hedui.core.report import load_report
+from hedui.core.decoding import DecodeFailure, decode_report_bytes
+from hedui.core.model import SessionError
 from hedui.core.session_format import SYSTEM_OPS, _Lines, parse_toml, read_session
 from hedui.core.session_paths import resolve_report_path
 from hedui.core.session_read import fold_journal, session_files
@@ -51,10 +51,10 @@ def check_file(path: Path, sessions_dir: Path) -> list[str]:
         problems.append(f"{where}: report {doc.report_path} changed since this session (sha256 differs); "
                         f"open it in hedui review to re-anchor the decisions")
         return problems
-    try:
-        report_text = load_report(report_file).text
-    except HeduiError as exc:
-        problems.append(f"{where}: {exc}")
+    try:  # decoded as hedui reads reports (no rules needed: only the text matters here)
+        report_text, _encoding = decode_report_bytes(raw_report)
+    except DecodeFailure as exc:
+        problems.append(f"{where}: report {doc.report_path} cannot be decoded ({exc})")
         return problems
     if doc.report_chars != len(report_text):
         problems.append(f"{path}:{lines.find('report', 0, 'chars')}: chars = {doc.report_chars}, "

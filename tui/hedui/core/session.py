@@ -101,6 +101,7 @@ class Session:
             raise SessionError("the reviewer's name is empty")
         _checked("reviewer", reviewer, 200)
         path = session_path(Path(sessions_dir), report, reviewer)
+        extraction, dropped = anchor.usable(extraction)
         store = SessionStore(path, read_only=read_only, batch=batch, idle=idle)
         doc, records = store.open()
         try:
@@ -114,6 +115,7 @@ class Session:
             self = cls(store, doc, report, reviewer)
             for rec in records:
                 self._apply_record(rec)
+            self.notices += dropped
             changed = self._reconcile(extraction, Path(sessions_dir))
             if not read_only and (created or changed):
                 store.write_doc(self._snapshot())

@@ -262,6 +262,9 @@ class ReviewScreen(DecisionActions, Screen):
             note = f"[{self.filter}] " + note
         if slot.read_only:
             note = "READ-ONLY " + note
+        unsaved = getattr(slot.session, "unsaved", 0) if slot.session is not None else 0
+        if unsaved:  # writes failed: kept in memory, retried with the next decision
+            note = f"{unsaved} NOT SAVED " + note
         self.query_one(ReviewHeader).show(
             slot.name, (self.index + 1, len(self.slots)), slot.progress(), (done, total),
             self.app.pace.per_hour(), note,

@@ -28,6 +28,7 @@ class DecisionActions:
             call(*args)
         except HeduiError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=8)
+            self.update_header()
             return False
         self.app.pace.record()
         return True

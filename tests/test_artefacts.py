@@ -67,6 +67,8 @@ def test_pinyin_leaves_real_parentheticals(rules, text):
 def test_toneless_pinyin_needs_several(rules):
     few = "面積(ha)與時間(min)"
     assert texts(few, rules, "pinyin") == []
+    same = "時間(min)、時間(min)、時間(min)、時間(min)、面積(ha)"
+    assert texts(same, rules, "pinyin") == []
     many = "新聞專區(qu)推動(dong)智慧農業(ye)補(bu)助,今(18)日"
     assert texts(many, rules, "pinyin") == ["(qu)", "(dong)", "(ye)", "(bu)"]
 

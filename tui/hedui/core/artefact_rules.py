@@ -18,7 +18,8 @@ File format (every key but ``id``, ``kind`` and ``pattern`` is optional)::
     max_tail = 4000               # scope "to-end": if more than this many chars follow, stop at
                                   # the end of the block (next blank line) instead
     near_furniture = false        # only when the previous or next non-blank line is furniture
-    min_matches = 1               # the rule applies only if it matches at least this often
+    min_matches = 1               # the rule applies only if it matches at least this often ...
+    min_distinct = 1              # ... with at least this many different matched texts
     stop_at_prose = false         # scope "to-end": stop before the first prose line (a line of at
                                   # least 30 chars with a 。), so a tail never swallows the report
     guard = "none"                # scope "line": "figure": a line holding a figure ([prose] figure)
@@ -52,7 +53,7 @@ KINDS = ("pinyin", "furniture")
 SCOPES = ("match", "line", "to-end")
 _RULE_KEYS = {
     "id", "kind", "pattern", "scope", "max_line_len", "long_lines", "max_tail",
-    "near_furniture", "min_matches", "guard", "stop_at_prose", "ignore_case", "description",
+    "near_furniture", "min_matches", "min_distinct", "guard", "stop_at_prose", "ignore_case", "description",
 }
 _REPEAT_KEYS = {"min_chars", "paragraph_break", "description"}
 _PROSE_KEYS = {"sentence", "figure", "description"}
@@ -77,6 +78,7 @@ class ArtefactRule:
     max_tail: int = 4000
     near_furniture: bool = False
     min_matches: int = 1
+    min_distinct: int = 1
     guard: str = "none"
     stop_at_prose: bool = False
 
@@ -189,6 +191,7 @@ def _parse_rule(path: Path, i: int, raw: object) -> ArtefactRule:
         max_tail=_typed(path, i, rid, raw, "max_tail", int, 4000),
         near_furniture=_typed(path, i, rid, raw, "near_furniture", bool, False),
         min_matches=_typed(path, i, rid, raw, "min_matches", int, 1),
+        min_distinct=_typed(path, i, rid, raw, "min_distinct", int, 1),
         guard=guard,
         stop_at_prose=_typed(path, i, rid, raw, "stop_at_prose", bool, False),
     )

@@ -92,9 +92,13 @@ def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def _matches(rule: ArtefactRule, text: str) -> list[re.Match]:
-    """The rule's matches, or none if there are fewer than ``min_matches``."""
+    """The rule's matches, or none if there are fewer than ``min_matches`` (or distinct texts)."""
     found = list(rule.regex.finditer(text))
-    return found if len(found) >= rule.min_matches else []
+    if len(found) < rule.min_matches:
+        return []
+    if rule.min_distinct > 1 and len({m.group() for m in found}) < rule.min_distinct:
+        return []
+    return found
 
 
 def _pinyin(text: str, rules: Iterable[ArtefactRule]) -> list[tuple[int, int, str]]:

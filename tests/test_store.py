@@ -287,3 +287,15 @@ def test_a_real_write_failure_loses_nothing_saved(tmp_path):
     assert [r["seq"] for r in s.log] == list(range(1, ok + 1))
     s.close()
     assert check_file(s.path, tmp_path / "sessions") == []
+
+
+def test_new_sessions_folder_gets_a_gitignore(ex, tmp_path):
+    s = open_(ex, tmp_path)
+    s.accept(s.entries[0].id)
+    ignore = (tmp_path / "sessions" / ".gitignore").read_text("utf-8").split()
+    assert {"*.lock", "*.journal", "*.tmp", "*.bak"} <= set(ignore)
+    s.close()
+    (tmp_path / "other").mkdir()  # an existing folder is left as it is
+    s = Session.open(ex, tmp_path / "other", "li")
+    s.close()
+    assert not (tmp_path / "other" / ".gitignore").exists()

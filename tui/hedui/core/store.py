@@ -38,6 +38,11 @@ from hedui.core.model import SessionError, SessionLocked
 from hedui.core.session_format import SessionDoc, dump_session, read_session, validate_log_record
 
 
+#: written into a new sessions folder: only the session files themselves belong in git
+GITIGNORE = "# hedui: the session files (*.toml) are the data; these are transient or local\n" \
+    "*.lock\n*.journal\n*.tmp\n*.bak\n"
+
+
 def now_rfc3339() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -217,10 +222,13 @@ class SessionStore:
     def open(self) -> tuple[SessionDoc | None, list[dict[str, Any]]]:
         """Lock (unless read-only) and read: the TOML document (None if new) and the journal records past it."""
         if not self.read_only:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise SessionError(f"{self.path.parent}: cannot create sessions folder ({_why(exc)})") from None
+            folder = self.path.parent
+            if not folder.is_dir():
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+                except OSError as exc:
+                    raise SessionError(f"{folder}: cannot create sessions folder ({_why(exc)})") from None
             self.lock.acquire()
         try:
             # the journal before the file: a writer renames a new file before it trims the

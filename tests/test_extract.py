@@ -218,6 +218,7 @@ def test_parse_span_prefills_a_selection():
     s = report.text.index("300")
     f = EX.parse_span(report, s, s + 5)
     assert f is not None and (f.text, f.value, f.unit, f.bound) == ("300余家", 300, "家", ">")
+    assert f.label  # prefilled from the context, like a proposed figure's
     assert EX.parse_span(report, 0, 3) is None
     # an excluded number can still be prefilled (promotion of a date, say)
     r2 = Report(Path("t.txt"), "2020年", "utf-8", "0")

@@ -3,6 +3,7 @@ with label and period from the context helpers, furniture excluded and repeats m
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -60,7 +61,9 @@ class Extractor:
         start, end = max(0, start), min(len(report.text), end)
         if start >= end:
             return None
-        sub = Report(report.path, report.text[start:end], report.encoding, report.sha256)
+        pinyin = tuple(replace(a, start=a.start - start, end=a.end - start) for a in report.artefacts
+                       if a.kind == "pinyin" and start <= a.start and a.end <= end)
+        sub = Report(report.path, report.text[start:end], report.encoding, report.sha256, pinyin)
         view = self.viewer.view_of(sub)
         cands = self.finder.find(view.text)
         if not cands:
@@ -68,7 +71,10 @@ class Extractor:
         c = next((c for c in cands if c.excluded is None), cands[0])
         # the selection is what the reviewer wants: keep its exact span
         fig = self._figure(report, c, start, end)
-        return Figure(start, end, report.text[start:end], fig.fields,
+        full = self.viewer.view_of(report)
+        label_for, period_for = self.viewer.context_tools(report, full)
+        fields = replace(fig.fields, label=label_for(start, end), period=period_for(start, end))
+        return Figure(start, end, report.text[start:end], fields,
                       "manual" if c.excluded else (c.rule or "manual"))
 
     # -- helpers ----------------------------------------------------------------------------

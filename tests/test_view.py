@@ -80,6 +80,14 @@ def test_real_traditional_reports(name):
     assert "中国共产党新闻网" in view.text or "补助" in view.text
 
 
+def test_loader_and_extractor_share_the_view_through_the_simplifier():
+    report = load_report(ROOT / "seeds/guangxi-2023.txt", artefact_rules=RULES)
+    first = make_view(report, RULES.simplifier)
+    assert make_view(report, RULES.simplifier) is first  # built once for this text
+    other = Report(report.path, report.text[:100], report.encoding, "", ())
+    assert make_view(other, RULES.simplifier).text == SIMPLIFIER.convert(other.text)
+
+
 def test_simplifier_builds_opencc_once_and_lazily():
     s = Simplifier()
     assert s._converter is None  # nothing built until needed

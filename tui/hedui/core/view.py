@@ -51,6 +51,8 @@ class Simplifier:
         self._table: dict[int, str] = {}
         self._seen: set[str] = set()
         self._lock = threading.Lock()
+        #: the last view built with this simplifier: (text, removed spans, view)
+        self._last_view: tuple[str, tuple[tuple[int, int], ...], TextView] | None = None
 
     def _opencc(self):
         if self._converter is None:
@@ -157,13 +159,28 @@ class TextView:
 
 
 def build_view(text: str, removed: Iterable[tuple[int, int]], simplifier: Simplifier) -> TextView:
-    """The view of ``text`` without the spans ``removed`` (sorted or not; overlaps allowed)."""
+    """The view of ``text`` without the spans ``removed`` (sorted or not; overlaps allowed).
+
+    The simplifier remembers the last view it built, so that the loader (which
+    needs the view to find furniture) and the extractor share one when they
+    share a Simplifier (``ArtefactRules.simplifier``).
+    """
+    spans = tuple(sorted(removed))
+    last = simplifier._last_view
+    if last is not None and last[0] is text and last[1] == spans:
+        return last[2]
+    view = _build(text, spans, simplifier)
+    simplifier._last_view = (text, spans, view)
+    return view
+
+
+def _build(text: str, spans: tuple[tuple[int, int], ...], simplifier: Simplifier) -> TextView:
     view_starts = array("q")
     orig_starts = array("q")
     pieces: list[str] = []
     pos = 0
     vpos = 0
-    for s, e in sorted(removed):
+    for s, e in spans:
         s = max(s, pos)
         if e <= s:
             continue

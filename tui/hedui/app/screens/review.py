@@ -260,6 +260,8 @@ class ReviewScreen(DecisionActions, Screen):
             note = f"preparing {ready}/{len(self.slots)}…"
         if self.filter != "all":
             note = f"[{self.filter}] " + note
+        if slot.error:
+            note = "CANNOT OPEN " + note
         if slot.read_only:
             note = "READ-ONLY " + note
         unsaved = getattr(slot.session, "unsaved", 0) if slot.session is not None else 0

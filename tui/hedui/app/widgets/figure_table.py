@@ -15,12 +15,12 @@ from hedui.app.widgets.status import STYLES, SYMBOLS, format_amount
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("status", " ", 1),
-    ("text", "text", 12),
-    ("value", "value", 11),
+    ("text", "text", 14),
+    ("value", "value", 12),
     ("unit", "unit", 4),
     ("bound", "bd", 2),
-    ("label", "label", 16),
-    ("period", "period", 8),
+    ("label", "label", 19),
+    ("period", "period", 9),
 )
 
 

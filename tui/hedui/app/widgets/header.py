@@ -30,7 +30,9 @@ class ReviewHeader(Widget):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {name} ", style="bold")
         text.append(f"{position[0]}/{position[1]}  ")
-        if total and done == total:
+        if not total:
+            text.append("no figures")
+        elif done == total:
             text.append(f"{done}/{total} done", style="bold")
         else:
             text.append(f"{done}/{total} · {total - done} undecided")

@@ -145,3 +145,11 @@ def test_verified_reference_scores_with_the_eval_metric(folder):
                          "label": "", "period": "", "rule": "x"})
     res = score(ref, preds)
     assert (res.tp, res.fp, res.fn) == (7, 1, 0)
+
+
+def test_verified_reference_leaves_out_changed_reports(folder):
+    (folder / "reports" / "two.txt").write_text("全年共计8家。", "utf-8")
+    skipped: list[str] = []
+    ref = verified_reference(folder / "sessions", skipped)
+    assert set(ref) == {"one"}
+    assert len(skipped) == 1 and "two" in skipped[0] and "changed since it was reviewed" in skipped[0]

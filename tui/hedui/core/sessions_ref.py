@@ -10,9 +10,12 @@ extractions that overlap them, so a half-reviewed report does not count the
 extractor's unreviewed proposals as errors. Rejected figures are left out (an
 extractor that proposes them again is charged a false positive). Sessions of
 one report by several reviewers are merged: at one span the latest decision wins.
+A session whose report changed since it was reviewed is left out (its offsets
+point into the old text).
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from hedui.core.evaluate import report_name
@@ -20,14 +23,29 @@ from hedui.core.model import VERIFIED, SessionError
 from hedui.core.session_read import load_all
 
 
-def verified_reference(sessions_dir: Path) -> dict[str, list[dict]]:
+def verified_reference(sessions_dir: Path, skipped: list[str] | None = None) -> dict[str, list[dict]]:
     """Gold-format reference figures from reviewed sessions (see the module doc).
 
-    Raises ``SessionError`` for a missing folder or the first damaged session file.
+    A session whose report is missing or has changed since (its offsets would not fit
+    the text the extractor reads) is left out, with a one-line reason appended to
+    ``skipped`` when given. Raises ``SessionError`` for a missing folder or the first
+    damaged session file.
     """
     sessions, bad = load_all(Path(sessions_dir))
     if bad:
         raise SessionError(bad[0])
+    current = []
+    for s in sessions:
+        try:
+            same = hashlib.sha256(s.report_path.read_bytes()).hexdigest() == s.doc.report_sha256
+            why = "changed since it was reviewed (open it in hedui review to re-anchor)"
+        except OSError as exc:
+            same, why = False, f"not readable ({exc.strerror or exc})"
+        if same:
+            current.append(s)
+        elif skipped is not None:
+            skipped.append(f"{s.path}: left out of the reference: report {s.doc.report_path} {why}")
+    sessions = current
     best: dict[str, dict[tuple[int, int], tuple[str, dict | None]]] = {}
     for s in sessions:
         name = report_name(s.doc.report_path)

@@ -366,6 +366,8 @@ class ReviewScreen(DecisionActions, Screen):
     @on(FigureTable.RowHighlighted)
     def _row_clicked(self, event: FigureTable.RowHighlighted) -> None:
         """A click on a row (with the mouse on) makes it the current figure."""
+        if event.cursor_row != self.table.cursor_row:
+            return  # a stale highlight (e.g. row 0 of a rebuilt table): the cursor moved on
         key = event.row_key.value
         if key in self._entries and key != self.current_id:
             self.go_to(key)

@@ -145,6 +145,9 @@ class CandidateFinder:
             if g is not None:
                 bound = g.bound
         excluded = spans.rule_for(n.start, n.end)
+        if (excluded is None and n.text == "一" and u is not None and u.category in ("count", "measure")
+                and not inner and bound == "=" and qb is None):
+            excluded = "idiom.article"  # 一粒种子, 一家企业: any count or measure word, not only the listed ones
         if excluded is None and u is None:
             excluded = "bare.no-unit"
             if (("万" in scale or "亿" in scale) and end < len(s) and _is_cjk(s[end])

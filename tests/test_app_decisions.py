@@ -2,6 +2,7 @@
 and on what the screen shows."""
 from __future__ import annotations
 
+from hedui.app.messages import FigureDecided
 from hedui.app.screens.correct_dialog import CorrectDialog
 from hedui.app.screens.flag_dialog import FlagDialog
 from tests.app_helpers import REPORTS, screen_text, wait_ready, ws  # noqa: F401
@@ -12,7 +13,8 @@ FIRST = REPORTS[0]
 
 async def test_accept_saves_and_advances(ws):
     app = ws.app(ws.report(FIRST))
-    async with app.run_test(size=SIZE) as pilot:
+    seen = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         await wait_ready(pilot)
         review = app.review
         first = review.current_id
@@ -25,6 +27,9 @@ async def test_accept_saves_and_advances(ws):
         assert f"1/{len(order)}" in screen_text(app).splitlines()[0]
         # on disk before the screen showed it: read it back while the app still runs
         assert ws.statuses(FIRST)[first] == "accepted"
+    unique = {id(m): m for m in seen if isinstance(m, FigureDecided)}  # the hook sees it bubble too
+    decided = [(m.entry_id, m.status) for m in unique.values()]
+    assert decided == [(first, "accepted")]
     assert ws.statuses(FIRST)[first] == "accepted"
 
 

@@ -174,3 +174,14 @@ def test_each_report_is_reviewed_once_in_the_order_given(tmp_path):
         (tmp_path / name).write_text("1个", encoding="utf-8")
     got = expand_paths([tmp_path / "b.txt", tmp_path, tmp_path / "a.txt"])
     assert [p.name for p in got] == ["b.txt", "a.txt"]
+
+
+def test_review_command_options():
+    from hedui.cli import build_parser
+
+    args = build_parser().parse_args(
+        ["review", "a.txt", "b", "--sessions", "s", "--reviewer", "li", "--no-mouse", "--rules", "r"]
+    )
+    assert [str(p) for p in args.paths] == ["a.txt", "b"]
+    assert (str(args.sessions), args.reviewer, args.no_mouse, str(args.rules)) == ("s", "li", True, "r")
+    assert build_parser().parse_args(["review", "x"]).no_mouse is False

@@ -26,7 +26,7 @@ class PreparationProgressed(Message):
 
 @dataclass
 class FigureDecided(Message):
-    """A decision on a figure is on disk (the session call returned)."""
+    """A decision on a figure is on disk (the session call returned) and on screen."""
 
     report: int
     entry_id: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hedui.app.messages import FigureDecided
 from hedui.app.screens.correct_dialog import CorrectDialog, parse_number
 from hedui.app.screens.flag_dialog import FlagDialog
 from hedui.app.screens.help import HelpScreen, key_rows
@@ -35,6 +36,8 @@ class DecisionActions:
 
     def _decided(self, entry_id: str, advance: bool) -> None:
         entry = self.refresh_entry(entry_id)
+        if entry is not None:
+            self.post_message(FigureDecided(self.index, entry_id, entry.status))
         if entry is not None and self.current_id == entry_id:
             self.detail.show_entry(entry)
         self.update_header()

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterator
 
-from hedui.core.model import Extraction, HeduiError, ReportError
+from hedui.core.model import Extraction, ReportError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -97,5 +97,3 @@ def run(args: argparse.Namespace) -> int:
     out.flush()
     return 1 if failed else 0
 
-
-__all__ = ["register", "run", "extract_paths", "report_paths", "HeduiError"]

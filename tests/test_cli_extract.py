@@ -103,3 +103,28 @@ def test_eval_verbose_lists_errors(capsys, tmp_path: Path):
     assert main(["eval", str(gold), str(tmp_path / "r.txt"), "--verbose"]) == 0
     out, _ = capsys.readouterr()
     assert " FP " in out and " FN " in out and "tp=1 fp=1 fn=1" in out
+
+
+def test_eval_against_reviewed_sessions(capsys, tmp_path: Path):
+    from hedui.core.extract import Extractor
+    from hedui.core.report import load_report
+    from hedui.core.session import Session
+
+    report = tmp_path / "r.txt"
+    report.write_text("全年新建职工之家300家,培训职工2万人次,投入资金50万元。", encoding="utf-8")
+    s = Session.open(Extractor().extract(load_report(report)), tmp_path / "sessions", "li")
+    ids = [e.id for e in s.entries]
+    assert len(ids) == 3
+    s.accept(ids[0])
+    s.accept(ids[1])
+    s.reject(ids[2])
+    s.close()
+    assert main(["eval", "--sessions", str(tmp_path / "sessions"), str(report), "--json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert (res["tp"], res["fp"], res["fn"]) == (2, 1, 0)  # the rejected figure, proposed again, is an fp
+
+
+def test_eval_needs_gold_and_reports(capsys):
+    assert main(["eval", str(ROOT / "seeds")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "GOLD_DIR" in err

@@ -1,4 +1,5 @@
-"""`hedui eval GOLD_DIR PATH...`: the extractor scored against gold files (FIGURES.md metric)."""
+"""`hedui eval GOLD_DIR PATH...` (or `hedui eval --sessions DIR PATH...`): the extractor scored
+against a reference with the metric of FIGURES.md."""
 from __future__ import annotations
 
 import argparse
@@ -7,25 +8,47 @@ import sys
 from pathlib import Path
 
 from hedui.core.evaluate import format_summary, load_gold, report_name, score
+from hedui.core.model import HeduiError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("eval", help="score the extractor against gold figures",
-                       description="Score the extractor on reports against gold files "
-                                   "(precision, recall, F1, bound accuracy, label char-F1, period accuracy).")
-    p.add_argument("gold", type=Path, metavar="GOLD_DIR", help="folder of gold .json files")
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="report files or folders of .txt files (gold files of other reports are not scored)")
+    p = sub.add_parser(
+        "eval", help="score the extractor against gold figures or reviewed sessions",
+        usage="hedui eval [-h] [--verbose] [--json] [--rules DIR] GOLD_DIR PATH...\n"
+              "       hedui eval [-h] [--verbose] [--json] [--rules DIR] --sessions DIR PATH...",
+        description="Score the extractor on reports against gold files, or against the verified "
+                    "figures of reviewed sessions (precision, recall, F1, bound accuracy, label "
+                    "char-F1, period accuracy; per report and overall). Gold files of reports not "
+                    "among the PATHs are not scored.")
+    p.add_argument("args", nargs="+", metavar="PATH",
+                   help="GOLD_DIR (a folder of gold .json files, unless --sessions is given), then "
+                        "report files or folders of .txt files")
+    p.add_argument("--sessions", type=Path, metavar="DIR",
+                   help="use the reviewed sessions in DIR as the reference (verified figures are required)")
     p.add_argument("--verbose", action="store_true", help="list every false positive and false negative")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     p.add_argument("--rules", type=Path, metavar="DIR", help="rules folder (default: bundled rules)")
     p.set_defaults(run=run)
 
 
+def _reference(args: argparse.Namespace) -> tuple[dict[str, list[dict]], list[str]]:
+    if args.sessions is not None:
+        from hedui.core.sessions_ref import verified_reference
+
+        skipped: list[str] = []
+        ref = verified_reference(args.sessions, skipped)
+        for line in skipped:
+            print(f"hedui: {line}", file=sys.stderr)
+        return ref, list(args.args)
+    if len(args.args) < 2:
+        raise HeduiError("eval: give GOLD_DIR and at least one report PATH (or --sessions DIR PATH...)")
+    return load_gold(Path(args.args[0])), list(args.args[1:])
+
+
 def run(args: argparse.Namespace) -> int:
     from hedui.commands.extract import extract_paths
 
-    gold = load_gold(args.gold)
+    gold, paths = _reference(args)
     failed = 0
 
     def on_error(msg: str) -> None:
@@ -35,12 +58,12 @@ def run(args: argparse.Namespace) -> int:
 
     preds: dict[str, list[dict]] = {}
     texts: dict[str, str] = {}
-    for shown, ex in extract_paths(args.paths, args.rules, on_error):
+    for shown, ex in extract_paths(paths, args.rules, on_error):
         name = report_name(shown)
         preds.setdefault(name, []).extend(f.as_json(shown) for f in ex.figures)
         texts[name] = ex.report.text
     # score only the reports that were given (a gold file without its report is not scored)
-    gold = {k: v for k, v in gold.items() if k in preds or k in texts}
+    gold = {k: v for k, v in gold.items() if k in texts}
     res = score(gold, preds)
     if args.json:
         print(json.dumps(res.as_dict(), ensure_ascii=False))

@@ -174,6 +174,10 @@ async def test_footer_shows_only_keys_that_apply(ws):
         await wait_ready(pilot)
         footer = screen_text(app).splitlines()[-1]
         assert "a Accept" in footer and "Use span" not in footer
+        assert "Undo" not in footer  # nothing to undo yet
+        await pilot.press("a")
+        await pilot.pause()
+        assert "u Undo" in screen_text(app).splitlines()[-1]
         await pilot.press("N")  # on an excluded number there is nothing to accept
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]

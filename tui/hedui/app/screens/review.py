@@ -277,11 +277,16 @@ class ReviewScreen(DecisionActions, Screen):
         state = (
             self.selecting, self.current_id is not None, self.current_excluded is not None,
             self.slot.ready and not self.slot.read_only, bool(self._excluded),
-            self.search_active, len(self.slots) > 1,
+            self.search_active, len(self.slots) > 1, self._can("can_undo"), self._can("can_redo"),
         )
         if state != self._binding_state:
             self._binding_state = state
             self.refresh_bindings()
+
+    def _can(self, name: str) -> bool:
+        """``session.can_undo()`` / ``can_redo()``; True where the session cannot tell."""
+        check = getattr(self.slot.session, name, None)
+        return bool(check()) if callable(check) else True
 
     def report_prepared(self, index: int) -> None:
         """A worker finished report ``index``: show it if it is the one on screen."""
@@ -307,6 +312,8 @@ class ReviewScreen(DecisionActions, Screen):
                 return self.current_id is not None
             if action == "promote":
                 return bool(self._excluded)
+            if action in ("undo", "redo"):
+                return self._can(f"can_{action}")
         if action == "next_excluded":
             return bool(self._excluded)
         return True

@@ -35,6 +35,7 @@ class DecisionActions:
         return True
 
     def _decided(self, entry_id: str, advance: bool) -> None:
+        self.update_bindings()  # undo may have become possible
         entry = self.refresh_entry(entry_id)
         if entry is not None:
             self.post_message(FigureDecided(self.index, entry_id, entry.status))
@@ -197,6 +198,7 @@ class DecisionActions:
             return
         focus = getattr(result, "id", result if isinstance(result, str) else None)
         self._resync(focus)
+        self.update_bindings()
 
     # ------------------------------------------------------------ search, filter, help
     def action_search(self) -> None:

@@ -185,3 +185,13 @@ def test_review_command_options():
     assert [str(p) for p in args.paths] == ["a.txt", "b"]
     assert (str(args.sessions), args.reviewer, args.no_mouse, str(args.rules)) == ("s", "li", True, "r")
     assert build_parser().parse_args(["review", "x"]).no_mouse is False
+
+
+def test_config_path_from_hedui_config(ws):
+    from hedui.app.config import config_path
+
+    ws.config.write_text('[keymap]\n"review.reject" = "d"\n', encoding="utf-8")
+    assert config_path() == ws.config  # the fixture set HEDUI_CONFIG
+    assert load_config().keymap == {"review.reject": "d"}
+    default = config_path({})
+    assert default.name == "config.toml" and "hedui" in str(default)

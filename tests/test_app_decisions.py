@@ -154,6 +154,19 @@ async def test_add_by_selecting_a_span(ws):
         await pilot.pause()
         start, end = review.view.selection
         assert (start, end) == (s0 + 1, s0 + 3)
+        # j/k move by screen lines in selection mode (and do not change the figure)
+        current = review.current_id
+        await pilot.press("j")
+        await pilot.pause()
+        below = review.view.selection
+        assert below[0] > end and review.view.line_of_offset(below[0]) == review.view.line_of_offset(start) + 1
+        assert review.current_id == current
+        await pilot.press("k")
+        await pilot.pause()
+        assert review.view.selection == (end - 1, end)  # back on its line, at the cursor's column
+        await pilot.press("H")  # the cursor moves left, the anchor stays: the span again
+        await pilot.pause()
+        assert review.view.selection == (start, end)
         await pilot.press("enter")
         await pilot.pause()
         form = app.screen

@@ -35,6 +35,10 @@ LONG: dict[str, str] = {
     "select.right": "selection: move right",
     "select.shrink": "selection: end one left",
     "select.extend": "selection: end one right",
+    "select.down": "selection: move a line down",
+    "select.up": "selection: move a line up",
+    "select.extend_down": "selection: end a line down",
+    "select.extend_up": "selection: end a line up",
     "select.confirm": "selection: use it (opens the form)",
     "select.cancel": "selection: cancel",
 }

@@ -32,7 +32,7 @@ WIDE_AT = 140  # columns from which text and table sit side by side
 NAVIGATION = {"next", "previous", "next_pending", "next_excluded", "search", "filter"}
 DECISIONS = {"accept", "reject", "flag", "correct"}
 WRITES = DECISIONS | {"add", "promote", "undo", "redo"}
-SELECTION = {"sel_move", "sel_extend", "sel_confirm", "sel_cancel"}
+SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confirm", "sel_cancel"}
 
 
 class ReviewScreen(DecisionActions, Screen):
@@ -63,6 +63,10 @@ class ReviewScreen(DecisionActions, Screen):
         Binding("l,right", "sel_move(1)", "→", id="select.right"),
         Binding("H,shift+left", "sel_extend(-1)", "Shrink", id="select.shrink"),
         Binding("L,shift+right", "sel_extend(1)", "Extend", id="select.extend"),
+        Binding("j,down", "sel_line(1)", "Line down", show=False, id="select.down"),
+        Binding("k,up", "sel_line(-1)", "Line up", show=False, id="select.up"),
+        Binding("J,shift+down", "sel_extend_line(1)", "Extend a line", show=False, id="select.extend_down"),
+        Binding("K,shift+up", "sel_extend_line(-1)", "Shrink a line", show=False, id="select.extend_up"),
         Binding("enter", "sel_confirm", "Use span", id="select.confirm"),
         Binding("escape", "sel_cancel", "Cancel", id="select.cancel"),
     ]

@@ -111,7 +111,9 @@ class DecisionActions:
         start = self.cursor_offset()
         self.selecting = True
         self.view.begin_selection(max(start, 0))
-        self.detail.show_message("Select the figure: h/l move · H/L extend or shrink · Enter use · Esc cancel")
+        self.detail.show_message(
+            "Select the figure: h/l (j/k lines) move · H/L (J/K) move its end · Enter use · Esc cancel"
+        )
         self.update_bindings()
 
     def action_sel_move(self, delta: int) -> None:
@@ -119,6 +121,12 @@ class DecisionActions:
 
     def action_sel_extend(self, delta: int) -> None:
         self.view.move_selection(delta, True)
+
+    def action_sel_line(self, delta: int) -> None:
+        self.view.move_selection_lines(delta, False)
+
+    def action_sel_extend_line(self, delta: int) -> None:
+        self.view.move_selection_lines(delta, True)
 
     def action_sel_cancel(self) -> None:
         self.view.end_selection()

@@ -156,6 +156,8 @@ def test_syntax_error_names_file_and_line(rules_copy: Path):
     ("exclusions.toml", 'id = "date.month"', 'id = "date.year"', "duplicate"),
     ("units.toml", 'forms = ["倍"]', 'forms = ["倍"]\nshape = 1', "unknown key"),
     ("qualifiers.toml", 'before = ["仅"', 'before = [3', "list of non-empty strings"),
+    ("units.toml", 'count_suffix = ["次"]', 'count_suffix = "次"', "count_suffix"),
+    ("qualifiers.toml", 'links = ["占"', 'links = [""', "links"),
 ])
 def test_schema_error_names_file_and_line(rules_copy: Path, file, old, new, needle):
     p = rules_copy / file

@@ -135,17 +135,22 @@ class RuleSet:
     qualifier_links: tuple[str, ...] = ()
     not_governing: tuple[str, ...] = ()
     separators: tuple[str, ...] = ("/",)
-    per_words: tuple[str, ...] = ()
     digest: str = ""
     sources: dict = field(default_factory=dict)
+
+
+def _key_error(path: Path, rid: str, key: str, message: str) -> RulesError:
+    """A schema error at the rule's line, else at the line of ``key =`` (for plain tables)."""
+    line = line_of(path, f'"{rid}"') or line_of(path, f"{key} =")
+    return RulesError(f"{path}:{line}: {message}") if line else RulesError(f"{path}: {message}")
 
 
 def _strs(path: Path, rid: str, table: dict, key: str, required: bool = False) -> tuple[str, ...]:
     val = table.get(key, [])
     if required and not val:
-        raise schema_error(path, rid, f"rule {rid!r}: '{key}' must be a non-empty list of strings")
+        raise _key_error(path, rid, key, f"rule {rid!r}: '{key}' must be a non-empty list of strings")
     if not isinstance(val, list) or not all(isinstance(v, str) and v for v in val):
-        raise schema_error(path, rid, f"rule {rid!r}: '{key}' must be a list of non-empty strings")
+        raise _key_error(path, rid, key, f"rule {rid!r}: '{key}' must be a list of non-empty strings")
     return tuple(val)
 
 
@@ -238,24 +243,29 @@ def load_rules(rules_dir: Path | None = None) -> RuleSet:
         if not p.is_file():
             raise RulesError(f"{p}: rule file missing")
     units, udata = load_units(paths["units"])
+    joiners_t, compound_t = udata.get("joiners", {}), udata.get("compound", {})
+    for key, t in (("joiners", joiners_t), ("compound", compound_t)):
+        if not isinstance(t, dict):
+            raise RulesError(f"{paths['units']}:{line_of(paths['units'], '[' + key + ']') or '?'}: "
+                             f"[{key}] must be a table")
     qualifiers, qdata = load_qualifiers(paths["qualifiers"])
     extra = qdata.get("words", {})
     if not isinstance(extra, dict):
         raise schema_error(paths["qualifiers"], None, "[words] must be a table")
     links = _strs(paths["qualifiers"], "words", extra, "links")
     not_governing = _strs(paths["qualifiers"], "words", extra, "not_governing")
-    joiners = udata.get("joiners", {}).get("parenthesised", ["次"])
-    comp = udata.get("compound", {})
+    joiners = _strs(paths["units"], "joiners", joiners_t, "parenthesised")
+    suffixes = _strs(paths["units"], "joiners", joiners_t, "count_suffix")
+    separators = _strs(paths["units"], "compound", compound_t, "separators")
     return RuleSet(
         units=units,
         qualifiers=qualifiers,
         qualifier_links=links,
         not_governing=not_governing,
         exclusions=load_exclusions(paths["exclusions"]),
-        joiners=tuple(joiners),
-        count_suffixes=tuple(udata.get("joiners", {}).get("count_suffix", [])),
-        separators=tuple(comp.get("separators", ["/"])),
-        per_words=tuple(comp.get("per_words", [])),
+        joiners=joiners,
+        count_suffixes=suffixes,
+        separators=separators,
         digest=rules_digest(d),
         sources={k: str(v) for k, v in paths.items()},
     )

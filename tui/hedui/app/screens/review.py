@@ -1,13 +1,14 @@
 """The review screen: report text, figure table, detail line, header and footer.
 
-This module holds the layout, what is shown and the moves between figures and
-reports; the decisions (accept, correct, add …) are in ``review_actions``.
+This module holds the layout and what is shown; the moves between figures and
+reports are in ``review_moves``, the decisions (accept, correct, add …) in
+``review_actions``.
 Focus stays on the screen itself, which owns every key, so the Footer shows
 exactly the keys that apply (``check_action``).
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from itertools import accumulate
 from typing import Any
 
@@ -20,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from hedui.app.screens.review_actions import DecisionActions
+from hedui.app.screens.review_moves import MoveActions
 from hedui.app.widgets.detail import DetailPanel
 from hedui.app.widgets.figure_table import FigureTable
 from hedui.app.widgets.header import ReviewHeader
@@ -29,13 +31,12 @@ from hedui.app.workspace import ReportSlot
 
 WIDE_AT = 140  # columns from which text and table sit side by side
 
-NAVIGATION = {"next", "previous", "next_pending", "next_excluded", "search", "filter"}
 DECISIONS = {"accept", "reject", "flag", "correct"}
 WRITES = DECISIONS | {"add", "promote", "undo", "redo"}
 SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confirm", "sel_cancel"}
 
 
-class ReviewScreen(DecisionActions, Screen):
+class ReviewScreen(MoveActions, DecisionActions, Screen):
     """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
 
     BINDINGS = [
@@ -322,58 +323,6 @@ class ReviewScreen(DecisionActions, Screen):
             return bool(self._excluded)
         return True
 
-    def action_next(self) -> None:
-        self._step(1)
-
-    def action_previous(self) -> None:
-        self._step(-1)
-
-    def _step(self, delta: int) -> None:
-        order = self.visible_entries()
-        if not order:
-            return
-        row = self.table.row_of(self.current_id) if self.current_excluded is None else None
-        if row is not None:
-            target = row + delta
-        else:  # on an excluded number, or the current figure is filtered out
-            pos = self.cursor_offset()
-            starts = [e.start for e in order]
-            target = bisect_right(starts, pos) if delta > 0 else bisect_left(starts, pos) - 1
-        if 0 <= target < len(order):
-            self.go_to(order[target].id)
-
-    def action_next_pending(self) -> None:
-        pos = self.cursor_offset()
-        for e in self._ordered:
-            if e.status == "pending" and e.start > pos:
-                self.go_to(e.id)
-                return
-        n = len(self.slots)
-        for step in range(1, n + 1):
-            j = (self.index + step) % n
-            s = self.slots[j]
-            if s.ready:
-                first = s.session.first_pending()
-                if first is not None:
-                    if j != self.index:
-                        self.show_report(j, at=first.id)
-                    else:
-                        self.go_to(first.id)
-                    return
-        if any(not s.ready and not s.error for s in self.slots):
-            self.notify("No undecided figure here; other reports are still being prepared.", timeout=3)
-        else:
-            self.notify("Every figure of every report is decided.", timeout=3)
-
-    def action_next_excluded(self) -> None:
-        pos = self.cursor_offset()
-        starts = [f.start for f in self._excluded]
-        i = bisect_right(starts, pos)
-        if i < len(self._excluded):
-            self.go_to_excluded(self._excluded[i])
-        elif self._excluded:
-            self.go_to_excluded(self._excluded[0])
-
     @on(FigureTable.RowHighlighted)
     def _row_clicked(self, event: FigureTable.RowHighlighted) -> None:
         """A click on a row (with the mouse on) makes it the current figure."""
@@ -382,12 +331,6 @@ class ReviewScreen(DecisionActions, Screen):
         key = event.row_key.value
         if key in self._entries and key != self.current_id:
             self.go_to(key)
-
-    def action_next_report(self) -> None:
-        self.show_report((self.index + 1) % len(self.slots))
-
-    def action_previous_report(self) -> None:
-        self.show_report((self.index - 1) % len(self.slots))
 
     def action_quit(self) -> None:
         self.app.exit()

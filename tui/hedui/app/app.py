@@ -46,6 +46,7 @@ class HeduiApp(App[int]):
         self.config = config
         self.keymap: dict[str, str] = dict(config.keymap)
         self.pace = Pace()
+        self.close_errors: list[str] = []  # sessions that could not be closed cleanly
         self.animation_level = "none"
         self.theme = THEME
         self.review: ReviewScreen | None = None
@@ -119,14 +120,21 @@ class HeduiApp(App[int]):
             self.extraction.close()
         self.close_sessions()
 
-    def close_sessions(self) -> None:
+    def close_sessions(self) -> list[str]:
+        """Close every session (final write, lock released); the one-line errors, if any.
+
+        A failed close loses nothing: every decision is already in the journal.
+        """
+        errors = []
         for slot in self.slots:
             if slot.session is not None:
                 session, slot.session = slot.session, None
                 try:
                     session.close()
-                except HeduiError as exc:  # the lock stays; the journal holds every decision
-                    self.notify(str(exc), severity="error")
+                except HeduiError as exc:
+                    errors.append(str(exc))
+        self.close_errors.extend(errors)
+        return errors
 
     async def action_quit(self) -> None:
         self.exit(0)

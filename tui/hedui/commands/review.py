@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 from pathlib import Path
 
 from hedui.core.model import HeduiError
@@ -63,4 +64,6 @@ def run(args: argparse.Namespace) -> int:
         app.close_sessions()
         if extraction is not None:
             extraction.close()
-    return app.return_code or 0
+    for error in app.close_errors:  # decisions are safe in the journals; say what went wrong
+        print(f"hedui: {error}", file=sys.stderr)
+    return 1 if app.close_errors else (app.return_code or 0)

@@ -213,6 +213,17 @@ async def test_next_excluded_and_promote(ws):
         await pilot.pause()
         entry = review.entry(review.current_id)
         assert (entry.start, entry.end, entry.status) == (figure.start, figure.end, "added")
+        kinds = {m.key: m.kind for m in review.view.marks}
+        assert kinds[entry.id] == "added" and f"x{figure.start}" not in kinds
+        assert str(review.table.get_cell(entry.id, "status")) == "+"
+        await pilot.press("u")  # the add undone: the number is an excluded one again
+        await pilot.pause()
+        kinds = {m.key: m.kind for m in review.view.marks}
+        assert entry.id not in kinds and kinds[f"x{figure.start}"] == "excluded"
+        assert review.table.row_of(entry.id) is None
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert review.entry(entry.id).status == "added"
     s = ws.session(FIRST)
     got = [(e.start, e.end, e.rule) for e in s.entries if e.status == "added"]
     s.close()

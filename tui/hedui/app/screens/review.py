@@ -141,12 +141,9 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
 
     def refresh_entry(self, entry_id: str) -> Any:
         """Take one entry's new state from the session and repaint only it."""
-        new = None
-        for e in self.slot.session.entries:
-            if e.id == entry_id:
-                new = e
-                break
-        if new is None:
+        try:
+            new = self.slot.session.entry(entry_id)
+        except KeyError:
             return None
         old = self._entries.get(entry_id)
         self._entries[entry_id] = new
@@ -224,6 +221,21 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
                 marks.append(Mark(f.start, f.end, "excluded", f"x{f.start}"))
         marks.extend(Mark(e.start, e.end, e.status, e.id) for e in self._ordered)
         return marks
+
+    def sync_marks(self) -> None:
+        """Bring the text's marks in line with ``marks()``, repainting only what differs."""
+        shown = {m.key: m for m in self.view.marks}
+        wanted = {m.key: m for m in self.marks()}
+        for key in shown.keys() - wanted.keys():
+            self.view.remove_mark(key)
+        for key, mark in wanted.items():
+            old = shown.get(key)
+            if old is None or (old.start, old.end) != (mark.start, mark.end):
+                if old is not None:
+                    self.view.remove_mark(key)
+                self.view.add_mark(mark)
+            elif old.kind != mark.kind:
+                self.view.update_mark(key, mark.kind)
 
     def go_to(self, entry_id: str | None) -> None:
         """Make ``entry_id`` the current figure everywhere (text, table, detail)."""

@@ -46,20 +46,21 @@ class DecisionActions:
             self._step(1)
 
     def _resync(self, focus: str | None = None) -> None:
-        """After undo/redo: repaint what changed (rebuild only if the set of figures changed)."""
+        """After undo/redo/add: repaint what changed, never the whole text."""
         before = {e.id: e for e in self._ordered}
         self.reload_entries()
         after = self._entries
-        if before.keys() != after.keys():
-            current = focus if focus in after else self.current_id
-            self.show_report(self.index, at=current if current in after else None)
-            return
-        changed = [eid for eid, e in after.items() if e != before[eid]]
-        for eid in changed:
-            self.table.update_entry(after[eid])
-            self.view.update_mark(eid, after[eid].status)
+        if before.keys() != after.keys():  # a figure was added or an add undone
+            self.sync_marks()
+            self.table.show(self.visible_entries())
+        else:
+            for eid, entry in after.items():
+                if entry != before[eid]:
+                    self.table.update_entry(entry)
+                    self.view.update_mark(eid, entry.status)
+        changed = [eid for eid, e in after.items() if e != before.get(eid)]
         target = focus if focus in after else (changed[0] if changed else self.current_id)
-        self.go_to(target)
+        self.go_to(target if target in after else None)
         self.update_header()
 
     # ------------------------------------------------------------ decisions

@@ -16,6 +16,16 @@ from typing import Any, Protocol
 from hedui.core.context_rules import ContextRules, load_context_rules
 from hedui.core.model import Report
 from hedui.core.rules import default_rules_dir
+from hedui.core.scan import Scanner
+
+
+class RuleScanners:
+    """Fast scanners of the context rules' patterns (built once per ContextRules, shared)."""
+
+    def __init__(self, rules: ContextRules) -> None:
+        self.rules = rules
+        self.quantity = Scanner(rules.quantity) if rules.quantity is not None else None
+        self.periods = tuple(Scanner(r.regex) for r in rules.periods)
 
 
 class TextViewLike(Protocol):
@@ -50,6 +60,9 @@ class Context:
     _phrase_starts: list[int] | None = None
     _jieba: Any = None
     _word_cache: dict[str, list[str]] = field(default_factory=dict)
+    scanners: RuleScanners | None = None
+    #: the view's kept segments (view start, original start), when it has them
+    _segments: tuple[Any, Any] | None = None
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:
@@ -60,12 +73,40 @@ class Context:
 
     def original(self, positions: list[int] | range) -> str:
         """The original characters of the given view positions, artefacts left out."""
-        out: list[str] = []
         orig = self.report.text
-        for i in positions:
-            s, e = self.view.to_original(i, i + 1)
-            out.append(orig[s:e])
-        return "".join(out)
+        seg = self._segments
+        if seg is None:
+            out: list[str] = []
+            for i in positions:
+                s, e = self.view.to_original(i, i + 1)
+                out.append(orig[s:e])
+            return "".join(out)
+        # each view character is one original character: copy runs of consecutive positions
+        vstarts, ostarts = seg
+        n = len(self.text)
+        pieces: list[str] = []
+        it = iter(positions)
+        for a in it:
+            if not 0 <= a < n:
+                raise ValueError(f"view span [{a}, {a + 1}) outside 0..{n}")
+            k = bisect.bisect_right(vstarts, a) - 1
+            seg_end = vstarts[k + 1]
+            o = ostarts[k] - vstarts[k]
+            b = a + 1
+            for i in it:
+                if i == b and i < seg_end:
+                    b += 1
+                    continue
+                pieces.append(orig[a + o:b + o])
+                if not 0 <= i < n:
+                    raise ValueError(f"view span [{i}, {i + 1}) outside 0..{n}")
+                a = i
+                k = bisect.bisect_right(vstarts, a) - 1
+                seg_end = vstarts[k + 1]
+                o = ostarts[k] - vstarts[k]
+                b = a + 1
+            pieces.append(orig[a + o:b + o])
+        return "".join(pieces)
 
     # -- sentences and clauses -------------------------------------------------------------
     def sentence_at(self, pos: int) -> tuple[int, int]:
@@ -95,7 +136,7 @@ class Context:
     def quantities(self) -> list[tuple[int, int]]:
         """Rough spans of numbers with their measure word (view positions), sorted."""
         if self._quantities is None:
-            rx = self.rules.quantity
+            rx = self.scanners.quantity if self.scanners is not None else None
             spans: list[tuple[int, int]] = []
             if rx is not None:
                 t = self.text
@@ -170,15 +211,25 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
     return starts
 
 
-def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None) -> Context:
-    """The context of one report, for ``label_for`` and ``period_for``."""
+def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,
+                 scanners: RuleScanners | None = None) -> Context:
+    """The context of one report, for ``label_for`` and ``period_for`` (pass the ``scanners``
+    of ``rules`` when making many contexts)."""
     if rules is None:
         rules = load_context_rules(default_rules_dir())
+    if scanners is None or scanners.rules is not rules:
+        scanners = RuleScanners(rules)
     text = view.text
+    origin = getattr(view, "origin", None)
+    segments = None
+    if origin is not None and hasattr(origin, "view_starts"):
+        segments = (origin.view_starts, origin.orig_starts)
     return Context(
         report=report,
         view=view,
         rules=rules,
         text=text,
         _sentence_starts=_sentence_starts(text, rules.sentence_ends),
+        scanners=scanners,
+        _segments=segments,
     )

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from hedui.core.rules import ExclusionRule, RuleSet
+from hedui.core.scan import Scanner
 
 #: exclusions decided in code (candidates.py), with their reasons, for the reviewer's display
 BUILTIN_REASONS: dict[str, str] = {
@@ -42,13 +43,13 @@ class ExclusionSpans:
 class Exclusions:
     def __init__(self, rules: RuleSet) -> None:
         self.rules: tuple[ExclusionRule, ...] = rules.exclusions
-        self._compiled: list[tuple[int, str, re.Pattern]] = []
+        self._compiled: list[tuple[int, str, Scanner]] = []
         for rank, r in enumerate(self.rules):
             if r.pattern is not None:
-                self._compiled.append((rank, r.id, r.pattern))
+                self._compiled.append((rank, r.id, Scanner(r.pattern)))
             else:
                 words = sorted(r.words, key=len, reverse=True)
-                self._compiled.append((rank, r.id, re.compile("|".join(map(re.escape, words)))))
+                self._compiled.append((rank, r.id, Scanner(re.compile("|".join(map(re.escape, words))))))
 
     def reason(self, rule_id: str) -> str:
         """Why numbers are excluded by ``rule_id`` (a rule of the file or a built-in one)."""

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
+from hedui.core.scan import Scanner
 from hedui.core.numerals import (
     ARABIC_DIGITS,
     BIG_UNITS,
@@ -60,6 +61,8 @@ _SINGLE: dict[str, tuple[Decimal, str]] = {
     "十": (Decimal(10), "chinese"),
     "拾": (Decimal(10), "chinese"),
 }
+#: RUN_RE's matches, found faster (scan.py)
+_RUN_SCAN = Scanner(RUN_RE)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -86,7 +89,7 @@ def find_numbers(s: str, *, bare_scales: bool = False) -> list[NumberMatch]:
 def _regular(s: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     single = _SINGLE
-    for m in RUN_RE.finditer(s):
+    for m in _RUN_SCAN.finditer(s):
         run = m.group()
         start = m.start()
         if len(run) == 1:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from hedui.core.context import Context, TimePhrase
+from hedui.core.scan import Scanner
 from hedui.core.tables import table_period
 
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))
@@ -44,17 +45,20 @@ def find_time_phrases(ctx: Context) -> list[TimePhrase]:
     bounds = rules.period_boundaries + rules.sentence_ends
     clause_starts = [0] + [m.end() for m in re.finditer("[" + re.escape(bounds) + "]", t)]
     found: list[tuple[int, int, int, int, int, str, str]] = []  # (ms, me, order, ks, ke, kind, id)
+    scanners = ctx.scanners.periods if ctx.scanners is not None else None
     for order, rule in enumerate(rules.periods):
+        scan = scanners[order] if scanners is not None else Scanner(rule.regex)
         matches: list[re.Match[str]] = []
         if rule.clause_start:
+            match = scan.match
             for cs in clause_starts:
                 while cs < len(t) and t[cs] in " \u3000\t":
                     cs += 1
-                m = rule.regex.match(t, cs)
+                m = match(t, cs)
                 if m:
                     matches.append(m)
         else:
-            matches.extend(rule.regex.finditer(t))
+            matches.extend(scan.finditer(t))
         for m in matches:
             if m.end() == m.start():
                 continue

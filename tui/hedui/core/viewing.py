@@ -36,6 +36,7 @@ class Viewer:
     def __init__(self, rules_dir: Path | None = None) -> None:
         self._simplifier = None
         self._context_rules = None
+        self._scanners = None
         try:
             from hedui.core.context_rules import load_context_rules
         except ImportError:  # pragma: no cover - transitional stand-in
@@ -62,5 +63,9 @@ class Viewer:
             from hedui.core.periods import period_for
         except ImportError:  # pragma: no cover - transitional stand-in
             return (lambda s, e: ""), (lambda s, e: "")
-        ctx = make_context(report, view, self._context_rules)
+        from hedui.core.context import RuleScanners
+
+        if self._context_rules is not None and self._scanners is None:
+            self._scanners = RuleScanners(self._context_rules)
+        ctx = make_context(report, view, self._context_rules, self._scanners)
         return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e))

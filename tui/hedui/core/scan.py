@@ -1,0 +1,174 @@
+"""Faster ``finditer`` for rule patterns over long texts, with exactly the same matches.
+
+Python's ``re`` tries every position of the text in turn. When every match of a pattern must
+begin with one of a known set of characters (worked out from the parsed pattern), a scan for
+those characters finds the few positions worth trying, and ``pattern.match`` is tried only
+there. Tried in increasing order, resuming after each match, this is what ``finditer`` does,
+so the matches are identical; a pattern whose first characters cannot be told (one that can
+match the empty string, starts with ``.`` or a negated class, or ignores case) is scanned
+the ordinary way.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+try:  # Python >= 3.11
+    from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+#: more first characters than this and the plain scan is as fast
+_MAX_FIRST = 400
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _first_of_item(op, av) -> tuple[set[str], bool]:
+    """(first characters, can be empty) of one parsed item."""
+    if op is _c.LITERAL:
+        return {chr(av)}, False
+    if op is _c.IN:
+        chars: set[str] = set()
+        for iop, iav in av:
+            if iop is _c.LITERAL:
+                chars.add(chr(iav))
+            elif iop is _c.RANGE:
+                lo, hi = iav
+                if hi - lo > _MAX_FIRST:
+                    raise _Unknown
+                chars.update(chr(i) for i in range(lo, hi + 1))
+            else:  # NEGATE, CATEGORY, ...
+                raise _Unknown
+        return chars, False
+    if op is _c.SUBPATTERN:
+        return _first_of_seq(av[-1])
+    if op is _c.BRANCH:
+        chars = set()
+        empty = False
+        for alt in av[1]:
+            f, e = _first_of_seq(alt)
+            chars |= f
+            empty = empty or e
+        return chars, empty
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        lo, _hi, item = av
+        f, e = _first_of_seq(item)
+        return f, e or lo == 0
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return set(), True  # zero width
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _first_of_seq(av)
+    raise _Unknown
+
+
+def _first_of_seq(seq) -> tuple[set[str], bool]:
+    chars: set[str] = set()
+    for op, av in seq:
+        f, empty = _first_of_item(op, av)
+        chars |= f
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters every match of ``pattern`` starts with, or None if they cannot be told."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        chars, empty = _first_of_seq(_p.parse(pattern.pattern, pattern.flags))
+    except (_Unknown, Exception):
+        return None
+    if empty or not chars or len(chars) > _MAX_FIRST:
+        return None
+    return frozenset(chars)
+
+
+def _literal_runs(seq, out: list[str]) -> None:
+    run: list[str] = []
+    for op, av in seq:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        out.append("".join(run))
+        run = []
+        if op is _c.SUBPATTERN:
+            _literal_runs(av[-1], out)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            _literal_runs(av[2], out)
+    out.append("".join(run))
+
+
+def required(pattern: re.Pattern[str]) -> tuple[str, int] | None:
+    """(a literal every match holds, the longest a match can be), or None if unknown."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        seq = _p.parse(pattern.pattern, pattern.flags)
+        runs: list[str] = []
+        _literal_runs(seq, runs)
+        width = seq.getwidth()[1]
+    except Exception:
+        return None
+    lit = max(runs, key=len, default="")
+    if not lit or width >= _c.MAXREPEAT or width > 10_000:
+        return None
+    return lit, width
+
+
+class Scanner:
+    """``Scanner(pattern).finditer(text)`` yields what ``pattern.finditer(text)`` yields, and
+    ``match(text, pos)`` what ``pattern.match(text, pos)`` returns (skipping at once where
+    a literal that every match holds is missing)."""
+
+    __slots__ = ("pattern", "_starts", "_required")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        first = None if _sre_skips(pattern) else first_chars(pattern)
+        self._starts = None if first is None else re.compile(
+            "[" + "".join(re.escape(ch) for ch in sorted(first)) + "]")
+        self._required = required(pattern)
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        req = self._required
+        if req is not None and text.find(req[0], pos, pos + req[1]) < 0:
+            return None
+        return self.pattern.match(text, pos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._starts is None:
+            yield from self.pattern.finditer(text)
+            return
+        search = self._starts.search
+        match = self.pattern.match
+        pos = 0
+        while True:
+            c = search(text, pos)
+            if c is None:
+                return
+            p = c.start()
+            m = match(text, p)
+            if m is None:
+                pos = p + 1
+            else:
+                yield m
+                pos = m.end()
+
+
+def _sre_skips(pattern: re.Pattern[str]) -> bool:
+    """Does ``re`` itself skip to the first characters (pattern opens with a literal or a class)?"""
+    try:
+        seq = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return True
+    if not len(seq):
+        return True
+    op, av = seq[0]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and len(av[2]):
+        op, av = av[2][0]
+    return op in (_c.LITERAL, _c.IN)

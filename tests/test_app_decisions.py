@@ -52,10 +52,10 @@ async def test_flag_with_reason_and_note(ws):
         first = app.review.current_id
         await pilot.press("f")
         await pilot.pause()
-        assert isinstance(app.screen, FlagDialog)
+        assert isinstance(app.review.panel, FlagDialog)
         await pilot.press("3", "tab", *"odd", "enter")
         await pilot.pause()
-        assert not isinstance(app.screen, FlagDialog)
+        assert app.review.panel is None
         assert str(app.review.table.get_cell(first, "status")) == "⚑"
     s = ws.session(FIRST)
     e = s.entry(first)
@@ -68,9 +68,13 @@ async def test_flag_escape_changes_nothing(ws):
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
         first = app.review.current_id
-        await pilot.press("f", "escape")
+        await pilot.press("f", "a", "x")  # while the panel is open the review keys do not apply
         await pilot.pause()
-        assert app.review.current_id == first
+        assert isinstance(app.review.panel, FlagDialog)
+        assert "esc Cancel" in screen_text(app).splitlines()[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.review.panel is None and app.review.current_id == first
     assert ws.statuses(FIRST)[first] == "pending"
 
 
@@ -81,7 +85,7 @@ async def test_correct_form_prefilled_validated_and_saved(ws):
         entry = app.review.entry(app.review.current_id)
         await pilot.press("e")
         await pilot.pause()
-        form = app.screen
+        form = app.review.panel
         assert isinstance(form, CorrectDialog)
         value = form.query_one("#field-value")
         assert value.value == str(entry.fields.value)  # prefilled with the suggestion
@@ -92,7 +96,7 @@ async def test_correct_form_prefilled_validated_and_saved(ws):
         assert "value: not a number" in str(form.query_one("#form-errors").render())
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is form
+        assert app.review.panel is form
         # a bad bound too
         value.value = "4321"
         form.query_one("#field-bound").value = "about"
@@ -102,10 +106,10 @@ async def test_correct_form_prefilled_validated_and_saved(ws):
         await pilot.pause()
         # down moves to the next field; Enter saves from any field
         await pilot.press("down")
-        assert form.focused.id == "field-value_max"
+        assert app.focused.id == "field-value_max"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is app.review
+        assert app.review.panel is None
         assert str(app.review.table.get_cell(entry.id, "status")) == "✎"
     s = ws.session(FIRST)
     e = s.entry(entry.id)
@@ -122,10 +126,10 @@ async def test_correct_escape_cancels(ws):
         eid = app.review.current_id
         await pilot.press("e")
         await pilot.pause()
-        app.screen.query_one("#field-value").value = "1"
+        app.review.panel.query_one("#field-value").value = "1"
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is app.review
+        assert app.review.panel is None
     assert ws.statuses(FIRST)[eid] == "pending"
 
 
@@ -169,13 +173,13 @@ async def test_add_by_selecting_a_span(ws):
         assert review.view.selection == (start, end)
         await pilot.press("enter")
         await pilot.pause()
-        form = app.screen
+        form = app.review.panel
         assert isinstance(form, CorrectDialog)
         assert text[start:end] in form.title_text
         form.query_one("#field-value").value = "77"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is review
+        assert review.panel is None
         added = [e for e in review.visible_entries() if e.status == "added"]
         assert [(e.start, e.end) for e in added] == [(start, end)]
         assert review.current_id == added[0].id

@@ -93,10 +93,10 @@ async def test_search_moves_to_the_figure_after_the_match(ws):
         needle = text[target.start - 3:target.start]  # the three characters before it
         await pilot.press("slash")
         await pilot.pause()
-        assert isinstance(app.screen, SearchDialog)
+        assert isinstance(app.review.panel, SearchDialog)
         await pilot.press(*needle, "enter")
         await pilot.pause()
-        assert app.screen is review
+        assert review.panel is None
         first_hit = text.find(needle)
         expected = next(e for e in entries if e.end > first_hit)
         assert review.current_id == expected.id
@@ -114,7 +114,7 @@ async def test_status_filter(ws):
         await pilot.press("a", "a", "x")
         await pilot.press("s")
         await pilot.pause()
-        assert isinstance(app.screen, StatusFilterDialog)
+        assert isinstance(app.review.panel, StatusFilterDialog)
         await pilot.press("j", "j", "enter")  # all, pending, accepted
         await pilot.pause()
         assert review.filter == "accepted"

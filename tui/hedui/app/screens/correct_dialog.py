@@ -11,11 +11,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Grid
 from textual.suggester import SuggestFromList
 from textual.validation import Function, ValidationResult, Validator
 from textual.widgets import Input, Label, Static
+
+from hedui.app.widgets.panel import Panel
+from hedui.app.widgets.quiet_input import QuietInput
 
 from hedui.app.widgets.status import format_value
 from hedui.core.model import BOUNDS, CATEGORIES, Fields, to_number
@@ -57,7 +59,7 @@ def _one_line() -> Function:
     return Function(lambda v: "\n" not in v and "\x00" not in v, "one line")
 
 
-class CorrectDialog(ModalScreen[Fields | None]):
+class CorrectDialog(Panel):
     """Edit the fields of one figure."""
 
     BINDINGS = [
@@ -67,7 +69,7 @@ class CorrectDialog(ModalScreen[Fields | None]):
     ]
 
     def __init__(self, title: str, fields: Fields, context: str = "") -> None:
-        super().__init__()
+        super().__init__(id="form", classes="panel")
         self.title_text = title
         self.initial = fields
         self.context = context
@@ -93,23 +95,23 @@ class CorrectDialog(ModalScreen[Fields | None]):
             "period": [_one_line()],
         }
         suggest = {"bound": SuggestFromList(BOUNDS), "category": SuggestFromList(CATEGORIES)}
-        with Vertical(id="form"):
-            yield Static(Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis"), id="form-title")
-            if self.context:
-                yield Static(Text(self.context, no_wrap=True, overflow="ellipsis"), id="form-context")
-            with Grid(id="form-grid"):
-                for name in FORM_FIELDS:
-                    yield Label(name, classes="form-label")
-                    yield Input(
-                        prefill[name],
-                        id=f"field-{name}",
-                        validators=validators[name],
-                        validate_on=["changed", "submitted"],
-                        suggester=suggest.get(name),
-                        select_on_focus=False,
-                    )
-            yield Static("", id="form-errors", markup=False)
-            yield Static("Enter save · Esc cancel · ↑↓ Tab move", id="form-help", markup=False)
+        title = Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis")
+        if self.context:
+            title.append(f"  {self.context}", style="not bold")
+        yield Static(title, id="form-title")
+        with Grid(id="form-grid"):
+            for name in FORM_FIELDS:
+                yield Label(name, classes="form-label")
+                yield QuietInput(
+                    prefill[name],
+                    id=f"field-{name}",
+                    validators=validators[name],
+                    validate_on=["changed", "submitted"],
+                    suggester=suggest.get(name),
+                    select_on_focus=False,
+                )
+        yield Static("", id="form-errors", markup=False)
+        yield Static("Enter save · Esc cancel · ↑↓ Tab move", id="form-help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#field-value", Input).focus()
@@ -136,7 +138,7 @@ class CorrectDialog(ModalScreen[Fields | None]):
     def _show_errors(self) -> list[str]:
         errors = self._errors()
         widget = self.query_one("#form-errors", Static)
-        widget.update(Text("; ".join(errors), style="bold red") if errors else "")
+        widget.update(Text("; ".join(errors), style="bold red", no_wrap=True, overflow="ellipsis") if errors else "")
         return errors
 
     @on(Input.Submitted)
@@ -145,7 +147,7 @@ class CorrectDialog(ModalScreen[Fields | None]):
         if self._show_errors():
             return
         values = {name: self.query_one(f"#field-{name}", Input).value for name in FORM_FIELDS}
-        self.dismiss(
+        self.close_with(
             Fields(
                 value=parse_number(values["value"]),  # type: ignore[arg-type]
                 value_max=parse_number(values["value_max"]),
@@ -158,4 +160,4 @@ class CorrectDialog(ModalScreen[Fields | None]):
         )
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_with(None)

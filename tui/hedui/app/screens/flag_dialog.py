@@ -5,11 +5,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from hedui.app.widgets.panel import Panel
+from hedui.app.widgets.quiet_input import QuietInput
 from hedui.core.model import FLAG_REASONS
 
 REASON_TEXT: dict[str, str] = {
@@ -20,7 +20,7 @@ REASON_TEXT: dict[str, str] = {
 }
 
 
-class FlagDialog(ModalScreen[tuple[str, str] | None]):
+class FlagDialog(Panel):
     """Returns ``(reason, note)`` or None."""
 
     BINDINGS = [
@@ -29,20 +29,19 @@ class FlagDialog(ModalScreen[tuple[str, str] | None]):
     ]
 
     def __init__(self, title: str, reason: str = "", note: str = "") -> None:
-        super().__init__()
+        super().__init__(id="flag", classes="panel")
         self.title_text = title
         self.reason = reason if reason in FLAG_REASONS else FLAG_REASONS[0]
         self.note = note
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="flag"):
-            yield Static(Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis"))
-            yield OptionList(
-                *(Option(f"{i}  {REASON_TEXT[r]}", id=r) for i, r in enumerate(FLAG_REASONS, 1)),
-                id="flag-reasons",
-            )
-            yield Input(self.note, placeholder="note (optional, one line)", id="flag-note")
-            yield Static("1-4 / ↑↓ reason · Tab note · Enter flag · Esc cancel", id="form-help", markup=False)
+        yield Static(Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis"))
+        yield OptionList(
+            *(Option(f"{i}  {REASON_TEXT[r]}", id=r) for i, r in enumerate(FLAG_REASONS, 1)),
+            id="flag-reasons",
+        )
+        yield QuietInput(self.note, placeholder="note (optional, one line)", id="flag-note")
+        yield Static("1-4 / ↑↓ reason · Tab note · Enter flag · Esc cancel", id="flag-help", markup=False)
 
     def on_mount(self) -> None:
         reasons = self.query_one(OptionList)
@@ -50,7 +49,7 @@ class FlagDialog(ModalScreen[tuple[str, str] | None]):
         reasons.focus()
 
     def on_key(self, event) -> None:
-        if event.character and event.character in "1234" and not isinstance(self.focused, Input):
+        if event.character and event.character in "1234" and not isinstance(self.app.focused, Input):
             self.query_one(OptionList).highlighted = int(event.character) - 1
             event.stop()
 
@@ -61,12 +60,12 @@ class FlagDialog(ModalScreen[tuple[str, str] | None]):
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss((self._reason(), self.query_one("#flag-note", Input).value.strip()))
+        self.close_with((self._reason(), self.query_one("#flag-note", Input).value.strip()))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss((self._reason(), event.value.strip()))
+        self.close_with((self._reason(), event.value.strip()))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_with(None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate
-from typing import Any
+from typing import Any, Callable
 
 from rich.text import Text
 from textual import events, on
@@ -25,6 +25,7 @@ from hedui.app.screens.review_moves import MoveActions
 from hedui.app.widgets.detail import DetailPanel
 from hedui.app.widgets.figure_table import FigureTable
 from hedui.app.widgets.header import ReviewHeader
+from hedui.app.widgets.panel import Panel
 from hedui.app.widgets.report_marks import Mark
 from hedui.app.widgets.report_view import ReportView
 from hedui.app.workspace import ReportSlot
@@ -88,6 +89,9 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
         self._starts: list[int] = []
         self._excluded: list[Any] = []
         self._binding_state: tuple = ()
+        self.panel: Panel | None = None  # a form shown in place of the detail and table
+        self._panel_done: Callable[[Any], None] | None = None
+        self._panel_replaces = "#side"
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -292,7 +296,7 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
     def update_bindings(self) -> None:
         """Tell the Footer when the set of applicable keys changed (and only then)."""
         state = (
-            self.selecting, self.current_id is not None, self.current_excluded is not None,
+            self.panel is not None, self.selecting, self.current_id is not None, self.current_excluded is not None,
             self.slot.ready and not self.slot.read_only, bool(self._excluded),
             self.search_active, len(self.slots) > 1, self._can("can_undo"), self._can("can_redo"),
         )
@@ -314,6 +318,8 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
 
     # ------------------------------------------------------------------ keys
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.panel is not None:  # the panel's own keys apply, none of the screen's
+            return False
         if action in SELECTION:
             return self.selecting
         if self.selecting:
@@ -334,6 +340,33 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
         if action == "next_excluded":
             return bool(self._excluded)
         return True
+
+    # ------------------------------------------------------------------ panels
+    def open_panel(self, panel: Panel, done: Callable[[Any], None], replaces: str = "#side") -> None:
+        """Show ``panel`` where ``replaces`` was (the detail and table, or the detail line);
+        ``done(result)`` when it closes.  Cheaper over SSH than a modal screen, which
+        repaints the whole terminal several times; the text stays in view above."""
+        if self.panel is not None:
+            return
+        self.panel, self._panel_done, self._panel_replaces = panel, done, replaces
+        target = self.query_one(replaces)
+        target.parent.mount(panel, before=target)
+        target.display = False
+        self.update_bindings()
+
+    @on(Panel.Closed)
+    def _panel_closed(self, event: Panel.Closed) -> None:
+        event.stop()
+        if event.panel is not self.panel:
+            return
+        done = self._panel_done
+        self.panel = self._panel_done = None
+        self.query_one(self._panel_replaces).display = True
+        event.panel.remove()
+        self.set_focus(None)
+        self.update_bindings()
+        if done is not None:
+            done(event.result)
 
     @on(FigureTable.RowHighlighted)
     def _row_clicked(self, event: FigureTable.RowHighlighted) -> None:

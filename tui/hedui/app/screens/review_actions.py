@@ -83,9 +83,7 @@ class DecisionActions:
             if result and self._write(self.slot.session.flag, entry.id, result[0], result[1]):
                 self._decided(entry.id, advance=True)
 
-        self.app.push_screen(
-            FlagDialog(f"Flag {entry.text}", entry.flag_reason, entry.note), done
-        )
+        self.open_panel(FlagDialog(f"Flag {entry.text}", entry.flag_reason, entry.note), done)
 
     def action_correct(self) -> None:
         entry = self.entry(self.current_id)
@@ -96,7 +94,7 @@ class DecisionActions:
             if fields is not None and self._write(self.slot.session.correct, entry.id, fields, entry.note):
                 self._decided(entry.id, advance=True)
 
-        self.app.push_screen(
+        self.open_panel(
             CorrectDialog(f"Correct {entry.text}", entry.fields, self._span_context(entry.start, entry.end)),
             done,
         )
@@ -161,7 +159,7 @@ class DecisionActions:
             if self._write(self.slot.session.add, start, end, fields, "", rule):
                 self._resync(self._entry_at(start, end))
 
-        self.app.push_screen(
+        self.open_panel(
             CorrectDialog(f"Add {report.text[start:end]}", prefill, self._span_context(start, end)), done
         )
 
@@ -229,7 +227,7 @@ class DecisionActions:
                 self.go_to(target.id)
             self.notify(f"{len(offsets)} matches of {pattern}", timeout=2)
 
-        self.app.push_screen(SearchDialog(self.search_pattern), done)
+        self.open_panel(SearchDialog(self.search_pattern), done, replaces="#detail")
 
     def action_clear_search(self) -> None:
         self.view.clear_search()
@@ -251,7 +249,7 @@ class DecisionActions:
             self.go_to(current or (visible[0].id if visible else None))
             self.update_header()
 
-        self.app.push_screen(StatusFilterDialog(self.filter, counts), done)
+        self.open_panel(StatusFilterDialog(self.filter, counts), done)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(key_rows(self, self.app.keymap)))

@@ -5,28 +5,34 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from hedui.app.widgets.panel import Panel
+from hedui.app.widgets.quiet_input import QuietInput
 
-class SearchDialog(ModalScreen[str | None]):
+
+class SearchDialog(Panel):
     """Returns the text to find (Enter) or None (Escape)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="search.cancel")]
 
     def __init__(self, initial: str = "") -> None:
-        super().__init__()
+        super().__init__(id="search")
         self.initial = initial
 
+    def on_mount(self) -> None:
+        self.query_one(QuietInput).focus()
+
     def compose(self) -> ComposeResult:
-        with Horizontal(id="search"):
+        with Horizontal(id="search-line"):
             yield Label("/", id="search-label")
-            yield Input(self.initial, placeholder="text to find", id="search-input")
+            yield QuietInput(self.initial, placeholder="text to find", id="search-input")
+        yield Label("Enter find · Esc cancel", id="search-help")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value)
+        self.close_with(event.value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_with(None)

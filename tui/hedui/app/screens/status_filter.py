@@ -4,15 +4,14 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from hedui.app.widgets.panel import Panel
 from hedui.app.widgets.status import FILTERS, SYMBOLS
 
 
-class StatusFilterDialog(ModalScreen[str | None]):
+class StatusFilterDialog(Panel):
     """Returns a status, ``"all"``, or None (Escape: unchanged)."""
 
     BINDINGS = [
@@ -22,7 +21,7 @@ class StatusFilterDialog(ModalScreen[str | None]):
     ]
 
     def __init__(self, current: str, counts: dict[str, int]) -> None:
-        super().__init__()
+        super().__init__(id="filter", classes="panel")
         self.current = current
         self.counts = counts
 
@@ -31,9 +30,8 @@ class StatusFilterDialog(ModalScreen[str | None]):
         for name in FILTERS:
             symbol = SYMBOLS.get(name, " ")
             options.append(Option(f"{symbol} {name:<10} {self.counts.get(name, 0):>5}", id=name))
-        with Vertical(id="filter"):
-            yield Static("Show figures", markup=False)
-            yield OptionList(*options, id="filter-list")
+        yield Static("Show figures of status (Enter choose · Esc cancel)", markup=False)
+        yield OptionList(*options, id="filter-list")
 
     def on_mount(self) -> None:
         ol = self.query_one(OptionList)
@@ -47,7 +45,7 @@ class StatusFilterDialog(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.close_with(event.option.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close_with(None)

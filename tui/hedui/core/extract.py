@@ -43,15 +43,22 @@ class Extractor:
                          if a.kind == "repeat" and a.repeat_of is not None)
         figures: list[Figure] = []
         excluded: list[Figure] = []
+        to_original = view.to_original
+        text = report.text
         for c in cands:
-            ostart, oend = view.to_original(c.start, c.end)
-            fig = self._figure(report, c, ostart, oend)
-            why = _inside(furniture, ostart, oend) or c.excluded
+            ostart, oend = to_original(c.start, c.end)
+            vmax = to_number(c.value_max) if c.value_max is not None else None
+            why = _inside(furniture, ostart, oend) if furniture else None
+            why = why or c.excluded
             if why:
-                excluded.append(Figure(fig.start, fig.end, fig.text, fig.fields, why, excluded=True))
+                fields = Fields(value=to_number(Decimal(c.value)), value_max=vmax, unit=c.unit,
+                                bound=c.bound, category=c.category)
+                excluded.append(Figure(ostart, oend, text[ostart:oend], fields, why, excluded=True))
                 continue
-            fig = fig.with_fields(label=label_for(ostart, oend), period=period_for(ostart, oend))
-            figures.append(fig)
+            fields = Fields(value=to_number(Decimal(c.value)), value_max=vmax, unit=c.unit, bound=c.bound,
+                            category=c.category, label=label_for(ostart, oend),
+                            period=period_for(ostart, oend))
+            figures.append(Figure(ostart, oend, text[ostart:oend], fields, c.rule))
         figures = _mark_repeats(report.text, figures, repeats)
         return Extraction(report=report, figures=tuple(figures), excluded=tuple(excluded),
                           rules_digest=self.digest)

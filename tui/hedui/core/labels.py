@@ -227,6 +227,8 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
     t = ctx.text
     bounds = ctx.rules.label_boundaries
     cs = ctx.clause_start(vs, bounds, floor=ss)
+    if t.find(_RESPECTIVE, cs, vs) < 0:
+        return None  # no 分别 before the figure's list: nothing below could answer
     ce = ctx.clause_end(vs, bounds, se)
     found = [(g, i) for g in _groups(ctx, cs, ce) for i, q in enumerate(g) if q[0] <= vs < max(q[1], q[0] + 1)]
     if not found or len(found[0][0]) < 2:

@@ -140,10 +140,15 @@ class TextView:
         n = len(self.text)
         if not 0 <= start <= end <= n:
             raise ValueError(f"view span [{start}, {end}) outside 0..{n}")
-        s = self.origin[start]
+        vs, os_ = self.origin.view_starts, self.origin.orig_starts
+        k = bisect_right(vs, start) - 1
+        s = os_[k] + (start - vs[k])
         if end == start:
             return s, s
-        return s, self.origin[end - 1] + 1
+        last = end - 1
+        if last >= vs[k + 1]:
+            k = bisect_right(vs, last) - 1
+        return s, os_[k] + (last - vs[k]) + 1
 
     def from_original(self, pos: int) -> int:
         """The view index of the first kept character at or after original ``pos``."""

@@ -88,6 +88,8 @@ class HeduiApp(App[int]):
                     self.preparer.open_session(slot)
                 if not publish(order[k]):
                     return
+                if k == 0:  # the first report is on screen: now ready the parse_span of add/promote
+                    self._warm_parse_span(slot)
             self.extraction.close()
         for index in order:  # whatever the child did not do (or all, without one)
             if index in done:
@@ -98,6 +100,16 @@ class HeduiApp(App[int]):
             if not publish(index):
                 return
         self.preparer.extractor()  # warm for parse_span (add, promote), off the UI thread
+
+    def _warm_parse_span(self, slot: ReportSlot) -> None:
+        """Build this process's extractor (parse_span for add and promote) in the worker,
+        so the first ``i``/``p`` does not wait for it on the UI thread."""
+        extractor = self.preparer.extractor()
+        if slot.extraction is not None and slot.extraction.report.text:
+            try:
+                extractor.parse_span(slot.extraction.report, 0, min(8, len(slot.extraction.report.text)))
+            except Exception:  # only a warm-up: the real call reports its own errors
+                pass
 
     @on(ReportPrepared)
     def _prepared(self, message: ReportPrepared) -> None:

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hedui.core.rules import read_rule_file, schema_error
+from hedui.core.scan import literal_alternation
 
 PERIOD_KINDS = ("period", "frequency", "not")
 
@@ -194,7 +195,8 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
             units -= set(_string_list(path, rid, rule, "not_units"))
             if not units:
                 raise schema_error(path, rid, f"rule {rid!r}: no units for {{units}}")
-            alternation = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+            # a trie: the same matches as the words longest first, without trying each in turn
+            alternation = literal_alternation(units)
             pattern = pattern.replace("{units}", alternation)
         rules.quantity = _compile(path, rid, pattern)
     for i, rule in enumerate(data.get("boundary", [])):

@@ -144,18 +144,14 @@ class Scanner:
         if self._starts is None:
             yield from self.pattern.finditer(text)
             return
-        search = self._starts.search
         match = self.pattern.match
         pos = 0
-        while True:
-            c = search(text, pos)
-            if c is None:
-                return
+        for c in self._starts.finditer(text):
             p = c.start()
+            if p < pos:
+                continue
             m = match(text, p)
-            if m is None:
-                pos = p + 1
-            else:
+            if m is not None:
                 yield m
                 pos = m.end()
 
@@ -172,3 +168,27 @@ def _sre_skips(pattern: re.Pattern[str]) -> bool:
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and len(av[2]):
         op, av = av[2][0]
     return op in (_c.LITERAL, _c.IN)
+
+
+def literal_alternation(words) -> str:
+    """A regex matching what ``"|".join(map(re.escape, longest_first(words)))`` matches, with the
+    same preference (the longest word that lets the whole pattern match), written as a trie so
+    that ``re`` does not try every word in turn: ``个(?:百分点)?|百分点``."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def rx(node: dict) -> str:
+        kids = sorted(ch for ch in node if ch)
+        parts = [re.escape(ch) + rx(node[ch]) for ch in kids]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    if "" in root or not root:  # an empty word: keep the plain alternation
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return rx(root)

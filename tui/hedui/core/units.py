@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from hedui.core.rules import RuleSet, UnitRule
+from hedui.core.scan import literal_alternation
 
 #: a rate per population written after the number: 46.79/10万, 3.2/万, 12‰
 _RATE = re.compile(r"[/／]\s*((?:[0-9]+)?\s*[十百千万亿]+)(?![\u4e00-\u9fff]*[元人])")
@@ -35,7 +36,8 @@ class UnitTable:
             lst.sort(key=lambda fr: -len(fr[0]))
         self._by_first = by_first
         forms = sorted({f for lst in by_first.values() for f, _ in lst}, key=len, reverse=True)
-        self._any = re.compile("|".join(map(re.escape, forms)))
+        # the forms longest first, as a trie (scan.py): the same match, found without trying each
+        self._any = re.compile(literal_alternation(forms)) if forms else re.compile("|".join(forms))
         self._form_rule = {}
         for lst in by_first.values():
             for f, r in lst:

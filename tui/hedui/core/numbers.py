@@ -70,6 +70,8 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 _BARE_RE = re.compile(
     rf"(?<![{''.join(CN_DIGITS)}十拾多余])(?:[百佰万萬亿億]|[千仟](?![{KILO_UNITS}]))+")
 
+_BARE_SCAN = Scanner(_BARE_RE)
+
 
 def find_numbers(s: str, *, bare_scales: bool = False) -> list[NumberMatch]:
     """Every maximal number in ``s``, left to right, non-overlapping.
@@ -113,7 +115,7 @@ def _with_bare_scales(s: str, regular: list[NumberMatch]) -> list[NumberMatch]:
         return k >= 0 and regular[k].end > a
 
     bare: list[NumberMatch] = []
-    for m in _BARE_RE.finditer(s):
+    for m in _BARE_SCAN.finditer(s):
         pos, end = m.start(), m.end()
         while pos < end:
             if taken(pos, pos + 1):

@@ -57,6 +57,11 @@ async def test_flag_with_reason_and_note(ws):
         await pilot.pause()
         assert app.review.panel is None
         assert str(app.review.table.get_cell(first, "status")) == "⚑"
+        # the table, hidden under the panel, is painted with the decision, not scrolled away
+        await pilot.pause(0.1)
+        assert app.review.table.scroll_y == 0
+        rows = screen_text(app).splitlines()[-7:-1]
+        assert rows[0].lstrip().startswith("⚑")
     s = ws.session(FIRST)
     e = s.entry(first)
     s.close()

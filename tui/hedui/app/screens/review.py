@@ -367,6 +367,9 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
         self.update_bindings()
         if done is not None:
             done(event.result)
+        # the table was hidden: a row repaint asked for before it is laid out again is
+        # dropped, so repaint it whole once it is back
+        self.call_after_refresh(self.table.refresh)
 
     @on(FigureTable.RowHighlighted)
     def _row_clicked(self, event: FigureTable.RowHighlighted) -> None:

@@ -96,10 +96,15 @@ class FigureTable(DataTable):
             for key, cell in changed.items():
                 self.update_cell(entry.id, key, cell)
 
-    def select(self, entry_id: str | None) -> None:
+    def select(self, entry_id: str | None, retry: bool = True) -> None:
         """Put the cursor on ``entry_id``; scroll by pages, not rows (one repaint per page)."""
         row = self._index.get(entry_id) if entry_id is not None else None
         if row is None:
+            return
+        if self.scrollable_content_region.height <= self.header_height:
+            # hidden (a panel is shown) or not laid out: moving now would scroll wrongly
+            if retry:
+                self.call_after_refresh(self.select, entry_id, False)
             return
         self.reveal_row(row)  # first: the cursor's own watcher then finds it in view
         if row != self.cursor_row:

@@ -25,6 +25,7 @@ a view is O(number of removed spans) on top of one ``str.translate``.
 """
 from __future__ import annotations
 
+import re
 import threading
 from array import array
 from bisect import bisect_right
@@ -51,6 +52,10 @@ class Simplifier:
         self._table: dict[int, str] = {}
         self._seen: set[str] = set()
         self._lock = threading.Lock()
+        #: (a pattern of the characters not seen yet, one of those the table changes, the table
+        #: by character); rebuilt when a text brings new characters
+        self._finders: tuple[re.Pattern[str], re.Pattern[str] | None, dict[str, str]] = (
+            _unseen_pattern(self._seen), None, {})
         #: the last view built with this simplifier: (text, removed spans, view)
         self._last_view: tuple[str, tuple[tuple[int, int], ...], TextView] | None = None
 
@@ -61,15 +66,13 @@ class Simplifier:
             self._converter = opencc.OpenCC(self.config)
         return self._converter
 
-    def _learn(self, text: str) -> set[str]:
-        """Convert every character of ``text`` not seen before; returns the text's character set."""
-        chars = set(text)
-        new = chars - self._seen
+    def _learn(self, text: str) -> None:
+        """Convert every character of ``text`` not seen before (one scan finds them)."""
+        new = set(self._finders[0].findall(text))
         if not new:
-            return chars
+            return
         with self._lock:
-            new -= self._seen
-            todo = [ch for ch in new if ord(ch) >= _FIRST_CJK]
+            todo = [ch for ch in new if ch not in self._seen]
             if todo:
                 cc = self._opencc()
                 # one call for all new characters, separated by newlines (never converted)
@@ -79,15 +82,37 @@ class Simplifier:
                 for ch, conv in zip(todo, out):
                     if len(conv) == 1 and conv != ch:
                         self._table[ord(ch)] = conv
-            self._seen |= new
-        return chars
+                self._seen.update(todo)
+            by_char = {chr(k): v for k, v in self._table.items()}
+            changes = re.compile("[" + _ranges(sorted(self._table)) + "]") if self._table else None
+            self._finders = (_unseen_pattern(self._seen), changes, by_char)
 
     def convert(self, text: str) -> str:
         """``text`` with each character simplified; always the same length."""
-        chars = self._learn(text)
-        if not any(ord(ch) in self._table for ch in chars):
-            return text  # already simplified: skip the translate pass
-        return text.translate(self._table)
+        self._learn(text)
+        _, changes, by_char = self._finders
+        if changes is None:
+            return text
+        return changes.sub(lambda m: by_char[m.group()], text)
+
+
+def _ranges(codes: list[int]) -> str:
+    """A character-class body for the sorted code points ``codes`` (runs as ranges)."""
+    out: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        out.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "".join(out)
+
+
+def _unseen_pattern(seen: set[str]) -> re.Pattern[str]:
+    """A character that t2s might change (at or above _FIRST_CJK) and is not in ``seen``."""
+    return re.compile("[^\x00-" + re.escape(chr(_FIRST_CJK - 1)) + _ranges(sorted(map(ord, seen))) + "]")
 
 
 class Origin(Sequence):

@@ -230,6 +230,8 @@ async def test_next_excluded_and_promote(ws):
         kinds = {m.key: m.kind for m in review.view.marks}
         assert entry.id not in kinds and kinds[f"x{figure.start}"] == "excluded"
         assert review.table.row_of(entry.id) is None
+        after = next((e.id for e in review.visible_entries() if e.start >= figure.start), None)
+        assert review.current_id == after  # on the figure that follows the number
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert review.entry(entry.id).status == "added"

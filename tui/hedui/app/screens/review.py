@@ -374,8 +374,9 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
     @on(FigureTable.RowHighlighted)
     def _row_clicked(self, event: FigureTable.RowHighlighted) -> None:
         """A click on a row (with the mouse on) makes it the current figure."""
-        if event.cursor_row != self.table.cursor_row:
-            return  # a stale highlight (e.g. row 0 of a rebuilt table): the cursor moved on
+        if not self.table.clicked:
+            return  # a move of ours (or a rebuilt table's row 0), not the reviewer's click
+        self.table.clicked = False
         key = event.row_key.value
         if key in self._entries and key != self.current_id:
             self.go_to(key)

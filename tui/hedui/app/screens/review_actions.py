@@ -60,7 +60,11 @@ class DecisionActions:
                     self.view.update_mark(eid, entry.status)
         changed = [eid for eid, e in after.items() if e != before.get(eid)]
         target = focus if focus in after else (changed[0] if changed else self.current_id)
-        self.go_to(target if target in after else None)
+        if target not in after:  # an add undone: go to the figure that took its place
+            gone = before.get(focus) or before.get(self.current_id)
+            start = gone.start if gone is not None else -1
+            target = next((e.id for e in self._ordered if e.start >= start), None)
+        self.go_to(target)
         self.update_header()
 
     # ------------------------------------------------------------ decisions

@@ -55,10 +55,15 @@ class FigureTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=False, show_cursor=True, **kwargs)
         self.ids: list[str] = []
         self._index: dict[str, int] = {}
+        self.clicked = False
 
     def on_mount(self) -> None:
         for key, label, width in COLUMNS:
             self.add_column(label, key=key, width=width)
+
+    def on_mouse_down(self) -> None:
+        """The next cursor move comes from the mouse (the screen follows only those)."""
+        self.clicked = True
 
     def watch_hover_coordinate(self, old: object, value: object) -> None:
         """No hover effect: a mouse passing over the table repaints nothing."""

@@ -63,6 +63,8 @@ class Context:
     scanners: RuleScanners | None = None
     #: the view's kept segments (view start, original start), when it has them
     _segments: tuple[Any, Any] | None = None
+    #: the last table-cell answer (tables.py): label and period ask for the same figure in turn
+    last_cell: tuple[int, int, Any] | None = None
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:

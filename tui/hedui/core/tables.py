@@ -50,6 +50,15 @@ def _line(text: str, pos: int) -> tuple[int, int]:
 
 def table_cell(ctx: Context, vs: int, ve: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(row heading span, column heading span) of a figure in a table cell, or None."""
+    last = ctx.last_cell
+    if last is not None and last[0] == vs and last[1] == ve:
+        return last[2]
+    cell = _table_cell(ctx, vs, ve)
+    ctx.last_cell = (vs, ve, cell)
+    return cell
+
+
+def _table_cell(ctx: Context, vs: int, ve: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     t = ctx.text
     ls, le = _line(t, vs)
     if le - ls > _MAX_ROW or not _CELL_GAP.search(t, ls, le):

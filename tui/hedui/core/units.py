@@ -13,6 +13,8 @@ _RATE = re.compile(r"[/／]\s*((?:[0-9]+)?\s*[十百千万亿]+)(?![\u4e00-\u9ff
 
 #: romanisation garbage a web page inserted after a character (萬(wan)元) that the view kept
 _PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[1-5]?[)）]")
+_PINYIN_OPEN = "(（"
+_RATE_FIRST = "/／"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +69,11 @@ class UnitTable:
         start = pos
         if s[pos:pos + 1] == " " and s[pos + 1:pos + 2] not in (" ", ""):
             pos += 1
-        g = _PINYIN.match(s, pos)
-        if g is not None:
-            pos = g.end()
-        m = _RATE.match(s, pos)
+        if s[pos:pos + 1] in _PINYIN_OPEN:  # (the patterns' first characters; "" is in any str)
+            g = _PINYIN.match(s, pos)
+            if g is not None:
+                pos = g.end()
+        m = _RATE.match(s, pos) if s[pos:pos + 1] in _RATE_FIRST else None
         if m:
             base = re.sub(r"\s", "", m.group(1))
             return UnitMatch(start, m.end(), "/" + base, "ratio", "unit.rate")

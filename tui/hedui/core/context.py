@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from hedui.core.context_rules import ContextRules, load_context_rules
 from hedui.core.model import Report
 from hedui.core.rules import default_rules_dir
-from hedui.core.scan import Scanner
+from hedui.core.scan import Scanner, barrier
 
 
 class RuleScanners:
@@ -25,6 +25,7 @@ class RuleScanners:
     def __init__(self, rules: ContextRules) -> None:
         self.rules = rules
         self.quantity = Scanner(rules.quantity) if rules.quantity is not None else None
+        self.quantity_barrier = barrier(rules.quantity) if rules.quantity is not None else None
         self.periods = tuple(Scanner(r.regex) for r in rules.periods)
 
 
@@ -56,6 +57,8 @@ class Context:
     _sentence_starts: list[int] = field(default_factory=list)
     _quantities: list[tuple[int, int]] | None = None
     _quantity_starts: list[int] | None = None
+    _qblocks: list[int] | None = None
+    _qcache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _phrases: list[TimePhrase] | None = None
     _phrase_starts: list[int] | None = None
     _jieba: Any = None
@@ -138,27 +141,60 @@ class Context:
     def quantities(self) -> list[tuple[int, int]]:
         """Rough spans of numbers with their measure word (view positions), sorted."""
         if self._quantities is None:
-            rx = self.scanners.quantity if self.scanners is not None else None
-            spans: list[tuple[int, int]] = []
-            if rx is not None:
-                t = self.text
-                for m in rx.finditer(t):
-                    s = m.start()
-                    if s > 0 and t[s - 1] in "第每":
-                        continue
-                    spans.append((s, m.end()))
+            scan = self.scanners.quantity if self.scanners is not None else None
+            spans = self._quantity_spans(0, None) if scan is not None else []
             self._quantities = spans
             self._quantity_starts = [s for s, _ in spans]
         return self._quantities
 
+    def _quantity_spans(self, pos: int, stop: int | None) -> list[tuple[int, int]]:
+        """The quantities of a scan started afresh at ``pos``, up to ``stop``."""
+        assert self.scanners is not None and self.scanners.quantity is not None
+        t = self.text
+        spans: list[tuple[int, int]] = []
+        for m in self.scanners.quantity.finditer(t, pos, stop):
+            s = m.start()
+            if s > 0 and t[s - 1] in "第每":
+                continue
+            spans.append((s, m.end()))
+        return spans
+
+    def _quantity_blocks(self) -> list[int] | None:
+        """Starts of the stretches the quantities are found in one at a time, when they are
+        sentences that end in a character no quantity can hold (so that a scan started afresh
+        at a sentence finds what the scan of the whole text finds there); None otherwise."""
+        if self._qblocks is None:
+            sc = self.scanners
+            if sc is None or sc.quantity is None or sc.quantity_barrier is None or not sc.quantity.gated:
+                self._qblocks = []
+            else:
+                bar = sc.quantity_barrier.match
+                t = self.text
+                self._qblocks = [0] + [s for s in self._sentence_starts if s > 0 and bar(t, s - 1)]
+        return self._qblocks or None
+
     def quantities_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        qs = self.quantities()
-        assert self._quantity_starts is not None
-        i = bisect.bisect_left(self._quantity_starts, start)
+        blocks = self._quantity_blocks() if self._quantities is None else None
+        if blocks is None:
+            qs = self.quantities()
+            assert self._quantity_starts is not None
+            i = bisect.bisect_left(self._quantity_starts, start)
+            out = []
+            while i < len(qs) and qs[i][0] < end:
+                out.append(qs[i])
+                i += 1
+            return out
         out = []
-        while i < len(qs) and qs[i][0] < end:
-            out.append(qs[i])
-            i += 1
+        k = max(0, bisect.bisect_right(blocks, start) - 1)
+        while k < len(blocks) and blocks[k] < end:
+            got = self._qcache.get(k)
+            if got is None:
+                got = self._quantity_spans(blocks[k], blocks[k + 1] if k + 1 < len(blocks) else None)
+                self._qcache[k] = got
+            for q in got:
+                if start <= q[0] < end:
+                    out.append(q)
+            k += 1
         return out
 
     # -- time phrases ------------------------------------------------------------------------

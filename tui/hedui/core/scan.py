@@ -140,13 +140,23 @@ class Scanner:
             return None
         return self.pattern.match(text, pos)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    @property
+    def gated(self) -> bool:
+        """Are matches tried only where they can start (so a slice of the text costs its length)?"""
+        return self._starts is not None
+
+    def finditer(self, text: str, pos: int = 0, stop: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text)`` if the scan had started afresh at ``pos``,
+        up to the first that starts at or after ``stop``."""
         if self._starts is None:
-            yield from self.pattern.finditer(text)
+            for m in self.pattern.finditer(text, pos):
+                if stop is not None and m.start() >= stop:
+                    return
+                yield m
             return
         match = self.pattern.match
-        pos = 0
-        for c in self._starts.finditer(text):
+        gate = self._starts.finditer(text, pos) if stop is None else self._starts.finditer(text, pos, stop)
+        for c in gate:
             p = c.start()
             if p < pos:
                 continue
@@ -192,3 +202,46 @@ def literal_alternation(words) -> str:
     if "" in root or not root:  # an empty word: keep the plain alternation
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return rx(root)
+
+
+def _consumable(seq, out: list[str]) -> None:
+    """Character-class pieces for every character a match of ``seq`` can consume."""
+    for op, av in seq:
+        if op is _c.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is _c.IN:
+            for iop, iav in av:
+                if iop is _c.LITERAL:
+                    out.append(re.escape(chr(iav)))
+                elif iop is _c.RANGE:
+                    out.append(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
+                elif iop is _c.CATEGORY and iav is _c.CATEGORY_DIGIT:
+                    out.append(r"\d")
+                elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
+                    out.append(r"\s")
+                else:
+                    raise _Unknown
+        elif op is _c.SUBPATTERN:
+            _consumable(av[-1], out)
+        elif op is _c.BRANCH:
+            for alt in av[1]:
+                _consumable(alt, out)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            _consumable(av[2], out)
+        elif op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # zero width: looks at characters, consumes none
+        else:
+            raise _Unknown
+
+
+def barrier(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern of the characters no match of ``pattern`` can hold (None if unknown): the
+    matches of a text never straddle one, so ``finditer`` starts afresh after each."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        pieces: list[str] = []
+        _consumable(_p.parse(pattern.pattern, pattern.flags), pieces)
+    except Exception:
+        return None
+    return re.compile("[^" + "".join(pieces) + "]") if pieces else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from hedui.core.labels import label_for
 from hedui.core.periods import period_for
 from hedui.core.report import load_report
 from hedui.core.view import Simplifier, make_view
+from hedui.core.evaluate import char_f1
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
@@ -27,19 +27,6 @@ SETS = {
     "dev": (ROOT / "tests/data/dev/gold", ROOT / "tests/data/dev/reports"),
     "heldout": (ROOT / "tests/data/heldout/gold", ROOT / "tests/data/heldout/reports"),
 }
-
-
-def char_f1(a: str, b: str) -> float:
-    a, b = a or "", b or ""
-    if not a and not b:
-        return 1.0
-    if not a or not b:
-        return 0.0
-    common = sum((Counter(a) & Counter(b)).values())
-    if common == 0:
-        return 0.0
-    p, r = common / len(a), common / len(b)
-    return 2 * p * r / (p + r)
 
 
 @dataclass

@@ -167,17 +167,24 @@ class Scanner:
 
 
 def _sre_skips(pattern: re.Pattern[str]) -> bool:
-    """Does ``re`` itself skip to the first characters (pattern opens with a literal or a class)?"""
+    """Does ``re`` itself skip to where matches can start (a literal prefix or a first-character
+    set it works out, as ``re``'s compiler does)? Then a scan of ours would only add work."""
     try:
         seq = _p.parse(pattern.pattern, pattern.flags)
     except Exception:
         return True
-    if not len(seq):
-        return True
-    op, av = seq[0]
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and len(av[2]):
-        op, av = av[2][0]
-    return op in (_c.LITERAL, _c.IN)
+    try:
+        from re import _compiler
+
+        prefix = _compiler._get_literal_prefix(seq, pattern.flags)[0]
+        return bool(prefix) or _compiler._get_charset_prefix(seq, pattern.flags) is not None
+    except Exception:  # pragma: no cover - another Python: judge by the first item
+        if not len(seq):
+            return True
+        op, av = seq[0]
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and len(av[2]):
+            op, av = av[2][0]
+        return op in (_c.LITERAL, _c.IN)
 
 
 def literal_alternation(words) -> str:

@@ -1,0 +1,91 @@
+"""scan.py: the faster scans find exactly what ``re`` finds, on the rules and on the seeds."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hedui.core.context import make_context
+from hedui.core.context_rules import load_context_rules
+from hedui.core.exclusions import Exclusions
+from hedui.core.model import Report
+from hedui.core.numbers import RUN_RE
+from hedui.core.rules import default_rules_dir, load_rules
+from hedui.core.scan import Scanner, barrier, first_chars, literal_alternation
+from hedui.core.view import Simplifier, make_view
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS)
+    return Simplifier().convert(text)
+
+
+def _rule_patterns() -> list[re.Pattern[str]]:
+    ctx_rules = load_context_rules(default_rules_dir())
+    pats = [RUN_RE, ctx_rules.quantity] + [r.regex for r in ctx_rules.periods]
+    pats += [sc.pattern for _, _, sc in Exclusions(load_rules())._compiled]
+    return [p for p in pats if p is not None]
+
+
+def test_scanner_finds_what_finditer_finds_for_every_rule(seed_text: str) -> None:
+    gated = 0
+    for p in _rule_patterns():
+        sc = Scanner(p)
+        gated += sc.gated
+        assert [m.span() for m in sc.finditer(seed_text)] == [m.span() for m in p.finditer(seed_text)], p.pattern
+        assert [m.span() for m in sc.finditer(seed_text, 500, 3000)] == [
+            m.span() for m in p.finditer(seed_text, 500) if m.start() < 3000], p.pattern
+    assert gated >= 5  # the scan is actually used, not always the fallback
+
+
+def test_scanner_match_skips_only_where_the_pattern_cannot_match(seed_text: str) -> None:
+    p = re.compile("(?:[^,，。\\n]{1,8}?(?=[自从]))?(?P<p>(?:自|从)?[^,，。\\n]{1,20}?以来)")
+    sc = Scanner(p)
+    for pos in range(0, len(seed_text), 7):
+        a, b = sc.match(seed_text, pos), p.match(seed_text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_first_chars() -> None:
+    assert first_chars(re.compile("(?:近|约)?[0-9]+个")) == frozenset("近约0123456789")
+    assert first_chars(re.compile("a*")) is None  # can match the empty string
+    assert first_chars(re.compile("[^a]b")) is None
+    assert first_chars(re.compile("(?<!第)[一二]")) == frozenset("一二")
+
+
+def test_literal_alternation_prefers_the_longest_word_like_the_plain_alternation() -> None:
+    words = ["个", "个百分点", "百分点", "人次", "人", "万元", "元", "a.b", "a"]
+    plain = re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")(?:以上)?")
+    trie = re.compile("(?:" + literal_alternation(words) + ")(?:以上)?")
+    text = "3个百分点以上、5人次、7个、9万元以上、a.b a+ 百分点人"
+    for pos in range(len(text)):
+        a, b = plain.match(text, pos), trie.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_barrier_characters_are_never_inside_a_match(seed_text: str) -> None:
+    q = load_context_rules(default_rules_dir()).quantity
+    bar = barrier(q)
+    assert bar is not None and bar.match("。") and not bar.match("5")
+    for m in q.finditer(seed_text):
+        assert bar.search(seed_text, m.start(), m.end()) is None
+    assert barrier(re.compile("[^a]+")) is None
+
+
+def test_quantities_found_by_sentence_equal_those_of_the_whole_text() -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS)
+    report = Report(Path("seeds.txt"), text, "utf-8", "0")
+    view = make_view(report)
+    rules = load_context_rules(default_rules_dir())
+    lazy = make_context(report, view, rules)
+    assert lazy._quantity_blocks()  # the sentence-by-sentence path is taken
+    whole = make_context(report, view, rules).quantities()
+    n = len(view.text)
+    for a in range(0, n, 97):
+        b = min(n, a + 250)
+        assert lazy.quantities_in(a, b) == [q for q in whole if a <= q[0] < b]

@@ -2,7 +2,9 @@
 
 Reports are prepared (loaded, extracted, session opened) in a thread worker
 that posts ``ReportPrepared`` for each; the report to resume is prepared first,
-so it is on screen before the rest are extracted.
+so it is on screen before the rest are extracted.  With the child process, its
+figures come even earlier (``ReportPreviewed``: shown, not yet decidable)
+while the child loads jieba's dictionary for the labels.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from textual.app import App
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from hedui.app.config import Config, load_config
-from hedui.app.messages import PreparationProgressed, ReportPrepared
+from hedui.app.messages import PreparationProgressed, ReportPrepared, ReportPreviewed
+from hedui.app.preview import make_preview
 from hedui.app.screens.review import ReviewScreen
 from hedui.core.model import HeduiError
 from hedui.app.extraction_process import ExtractionProcess
@@ -79,13 +82,19 @@ class HeduiApp(App[int]):
             return True
 
         if self.extraction is not None:  # extracted by the child process, in this order
-            for k, extraction, error in self.extraction.results():
+            for k, extraction, error, provisional in self.extraction.results():
                 if worker.is_cancelled:
                     return
                 slot = self.slots[order[k]]
+                if provisional:  # figures only: shown while the labels are prepared
+                    if extraction is not None and slot.session is None:
+                        slot.preview = make_preview(extraction, self.preparer.sessions_dir, self.preparer.reviewer)
+                        self.post_message(ReportPreviewed(order[k], slot))
+                    continue
                 slot.extraction, slot.error = extraction, error
                 if extraction is not None:
                     self.preparer.open_session(slot)
+                slot.preview = None  # the session (or the error) is shown from now on
                 if not publish(order[k]):
                     return
                 if k == 0:  # the first report is on screen: now ready the parse_span of add/promote
@@ -115,6 +124,11 @@ class HeduiApp(App[int]):
     def _prepared(self, message: ReportPrepared) -> None:
         if self.review is not None and self.review.is_attached:
             self.review.report_prepared(message.index)
+
+    @on(ReportPreviewed)
+    def _previewed(self, message: ReportPreviewed) -> None:
+        if self.review is not None and self.review.is_attached:
+            self.review.report_previewed(message.index)
 
     @on(PreparationProgressed)
     def _progressed(self, message: PreparationProgressed) -> None:

@@ -4,8 +4,13 @@
 ``ExtractionProcess(paths, rules_dir)`` forks at once (call it before importing
 Textual: no threads exist yet) and extracts the reports in the given order,
 sending each ``Extraction`` (or the one-line error) back as soon as it is done.
-``results()`` yields ``(k, extraction, error)`` in that order; if the child
-dies, it simply stops early and the caller prepares the rest itself.
+``results()`` yields ``(k, extraction, error, provisional)`` in that order; if
+the child dies, it simply stops early and the caller prepares the rest itself.
+
+The first report comes twice: at once a provisional figures-only extraction
+(``extract(report, context=False)``: no labels or periods, so no jieba, ~10 ms),
+for the screen to show while jieba's dictionary loads (~0.8 s), then the full
+one.  A provisional extraction is only ever shown, never used to open a session.
 """
 from __future__ import annotations
 
@@ -29,15 +34,26 @@ def _serve(conn: Any, paths: list[Path], rules_dir: Path | None) -> None:
                 report = load_report(path)
                 if extractor is None:
                     extractor = Extractor(rules_dir)
-                conn.send((k, extractor.extract(report), None))
+                if k == 0:  # something to show before the labels' jieba is loaded
+                    _send_provisional(conn, k, extractor, report)
+                conn.send((k, extractor.extract(report), None, False))
             except HeduiError as exc:
-                conn.send((k, None, str(exc)))
+                conn.send((k, None, str(exc), False))
             except Exception as exc:  # an extractor bug costs this report only
-                conn.send((k, None, f"{path}: cannot prepare ({type(exc).__name__}: {exc})"))
+                conn.send((k, None, f"{path}: cannot prepare ({type(exc).__name__}: {exc})", False))
     except (BrokenPipeError, EOFError, OSError):  # the app has gone
         pass
     finally:
         conn.close()
+
+
+def _send_provisional(conn: Any, k: int, extractor: Any, report: Any) -> None:
+    """The figures of ``report`` without labels or periods (a failure here is left to the full run)."""
+    try:
+        provisional = extractor.extract(report, context=False)
+    except Exception:  # the full extraction that follows reports it
+        return
+    conn.send((k, provisional, None, True))
 
 
 class ExtractionProcess:
@@ -55,12 +71,17 @@ class ExtractionProcess:
         sender.close()
         self._conn = receiver
 
-    def results(self) -> Iterator[tuple[int, Extraction | None, str | None]]:
-        for _ in self.paths:
+    def results(self) -> Iterator[tuple[int, Extraction | None, str | None, bool]]:
+        """``(k, extraction, error, provisional)``: every report once with ``provisional``
+        False, the first one also before that with True (see the module doc)."""
+        finals = 0
+        while finals < len(self.paths):
             try:
-                yield self._conn.recv()
+                item = self._conn.recv()
             except (EOFError, OSError):
                 return
+            finals += not item[3]
+            yield item
 
     def close(self) -> None:
         if self._process.is_alive():

@@ -17,6 +17,14 @@ class ReportPrepared(Message):
 
 
 @dataclass
+class ReportPreviewed(Message):
+    """A report's figures are known (``slot.preview``) while its labels are still being prepared."""
+
+    index: int
+    slot: ReportSlot
+
+
+@dataclass
 class PreparationProgressed(Message):
     """``done`` of ``total`` reports are prepared."""
 

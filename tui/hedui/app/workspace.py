@@ -1,6 +1,7 @@
 """The reports under review and how each is prepared (headless: no textual here).
 
-A ``ReportSlot`` is one report of the command line: waiting, ready (extraction
+A ``ReportSlot`` is one report of the command line: waiting, previewed (its
+figures shown, nothing decidable: ``hedui.app.preview``), ready (extraction
 and session open) or failed (``error`` holds the one-line reason).  ``prepare``
 does the slow part and runs in a thread worker.
 """
@@ -37,19 +38,25 @@ class ReportSlot:
     error: str | None = None
     read_only: str | None = None  # why the session is read-only, if it is
     announced: bool = False  # read-only reason and session notices shown once
+    preview: Any = None  # hedui.app.preview.Preview, shown until the session opens
 
     @property
     def ready(self) -> bool:
         return self.session is not None
 
     @property
+    def shown(self) -> Any:
+        """What the screen shows: the session, else the preview (None: nothing yet)."""
+        return self.session if self.session is not None else self.preview
+
+    @property
     def name(self) -> str:
         return self.path.name
 
     def progress(self) -> tuple[int, int]:
-        if self.session is None:
+        if self.shown is None:
             return (0, 0)
-        return tuple(self.session.progress())  # type: ignore[return-value]
+        return tuple(self.shown.progress())  # type: ignore[return-value]
 
 
 @dataclass

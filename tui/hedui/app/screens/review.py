@@ -22,6 +22,7 @@ from textual.widgets import Footer
 
 from hedui.app.screens.review_actions import DecisionActions
 from hedui.app.screens.review_moves import MoveActions
+from hedui.app.screens.review_preview import PreviewUpgrade
 from hedui.app.widgets.detail import DetailPanel
 from hedui.app.widgets.figure_table import FigureTable
 from hedui.app.widgets.header import ReviewHeader
@@ -37,7 +38,7 @@ WRITES = DECISIONS | {"add", "promote", "undo", "redo"}
 SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confirm", "sel_cancel"}
 
 
-class ReviewScreen(MoveActions, DecisionActions, Screen):
+class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
     """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
 
     BINDINGS = [
@@ -84,6 +85,10 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
         self.search_pattern = ""
         self.search_active = False
         self.shown_index: int | None = None
+        self.provisional = False  # the shown report is a preview: figures only, nothing decidable
+        self._preview_first: str | None = None  # the figure a preview opened at
+        self._extraction: Any = None  # the extraction shown (the preview's while provisional)
+        self._preview: Any = None  # the preview shown while provisional
         self._entries: dict[str, Any] = {}
         self._ordered: list[Any] = []
         self._starts: list[int] = []
@@ -134,8 +139,8 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
     # ------------------------------------------------------------------ state
     def reload_entries(self) -> None:
         """Re-read the session's entries (after a change in their set or order)."""
-        session = self.slot.session
-        entries = list(session.entries) if session is not None else []
+        shown = self._preview if self.provisional else self.slot.session
+        entries = list(shown.entries) if shown is not None else []
         self._ordered = sorted(entries, key=lambda e: (e.start, e.end))
         self._starts = [e.start for e in self._ordered]
         self._entries = {e.id: e for e in self._ordered}
@@ -177,6 +182,8 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
         self.selecting = False
         slot = self.slot
         view, table = self.view, self.table
+        self.provisional = False
+        source = slot.shown
         if slot.error:
             self.shown_index = None
             self._entries, self._ordered, self._starts, self._excluded = {}, [], [], []
@@ -185,7 +192,7 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
             table.add_row(Text("✗", style="red"), Text(slot.name), Text(slot.error), key="error")
             self.detail.show_message(f"✗ cannot open: {slot.error}")
             self.current_id = None
-        elif not slot.ready:
+        elif source is None:
             self.shown_index = None
             self._entries, self._ordered, self._starts, self._excluded = {}, [], [], []
             view.set_document(f"{slot.name}\n\npreparing…", [])
@@ -194,29 +201,28 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
             self.current_id = None
         else:
             self.shown_index = index
+            self.provisional = source is not slot.session
+            self._preview = source if self.provisional else None
+            self._extraction = source.extraction if self.provisional else slot.extraction
             self.reload_entries()
-            self._excluded = sorted(slot.extraction.excluded, key=lambda f: f.start)
-            view.set_document(slot.extraction.report.text, self.marks())
+            self._excluded = sorted(self._extraction.excluded, key=lambda f: f.start)
+            view.set_document(self._extraction.report.text, self.marks())
             table.show(self.visible_entries())
-            first = at or (slot.session.first_pending() or None)
+            first = at or (source.first_pending() or None)
             first_id = getattr(first, "id", first)
             if first_id is None and self._ordered:
                 first_id = self._ordered[0].id
+            self._preview_first = first_id
             self.go_to(first_id)
             self.call_after_refresh(self._reveal_current)
-            if not slot.announced:  # say once what the session layer had to tell
-                slot.announced = True
-                if slot.read_only:
-                    self.notify(slot.read_only, title=slot.name, severity="warning", timeout=10)
-                for notice in slot.session.notices:
-                    self.notify(notice, title=slot.name, timeout=8)
+            if not self.provisional:
+                self.announce()
         self.update_header()
         self.update_bindings()
 
     def marks(self) -> list[Mark]:
         """Artefacts, excluded numbers (where no figure covers them) and figures."""
-        slot = self.slot
-        marks = [Mark(a.start, a.end, "artefact", f"a{a.start}") for a in slot.extraction.report.artefacts]
+        marks = [Mark(a.start, a.end, "artefact", f"a{a.start}") for a in self._extraction.report.artefacts]
         starts = self._starts  # figures sorted by start; their ends, running maximum
         ends = list(accumulate((e.end for e in self._ordered), max))
         for f in self._excluded:
@@ -250,7 +256,7 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
         self.table.select(entry_id)
         if entry is not None:
             self.detail.show_entry(entry)
-        elif self.slot.ready:
+        elif self.shown_index == self.index:
             self.detail.show_message("no figures in this report" if not self._ordered else "")
         self.update_bindings()
 
@@ -279,6 +285,8 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
         note = ""
         if ready + sum(1 for s in self.slots if s.error) < len(self.slots):
             note = f"preparing {ready}/{len(self.slots)}…"
+        if self.provisional:
+            note = "preparing labels… " + note
         if self.filter != "all":
             note = f"[{self.filter}] " + note
         if slot.error:
@@ -311,7 +319,9 @@ class ReviewScreen(MoveActions, DecisionActions, Screen):
 
     def report_prepared(self, index: int) -> None:
         """A worker finished report ``index``: show it if it is the one on screen."""
-        if index == self.index and self.shown_index != index:
+        if index == self.index and self.shown_index == index and self.provisional:
+            self.upgrade_preview()
+        elif index == self.index and self.shown_index != index:
             self.show_report(index)
         else:
             self.update_header()

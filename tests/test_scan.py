@@ -74,7 +74,9 @@ def test_barrier_characters_are_never_inside_a_match(seed_text: str) -> None:
     assert bar is not None and bar.match("。") and not bar.match("5")
     for m in q.finditer(seed_text):
         assert bar.search(seed_text, m.start(), m.end()) is None
-    assert barrier(re.compile("[^a]+")) is None
+    neg = barrier(re.compile("[^a]+"))
+    assert neg is not None and neg.match("a") and not neg.match("b")
+    assert barrier(re.compile(".+")) is None
 
 
 def test_quantities_found_by_sentence_equal_those_of_the_whole_text() -> None:

@@ -211,30 +211,39 @@ def literal_alternation(words) -> str:
     return rx(root)
 
 
-def _consumable(seq, out: list[str]) -> None:
-    """Character-class pieces for every character a match of ``seq`` can consume."""
+def _consumable(seq, out: list[str], negs: list[str]) -> None:
+    """Character-class pieces for every character a match of ``seq`` can consume (``out``);
+    a negated class ``[^X]`` adds X to ``negs`` (only characters of every X can be barriers)."""
     for op, av in seq:
         if op is _c.LITERAL:
             out.append(re.escape(chr(av)))
+        elif op is _c.NOT_LITERAL:
+            negs.append(re.escape(chr(av)))
         elif op is _c.IN:
-            for iop, iav in av:
+            negated = bool(av) and av[0][0] is _c.NEGATE
+            dest: list[str] = [] if negated else out
+            for iop, iav in av[1:] if negated else av:
                 if iop is _c.LITERAL:
-                    out.append(re.escape(chr(iav)))
+                    dest.append(re.escape(chr(iav)))
                 elif iop is _c.RANGE:
-                    out.append(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
+                    dest.append(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
                 elif iop is _c.CATEGORY and iav is _c.CATEGORY_DIGIT:
-                    out.append(r"\d")
+                    dest.append(r"\d")
                 elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
-                    out.append(r"\s")
+                    dest.append(r"\s")
                 else:
                     raise _Unknown
+            if negated:
+                if not dest:
+                    raise _Unknown
+                negs.append("".join(dest))
         elif op is _c.SUBPATTERN:
-            _consumable(av[-1], out)
+            _consumable(av[-1], out, negs)
         elif op is _c.BRANCH:
             for alt in av[1]:
-                _consumable(alt, out)
+                _consumable(alt, out, negs)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            _consumable(av[2], out)
+            _consumable(av[2], out, negs)
         elif op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
             continue  # zero width: looks at characters, consumes none
         else:
@@ -248,7 +257,11 @@ def barrier(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     try:
         pieces: list[str] = []
-        _consumable(_p.parse(pattern.pattern, pattern.flags), pieces)
+        negs: list[str] = []
+        _consumable(_p.parse(pattern.pattern, pattern.flags), pieces, negs)
     except Exception:
         return None
-    return re.compile("[^" + "".join(pieces) + "]") if pieces else None
+    if not pieces and not negs:
+        return None
+    inside = "".join(f"(?=[{x}])" for x in negs)
+    return re.compile(inside + ("[^" + "".join(pieces) + "]" if pieces else r"[\s\S]"))

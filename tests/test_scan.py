@@ -91,3 +91,11 @@ def test_quantities_found_by_sentence_equal_those_of_the_whole_text() -> None:
     for a in range(0, n, 97):
         b = min(n, a + 250)
         assert lazy.quantities_in(a, b) == [q for q in whole if a <= q[0] < b]
+
+
+def test_match_at_tries_the_positions_that_can_match(seed_text: str) -> None:
+    p = re.compile("(?:[^,，。\\n]{1,8}?(?=[自从]))?(?P<p>(?:自|从)?[^,，。\\n]{1,20}?以来)")
+    positions = sorted(list(range(0, len(seed_text), 3)) + list(range(0, len(seed_text), 5)))
+    want = [m.span() for m in (p.match(seed_text, q) for q in positions) if m]
+    assert want  # the seeds have such phrases
+    assert [m.span() for m in Scanner(p).match_at(seed_text, positions)] == want

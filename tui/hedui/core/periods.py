@@ -46,17 +46,14 @@ def find_time_phrases(ctx: Context) -> list[TimePhrase]:
     clause_starts = [0] + [m.end() for m in re.finditer("[" + re.escape(bounds) + "]", t)]
     found: list[tuple[int, int, int, int, int, str, str]] = []  # (ms, me, order, ks, ke, kind, id)
     scanners = ctx.scanners.periods if ctx.scanners is not None else None
+    skipped: list[int] | None = None
     for order, rule in enumerate(rules.periods):
         scan = scanners[order] if scanners is not None else Scanner(rule.regex)
         matches: list[re.Match[str]] = []
         if rule.clause_start:
-            match = scan.match
-            for cs in clause_starts:
-                while cs < len(t) and t[cs] in " \u3000\t":
-                    cs += 1
-                m = match(t, cs)
-                if m:
-                    matches.append(m)
+            if skipped is None:
+                skipped = _past_spaces(t, clause_starts)
+            matches.extend(scan.match_at(t, skipped))
         else:
             matches.extend(scan.finditer(t))
         for m in matches:
@@ -78,6 +75,17 @@ def find_time_phrases(ctx: Context) -> list[TimePhrase]:
             continue
         out.append(TimePhrase(ks, ke, kind, rid, ms))
     out.sort(key=lambda p: p.start)
+    return out
+
+
+def _past_spaces(t: str, starts: list[int]) -> list[int]:
+    """Each clause start moved past the spaces that open its clause (still sorted)."""
+    out = []
+    n = len(t)
+    for cs in starts:
+        while cs < n and t[cs] in " \u3000\t":
+            cs += 1
+        out.append(cs)
     return out
 
 

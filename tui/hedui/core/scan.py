@@ -11,6 +11,7 @@ the ordinary way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 try:  # Python >= 3.11
@@ -133,6 +134,29 @@ class Scanner:
         self._starts = None if first is None else re.compile(
             "[" + "".join(re.escape(ch) for ch in sorted(first)) + "]")
         self._required = required(pattern)
+
+    def match_at(self, text: str, positions: list[int]) -> list[re.Match[str]]:
+        """``pattern.match(text, p)`` for each of the sorted ``positions`` where it matches,
+        trying only those with the required literal within reach."""
+        req = self._required
+        match = self.pattern.match
+        if req is None:
+            return [m for m in map(lambda p: match(text, p), positions) if m]
+        lit, width = req
+        reach = width - len(lit)
+        out: list[re.Match[str]] = []
+        i, n = 0, len(positions)
+        j = text.find(lit)
+        while j >= 0 and i < n:
+            # positions that can hold this occurrence: j - reach <= p <= j
+            i = bisect_left(positions, j - reach, i)
+            while i < n and positions[i] <= j:
+                m = match(text, positions[i])
+                if m:
+                    out.append(m)
+                i += 1
+            j = text.find(lit, j + 1)
+        return out
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         req = self._required

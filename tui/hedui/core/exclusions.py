@@ -63,9 +63,13 @@ class Exclusions:
         padded = "\n" + text  # so that a pattern's "\n" also matches at the very start
         for rank, rid, pat in self._compiled:
             for m in pat.finditer(padded):
-                s, e = max(m.start() - 1, 0), m.end() - 1
+                s, e = m.span()
+                s = s - 1 if s > 0 else 0
+                e -= 1
                 if e > s:
                     found.append((s, e, rank, rid))
         found.sort()
-        return ExclusionSpans(tuple(f[0] for f in found), tuple(f[1] for f in found),
-                              tuple(f[2] for f in found), tuple(f[3] for f in found))
+        if not found:
+            return ExclusionSpans((), (), (), ())
+        starts, ends, ranks, ids = zip(*found)
+        return ExclusionSpans(starts, ends, ranks, ids)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from hedui.core.rules import ExclusionRule, RuleSet
-from hedui.core.scan import Scanner
+from hedui.core.scan import Scanner, literal_alternation
 
 #: exclusions decided in code (candidates.py), with their reasons, for the reviewer's display
 BUILTIN_REASONS: dict[str, str] = {
@@ -48,8 +48,8 @@ class Exclusions:
             if r.pattern is not None:
                 self._compiled.append((rank, r.id, Scanner(r.pattern)))
             else:
-                words = sorted(r.words, key=len, reverse=True)
-                self._compiled.append((rank, r.id, Scanner(re.compile("|".join(map(re.escape, words))))))
+                # the words longest first, as a trie (scan.py): the same matches, found faster
+                self._compiled.append((rank, r.id, Scanner(re.compile(literal_alternation(r.words)))))
 
     def reason(self, rule_id: str) -> str:
         """Why numbers are excluded by ``rule_id`` (a rule of the file or a built-in one)."""

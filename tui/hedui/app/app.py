@@ -58,15 +58,15 @@ class HeduiApp(App[int]):
         if self.keymap:
             self.set_keymap(self.keymap)
         self.review = ReviewScreen(self.slots)
-        self.push_screen(self.review)
+        if self.order:
+            self.review.index = self.order[0]  # the report to resume, first prepared
+        self.push_screen(self.review)  # at once: the first frame lays it out in one paint
         self.prepare_reports()
 
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
     def prepare_reports(self) -> None:
         worker = get_current_worker()
         order = self.order
-        if order and order[0] != 0:
-            self.call_from_thread(self.review.show_report, order[0])
         done: set[int] = set()
 
         def publish(index: int) -> bool:
@@ -122,17 +122,17 @@ class HeduiApp(App[int]):
 
     @on(ReportPrepared)
     def _prepared(self, message: ReportPrepared) -> None:
-        if self.review is not None and self.review.is_attached:
+        if self.review is not None and self.review.laid_out:
             self.review.report_prepared(message.index)
 
     @on(ReportPreviewed)
     def _previewed(self, message: ReportPreviewed) -> None:
-        if self.review is not None and self.review.is_attached:
+        if self.review is not None and self.review.laid_out:
             self.review.report_previewed(message.index)
 
     @on(PreparationProgressed)
     def _progressed(self, message: PreparationProgressed) -> None:
-        if self.review is not None and self.review.is_attached:
+        if self.review is not None and self.review.laid_out:
             self.review.update_header()
 
     @on(Worker.StateChanged)

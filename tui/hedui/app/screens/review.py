@@ -73,6 +73,8 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         Binding("enter", "sel_confirm", "Use span", id="select.confirm"),
         Binding("escape", "sel_cancel", "Cancel", id="select.cancel"),
     ]
+    #: the actions of the keys the Footer shows (``check_action`` decides which)
+    FOOTER_ACTIONS = tuple(dict.fromkeys(b.action.split("(")[0] for b in BINDINGS if b.show))
 
     def __init__(self, slots: list[ReportSlot]) -> None:
         super().__init__()
@@ -89,6 +91,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         self._preview_first: str | None = None  # the figure a preview opened at
         self._extraction: Any = None  # the extraction shown (the preview's while provisional)
         self._preview: Any = None  # the preview shown while provisional
+        self.laid_out = False  # composed and mounted: its widgets can be updated
         self._entries: dict[str, Any] = {}
         self._ordered: list[Any] = []
         self._starts: list[int] = []
@@ -111,6 +114,8 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
+        self.laid_out = True
+        self._binding_state = tuple(self.check_action(action, ()) for action in self.FOOTER_ACTIONS)  # as composed
         self._layout(self.app.size.width)
         self.show_report(self.index)
 
@@ -278,10 +283,9 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         done = total = 0
         ready = 0
         for s in self.slots:
-            if s.ready:
-                ready += 1
-                d, t = s.progress()
-                done, total = done + d, total + t
+            ready += s.ready
+            d, t = s.progress()  # a preview's too: its figures are known
+            done, total = done + d, total + t
         note = ""
         if ready + sum(1 for s in self.slots if s.error) < len(self.slots):
             note = f"preparing {ready}/{len(self.slots)}…"
@@ -302,12 +306,9 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         )
 
     def update_bindings(self) -> None:
-        """Tell the Footer when the set of applicable keys changed (and only then)."""
-        state = (
-            self.panel is not None, self.selecting, self.current_id is not None, self.current_excluded is not None,
-            self.slot.ready and not self.slot.read_only, bool(self._excluded),
-            self.search_active, len(self.slots) > 1, self._can("can_undo"), self._can("can_redo"),
-        )
+        """Tell the Footer when the keys it shows changed (and only then: each time it
+        recomposes, and the screen repaints its scrollbars; keys are checked as pressed)."""
+        state = tuple(self.check_action(action, ()) for action in self.FOOTER_ACTIONS)
         if state != self._binding_state:
             self._binding_state = state
             self.refresh_bindings()

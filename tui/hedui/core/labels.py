@@ -134,8 +134,10 @@ def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
     start = _before_start(ctx, vs, floor)
     idx = _drop_time(ctx, list(range(start, vs)))
     idx = _trim(ctx, idx)
-    idx = _cut_list(ctx, idx)
-    return idx[-ctx.rules.max_label:]
+    idx = _cut_list(ctx, idx)[-ctx.rules.max_label:]
+    while idx and ctx.text[idx[0]] in _PUNCT_HEAD:  # cut short at a list comma
+        idx = idx[1:]
+    return idx
 
 
 def _text(ctx: Context, idx: list[int]) -> str:
@@ -316,6 +318,8 @@ def label_for(ctx: Context, start: int, end: int) -> str:
             before = _previous_words(ctx, vs, ss, want_subject=False) + before
     if len(after) >= ctx.rules.min_noun_after and len(before) > ctx.rules.max_before_noun:
         before = before[-ctx.rules.max_before_noun:]
+        while before and t[before[0]] in _PUNCT_HEAD:  # cut at a list comma: 、新中国成立 → 新中国成立
+            before = before[1:]
     idx = before + after
     if not idx:
         # a number that shares the label of the one before it (3496户、1588万元)

@@ -195,6 +195,13 @@ class CandidateFinder:
         """A bare number in a list takes the unit of the list's last item (78亿及156亿元)."""
         for k in range(len(cands) - 1, -1, -1):
             c = cands[k]
+            if c.unit == "个" and c.excluded is None and k + 1 < len(cands):
+                # 提高2个和5个百分点: the 个 of a listed number is the start of the last one's 个百分点
+                nxt = cands[k + 1]
+                if (s[c.end:nxt.start] in LIST_SEPS and nxt.excluded is None
+                        and s.startswith("个百分点", nxt.end - 4)):
+                    cands[k] = replace(c, unit=nxt.unit, category=nxt.category, rule=nxt.rule)
+                continue
             if c.excluded != "bare.no-unit" and c.rule != "figure.bare-scaled":
                 continue
             j = k

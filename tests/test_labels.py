@@ -130,3 +130,15 @@ def test_a_label_cut_short_does_not_start_at_a_list_comma() -> None:
     got = labels(text, ["七十周年"])[0]
     assert got and got[0] not in "、,，;；:：", got
     assert "新中国成立" in got
+
+
+def test_a_head_word_the_segmenter_splits_is_trimmed() -> None:
+    # jieba cuts 一是 into 一/是; the list marker is still not part of the label
+    text = "重点做好以下工作:一是新建智能投放点不少于100个,二是力争居民分类准确率达到85%以上。"
+    assert labels(text, ["不少于100个", "85%以上"]) == ["新建智能投放点", "居民分类准确率"]
+
+
+def test_a_chinese_numeral_with_zero_ends_the_words_of_the_next_figure() -> None:
+    text = "全村共有一百零八户,三千余亩山林。"
+    got = labels(text, ["三千余亩"])[0]
+    assert "零" not in got and "一百" not in got, got

@@ -125,6 +125,10 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
             idx = idx[len(words[0]):]
         elif words and words[-1] in tails and len(words) > least:
             idx = idx[: len(idx) - len(words[-1])]
+        elif len(words) > least + 1 and words[0] + words[1] in heads:
+            idx = idx[len(words[0]) + len(words[1]):]  # a head word the segmenter split (一/是)
+        elif len(words) > least + 1 and words[-2] + words[-1] in tails:
+            idx = idx[: len(idx) - len(words[-2]) - len(words[-1])]
         if len(idx) == before:
             break
     return idx

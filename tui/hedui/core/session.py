@@ -183,7 +183,7 @@ class Session:
             head = (f"the report changed since this session (sha256 differs): {kept} decision"
                     f"{'s' * (kept != 1)} kept ({moved.moved} moved)")
             if moved.orphans:
-                head += f", {len(moved.orphans)} could not be placed (kept aside, listed below)"
+                head += f", {len(moved.orphans)} could not be placed (kept aside as orphans)"
             self.notices += [head] + moved.notices + news
             self.entries, self.orphans = merged, moved.orphans
             self._system("reanchor", now, head)
@@ -361,6 +361,12 @@ class Session:
         return self._step("redo")
 
     # ---------------------------------------------------------------- closing
+
+    def retry(self) -> None:
+        """Write the decisions held in memory after a failed write (SessionError if it fails again)."""
+        with self._lock:
+            self._writable()
+            self._store.retry()
 
     def flush(self) -> None:
         """Rewrite the TOML file now (normally done in the background and on close)."""

@@ -59,6 +59,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         Binding("s", "filter", "Filter", show=False, id="review.filter"),
         Binding("right_square_bracket", "next_report", "Next report", show=False, id="review.next_report"),
         Binding("left_square_bracket", "previous_report", "Prev report", show=False, id="review.previous_report"),
+        Binding("o", "orphans", "Orphans", id="review.orphans"),
         Binding("question_mark", "help", "Help", id="review.help"),
         Binding("q", "quit", "Quit", id="review.quit"),
         # selection mode (i): only these apply while a span is being chosen
@@ -297,6 +298,9 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
             note = "CANNOT OPEN " + note
         if slot.read_only:
             note = "READ-ONLY " + note
+        orphans = len(getattr(slot.session, "orphans", None) or ())
+        if orphans:  # decisions a changed report has no place for: o lists them
+            note = f"{orphans} ORPHANED (o) " + note
         unsaved = getattr(slot.session, "unsaved", 0) if slot.session is not None else 0
         if unsaved:  # writes failed: kept in memory, retried with the next decision
             note = f"{unsaved} NOT SAVED " + note
@@ -350,6 +354,8 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
                 return self._can(f"can_{action}")
         if action == "next_excluded":
             return bool(self._excluded)
+        if action == "orphans":
+            return bool(getattr(self.slot.session, "orphans", None))
         return True
 
     # ------------------------------------------------------------------ panels
@@ -391,6 +397,3 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         key = event.row_key.value
         if key in self._entries and key != self.current_id:
             self.go_to(key)
-
-    def action_quit(self) -> None:
-        self.app.exit()

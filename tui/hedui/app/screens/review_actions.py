@@ -13,6 +13,8 @@ from hedui.app.messages import FigureDecided
 from hedui.app.screens.correct_dialog import CorrectDialog, parse_number
 from hedui.app.screens.flag_dialog import FlagDialog
 from hedui.app.screens.help import HelpScreen, key_rows
+from hedui.app.screens.orphans import OrphansPanel
+from hedui.app.screens.quit_dialog import QuitDialog
 from hedui.app.screens.search import SearchDialog
 from hedui.app.screens.status_filter import StatusFilterDialog
 from hedui.app.widgets.status import FILTERS
@@ -25,14 +27,24 @@ class DecisionActions:
     # ------------------------------------------------------------ plumbing
     def _write(self, call, *args: Any) -> bool:
         """Run one session call; False (and a message) if it failed."""
+        held = getattr(self.slot.session, "unsaved", 0)
         try:
             call(*args)
         except HeduiError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=8)
             self.update_header()
             return False
+        if held:  # decisions held in memory went to disk with this one: show them as done
+            self._show_saved()
         self.app.pace.record()
         return True
+
+    def _show_saved(self) -> None:
+        """Repaint the figures whose state on screen differs from the session's."""
+        for entry in list(self.slot.session.entries):
+            if entry.id in self._entries and self._entries[entry.id] != entry:
+                self.refresh_entry(entry.id)
+        self.update_header()
 
     def _decided(self, entry_id: str, advance: bool) -> None:
         self.update_bindings()  # undo may have become possible
@@ -147,6 +159,15 @@ class DecisionActions:
         start, end = selection
         self._add_form(start, end, "manual")
 
+    def _add_title(self, start: int, end: int) -> str:
+        """``Add 2000万元``, shortened, with a warning when the span overlaps figures."""
+        text = self.slot.extraction.report.text[start:end].replace("\n", " ")
+        title = f"Add {text if len(text) <= 16 else text[:15] + '…'} ({end - start} chars)"
+        overlaps = [e.text for e in self._ordered if e.start < end and start < e.end]
+        if overlaps:
+            title += f" ⚠ overlaps {len(overlaps)} figure{'s' * (len(overlaps) != 1)}: {'、'.join(overlaps[:3])}"
+        return title
+
     def _add_form(self, start: int, end: int, rule: str, prefill: Fields | None = None) -> None:
         report = self.slot.extraction.report
         figure = self.app.preparer.extractor().parse_span(report, start, end)
@@ -164,7 +185,7 @@ class DecisionActions:
                 self._resync(self._entry_at(start, end))
 
         self.open_panel(
-            CorrectDialog(f"Add {report.text[start:end]}", prefill, self._span_context(start, end)), done
+            CorrectDialog(self._add_title(start, end), prefill, self._span_context(start, end)), done
         )
 
     def _entry_at(self, start: int, end: int) -> str | None:
@@ -174,14 +195,17 @@ class DecisionActions:
         return None
 
     def action_promote(self) -> None:
-        """Add the excluded number under or after the cursor, fields prefilled: one key."""
+        """On an excluded number: add it as a figure, fields prefilled (one key). Elsewhere:
+        go to the next excluded number first, so that nothing unseen is added."""
         figure = self.current_excluded
         if figure is None:
             pos = self.cursor_offset()
             figure = next((f for f in self._excluded if f.start >= pos), None)
             if figure is None:
                 self.notify("No excluded number after the cursor.", timeout=3)
-                return
+            else:
+                self.go_to_excluded(figure)  # the detail line says "p promotes it"
+            return
         if self._entry_at(figure.start, figure.end):
             self.notify("That number is already a figure.", timeout=3)
             return
@@ -254,6 +278,37 @@ class DecisionActions:
             self.update_header()
 
         self.open_panel(StatusFilterDialog(self.filter, counts), done)
+
+    def action_orphans(self) -> None:
+        orphans = list(getattr(self.slot.session, "orphans", None) or ())
+        if orphans:
+            self.open_panel(OrphansPanel(orphans), lambda _: None)
+
+    # ------------------------------------------------------------ quit
+    def _unsaved(self) -> list[Any]:
+        return [s for s in self.slots if getattr(s.session, "unsaved", 0)]
+
+    def action_quit(self) -> None:
+        """Quit; decisions whose write failed are retried first, and never dropped unasked."""
+        reason = ""
+        for slot in self._unsaved():
+            try:
+                slot.session.retry()
+            except HeduiError as exc:
+                reason = str(exc)
+        if not self._unsaved():
+            self.app.exit()
+            return
+        self._show_saved()
+        unsaved = sum(s.session.unsaved for s in self._unsaved())
+
+        def done(choice: str | None) -> None:
+            if choice == "quit":
+                self.app.exit()
+            elif choice == "retry":
+                self.action_quit()
+
+        self.open_panel(QuitDialog(unsaved, reason), done)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(key_rows(self, self.app.keymap)))

@@ -27,8 +27,11 @@ class PreviewUpgrade:
         slot.announced = True
         if slot.read_only:
             self.notify(slot.read_only, title=slot.name, severity="warning", timeout=10)
-        for notice in slot.session.notices:
-            self.notify(notice, title=slot.name, timeout=8)
+        notices = list(slot.session.notices)
+        if getattr(slot.session, "orphans", None):
+            notices.append("o lists the decisions kept aside")
+        if notices:  # one message, not a stack of them over the text
+            self.notify("\n".join(notices), title=slot.name, timeout=10)
 
     def upgrade_preview(self) -> None:
         """The session of the previewed report on screen opened: show it, keeping the place."""

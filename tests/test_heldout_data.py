@@ -23,6 +23,7 @@ SETS = {
     "dev": (DATA / "dev" / "gold", DATA / "dev" / "reports"),
     "heldout": (DATA / "heldout" / "gold", DATA / "heldout" / "reports"),
     "unseen": (DATA / "unseen" / "gold", DATA / "unseen" / "reports"),
+    "unseen2": (DATA / "unseen2" / "gold", DATA / "unseen2" / "reports"),
 }
 GOLD_FILES = [(name, path) for name, (gold_dir, _) in SETS.items() for path in sorted(gold_dir.glob("*.json"))]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from hedui.core.labels import label_for
+from hedui.core.periods import period_for
 from tests.context_helpers import context, span
 
 
@@ -76,7 +77,16 @@ def test_gold_label_char_f1() -> None:
 
 def test_aligned_table_labels() -> None:
     text = "指标      2021年      2022年\n营业收入      163.75亿元      180.2亿元\n利润总额      1.02亿元      1.5亿元\n"
-    assert labels(text, ["163.75亿元", "1.5亿元"]) == ["营业收入 2021年", "利润总额 2022年"]
+    # the year of the column is the figure's period (FIGURES.md), not part of its label
+    assert labels(text, ["163.75亿元", "1.5亿元"]) == ["营业收入", "利润总额"]
+    ctx = context(text)
+    assert [period_for(ctx, *span(text, f)) for f in ("163.75亿元", "1.5亿元")] == ["2021年", "2022年"]
+
+
+def test_a_table_with_bars_between_cells() -> None:
+    text = ("项目 | 2024年 | 2023年 | 本年比上年增减(%)\n营业收入 | 1,652,384,217.56 | 1,387,905,642.18 | 19.06\n"
+            "净利润 | 188,764,205.33 | 152,318,976.40 | 23.93\n")
+    assert labels(text, ["1,387,905,642.18", "23.93"]) == ["营业收入", "净利润 本年比上年增减(%)"]
 
 
 @pytest.mark.parametrize("text, figure, expected", [

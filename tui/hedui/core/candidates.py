@@ -145,8 +145,10 @@ class CandidateFinder:
             if g is not None:
                 bound = g.bound
         excluded = spans.rule_for(n.start, n.end)
-        if (excluded is None and n.text == "一" and u is not None and u.category in ("count", "measure")
-                and not inner and bound == "=" and qb is None):
+        if excluded == "idiom.article" and u is not None and _listed_after_count(s, start, u.unit):
+            excluded = None  # 辖十二个行政村、一个社区: a count in a list of counts
+        elif (excluded is None and n.text == "一" and u is not None and u.category in ("count", "measure")
+                and not inner and bound == "=" and qb is None and not _listed_after_count(s, start, u.unit)):
             excluded = "idiom.article"  # 一粒种子, 一家企业: any count or measure word, not only the listed ones
         if excluded is None and u is None:
             excluded = "bare.no-unit"
@@ -258,3 +260,17 @@ class CandidateFinder:
                     continue
             out.append(c)
         return out
+
+
+_ITEM_BREAKS = ",，;；。:：!！?？、\n"
+_COUNTED = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]+")
+
+
+def _listed_after_count(s: str, start: int, unit: str) -> bool:
+    """Is the 一 at ``start`` an item of a list of counts (辖十二个行政村、一个社区), not an article?"""
+    if start == 0 or s[start - 1] not in "、和及与":
+        return False
+    lo = start - 1
+    while lo > 0 and start - lo < 16 and s[lo - 1] not in _ITEM_BREAKS:
+        lo -= 1
+    return any(s.startswith(unit, m.end()) for m in _COUNTED.finditer(s, lo, start - 1))

@@ -9,7 +9,7 @@ import re
 
 from hedui.core.context import Context
 
-_CELL_GAP = re.compile(r"[ \u3000\t]+")
+_CELL_GAP = re.compile(r"[ \u3000\t]*[|｜][ \u3000\t]*|[ \u3000\t]+")  # spaces, or a | between cells
 _DIGIT = re.compile(r"[0-9０-９]")
 _MAX_ROWS = 400
 _MAX_CELL = 16
@@ -104,6 +104,8 @@ def table_label(ctx: Context, vs: int, ve: int) -> str | None:
     col = ctx.original(range(hs, he)).strip()
     if _is_time(ctx, rs, re_) or _DIGIT.search(ctx.text[rs:re_]):
         return col
+    if _is_time(ctx, hs, he):  # a year column gives the period, not the label
+        return ctx.original(range(rs, re_)).strip()
     return ctx.original(range(rs, re_)).strip() + " " + col
 
 

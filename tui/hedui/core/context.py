@@ -250,7 +250,8 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
 
 
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,
-                 scanners: RuleScanners | None = None) -> Context:
+                 scanners: RuleScanners | None = None,
+                 quantities: list[tuple[int, int]] | None = None) -> Context:
     """The context of one report, for ``label_for`` and ``period_for`` (pass the ``scanners``
     of ``rules`` when making many contexts)."""
     if rules is None:
@@ -270,4 +271,6 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
         _sentence_starts=_sentence_starts(text, rules.sentence_ends),
         scanners=scanners,
         _segments=segments,
+        _quantities=quantities,
+        _quantity_starts=None if quantities is None else [q[0] for q in quantities],
     )

@@ -34,7 +34,7 @@ class Extractor:
         view = self.viewer.view_of(report)
         cands = self.finder.find(view.text)
         if context:
-            label_for, period_for = self.viewer.context_tools(report, view)
+            label_for, period_for = self.viewer.context_tools(report, view, _quantities(view.text, cands))
         else:
             label_for = period_for = _no_context
         furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts
@@ -95,6 +95,16 @@ class Extractor:
 
 def _no_context(start: int, end: int) -> str:
     return ""
+
+
+def _quantities(text: str, cands: list[Candidate]) -> list[tuple[int, int]]:
+    """The numbers with a measure word (and bare numbers before 、和及与) that end the words of the
+    next figure of a clause, from the candidates already found: the context need not scan again."""
+    out = []
+    for c in cands:
+        if (c.unit or text[c.end:c.end + 1] in ("、", "和", "及", "与")) and text[c.start - 1:c.start] not in ("第", "每"):
+            out.append((c.start, c.end))
+    return out
 
 
 def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:

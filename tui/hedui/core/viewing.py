@@ -55,8 +55,10 @@ class Viewer:
             self._simplifier = Simplifier()
         return make_view(report, self._simplifier)
 
-    def context_tools(self, report: Report, view) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
-        """(label_for(ostart, oend), period_for(ostart, oend)) on ORIGINAL offsets."""
+    def context_tools(self, report: Report, view, quantities: list[tuple[int, int]] | None = None
+                      ) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
+        """(label_for(ostart, oend), period_for(ostart, oend)) on ORIGINAL offsets; ``quantities``:
+        the view's numbers with their measure words, when the caller has them (else found again)."""
         try:
             from hedui.core.context import make_context
             from hedui.core.labels import label_for
@@ -67,5 +69,5 @@ class Viewer:
 
         if self._context_rules is not None and self._scanners is None:
             self._scanners = RuleScanners(self._context_rules)
-        ctx = make_context(report, view, self._context_rules, self._scanners)
+        ctx = make_context(report, view, self._context_rules, self._scanners, quantities)
         return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e))

@@ -23,6 +23,8 @@ from hedui.core.model import HeduiError
 from hedui.app.extraction_process import ExtractionProcess
 from hedui.app.workspace import Pace, Preparer, ReportSlot, expand_paths, resume_order
 
+#: the terminal's own 16 colours; the app is built with native ANSI colour on (``ansi_color=True``),
+#: so that under NO_COLOR Textual drops every colour (default fg/bg) instead of mapping them to black
 THEME = "ansi-dark"
 
 
@@ -41,7 +43,7 @@ class HeduiApp(App[int]):
         order: list[int] | None = None,
         extraction: ExtractionProcess | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(ansi_color=True)  # with THEME: NO_COLOR gives default fg/bg (see THEME)
         self.slots = slots
         self.order = order if order is not None else list(range(len(slots)))
         self.extraction = extraction

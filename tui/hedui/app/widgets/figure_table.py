@@ -1,13 +1,18 @@
 """The figures of one report in a table, kept in step with the text.
 
 Row keys are entry ids.  A decision repaints one cell (``update_cell``); the
-table is only rebuilt when the report or the status filter changes.
+table is only rebuilt when the report or the status filter changes.  The
+current figure's row is the cursor row (reverse video, ``hedui.tcss``): a move
+repaints the old and the new row only.
 """
 from __future__ import annotations
 
 from typing import Any, Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual.events import Resize
+from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
@@ -17,7 +22,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("status", " ", 1),
     ("text", "text", 14),
     ("value", "value", 12),
-    ("unit", "unit", 4),
+    ("unit", "unit", 6),
     ("bound", "bd", 2),
     ("label", "label", 19),
     ("period", "period", 9),
@@ -27,6 +32,12 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 #: rows of context kept above (or below) the cursor when the table scrolls
 CONTEXT_ROWS = 1
 
+#: the bound as the 2-cell ``bd`` column shows it (``range`` would be cut to ``ra``)
+BOUND_CELLS: dict[str, str] = {"range": "↔"}
+
+#: the row key of the one row shown for a report that cannot be opened
+ERROR_ROW = "error"
+
 
 def _cells(entry: Any) -> list[Text]:
     f = entry.fields
@@ -35,8 +46,8 @@ def _cells(entry: Any) -> list[Text]:
         Text(SYMBOLS.get(status, "?"), style=STYLES.get(status, "")),
         Text(entry.text, no_wrap=True, overflow="ellipsis"),
         Text(format_amount(f), no_wrap=True, overflow="ellipsis"),
-        Text(f.unit or "", no_wrap=True),
-        Text(f.bound or "", no_wrap=True),
+        Text(f.unit or "", no_wrap=True, overflow="ellipsis"),
+        Text(BOUND_CELLS.get(f.bound, f.bound or ""), no_wrap=True, overflow="ellipsis"),
         Text(f.label or "", no_wrap=True, overflow="ellipsis"),
         Text(f.period or "", no_wrap=True, overflow="ellipsis"),
     ]
@@ -56,8 +67,13 @@ class FigureTable(DataTable):
         self.ids: list[str] = []
         self._index: dict[str, int] = {}
         self.clicked = False
+        self._pending: str | None = None  # a row to bring into view once the rows are laid out
+        self._error_columns = False
 
     def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
         for key, label, width in COLUMNS:
             self.add_column(label, key=key, width=width)
 
@@ -70,12 +86,38 @@ class FigureTable(DataTable):
 
     def show(self, entries: Iterable[Any]) -> None:
         """Replace all rows (a new report or a new filter)."""
-        self.clear()
+        if self._error_columns:  # the last report could not be opened: figure columns again
+            self.clear(columns=True)
+            self._add_columns()
+            self._error_columns = False
+        else:
+            self.clear()
+        self._pending = None
         self.ids = []
         for entry in entries:
             self.add_row(*_cells(entry), key=entry.id)
             self.ids.append(entry.id)
         self._index = {eid: i for i, eid in enumerate(self.ids)}
+
+    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None, label: Any = None) -> Any:
+        """A row; the error row (``key="error"``: symbol, report name, reason) gets columns of
+        its own, so that the reason is shown whole instead of cut to the value column."""
+        if key != ERROR_ROW or self.row_count or len(cells) != 3:
+            return super().add_row(*cells, height=height, key=key, label=label)
+        symbol, name, reason = (Text(c) if isinstance(c, str) else c for c in cells)
+        name_text = name.plain
+        head, sep, tail = reason.plain.partition(": ")
+        if sep and tail and head.endswith(name_text):  # "path/name.txt: why": the name has a column
+            reason = Text(tail, style=reason.style)
+        self.clear(columns=True)
+        self._error_columns = True
+        name_width = min(24, max(4, cell_len(name_text)))
+        self.add_column(" ", key="status", width=1)
+        self.add_column("report", key="text", width=name_width)
+        self.add_column("cannot open", key="reason", width=max(10, self.size.width - name_width - 8))
+        name.no_wrap, name.overflow = True, "ellipsis"
+        reason.no_wrap, reason.overflow = False, "fold"
+        return super().add_row(symbol, name, reason, height=None, key=key, label=label)
 
     def row_of(self, entry_id: str) -> int | None:
         return self._index.get(entry_id)
@@ -102,18 +144,43 @@ class FigureTable(DataTable):
                 self.update_cell(entry.id, key, cell)
 
     def select(self, entry_id: str | None, retry: bool = True) -> None:
-        """Put the cursor on ``entry_id``; scroll by pages, not rows (one repaint per page)."""
+        """Put the cursor on ``entry_id``; scroll by pages, not rows (one repaint per page).
+
+        Right after ``show`` (a new report or filter) or while hidden under a panel the rows
+        are not measured yet and a scroll would be cut short (to the top): the move waits
+        for the table's new size (``watch_virtual_size``, ``on_resize``)."""
         row = self._index.get(entry_id) if entry_id is not None else None
         if row is None:
             return
-        if self.scrollable_content_region.height <= self.header_height:
-            # hidden (a panel is shown) or not laid out: moving now would scroll wrongly
+        if not self._laid_out():
+            self._pending = entry_id
             if retry:
-                self.call_after_refresh(self.select, entry_id, False)
+                self.call_after_refresh(self._select_pending)
             return
+        self._pending = None
         self.reveal_row(row)  # first: the cursor's own watcher then finds it in view
         if row != self.cursor_row:
             self.move_cursor(row=row, animate=False, scroll=False)
+
+    def _laid_out(self) -> bool:
+        """Shown, and every row measured (the virtual height counts them all)."""
+        if self.scrollable_content_region.height <= self.header_height:
+            return False  # hidden (a panel is shown) or not laid out yet
+        return self.virtual_size.height >= self.header_height + self.row_count
+
+    def _select_pending(self) -> None:
+        if self._pending is not None and self._laid_out():
+            self.select(self._pending, retry=False)
+
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
+        self._select_pending()
+
+    def on_resize(self, event: Resize) -> None:
+        """A new terminal size: keep the current row in view."""
+        if self._pending is not None:
+            self._select_pending()
+        elif self.row_count and self._laid_out():
+            self.reveal_row(self.cursor_row)
 
     def reveal_row(self, row: int) -> None:
         visible = max(1, self.scrollable_content_region.height - self.header_height)

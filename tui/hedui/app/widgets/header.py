@@ -1,16 +1,47 @@
 """The one-line header: report, position, progress and pace."""
 from __future__ import annotations
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 from textual.widget import Widget
 
+#: the report name is never cut shorter than this many cells
+MIN_NAME_CELLS = 12
+
+
+def middle_ellipsis(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, its middle replaced by ``…`` if it is longer
+    (CJK characters are 2 cells; the start and the end, the extension, stay)."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    budget = width - 1
+    head_budget = (budget + 1) // 2
+    head, used = [], 0
+    for ch in text:
+        w = get_character_cell_size(ch)
+        if used + w > head_budget:
+            break
+        head.append(ch)
+        used += w
+    tail, tail_used = [], 0
+    for ch in reversed(text[len(head):]):
+        w = get_character_cell_size(ch)
+        if used + tail_used + w > budget:
+            break
+        tail.append(ch)
+        tail_used += w
+    return "".join(head) + "…" + "".join(reversed(tail))
+
 
 class ReviewHeader(Widget):
-    """``name  2/5 · 12/40 undecided 28 · all 60/200 · 240/h`` — repainted only when it changes."""
+    """``name  2/5 · 12/40 undecided 28 · all 60/200 · 240/h`` — repainted only when it changes.
+
+    The progress always fits: a long report name is shortened in the middle."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._text = Text()
         self._last: tuple = ()
 
     def show(
@@ -26,9 +57,12 @@ class ReviewHeader(Widget):
         if key == self._last:
             return
         self._last = key
-        done, total = progress
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f" {name} ", style="bold")
+        # a fixed-size widget: repaint only itself (Static.update would re-lay out the screen)
+        self.refresh()
+
+    def _progress(self) -> Text:
+        _name, position, (done, total), overall, pace, note = self._last
+        text = Text()
         text.append(f"{position[0]}/{position[1]}  ")
         if not total:
             text.append("no figures")
@@ -39,12 +73,15 @@ class ReviewHeader(Widget):
         text.append(f"  all {overall[0]}/{overall[1]}  {pace}/h")
         if note:
             text.append(f"  {note}", style="italic")
-        self._show(text)
-
-    def _show(self, text: Text) -> None:
-        # a fixed-size widget: repaint only itself (Static.update would re-lay out the screen)
-        self._text = text
-        self.refresh()
+        return text
 
     def render(self) -> Text:
-        return self._text
+        if not self._last:
+            return Text()
+        rest = self._progress()
+        width = self.size.width
+        name_cells = max(MIN_NAME_CELLS, width - rest.cell_len - 2) if width > 0 else cell_len(self._last[0])
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f" {middle_ellipsis(self._last[0], name_cells)} ", style="bold")
+        text.append_text(rest)
+        return text

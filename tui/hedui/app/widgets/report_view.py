@@ -45,7 +45,7 @@ from textual.strip import Strip
 
 from hedui.app.widgets.report_marks import KIND_LAYER, MARK_KINDS, Mark, MarkIndex
 from hedui.app.widgets.report_lines import LineIndex, reveal_target
-from hedui.app.widgets.report_paint import REPORT_VIEW_CSS, StyledSpan, paint_line
+from hedui.app.widgets.report_paint import REPORT_VIEW_CSS, RUN_ALTERNATE, StyledSpan, paint_line
 from hedui.app.widgets.report_selection import SearchHits, TextCursor, changed_spans
 from hedui.app.widgets.wrap import normalise_keep
 
@@ -124,11 +124,13 @@ class ReportView(ScrollView, can_focus=False):
     def add_mark(self, mark: Mark) -> None:
         """Highlight one more span (a figure the reviewer added)."""
         self._marks.add(mark)
-        self._touch((mark.start, mark.end))
+        # the marks touching it after may change their run style (every other one differs)
+        self._touch((mark.start, self._marks.run_end(mark.end)))
 
     def remove_mark(self, key: Hashable) -> None:
         """Stop highlighting figure ``key`` (an add that was undone)."""
-        self._touch(*self._marks.remove(key))
+        spans = self._marks.remove(key)
+        self._touch(*((s, self._marks.run_end(e)) for s, e in spans))
         if key == self._current:
             self._current = None
 
@@ -216,6 +218,11 @@ class ReportView(ScrollView, can_focus=False):
             span, direction = self._pending_reveal
             self._pending_reveal = None
             self._reveal(span, direction)
+        elif self._current is not None:  # a new width or height: keep the current figure in view
+            span = self._marks.span_of(self._current)
+            if span is not None and len(self._lines):
+                self._lines.ensure_offset(span[1])
+                self.scroll_to_offset(*span)
 
     def _theme_changed(self, _theme: object) -> None:
         self._invalidate_all()
@@ -291,8 +298,12 @@ class ReportView(ScrollView, can_focus=False):
         layers: list[StyledSpan] = []  # mark styles, in painting order
         overlays: list[StyledSpan] = []
         current = self._current
-        for mark in self._marks.overlapping(start, end):
-            layers.append((mark.start, mark.end, self._style(mark.kind)))
+        marks = self._marks
+        for mark in marks.overlapping(start, end):
+            style = self._style(mark.kind)
+            if KIND_LAYER[mark.kind] > 0 and marks.run_position(mark) % 2:
+                style = style + RUN_ALTERNATE  # touches the mark before it: shown apart
+            layers.append((mark.start, mark.end, style))
             if current is not None and mark.key == current:
                 overlays.append((mark.start, mark.end, self._style("current")))
         if self._search:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -38,6 +39,18 @@ def parse_number(text: str) -> int | float | None:
     if not d.is_finite() or abs(d) > MAX_ABS:
         return None
     return to_number(d)
+
+
+def error_text(errors: list[str], width: int, lines: int = 2) -> Text:
+    """The form's errors in ``lines`` lines of ``width`` cells: all of them, or, when they
+    would not fit, the fields in error first (so none goes unmentioned), then the reasons."""
+    if not errors:
+        return Text("")
+    text = "; ".join(errors)
+    if cell_len(text) > width * lines:
+        names = ", ".join(dict.fromkeys(e.split(":", 1)[0] for e in errors))
+        text = f"{len(errors)} errors ({names}): " + text
+    return Text(text, style="bold red", overflow="ellipsis")
 
 
 class _NumberValidator(Validator):
@@ -136,9 +149,13 @@ class CorrectDialog(Panel):
         return errors
 
     def _show_errors(self) -> list[str]:
+        """Every error, on up to two lines in place of the help line (which comes back
+        when the form is valid); named field by field first if they would not fit."""
         errors = self._errors()
         widget = self.query_one("#form-errors", Static)
-        widget.update(Text("; ".join(errors), style="bold red", no_wrap=True, overflow="ellipsis") if errors else "")
+        widget.update(error_text(errors, widget.size.width or max(20, self.size.width - 2)))
+        widget.set_class(bool(errors), "-shown")
+        self.query_one("#form-help", Static).display = not errors
         return errors
 
     @on(Input.Submitted)

@@ -20,6 +20,12 @@ REASON_TEXT: dict[str, str] = {
 }
 
 
+def reason_prompt(number: int, reason: str, chosen: bool) -> str:
+    """``2 ● error in the source``: the chosen reason keeps its dot when focus moves to the
+    note (the list's highlight is not drawn then, nor without colour)."""
+    return f"{number} {'●' if chosen else '○'} {REASON_TEXT[reason]}"
+
+
 class FlagDialog(Panel):
     """Returns ``(reason, note)`` or None."""
 
@@ -37,7 +43,7 @@ class FlagDialog(Panel):
     def compose(self) -> ComposeResult:
         yield Static(Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis"))
         yield OptionList(
-            *(Option(f"{i}  {REASON_TEXT[r]}", id=r) for i, r in enumerate(FLAG_REASONS, 1)),
+            *(Option(reason_prompt(i, r, r == self.reason), id=r) for i, r in enumerate(FLAG_REASONS, 1)),
             id="flag-reasons",
         )
         yield QuietInput(self.note, placeholder="note (optional, one line)", id="flag-note")
@@ -47,6 +53,20 @@ class FlagDialog(Panel):
         reasons = self.query_one(OptionList)
         reasons.highlighted = FLAG_REASONS.index(self.reason)
         reasons.focus()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        reason = FLAG_REASONS[event.option_index]
+        if reason == self.reason:
+            return
+        reasons = self.query_one(OptionList)
+        old = FLAG_REASONS.index(self.reason)
+        self.reason = reason
+        reasons.replace_option_prompt_at_index(old, reason_prompt(old + 1, FLAG_REASONS[old], False))
+        reasons.replace_option_prompt_at_index(
+            event.option_index, reason_prompt(event.option_index + 1, reason, True)
+        )
 
     def on_key(self, event) -> None:
         if event.character and event.character in "1234" and not isinstance(self.app.focused, Input):

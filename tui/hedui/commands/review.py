@@ -33,6 +33,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+def check_rules(rules_dir: Path | None) -> None:
+    """Read and check every rule file the extraction will use, as ``hedui extract`` does, so
+    that a bad one stops here with one line (``rules/units.toml:12: …``) instead of turning
+    every report into an error row. ~50 ms; the compiled patterns stay in ``re``'s cache, which
+    the forked extractor inherits."""
+    from hedui.core.artefact_rules import load_artefact_rules
+    from hedui.core.context_rules import load_context_rules
+    from hedui.core.rules import default_rules_dir, load_rules
+
+    load_rules(rules_dir)
+    d = Path(rules_dir) if rules_dir else default_rules_dir()
+    if not ((d / "labels.toml").is_file() and (d / "periods.toml").is_file()):
+        d = default_rules_dir()  # as the Viewer does: label and period rules fall back
+    load_context_rules(d)
+    load_artefact_rules()  # reports are read with the bundled artefact rules
+
+
 def run(args: argparse.Namespace) -> int:
     from hedui.app.config import load_config
     from hedui.app.extraction_process import start_extraction
@@ -45,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         raise HeduiError(f"{args.paths[0]}: no .txt reports found")
     if args.rules is not None and not args.rules.is_dir():
         raise HeduiError(f"{args.rules}: not a rule folder")
+    check_rules(args.rules)
     try:
         args.sessions.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

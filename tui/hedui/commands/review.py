@@ -63,17 +63,24 @@ def run(args: argparse.Namespace) -> int:
     if args.rules is not None and not args.rules.is_dir():
         raise HeduiError(f"{args.rules}: not a rule folder")
     check_rules(args.rules)
+    config = load_config()
     try:
         args.sessions.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise HeduiError(f"{args.sessions}: cannot create sessions folder ({exc.strerror or exc})") from None
-    config = load_config()
     reviewer = args.reviewer or _default_reviewer()
     # fork the extractor before Textual is imported: jieba and opencc then load on
     # the other core while the app starts, and no thread exists yet to fork
     extraction = start_extraction(list(args.paths), args.sessions, reviewer, args.rules)
-    from hedui.app.app import make_app  # deferred: headless commands never load textual
+    try:
+        from hedui.app.app import make_app  # deferred: headless commands never load textual
+        from hedui.app.config import check_keymap
 
+        check_keymap(config)  # binding ids and clashes: needs the screens, so after the fork
+    except BaseException:
+        if extraction is not None:
+            extraction.close()
+        raise
     app = make_app(list(args.paths), args.sessions, reviewer, rules_dir=args.rules,
                    config=config, extraction=extraction)
     try:

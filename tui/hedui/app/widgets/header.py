@@ -84,4 +84,6 @@ class ReviewHeader(Widget):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {middle_ellipsis(self._last[0], name_cells)} ", style="bold")
         text.append_text(rest)
+        if width > 0:  # the whole line (a reverse-video bar under NO_COLOR, hedui.tcss)
+            text.truncate(width, overflow="ellipsis", pad=True)
         return text

@@ -154,18 +154,102 @@ def report_name(path: str | Path) -> str:
 
 
 def load_gold(gold_dir: Path) -> dict[str, list[dict]]:
-    """Gold files of the shared format (``{"file": ..., "figures": [...]}``) keyed by report name."""
+    """Gold files of the shared format (``{"file": ..., "figures": [...]}``) keyed by report name.
+
+    A file that cannot be read or has the wrong shape is a one-line ``HeduiError`` naming it
+    (and the line, for a JSON syntax error) and what is wrong."""
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
         raise HeduiError(f"{gold_dir}: gold folder not found")
     out: dict[str, list[dict]] = {}
+    source: dict[str, Path] = {}
     for p in sorted(gold_dir.glob("*.json")):
-        try:
-            g = json.loads(p.read_text(encoding="utf-8"))
-            out[report_name(g["file"])] = list(g["figures"])
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise HeduiError(f"{p}: not a gold file ({exc.__class__.__name__}: {exc})") from None
+        g = _read_gold(p)
+        name = report_name(g["file"])
+        if name in source:
+            raise HeduiError(f"{p}: report {g['file']!r} also has the gold file {source[name]}")
+        source[name] = p
+        out[name] = list(g["figures"])
     return out
+
+
+_NUMBER = (int, float)
+_OPTIONAL_STR = ("unit", "bound", "category", "label", "period")
+
+
+def _read_gold(p: Path) -> dict:
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise HeduiError(f"{p}: cannot read gold file ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise HeduiError(f"{p}:{line}: gold file is not UTF-8") from None
+    try:
+        g = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise HeduiError(f"{p}:{exc.lineno}: not a gold file: JSON syntax error: {exc.msg}") from None
+    except RecursionError:
+        raise HeduiError(f"{p}: not a gold file: JSON nested too deeply") from None
+    if not isinstance(g, dict):
+        raise HeduiError(f'{p}: not a gold file: expected an object with "file" and "figures", '
+                         f"found {_json_kind(g)}")
+    for key in ("file", "figures"):
+        if key not in g:
+            raise HeduiError(f'{p}: not a gold file: missing key "{key}"')
+    if not isinstance(g["file"], str) or not g["file"].strip():
+        raise HeduiError(f'{p}: "file" must be the report\'s file name (a string), found {_json_kind(g["file"])}')
+    figures = g["figures"]
+    if not isinstance(figures, list) or not all(isinstance(f, dict) for f in figures):
+        raise HeduiError(f'{p}: "figures" must be a list of objects')
+    for i, f in enumerate(figures, 1):
+        what = f"{p}: figure {i}" + (f" ({f['text']})" if isinstance(f.get("text"), str) else "")
+        for key in ("start", "end", "text", "value"):
+            if key not in f:
+                raise HeduiError(f'{what}: missing key "{key}"')
+        for key in ("start", "end"):
+            if not isinstance(f[key], int) or isinstance(f[key], bool) or f[key] < 0:
+                raise HeduiError(f'{what}: "{key}" must be a whole number >= 0, found {_json_kind(f[key])}')
+        if f["end"] < f["start"]:
+            raise HeduiError(f'{what}: "end" ({f["end"]}) is before "start" ({f["start"]})')
+        if not isinstance(f["text"], str):
+            raise HeduiError(f'{what}: "text" must be a string, found {_json_kind(f["text"])}')
+        for key in ("value", "value_max"):
+            v = f.get(key)
+            if v is None and key == "value_max":
+                continue
+            if isinstance(v, bool) or not (isinstance(v, _NUMBER) or _numeric_string(v)):
+                raise HeduiError(f'{what}: "{key}" must be a number, found {_json_kind(v)}')
+        for key in _OPTIONAL_STR:
+            if f.get(key) is not None and not isinstance(f[key], str):
+                raise HeduiError(f'{what}: "{key}" must be a string, found {_json_kind(f[key])}')
+        if "optional" in f and not isinstance(f["optional"], bool):
+            raise HeduiError(f'{what}: "optional" must be true or false, found {_json_kind(f["optional"])}')
+    return g
+
+
+def _numeric_string(v: object) -> bool:
+    if not isinstance(v, str):
+        return False
+    try:
+        float(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _json_kind(v: object) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, _NUMBER):
+        return f"the number {v}"
+    if isinstance(v, str):
+        return f"the string {json.dumps(v, ensure_ascii=False)[:40]}"
+    return {list: "a list", dict: "an object"}.get(type(v), "something else")
 
 
 def format_summary(s: Score) -> str:

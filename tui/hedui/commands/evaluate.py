@@ -62,8 +62,15 @@ def run(args: argparse.Namespace) -> int:
         name = report_name(shown)
         preds.setdefault(name, []).extend(f.as_json(shown) for f in ex.figures)
         texts[name] = ex.report.text
+    if not texts:  # every PATH failed (each said why): nothing to score
+        return 1
     # score only the reports that were given (a gold file without its report is not scored)
     gold = {k: v for k, v in gold.items() if k in texts}
+    if not gold:
+        where = args.sessions if args.sessions is not None else args.args[0]
+        what = "reviewed session" if args.sessions is not None else "gold file"
+        print(f"hedui: {where}: no {what} for any of the reports given", file=sys.stderr)
+        return 1
     res = score(gold, preds)
     if args.json:
         print(json.dumps(res.as_dict(), ensure_ascii=False))

@@ -22,23 +22,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def report_paths(paths: list[str]) -> Iterator[Path]:
-    """Files as given; folders expanded to their .txt files in name order."""
+def report_paths(paths: list[str], on_error=None) -> Iterator[Path]:
+    """Files as given; folders expanded to their .txt files in name order. A folder without
+    any is ``on_error("folder: no .txt reports")``."""
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            yield from sorted(q for q in p.iterdir() if q.suffix == ".txt" and q.is_file())
+            found = sorted(q for q in p.iterdir() if q.suffix == ".txt" and q.is_file())
+            if not found and on_error is not None:
+                on_error(f"{raw}: no .txt reports")
+            yield from found
         else:
             yield p
 
 
 def extract_paths(paths: list[str], rules: Path | None, on_error) -> Iterator[tuple[str, Extraction]]:
-    """(path as shown, extraction) per readable report; ``on_error(message)`` for the others."""
+    """(path as shown, extraction) per readable report; ``on_error(message)`` for the others
+    (and for a folder with no reports)."""
     from hedui.core.extract import Extractor
     from hedui.core.report import load_report
 
     extractor = Extractor(rules)
-    for path in report_paths(paths):
+    for path in report_paths(paths, on_error):
         try:
             report = load_report(path)
         except ReportError as exc:

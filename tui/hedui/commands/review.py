@@ -58,8 +58,9 @@ def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise HeduiError(f"{missing[0]}: no such file or folder")
-    if not expand_paths(list(args.paths)):
-        raise HeduiError(f"{args.paths[0]}: no .txt reports found")
+    for p in args.paths:
+        if p.is_dir() and not expand_paths([p]):
+            raise HeduiError(f"{p}: no .txt reports")
     if args.rules is not None and not args.rules.is_dir():
         raise HeduiError(f"{args.rules}: not a rule folder")
     check_rules(args.rules)

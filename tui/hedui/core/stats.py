@@ -85,16 +85,22 @@ def compute(sessions: list[SavedSession]) -> Stats:
     return Stats(progress, by_status, ordered, pace)
 
 
+def _percent(done: int, total: int) -> str:
+    """``done`` of ``total`` as a percentage; ``-`` where there is nothing to count."""
+    return f"{100 * done / total:5.1f}%" if total else f"{'-':>6}"
+
+
 def format_stats(st: Stats) -> str:
     out = ["progress"]
     width = max([len(p) for p, *_ in st.progress] + [6])
     for path, who, done, total in st.progress:
-        pct = 100 * done / total if total else 100.0
-        out.append(f"  {path:<{width}}  {who:<10} {done:5d}/{total:<5d} {pct:5.1f}%")
+        out.append(f"  {path:<{width}}  {who:<10} {done:5d}/{total:<5d} {_percent(done, total)}")
     done = sum(p[2] for p in st.progress)
     total = sum(p[3] for p in st.progress)
-    pct = 100 * done / total if total else 100.0
-    out.append(f"  {'all':<{width}}  {'':<10} {done:5d}/{total:<5d} {pct:5.1f}%")
+    if st.progress:
+        out.append(f"  {'all':<{width}}  {'':<10} {done:5d}/{total:<5d} {_percent(done, total)}")
+    else:
+        out.append("  no sessions yet")
     out.append("decisions by status")
     out.append("  " + "  ".join(f"{s} {st.by_status[s]}" for s in STATUSES))
     out.append("rules (most rejected first)")

@@ -46,10 +46,18 @@ def _load(args: argparse.Namespace):
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """The dataset on stdout, or in ``-o FILE`` — all or nothing: with any damaged session
+    (or none at all) FILE is neither written nor replaced, so a good export is never
+    overwritten with less; it is replaced only through a complete temporary file."""
     from hedui.core.export import rows, to_csv, to_jsonl
     from hedui.core.store import atomic_write
 
     sessions, bad = _load(args)
+    if args.output is not None and (bad or not sessions):
+        why = (f"{len(bad)} session file{'s' * (len(bad) != 1)} could not be read" if bad
+               else f"no sessions in {args.sessions}")
+        print(f"hedui: {args.output}: not written ({why})", file=sys.stderr)
+        return 1
     buf = io.StringIO(newline="")
     data = rows(sessions, include_flagged=args.include_flagged)
     n = to_csv(data, buf, bom=args.bom) if args.format == "csv" else to_jsonl(data, buf)

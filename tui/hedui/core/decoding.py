@@ -108,6 +108,10 @@ def _strict(data: bytes, encoding: str) -> str | None:
 def _check_text(text: str) -> None:
     sample = text[:65536]
     if sample and sample.count("\0") / len(sample) > _MAX_NUL_SHARE:
+        n = text.count("\0")
+        if n <= 16:
+            where = f"at character {text.index(chr(0))}" if n == 1 else f"first at character {text.index(chr(0))}"
+            raise DecodeFailure(f"not a text report: {n} NUL character{'s' * (n != 1)} ({where})")
         raise DecodeFailure("not a text report (binary data: NUL characters)")
 
 
@@ -131,10 +135,9 @@ def decode_report_bytes(data: bytes) -> tuple[str, str]:
     head = data[:65536]
     nuls = head.count(0)
     if nuls / len(head) > _MAX_NUL_SHARE:
-        odd = head[1::2].count(0)
-        if nuls > len(head) / 50 and max(odd, nuls - odd) > 0.95 * nuls:  # NULs on one side: UTF-16
+        if _looks_like_utf16(data, head, nuls):
             raise DecodeFailure("looks like UTF-16 without a byte-order mark (save it as UTF-8)")
-        raise DecodeFailure("not a text report (binary data: NUL bytes)")
+        raise DecodeFailure(_nul_reason(data))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -165,6 +168,31 @@ def decode_report_bytes(data: bytes) -> tuple[str, str]:
         )
     _check_text(text)
     return text, name
+
+
+def _looks_like_utf16(data: bytes, head: bytes, nuls: int) -> bool:
+    """UTF-16 without a BOM: plenty of NULs, all on one side of the byte pairs (the high
+    bytes of ASCII characters), and the bytes decode strictly to printable text."""
+    odd = head[1::2].count(0)
+    if nuls < 4 or nuls <= len(head) / 50 or max(odd, nuls - odd) <= 0.95 * nuls:
+        return False
+    codec = "utf-16-le" if odd > nuls - odd else "utf-16-be"
+    text = _strict(data[: len(data) - len(data) % 2], codec)
+    if text is None or "\0" in text:
+        return False
+    sample = text[:_SAMPLE_CHARS]
+    printable = sum(ch.isprintable() or ch in "\t\r\n\f" for ch in sample)
+    return printable >= 0.95 * len(sample)
+
+
+def _nul_reason(data: bytes) -> str:
+    """Why bytes with NULs are refused: a few NULs are named with where the first one is
+    (a text file with a stray NUL), many are binary data."""
+    n = data.count(0)
+    if n <= 16:
+        where = f"at byte {data.index(0)}" if n == 1 else f"first at byte {data.index(0)}"
+        return f"not a text report: {n} NUL byte{'s' * (n != 1)} ({where})"
+    return "not a text report (binary data: NUL bytes)"
 
 
 def _share(counts: tuple[int, int]) -> float:

@@ -12,7 +12,6 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Any, Callable
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -194,8 +193,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
             self.shown_index = None
             self._entries, self._ordered, self._starts, self._excluded = {}, [], [], []
             view.set_document(f"{slot.name}\n\n{slot.error}", [])
-            table.show([])
-            table.add_row(Text("✗", style="red"), Text(slot.name), Text(slot.error), key="error")
+            table.show_error(slot.name, slot.error)
             self.detail.show_message(f"✗ cannot open: {slot.error}")
             self.current_id = None
         elif source is None:

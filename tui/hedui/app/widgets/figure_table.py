@@ -99,25 +99,22 @@ class FigureTable(DataTable):
             self.ids.append(entry.id)
         self._index = {eid: i for i, eid in enumerate(self.ids)}
 
-    def add_row(self, *cells: Any, height: int | None = 1, key: str | None = None, label: Any = None) -> Any:
-        """A row; the error row (``key="error"``: symbol, report name, reason) gets columns of
-        its own, so that the reason is shown whole instead of cut to the value column."""
-        if key != ERROR_ROW or self.row_count or len(cells) != 3:
-            return super().add_row(*cells, height=height, key=key, label=label)
-        symbol, name, reason = (Text(c) if isinstance(c, str) else c for c in cells)
-        name_text = name.plain
-        head, sep, tail = reason.plain.partition(": ")
-        if sep and tail and head.endswith(name_text):  # "path/name.txt: why": the name has a column
-            reason = Text(tail, style=reason.style)
+    def show_error(self, name: str, reason: str) -> None:
+        """The one row of a report that cannot be opened, with columns of its own so that the
+        reason is shown whole instead of cut to the value column."""
+        head, sep, tail = reason.partition(": ")
+        if sep and tail and head.endswith(name):  # "path/name.txt: why": the name has a column
+            reason = tail
+        self.show([])
         self.clear(columns=True)
         self._error_columns = True
-        name_width = min(24, max(4, cell_len(name_text)))
+        name_width = min(24, max(4, cell_len(name)))
         self.add_column(" ", key="status", width=1)
         self.add_column("report", key="text", width=name_width)
         self.add_column("cannot open", key="reason", width=max(10, self.size.width - name_width - 8))
-        name.no_wrap, name.overflow = True, "ellipsis"
-        reason.no_wrap, reason.overflow = False, "fold"
-        return super().add_row(symbol, name, reason, height=None, key=key, label=label)
+        cells = (Text("✗", style="red"), Text(name, no_wrap=True, overflow="ellipsis"),
+                 Text(reason, no_wrap=False, overflow="fold"))
+        self.add_row(*cells, height=None, key=ERROR_ROW)
 
     def row_of(self, entry_id: str) -> int | None:
         return self._index.get(entry_id)

@@ -290,3 +290,36 @@ def test_parse_number_rejects(bad: str) -> None:
 
 def test_parse_number_strips_whitespace() -> None:
     assert parse_number("  1.2万\n") == D(12000)
+
+
+# A financial numeral (大写) that is a letter of an ordinary word is not a number.
+@pytest.mark.parametrize("text", [
+    "加强职工队伍建设", "队伍建设", "村民陆续回来了", "来自大陆的游客", "飞机平稳着陆", "收拾行李",
+    "队伍陆续到达", "玖成", "柒彩", "捌方", "壹号院", "贰心", "叁门", "肆意",
+])
+def test_financial_numeral_inside_words_is_not_a_number(text: str) -> None:
+    assert find_numbers(text) == []
+    assert find_numbers(text, bare_scales=True) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("救援队伍1支30人", [("1", "1"), ("30", "30")]),  # the digits after 伍 are still read
+    ("队伍二十人", [("二十", "20")]),
+    ("人民币伍万元", [("伍万", "50000")]),
+    ("合计壹佰贰拾叁元整", [("壹佰贰拾叁", "123")]),
+    ("金额叁仟元", [("叁仟", "3000")]),
+    ("大写：叁佰", [("叁佰", "300")]),
+    ("人民币 伍", [("伍", "5")]),
+    ("拾元", [("拾", "10")]),
+    ("奖励伍元", [("伍", "5")]),
+    ("共陆百万", [("陆百万", "6000000")]),
+    ("拾伍人", [("拾伍", "15")]),
+    ("（陆）", [("陆", "6")]),  # standing alone, not in a word
+    ("伍", [("伍", "5")]),
+])
+def test_financial_numerals_that_are_numbers(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(m.text, str(m.value)) for m in find_numbers(text)] == found
+
+
+def test_a_lone_financial_numeral_still_parses() -> None:
+    assert parse_number("伍") == D(5) and parse_number("拾") == D(10) and parse_number("陆") == D(6)

@@ -90,21 +90,83 @@ def find_numbers(s: str, *, bare_scales: bool = False) -> list[NumberMatch]:
 
 def _regular(s: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
-    single = _SINGLE
+    fin = _FIN_START
     for m in _RUN_SCAN.finditer(s):
         run = m.group()
         start = m.start()
-        if len(run) == 1:
-            hit = single.get(run)
-            if hit is not None:
-                out.append(NumberMatch(start, start + 1, run, hit[0], None, hit[1], "", "", False))
-            continue
-        if run.isdigit():  # the run alphabet makes this Arabic digits only
-            out.append(NumberMatch(start, m.end(), run, Decimal(run.translate(_FULLWIDTH_DIGITS)),
-                                   None, "arabic", "", "", False))
-            continue
-        _numbers_in_run(run, start, out)
+        if not fin.isdisjoint(run):
+            words = [p for p, ch in enumerate(run) if ch in fin and not _financial_numeral(s, start + p)]
+            if words:  # 伍 of 队伍, 陆 of 陆续: letters of ordinary words, not numbers
+                _pieces(s, run, start, words, out)
+                continue
+        _emit(run, start, m.end(), out)
     return out
+
+
+def _emit(run: str, start: int, end: int, out: list[NumberMatch]) -> None:
+    if len(run) == 1:
+        hit = _SINGLE.get(run)
+        if hit is not None:
+            out.append(NumberMatch(start, start + 1, run, hit[0], None, hit[1], "", "", False))
+        return
+    if run.isdigit():  # the run alphabet makes this Arabic digits only
+        out.append(NumberMatch(start, end, run, Decimal(run.translate(_FULLWIDTH_DIGITS)),
+                               None, "arabic", "", "", False))
+        return
+    _numbers_in_run(run, start, out)
+
+
+def _pieces(s: str, run: str, start: int, words: list[int], out: list[NumberMatch]) -> None:
+    """The numbers of ``run`` with the characters at ``words`` (run offsets) taken out."""
+    a = 0
+    for w in words + [len(run)]:
+        if w > a:
+            piece = run[a:w]
+            for m in RUN_RE.finditer(piece):
+                _emit(m.group(), start + a + m.start(), start + a + m.end(), out)
+        a = w + 1
+
+
+#: Financial numerals (大写数字) that are also letters of ordinary words: 伍 (队伍), 陆 (陆续,
+#: 大陆), 拾 (收拾), 柒, 捌, 玖, 壹, 贰, 叁, 肆 …
+_FIN_DIGITS = "壹贰貳叁參肆伍陆陸柒捌玖"
+_FIN_START = frozenset(_FIN_DIGITS + "拾")
+#: what a financial numeral is written with: its digits, 零 and the scales
+_FIN_RUN = frozenset(_FIN_DIGITS + "拾佰仟零〇万亿萬億")
+_FIN_SCALES = frozenset("拾佰仟万亿萬億")
+#: after a financial numeral: the currency or a scale (伍元, 陆百万); not 十 (队伍十分重要)
+_FIN_AFTER = frozenset("元圆圓百千万亿萬億")
+#: before one: the money context of an amount in words (人民币伍万元, 大写：叁佰)
+_FIN_BEFORE = ("人民币", "人民幣", "大写", "大寫", "¥", "￥", "RMB")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def _financial_numeral(s: str, pos: int) -> bool:
+    """Is the financial numeral character at ``s[pos]`` a number here?
+
+    Yes when it is part of a written amount: two or more financial characters with a scale
+    among them (壹佰贰拾, 伍万, 拾伍), or followed by 元 or a scale (伍元, 陆百万), or after
+    人民币 / 大写 / ¥; or when it stands alone, not inside a word (伍, （陆）). A single one
+    among ordinary words (队伍, 陆续, 大陆, 收拾) is not.
+    """
+    a = pos
+    while a > 0 and s[a - 1] in _FIN_RUN:
+        a -= 1
+    b = pos + 1
+    n = len(s)
+    while b < n and s[b] in _FIN_RUN:
+        b += 1
+    if b - a >= 2 and not _FIN_SCALES.isdisjoint(s[a:b]):
+        return True
+    if b < n and s[b] in _FIN_AFTER:
+        return True
+    before = s[max(0, a - 6):a].rstrip(" \t:：")
+    if before.endswith(_FIN_BEFORE):
+        return True
+    return not ((a > 0 and _is_han(s[a - 1])) or (b < n and _is_han(s[b])))
 
 
 def _with_bare_scales(s: str, regular: list[NumberMatch]) -> list[NumberMatch]:

@@ -1,4 +1,4 @@
-"""The keyboard selection and the search hits of the report pane (no Textual)."""
+"""The keyboard selection and the search hits of the report pane (no Textual imports)."""
 from __future__ import annotations
 
 import re
@@ -90,3 +90,51 @@ class SearchHits:
             out.append(spans[i])
             i += 1
         return out
+
+
+class SelectionMoves:
+    """The selection keys of the report pane (mixed into ``ReportView``, which provides
+    ``_cursor``, ``_lines``, ``_touch``, ``_reveal``, ``line_of_offset``, ``first_visible_offset``)."""
+
+    @property
+    def selection(self) -> Span | None:
+        """The selected span ``(start, end)`` (half-open), or None."""
+        return self._cursor.span
+
+    def begin_selection(self, offset: int) -> None:
+        """Start selecting with the cursor on ``text[offset]`` (one character selected)."""
+        old = self.selection
+        self._cursor.begin(offset)
+        self._selection_changed(old)
+
+    def move_selection(self, delta_chars: int, extend: bool = False) -> None:
+        """Move the cursor by ``delta_chars``; ``extend`` keeps the anchor (grows the span)."""
+        old = self.selection
+        self._cursor.move(delta_chars, extend)
+        self._selection_changed(old)
+
+    def move_selection_lines(self, delta_lines: int, extend: bool = False) -> None:
+        """Move the cursor to the same column ``delta_lines`` screen lines away."""
+        lines, cursor = self._lines, self._cursor.cursor
+        if cursor is None or not len(lines):
+            return
+        y = self.line_of_offset(cursor)
+        lines.ensure_line(y + delta_lines)
+        target = max(0, min(y + delta_lines, len(lines) - 1))
+        offset = lines.offset_at(target, lines.cells(y, cursor, cursor)[0])
+        self.move_selection(offset - cursor, extend)
+
+    def end_selection(self) -> Span | None:
+        """Leave selection mode; returns the span that was selected."""
+        old = self.selection
+        self._cursor.end()
+        self._selection_changed(old)
+        return old
+
+    def _selection_changed(self, old: Span | None) -> None:
+        new = self.selection
+        self._touch(*changed_spans(old, new))  # characters that entered or left it
+        cursor = self._cursor.cursor
+        if new is not None and cursor is not None:
+            top = self.first_visible_offset()
+            self._reveal((cursor, cursor + 1), 1 if cursor >= top else -1)

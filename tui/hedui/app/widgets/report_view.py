@@ -46,7 +46,7 @@ from textual.strip import Strip
 from hedui.app.widgets.report_marks import KIND_LAYER, MARK_KINDS, Mark, MarkIndex
 from hedui.app.widgets.report_lines import LineIndex, reveal_target
 from hedui.app.widgets.report_paint import REPORT_VIEW_CSS, RUN_ALTERNATE, StyledSpan, paint_line
-from hedui.app.widgets.report_selection import SearchHits, TextCursor, changed_spans
+from hedui.app.widgets.report_selection import SearchHits, SelectionMoves, TextCursor
 from hedui.app.widgets.wrap import normalise_keep
 
 __all__ = ["Mark", "ReportView"]
@@ -54,7 +54,7 @@ __all__ = ["Mark", "ReportView"]
 Span = tuple[int, int]
 
 
-class ReportView(ScrollView, can_focus=False):
+class ReportView(SelectionMoves, ScrollView, can_focus=False):
     """A report's text, wrapped by cell width, with highlighted spans."""
 
     DEFAULT_CSS = REPORT_VIEW_CSS  # the styles of the status table, in report_paint.py
@@ -369,48 +369,3 @@ class ReportView(ScrollView, can_focus=False):
             self._search = SearchHits()
             self._invalidate_all()
             self.refresh()
-
-    # ------------------------------------------------------------------ selection
-
-    @property
-    def selection(self) -> Span | None:
-        """The selected span ``(start, end)`` (half-open), or None."""
-        return self._cursor.span
-
-    def begin_selection(self, offset: int) -> None:
-        """Start selecting with the cursor on ``text[offset]`` (one character selected)."""
-        old = self.selection
-        self._cursor.begin(offset)
-        self._selection_changed(old)
-
-    def move_selection(self, delta_chars: int, extend: bool = False) -> None:
-        """Move the cursor by ``delta_chars``; ``extend`` keeps the anchor (grows the span)."""
-        old = self.selection
-        self._cursor.move(delta_chars, extend)
-        self._selection_changed(old)
-
-    def move_selection_lines(self, delta_lines: int, extend: bool = False) -> None:
-        """Move the cursor to the same column ``delta_lines`` screen lines away."""
-        lines, cursor = self._lines, self._cursor.cursor
-        if cursor is None or not len(lines):
-            return
-        y = self.line_of_offset(cursor)
-        lines.ensure_line(y + delta_lines)
-        target = max(0, min(y + delta_lines, len(lines) - 1))
-        offset = lines.offset_at(target, lines.cells(y, cursor, cursor)[0])
-        self.move_selection(offset - cursor, extend)
-
-    def end_selection(self) -> Span | None:
-        """Leave selection mode; returns the span that was selected."""
-        old = self.selection
-        self._cursor.end()
-        self._selection_changed(old)
-        return old
-
-    def _selection_changed(self, old: Span | None) -> None:
-        new = self.selection
-        self._touch(*changed_spans(old, new))  # characters that entered or left it
-        cursor = self._cursor.cursor
-        if new is not None and cursor is not None:
-            top = self.first_visible_offset()
-            self._reveal((cursor, cursor + 1), 1 if cursor >= top else -1)

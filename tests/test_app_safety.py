@@ -151,3 +151,17 @@ async def test_orphans_are_listed(ws):
         await pilot.press("escape")
         await pilot.pause()
         assert review.panel is None
+
+
+async def test_the_footer_shows_redo_once_there_is_something_to_redo(ws):
+    app = ws.app(ws.report(FIRST))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Undo" in footer and "Redo" not in footer
+        await pilot.press("u")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Redo" in footer and "Quit" in footer

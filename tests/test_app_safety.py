@@ -165,3 +165,18 @@ async def test_the_footer_shows_redo_once_there_is_something_to_redo(ws):
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
         assert "Redo" in footer and "Quit" in footer
+
+
+async def test_an_undone_decision_does_not_count_in_the_pace(ws):
+    app = ws.app(ws.report(FIRST))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("a", "a")
+        await pilot.pause()
+        assert app.pace.decisions == 2
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.pace.decisions == 1
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.pace.decisions == 2

@@ -126,8 +126,9 @@ class Pace:
     started: float = field(default_factory=time.monotonic)
     decisions: int = 0
 
-    def record(self) -> None:
-        self.decisions += 1
+    def record(self, n: int = 1) -> None:
+        """Count ``n`` decisions (-1 for one undone)."""
+        self.decisions = max(0, self.decisions + n)
 
     def per_hour(self) -> int:
         elapsed = max(time.monotonic() - self.started, 60.0)

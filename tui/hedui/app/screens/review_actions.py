@@ -217,12 +217,12 @@ class DecisionActions:
 
     # ------------------------------------------------------------ undo / redo
     def action_undo(self) -> None:
-        self._undo_redo(self.slot.session.undo, "Nothing to undo.")
+        self._undo_redo(self.slot.session.undo, "Nothing to undo.", -1)
 
     def action_redo(self) -> None:
-        self._undo_redo(self.slot.session.redo, "Nothing to redo.")
+        self._undo_redo(self.slot.session.redo, "Nothing to redo.", 1)
 
-    def _undo_redo(self, call, empty: str) -> None:
+    def _undo_redo(self, call, empty: str, pace: int) -> None:
         try:
             result = call()
         except HeduiError as exc:
@@ -232,6 +232,7 @@ class DecisionActions:
             self.notify(empty, timeout=2)
             return
         focus = getattr(result, "id", result if isinstance(result, str) else None)
+        self.app.pace.record(pace)  # an undone decision is not part of the pace
         self._resync(focus)
         self.update_bindings()
 

@@ -222,3 +222,12 @@ def test_measure_words_that_begin_other_words(text):
                                           ("选举5人大代表", "5人")])
 def test_guarded_measure_words_still_count(text, surface):
     assert [f.text for f in figures(text)] == [surface]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("村民人均可支配收入达到三万一千元。", "三万一千元", 31000),  # 万一 (in case) is not in it
+    ("全县共有两万一千户。", "两万一千户", 21000),
+])
+def test_idiom_words_are_not_found_inside_a_longer_numeral(text, surface, value):
+    got = [(f.text, f.fields.value) for f in figures(text)]
+    assert (surface, value) in got, got

@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from hedui.core.rules import ExclusionRule, RuleSet
+from hedui.core.rules import NUMERAL_CHARS, ExclusionRule, RuleSet
 from hedui.core.scan import Scanner, literal_alternation
 
 #: exclusions decided in code (candidates.py), with their reasons, for the reviewer's display
@@ -48,8 +48,10 @@ class Exclusions:
             if r.pattern is not None:
                 self._compiled.append((rank, r.id, Scanner(r.pattern)))
             else:
-                # the words longest first, as a trie (scan.py): the same matches, found faster
-                self._compiled.append((rank, r.id, Scanner(re.compile(literal_alternation(r.words)))))
+                # the words longest first, as a trie (scan.py): the same matches, found faster; never
+                # inside a longer numeral (the 万一 of 三万一千元, the 十分 of 八十分)
+                words = f"(?<![{NUMERAL_CHARS}0-9０-９])(?:{literal_alternation(r.words)})"
+                self._compiled.append((rank, r.id, Scanner(re.compile(words))))
 
     def reason(self, rule_id: str) -> str:
         """Why numbers are excluded by ``rule_id`` (a rule of the file or a built-in one)."""

@@ -23,6 +23,9 @@ WHOLE = [
     ("-6.4", "-6.4", None),
     ("−3", "-3", None),
     ("负3", "-3", None),
+    ("+18.2", "18.2", None),  # a + is kept in the text, not in the value
+    ("＋9.6", "9.6", None),
+    ("二十来万", "200000", None),  # 来 between the number and its scale, like 多 and 余
     ("０", "0", None),
     ("２０２３", "2023", None),
     ("１２．５", "12.5", None),

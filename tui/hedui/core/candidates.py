@@ -121,8 +121,9 @@ class CandidateFinder:
                     value = -plain if n.negative and plain > 0 else plain
                     pos, scale = pos - len(scale), ""
         u, iq, pos = self._unit_after(s, pos, inner)
-        if inner:
-            bound = ">"
+        if inner:  # 2600多万 (>), 二十来万 (~): the bound of the qualifier inside the number
+            q = self.qualifiers.inner(inner, 0)
+            bound = q.bound if q is not None else ">"
         elif iq is not None:
             inner, bound = iq.word, iq.bound
         end = u.end if u else pos

@@ -218,6 +218,7 @@ def parse_range(s: str) -> tuple[Decimal, Decimal | None]:
 class _Read:
     reading: Reading
     negative: bool
+    plus: bool = False  # a leading + (kept in the span, not in the value)
 
 
 def _numbers_in_run(run: str, base: int, out: list[NumberMatch]) -> None:
@@ -225,18 +226,18 @@ def _numbers_in_run(run: str, base: int, out: list[NumberMatch]) -> None:
     n = len(toks)
     reads: list[_Read] = []
     i = 0
-    negative = False
-    if toks[0].kind == "-":
-        negative = True
+    negative = plus = False
+    if toks[0].kind in ("-", "+"):
+        negative, plus = toks[0].kind == "-", toks[0].kind == "+"
         i = 1
     while i < n:
         r = read_number(toks, i)
         if r is None:
             i += 1
-            negative = False
+            negative = plus = False
             continue
-        reads.append(_Read(r, negative))
-        negative = False
+        reads.append(_Read(r, negative, plus))
+        negative = plus = False
         i = r.last
     k = 0
     while k < len(reads):
@@ -265,7 +266,7 @@ def _kind(arabic: bool, chinese: bool) -> str:
 
 def _span(toks: list[Token], x: _Read) -> tuple[int, int]:
     r = x.reading
-    first = r.first - 1 if x.negative else r.first
+    first = r.first - 1 if x.negative or x.plus else r.first
     return toks[first].start, toks[r.last - 1].end
 
 

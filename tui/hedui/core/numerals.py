@@ -31,13 +31,15 @@ SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "�
 #: Section scales.
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 SIGNS = "-−－"
+#: A plus sign before a number (+18.2 in a column of changes) is kept in its text; the value stays.
+PLUS_SIGNS = "+＋"
 NEGATIVE_WORD = "负"
 DECIMAL_POINTS = ".．"
 THOUSANDS_SEPARATORS = ",，"
 #: Joiners of a number-level range (3~5, 1-2, 3至5, 一到两).
 RANGE_CONNECTORS = "~～〜-－—–至到"
-#: Qualifiers that may stand between the digits and a big scale (2600多万, 1200余万).
-INNER_QUALIFIERS = "多余"
+#: Qualifiers that may stand between the digits and a big scale (2600多万, 1200余万, 二十来万).
+INNER_QUALIFIERS = "多余来"
 #: The decimal point of a Chinese numeral (三点五, 百分之零点八).
 CN_POINT = "点"
 
@@ -55,7 +57,7 @@ _SCALE_CHARS = rf"[{_D}{_CD}{_SM.replace('千', '').replace('仟', '')}{_BG}]+|[
 
 #: One candidate run: an optional sign, a digit or 十, then digits, scales and joiners.
 RUN_RE = re.compile(
-    rf"(?:(?<![{_D}A-Za-zＡ-Ｚａ-ｚ%％)）\]])[{re.escape(SIGNS)}]|{NEGATIVE_WORD})?"
+    rf"(?:(?<![{_D}A-Za-zＡ-Ｚａ-ｚ%％)）\]])[{re.escape(SIGNS + PLUS_SIGNS)}]|{NEGATIVE_WORD})?"
     rf"[{_D}{_CD.replace('○', '')}十拾]"  # ○ alone is a bullet, not a zero
     rf"(?:{_SCALE_CHARS}"
     rf"|[.．](?=[{_D}])"
@@ -68,7 +70,7 @@ RUN_RE = re.compile(
 
 # Tokens inside a run.  Kinds: "a" Arabic, "c" Chinese digit group, "s" small
 # unit, "b" big unit, "q" inner qualifier, "p" Chinese decimal point, "r" range
-# connector, "-" sign.
+# connector, "-" sign, "+" sign.
 #: A comma groups thousands only before exactly three digits; the full-width ，
 #: only between full-width digits (１，２３４), since 1，2 or 120，150 is a list.
 _ARABIC_RE = re.compile(
@@ -116,6 +118,7 @@ def tokenize(run: str) -> list[Token]:
                     else "q" if ch in INNER_QUALIFIERS
                     else "p" if ch == CN_POINT
                     else "-" if (ch in SIGNS or ch == NEGATIVE_WORD) and i == 0
+                    else "+" if ch in PLUS_SIGNS and i == 0
                     else "r" if ch in RANGE_CONNECTORS else "x")
         j = m.end() if m else i + 1
         toks.append(Token(kind, i, j, run[i:j]))

@@ -309,6 +309,7 @@ class DecisionActions:
             elif choice == "retry":
                 self.action_quit()
 
+        self.app.clear_notifications()  # the dialog says it all; no toast over its text
         self.open_panel(QuitDialog(unsaved, reason), done)
 
     def action_help(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import time
 import tomllib
 
 import pytest
@@ -299,3 +300,32 @@ def test_new_sessions_folder_gets_a_gitignore(ex, tmp_path):
     s = Session.open(ex, tmp_path / "other", "li")
     s.close()
     assert not (tmp_path / "other" / ".gitignore").exists()
+
+
+def test_stop_is_not_lost_while_the_writer_backs_off(ex, tmp_path, monkeypatch):
+    """A background rewrite fails, and the session closes before the writer starts waiting out
+    its back-off: close must not wait for the (hour-long) idle period."""
+    import threading
+
+    s = open_(ex, tmp_path, batch=1, idle=3600)
+    failed = threading.Event()
+    release = threading.Event()
+    real = s._store.write_doc
+
+    def failing(doc, *, background=False):
+        if background:
+            failed.set()
+            release.wait(5)  # hold the writer here until close has asked it to stop
+            raise SessionError("disk full")
+        return real(doc, background=background)
+
+    monkeypatch.setattr(s._store, "write_doc", failing)
+    s.accept(s.entries[0].id)  # batch=1: the writer rewrites at once, and fails
+    assert failed.wait(5)
+    closer = threading.Thread(target=s.close, daemon=True)
+    closer.start()
+    while not s._store._closing:  # close has asked the writer to stop …
+        time.sleep(0.001)
+    release.set()  # … before the writer reaches its back-off wait
+    closer.join(10)
+    assert not closer.is_alive(), "close hung on the writer's back-off"

@@ -365,7 +365,8 @@ class SessionStore:
                 self.write_error = str(exc)
                 with self._cond:  # back off: try again after the next idle period
                     self._last_append = time.monotonic()
-                    self._cond.wait(timeout=self.idle)
+                    if not self._closing:  # (a stop asked for meanwhile would never wake us)
+                        self._cond.wait(timeout=self.idle)
 
     def stop_writer(self) -> None:
         """Stop the background thread (waits for a rewrite in progress). Call without holding
@@ -389,6 +390,8 @@ class SessionStore:
 
     def release(self) -> None:
         """Drop the lock and file handles without writing anything more."""
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self.stop_writer()  # no rewrite of a file whose lock is about to go
         with self._mutex:
             if self._jfd is not None:
                 os.close(self._jfd)

@@ -180,3 +180,25 @@ async def test_an_undone_decision_does_not_count_in_the_pace(ws):
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert app.pace.decisions == 2
+
+
+def test_the_rules_folder_gives_the_artefact_rules_too(tmp_path, monkeypatch):
+    import hedui.core.artefact_rules as artefact_rules
+    from hedui.app.workspace import Preparer, ReportSlot
+    from hedui.core.rules import default_rules_dir
+    from tests.app_helpers import SEEDS
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for f in default_rules_dir().glob("*.toml"):
+        (rules / f.name).write_bytes(f.read_bytes())
+    seen = []
+    real = artefact_rules.load_artefact_rules
+    monkeypatch.setattr(artefact_rules, "load_artefact_rules", lambda d=None: (seen.append(d), real(d))[1])
+    preparer = Preparer(sessions_dir=tmp_path / "sessions", reviewer="t", rules_dir=rules)
+    slots = [ReportSlot(path=SEEDS / name) for name in REPORTS]
+    for slot in slots:
+        preparer.prepare(slot)
+        slot.session.close()
+    assert seen == [rules]  # the --rules folder's, read once for every report
+    assert all(slot.error is None for slot in slots)

@@ -24,14 +24,17 @@ from hedui.core.model import Extraction, HeduiError
 
 def _serve(conn: Any, paths: list[Path], rules_dir: Path | None) -> None:
     """The child: extract each report in order and send the result back."""
+    from hedui.core.artefact_rules import load_artefact_rules
     from hedui.core.extract import Extractor
     from hedui.core.report import load_report
 
-    extractor = None
+    extractor = artefact_rules = None
     try:
         for k, path in enumerate(paths):
             try:
-                report = load_report(path)
+                if artefact_rules is None:  # the --rules folder's, compiled once for every report
+                    artefact_rules = load_artefact_rules(rules_dir)
+                report = load_report(path, artefact_rules=artefact_rules)
                 if extractor is None:
                     extractor = Extractor(rules_dir)
                 if k == 0:  # something to show before the labels' jieba is loaded

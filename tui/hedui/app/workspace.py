@@ -69,6 +69,7 @@ class Preparer:
     #: an extractor to use instead of building ``Extractor(rules_dir)`` (tests pass a fixed one)
     given_extractor: Any = field(default=None, repr=False)
     _extractor: Any = field(default=None, repr=False)
+    _artefact_rules: Any = field(default=None, repr=False)
 
     def extractor(self) -> Any:
         if self._extractor is None and self.given_extractor is not None:
@@ -81,10 +82,13 @@ class Preparer:
 
     def prepare(self, slot: ReportSlot) -> ReportSlot:
         """Load, extract and open the session of one report (in this thread)."""
+        from hedui.core.artefact_rules import load_artefact_rules
         from hedui.core.report import load_report
 
         try:
-            report = load_report(slot.path)
+            if self._artefact_rules is None:  # the --rules folder's, compiled once
+                self._artefact_rules = load_artefact_rules(self.rules_dir)
+            report = load_report(slot.path, artefact_rules=self._artefact_rules)
             slot.extraction = self.extractor().extract(report)
         except HeduiError as exc:
             slot.error = str(exc)

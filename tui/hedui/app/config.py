@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hedui.core.model import HeduiError
+from hedui.core.textfile import parse_toml, read_utf8
 
 CONFIG_ENV = "HEDUI_CONFIG"
 
@@ -58,25 +58,10 @@ def load_config(path: Path | None = None) -> Config:
     checks the binding ids and clashes against the app's screens (it imports them).
     """
     path = config_path() if path is None else Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
         return Config(path=path)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ConfigError(f"{path}:{line}: config is not UTF-8") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        m = re.search(r"\(at line (\d+), column \d+\)", msg)
-        line = m.group(1) if m else "?"
-        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
-        raise ConfigError(f"{path}:{line}: TOML syntax error: {msg}") from None
+    text = read_utf8(path, "config", ConfigError)
+    data = parse_toml(path, text, ConfigError)
     for name in data:
         if name not in SECTIONS:
             raise ConfigError(f"{_where(path, text, name)}: unknown setting {name!r} "

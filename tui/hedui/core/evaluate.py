@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hedui.core.model import HeduiError
+from hedui.core.textfile import read_utf8
 
 _T2S = str.maketrans("個萬億場項戶張臺臺條屆來輛噸畝點斤元員區縣級單兩",
                      "个万亿场项户张台台条届来辆吨亩点斤元员区县级单两")
@@ -178,15 +179,7 @@ _OPTIONAL_STR = ("unit", "bound", "category", "label", "period")
 
 
 def _read_gold(p: Path) -> dict:
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise HeduiError(f"{p}: cannot read gold file ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise HeduiError(f"{p}:{line}: gold file is not UTF-8") from None
+    text = read_utf8(p, "gold file", HeduiError, "utf-8-sig")
     try:
         g = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from pathlib import Path
 
 from hedui.core.model import RulesError
+from hedui.core.textfile import parse_toml, read_utf8
 
 
 def default_rules_dir() -> Path:
@@ -26,23 +26,7 @@ def default_rules_dir() -> Path:
 
 def read_rule_file(path: Path) -> dict:
     """Parse one TOML rule file; a syntax error becomes ``RulesError('file:line: msg')``."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RulesError(f"{path}: cannot read rule file ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise RulesError(f"{path}:{line}: rule file is not UTF-8") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        m = re.search(r"\(at line (\d+), column \d+\)", msg)
-        line = m.group(1) if m else "?"
-        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
-        raise RulesError(f"{path}:{line}: TOML syntax error: {msg}") from None
+    return parse_toml(path, read_utf8(path, "rule file", RulesError), RulesError)
 
 
 def line_of(path: Path, needle: str) -> int | None:

@@ -45,15 +45,18 @@ def garble(text: str, readings: dict[str, str]) -> str:
     return "".join(f"{ch}({readings[ch]})" if ch in readings else ch for ch in text)
 
 
-def build(name: str) -> None:
-    page = PAGES[name]
-    clean = (HERE / "drafts" / f"{name}.clean.txt").read_text("utf-8")
+def build(name: str, pages: dict | None = None, here: Path = HERE) -> bytes:
+    """Write ``here``/reports/NAME.txt from ``here``/drafts/NAME.clean.txt (another set passes
+    its own page table and folder); returns the bytes written."""
+    page = (pages or PAGES)[name]
+    clean = (here / "drafts" / f"{name}.clean.txt").read_text("utf-8")
     raw = garble(clean, page.readings).encode(page.encoding)
-    (HERE / "reports" / f"{name}.txt").write_bytes(raw)
+    (here / "reports" / f"{name}.txt").write_bytes(raw)
     text = raw.decode(page.encoding)
     inserted = sum(clean.count(ch) for ch in page.readings)
     print(f"{name}.txt: {page.encoding}, {len(raw)} bytes, {len(text)} characters "
           f"({len(clean)} clean), {inserted} insertions")
+    return raw
 
 
 if __name__ == "__main__":

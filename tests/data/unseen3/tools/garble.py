@@ -32,19 +32,12 @@ PAGES = {
 
 
 def build(name: str) -> None:
-    page = PAGES[name]
-    clean = (HERE / "drafts" / f"{name}.clean.txt").read_text("utf-8")
-    raw = _g.garble(clean, page.readings).encode(page.encoding)
-    (HERE / "reports" / f"{name}.txt").write_bytes(raw)
-    text = raw.decode(page.encoding)
+    raw = _g.build(name, PAGES, HERE)
     try:
         raw.decode("utf-8")
         sys.exit(f"{name}.txt: also decodes as UTF-8; the set needs a page that does not")
     except UnicodeDecodeError:
         pass
-    inserted = sum(clean.count(ch) for ch in page.readings)
-    print(f"{name}.txt: {page.encoding}, {len(raw)} bytes, {len(text)} characters "
-          f"({len(clean)} clean), {inserted} insertions")
 
 
 if __name__ == "__main__":

@@ -39,15 +39,12 @@ def check_rules(rules_dir: Path | None) -> None:
     every report into an error row. ~50 ms; the compiled patterns stay in ``re``'s cache, which
     the forked extractor inherits."""
     from hedui.core.artefact_rules import load_artefact_rules
-    from hedui.core.context_rules import load_context_rules
-    from hedui.core.rules import default_rules_dir, load_rules
+    from hedui.core.rules import load_rules
+    from hedui.core.viewing import Viewer
 
     load_rules(rules_dir)
-    d = Path(rules_dir) if rules_dir else default_rules_dir()
-    if not ((d / "labels.toml").is_file() and (d / "periods.toml").is_file()):
-        d = default_rules_dir()  # as the Viewer does: label and period rules fall back
-    load_context_rules(d)
-    load_artefact_rules()  # reports are read with the bundled artefact rules
+    Viewer(rules_dir)  # the label and period rules, with the Viewer's fall-back to the bundled ones
+    load_artefact_rules(rules_dir)  # reports are read with the rules folder's artefact rules
 
 
 def run(args: argparse.Namespace) -> int:

@@ -38,7 +38,8 @@ class DecodeFailure(ValueError):
     """Why bytes could not be decoded as a report (a short reason, no file name)."""
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
+    """A Han character (the unified ideographs, extension A, compatibility, extensions B+)."""
     o = ord(ch)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or o >= 0x20000
 
@@ -86,7 +87,7 @@ def _counts(text: str) -> tuple[int, int]:
             if 0x370 <= o <= 0x4FF or 0x2500 <= o <= 0x257F:  # Greek, Cyrillic, box drawing
                 total += 1
             continue
-        if not _is_han(ch):
+        if not is_han(ch):
             if not (0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF):  # kana, PUA, ...
                 total += 1
             continue
@@ -108,11 +109,7 @@ def _strict(data: bytes, encoding: str) -> str | None:
 def _check_text(text: str) -> None:
     sample = text[:65536]
     if sample and sample.count("\0") / len(sample) > _MAX_NUL_SHARE:
-        n = text.count("\0")
-        if n <= 16:
-            where = f"at character {text.index(chr(0))}" if n == 1 else f"first at character {text.index(chr(0))}"
-            raise DecodeFailure(f"not a text report: {n} NUL character{'s' * (n != 1)} ({where})")
-        raise DecodeFailure("not a text report (binary data: NUL characters)")
+        raise _nul_failure(text.count("\0"), text.index("\0"), "character")
 
 
 def decode_report_bytes(data: bytes) -> tuple[str, str]:
@@ -137,7 +134,7 @@ def decode_report_bytes(data: bytes) -> tuple[str, str]:
     if nuls / len(head) > _MAX_NUL_SHARE:
         if _looks_like_utf16(data, head, nuls):
             raise DecodeFailure("looks like UTF-16 without a byte-order mark (save it as UTF-8)")
-        raise DecodeFailure(_nul_reason(data))
+        raise _nul_failure(data.count(0), data.index(0), "byte")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -185,14 +182,13 @@ def _looks_like_utf16(data: bytes, head: bytes, nuls: int) -> bool:
     return printable >= 0.95 * len(sample)
 
 
-def _nul_reason(data: bytes) -> str:
-    """Why bytes with NULs are refused: a few NULs are named with where the first one is
-    (a text file with a stray NUL), many are binary data."""
-    n = data.count(0)
+def _nul_failure(n: int, first: int, unit: str) -> DecodeFailure:
+    """Why text with NULs is refused: a few are named with where the first one is (a text
+    file with a stray NUL), many are binary data. ``unit``: "byte" or "character"."""
     if n <= 16:
-        where = f"at byte {data.index(0)}" if n == 1 else f"first at byte {data.index(0)}"
-        return f"not a text report: {n} NUL byte{'s' * (n != 1)} ({where})"
-    return "not a text report (binary data: NUL bytes)"
+        where = f"at {unit} {first}" if n == 1 else f"first at {unit} {first}"
+        return DecodeFailure(f"not a text report: {n} NUL {unit}{'s' * (n != 1)} ({where})")
+    return DecodeFailure(f"not a text report (binary data: NUL {unit}s)")
 
 
 def _share(counts: tuple[int, int]) -> float:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
+from hedui.core.decoding import is_han
 from hedui.core.scan import Scanner
 from hedui.core.numerals import (
     ARABIC_DIGITS,
@@ -140,10 +141,6 @@ _FIN_AFTER = frozenset("元圆圓百千万亿萬億")
 _FIN_BEFORE = ("人民币", "人民幣", "大写", "大寫", "¥", "￥", "RMB")
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
-
-
 def _financial_numeral(s: str, pos: int) -> bool:
     """Is the financial numeral character at ``s[pos]`` a number here?
 
@@ -166,7 +163,7 @@ def _financial_numeral(s: str, pos: int) -> bool:
     before = s[max(0, a - 6):a].rstrip(" \t:：")
     if before.endswith(_FIN_BEFORE):
         return True
-    return not ((a > 0 and _is_han(s[a - 1])) or (b < n and _is_han(s[b])))
+    return not ((a > 0 and is_han(s[a - 1])) or (b < n and is_han(s[b])))
 
 
 def _with_bare_scales(s: str, regular: list[NumberMatch]) -> list[NumberMatch]:

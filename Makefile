@@ -20,7 +20,7 @@ review: setup
 
 test: setup
 	@$(BIN)/python -m pytest
-	@$(BIN)/lint-imports --no-cache >/dev/null && echo "import contract: core imports no textual (kept)"
+	@$(BIN)/lint-imports --no-cache >/dev/null && echo "import contracts: the core's layers, the app's layers, no textual in the core (all kept)"
 
 bench: setup
 	@$(BIN)/python -m tests.bench.run

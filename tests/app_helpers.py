@@ -9,9 +9,9 @@ import pytest
 
 from hedui.app.app import HeduiApp, make_app
 from hedui.app.config import load_config
-from hedui.core.extract import Extractor
-from hedui.core.report import load_report
-from hedui.core.session import Session
+from hedui.core.extract.extractor import Extractor
+from hedui.core.text.report import load_report
+from hedui.core.session.session import Session
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

@@ -2,7 +2,7 @@
 
 usage: python -m tests.context_eval [--verbose] [seeds|dev]
 
-Loads each report with ``hedui.core.report.load_report``, builds its context once, runs
+Loads each report with ``hedui.core.text.report.load_report``, builds its context once, runs
 ``label_for`` / ``period_for`` on every non-optional gold figure span and prints the mean
 label char-F1 (Counter-based, as the reference scorer) and period exact-match accuracy.
 """
@@ -13,13 +13,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hedui.core.context import make_context
-from hedui.core.context_rules import ContextRules, load_context_rules
-from hedui.core.labels import label_for
-from hedui.core.periods import period_for
-from hedui.core.report import load_report
-from hedui.core.view import Simplifier, make_view
-from hedui.core.evaluate import char_f1
+from hedui.core.extract.context import make_context
+from hedui.core.extract.context_rules import ContextRules, load_context_rules
+from hedui.core.extract.labels import label_for
+from hedui.core.extract.periods import period_for
+from hedui.core.text.report import load_report
+from hedui.core.text.view import Simplifier, make_view
+from hedui.core.dataset.evaluate import char_f1
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {

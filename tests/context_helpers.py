@@ -4,10 +4,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from hedui.core.context import Context, make_context
-from hedui.core.context_rules import ContextRules, load_context_rules
+from hedui.core.extract.context import Context, make_context
+from hedui.core.extract.context_rules import ContextRules, load_context_rules
 from hedui.core.model import Artefact, Report
-from hedui.core.view import make_view
+from hedui.core.text.view import make_view
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 

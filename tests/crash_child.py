@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from hedui.core.model import Extraction, FLAG_REASONS
-from hedui.core.session import Session
+from hedui.core.session.session import Session
 from tests.session_helpers import crash_extraction
 
 

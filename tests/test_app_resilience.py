@@ -6,10 +6,10 @@ import pytest
 
 from hedui.app.config import ConfigError, load_config
 from hedui.cli import main
-from hedui.core.extract import Extractor
-from hedui.core.report import load_report
-from hedui.core.session import Session
-from hedui.core.session_paths import session_path
+from hedui.core.extract.extractor import Extractor
+from hedui.core.text.report import load_report
+from hedui.core.session.session import Session
+from hedui.core.session.paths import session_path
 from tests.app_helpers import REPORTS, REVIEWER, screen_text, wait_all_prepared, wait_ready, ws  # noqa: F401
 
 SIZE = (80, 24)

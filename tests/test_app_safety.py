@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import errno
 
-import hedui.core.store as store_mod
+import hedui.core.session.store as store_mod
 from hedui.app.screens.correct_dialog import CorrectDialog
 from hedui.app.screens.orphans import OrphansPanel
 from hedui.app.screens.quit_dialog import QuitDialog
@@ -183,7 +183,7 @@ async def test_an_undone_decision_does_not_count_in_the_pace(ws):
 
 
 def test_the_rules_folder_gives_the_artefact_rules_too(tmp_path, monkeypatch):
-    import hedui.core.artefact_rules as artefact_rules
+    import hedui.core.text.artefact_rules as artefact_rules
     from hedui.app.workspace import Preparer, ReportSlot
     from hedui.core.rules import default_rules_dir
     from tests.app_helpers import SEEDS

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hedui.core.artefact_rules import load_artefact_rules
-from hedui.core.artefacts import artefacts_in, clean, find_artefacts
+from hedui.core.text.artefact_rules import load_artefact_rules
+from hedui.core.text.artefacts import artefacts_in, clean, find_artefacts
 from hedui.core.model import RulesError
-from hedui.core.report import load_report
+from hedui.core.text.report import load_report
 from hedui.core.rules import default_rules_dir
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from hedui.cli import main
-from hedui.core.session import Session
+from hedui.core.session.session import Session
 from tests.session_helpers import NEEDLES, TEXT, make_extraction
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from hedui.cli import main
-from hedui.core.decoding import DecodeFailure, decode_report_bytes
+from hedui.core.text.decoding import DecodeFailure, decode_report_bytes
 
 
 def _reason(data: bytes) -> str:

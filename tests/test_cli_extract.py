@@ -106,9 +106,9 @@ def test_eval_verbose_lists_errors(capsys, tmp_path: Path):
 
 
 def test_eval_against_reviewed_sessions(capsys, tmp_path: Path):
-    from hedui.core.extract import Extractor
-    from hedui.core.report import load_report
-    from hedui.core.session import Session
+    from hedui.core.extract.extractor import Extractor
+    from hedui.core.text.report import load_report
+    from hedui.core.session.session import Session
 
     report = tmp_path / "r.txt"
     report.write_text("全年新建职工之家300家,培训职工2万人次,投入资金50万元。", encoding="utf-8")

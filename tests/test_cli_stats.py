@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from hedui.cli import main
-from hedui.core.stats import Stats, format_stats
+from hedui.core.dataset.stats import Stats, format_stats
 
 
 def test_empty_sessions_folder(tmp_path, capsys):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hedui.core.context_rules import load_context_rules
+from hedui.core.extract.context_rules import load_context_rules
 from hedui.core.model import RulesError
 from tests.context_helpers import RULES_DIR, context, span
 
@@ -91,11 +91,11 @@ def test_any_span_of_a_real_report_gets_strings_without_error() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from hedui.core.context import make_context
-    from hedui.core.labels import label_for
-    from hedui.core.periods import period_for
-    from hedui.core.report import load_report
-    from hedui.core.view import make_view
+    from hedui.core.extract.context import make_context
+    from hedui.core.extract.labels import label_for
+    from hedui.core.extract.periods import period_for
+    from hedui.core.text.report import load_report
+    from hedui.core.text.view import make_view
 
     root = RULES_DIR.parent
     report = load_report(root / "seeds" / "guangxi-2023.txt")
@@ -115,8 +115,8 @@ def test_any_span_of_a_real_report_gets_strings_without_error() -> None:
 
 
 def test_empty_and_tiny_reports() -> None:
-    from hedui.core.labels import label_for
-    from hedui.core.periods import period_for
+    from hedui.core.extract.labels import label_for
+    from hedui.core.extract.periods import period_for
 
     ctx = context("5个")
     assert period_for(ctx, 0, 2) == ""

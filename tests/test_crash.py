@@ -10,8 +10,8 @@ import subprocess
 import sys
 import time
 
-from hedui.core.check import check_file
-from hedui.core.session import Session
+from hedui.core.dataset.check import check_file
+from hedui.core.session.session import Session
 from tests.session_helpers import REPO, crash_extraction
 
 KILLS = 50
@@ -128,7 +128,7 @@ def test_lock_held_by_another_process_names_it(tmp_path):
 def test_read_only_views_of_a_session_being_written_are_consistent(tmp_path):
     """A reader (the export, a second app read-only) never sees a state with decisions missing
     from the middle, though the writer rewrites the file and trims its journal meanwhile."""
-    from hedui.core.session_read import load_saved
+    from hedui.core.session.read import load_saved
 
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tui"), str(REPO)]))
     proc = subprocess.Popen([sys.executable, "-m", "tests.crash_child", str(tmp_path), "2", "busy"],

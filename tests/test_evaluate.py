@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hedui.core.evaluate import char_f1, load_gold, norm_unit, same_value, score
+from hedui.core.dataset.evaluate import char_f1, load_gold, norm_unit, same_value, score
 from hedui.core.model import HeduiError
 
 

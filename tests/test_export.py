@@ -9,10 +9,10 @@ from dataclasses import replace
 import pytest
 
 from hedui.cli import main
-from hedui.core.export import COLUMNS
+from hedui.core.dataset.export import COLUMNS
 from hedui.core.model import Fields
-from hedui.core.session import Session
-from hedui.core.sessions_ref import verified_reference
+from hedui.core.session.session import Session
+from hedui.core.dataset.reference import verified_reference
 from tests.session_helpers import NEEDLES, TEXT, make_extraction
 
 NOTE = 'a note, with "quotes",\nanother line and 繁體'
@@ -129,7 +129,7 @@ def test_verified_reference_in_gold_format(folder):
 
 
 def test_verified_reference_scores_with_the_eval_metric(folder):
-    from hedui.core.evaluate import score
+    from hedui.core.dataset.evaluate import score
 
     ref = verified_reference(folder / "sessions")
     # predictions: the verified figures themselves, plus one for the flagged (optional) figure

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hedui.core.evaluate import load_gold, report_name, score
-from hedui.core.extract import Extractor
+from hedui.core.dataset.evaluate import load_gold, report_name, score
+from hedui.core.extract.extractor import Extractor
 from hedui.core.model import Report
-from hedui.core.report import load_report
+from hedui.core.text.report import load_report
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from hedui.core.labels import label_for
-from hedui.core.periods import period_for
+from hedui.core.extract.labels import label_for
+from hedui.core.extract.periods import period_for
 from tests.context_helpers import context, span
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from hedui.core.numbers import NumberMatch, find_numbers, parse_number, parse_range
+from hedui.core.numbers.finder import NumberMatch, find_numbers, parse_number, parse_range
 
 D = Decimal
 

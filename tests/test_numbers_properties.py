@@ -6,7 +6,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hedui.core.numbers import find_numbers, parse_number, parse_range
+from hedui.core.numbers.finder import find_numbers, parse_number, parse_range
 
 _CN = "零一二三四五六七八九"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from hedui.core.periods import period_for
+from hedui.core.extract.periods import period_for
 from tests.context_helpers import context, span
 
 

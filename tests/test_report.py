@@ -7,10 +7,10 @@ import pathlib
 import opencc
 import pytest
 
-from hedui.core.artefact_rules import load_artefact_rules
-from hedui.core.decoding import decode_report_bytes, plausibility
+from hedui.core.text.artefact_rules import load_artefact_rules
+from hedui.core.text.decoding import decode_report_bytes, plausibility
 from hedui.core.model import ReportError, RulesError
-from hedui.core.report import load_report
+from hedui.core.text.report import load_report
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

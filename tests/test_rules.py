@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hedui.core.extract import Extractor
+from hedui.core.extract.extractor import Extractor
 from hedui.core.model import Report, RulesError
 from hedui.core.rules import default_rules_dir, load_rules, rules_digest
 
@@ -197,7 +197,7 @@ def test_new_exclusion_is_a_toml_edit(rules_copy: Path):
 
 
 def test_every_excluding_rule_has_a_reason():
-    from hedui.core.exclusions import Exclusions
+    from hedui.core.numbers.exclusions import Exclusions
     excl = Exclusions(RULES)
     for path in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
         ex = EX.extract(Report(path, path.read_text(encoding="utf-8"), "utf-8", "0"))

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from hedui.core.context import make_context
-from hedui.core.context_rules import load_context_rules
-from hedui.core.exclusions import Exclusions
+from hedui.core.extract.context import make_context
+from hedui.core.extract.context_rules import load_context_rules
+from hedui.core.numbers.exclusions import Exclusions
 from hedui.core.model import Report
-from hedui.core.numbers import RUN_RE
+from hedui.core.numbers.finder import RUN_RE
 from hedui.core.rules import default_rules_dir, load_rules
-from hedui.core.scan import Scanner, barrier, first_chars, literal_alternation
-from hedui.core.view import Simplifier, make_view
+from hedui.core.numbers.scan import Scanner, barrier, first_chars, literal_alternation
+from hedui.core.text.view import Simplifier, make_view
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

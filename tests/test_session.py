@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from hedui.core.model import Fields, SessionError, SessionLocked
-from hedui.core.session import Session
+from hedui.core.session.session import Session
 from tests.session_helpers import NEEDLES, TEXT, make_extraction
 
 
@@ -236,7 +236,7 @@ def test_read_only_open_of_a_new_session_writes_nothing(ex, tmp_path):
 
 
 def test_last_worked_on(tmp_path):
-    from hedui.core.session_read import last_updated, last_worked_on
+    from hedui.core.session.read import last_updated, last_worked_on
     from tests.session_helpers import make_extraction as mk
 
     (tmp_path / "r").mkdir()
@@ -258,7 +258,7 @@ def test_last_worked_on(tmp_path):
 
 
 def test_reviewer_names_never_share_a_file(ex, tmp_path):
-    from hedui.core.session_paths import safe_name
+    from hedui.core.session.paths import safe_name
 
     assert safe_name("li") == "li" and safe_name("wang.fang") == "wang.fang"
     assert safe_name("li?") != safe_name("li") and safe_name("li?") != safe_name("li*")
@@ -309,7 +309,7 @@ def test_moved_report_keeps_its_session(tmp_path):
 
 
 def test_report_without_figures(tmp_path):
-    from hedui.core.session_paths import peek_header
+    from hedui.core.session.paths import peek_header
 
     ex = make_extraction(tmp_path / "empty.txt", "本报告没有数字。", [])
     s = Session.open(ex, tmp_path / "s", "li")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hedui.core.check import check_file
-from hedui.core.extract import Extractor
+from hedui.core.dataset.check import check_file
+from hedui.core.extract.extractor import Extractor
 from hedui.core.model import Extraction, Fields, Figure
-from hedui.core.report import load_report
-from hedui.core.session import Session
+from hedui.core.text.report import load_report
+from hedui.core.session.session import Session
 from tests.session_helpers import NEEDLES, SEEDS, TEXT, figures_for, make_extraction, make_report
 
 
@@ -158,7 +158,7 @@ def test_added_figure_meets_new_suggestion_at_its_span(tmp_path):
 def test_occurrence_index_finds_what_str_find_finds():
     import random
 
-    from hedui.core.anchor import Occurrences
+    from hedui.core.session.anchor import Occurrences
 
     rng = random.Random(3)
     alphabet = "12万元人户个%。，"

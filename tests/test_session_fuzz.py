@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from hedui.core.check import check_file
+from hedui.core.dataset.check import check_file
 from hedui.core.model import SessionError
-from hedui.core.session import Session
-from hedui.core.session_read import load_saved
+from hedui.core.session.session import Session
+from hedui.core.session.read import load_saved
 from tests.session_helpers import NEEDLES, TEXT, make_extraction
 
 VALUES = [b'"x"', b"-1", b"0", b"1e400", b"99999999999999999999", b"true", b"[]", b"{}", b'"\\u0000"',

@@ -7,10 +7,10 @@ import tomllib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hedui.core.entry import Entry, entry_from_dict, entry_to_dict
+from hedui.core.session.entry import Entry, entry_from_dict, entry_to_dict
 from hedui.core.model import BOUNDS, CATEGORIES, Fields
-from hedui.core.session_format import toml_str, toml_value
-from hedui.core.store import SessionStore
+from hedui.core.session.file_format import toml_str, toml_value
+from hedui.core.session.store import SessionStore
 
 texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
 numbers = st.one_of(st.integers(-(2**63) + 1, 2**63 - 1),

@@ -4,8 +4,8 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
-from hedui.core.session import Session
-from hedui.core.session_read import load_saved
+from hedui.core.session.session import Session
+from hedui.core.session.read import load_saved
 from tests.session_helpers import crash_extraction
 
 

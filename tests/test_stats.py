@@ -6,12 +6,12 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from hedui.cli import main
-from hedui.core import session as session_mod
-from hedui.core import store as store_mod
+from hedui.core.session import session as session_mod
+from hedui.core.session import store as store_mod
 from hedui.core.model import Fields
-from hedui.core.session import Session
-from hedui.core.session_read import load_all
-from hedui.core.stats import compute, work_hours
+from hedui.core.session.session import Session
+from hedui.core.session.read import load_all
+from hedui.core.dataset.stats import compute, work_hours
 from tests.session_helpers import NEEDLES, TEXT, make_extraction
 
 

@@ -9,11 +9,11 @@ import tomllib
 
 import pytest
 
-from hedui.core import store as store_mod
+from hedui.core.session import store as store_mod
 from hedui.core.model import SessionError
-from hedui.core.session import Session
-from hedui.core.session_format import read_session
-from hedui.core.store import atomic_write, read_journal
+from hedui.core.session.session import Session
+from hedui.core.session.file_format import read_session
+from hedui.core.session.store import atomic_write, read_journal
 from tests.session_helpers import NEEDLES, TEXT, make_extraction
 
 
@@ -248,7 +248,7 @@ FULL_DISK_CHILD = r"""
 import resource, signal, sys
 from pathlib import Path
 from hedui.core.model import Fields, SessionError
-from hedui.core.session import Session
+from hedui.core.session.session import Session
 from tests.session_helpers import crash_extraction
 
 work = Path(sys.argv[1])
@@ -272,7 +272,7 @@ def test_a_real_write_failure_loses_nothing_saved(tmp_path):
     import subprocess
     import sys
 
-    from hedui.core.check import check_file
+    from hedui.core.dataset.check import check_file
     from tests.session_helpers import REPO, crash_extraction
 
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tui"), str(REPO)]))

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hedui.core.artefact_rules import load_artefact_rules
-from hedui.core.artefacts import clean, find_artefacts
+from hedui.core.text.artefact_rules import load_artefact_rules
+from hedui.core.text.artefacts import clean, find_artefacts
 from hedui.core.model import Report
-from hedui.core.report import load_report
-from hedui.core.view import Simplifier, build_view, make_view
+from hedui.core.text.report import load_report
+from hedui.core.text.view import Simplifier, build_view, make_view
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 RULES = load_artefact_rules()

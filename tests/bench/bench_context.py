@@ -4,13 +4,13 @@ from __future__ import annotations
 import pathlib
 import time
 
-from hedui.core.context import make_context
-from hedui.core.context_rules import load_context_rules
-from hedui.core.labels import label_for
+from hedui.core.extract.context import make_context
+from hedui.core.extract.context_rules import load_context_rules
+from hedui.core.extract.labels import label_for
 from hedui.core.model import Report
-from hedui.core.periods import period_for
-from hedui.core.report import load_report
-from hedui.core.view import make_view
+from hedui.core.extract.periods import period_for
+from hedui.core.text.report import load_report
+from hedui.core.text.view import make_view
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 

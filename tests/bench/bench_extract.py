@@ -12,10 +12,10 @@ import time
 import warnings
 from pathlib import Path
 
-from hedui.core.artefact_rules import load_artefact_rules
-from hedui.core.extract import Extractor
+from hedui.core.text.artefact_rules import load_artefact_rules
+from hedui.core.extract.extractor import Extractor
 from hedui.core.model import Report
-from hedui.core.report import decode_report
+from hedui.core.text.report import decode_report
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SIZE = 1_000_000

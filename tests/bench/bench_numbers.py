@@ -4,7 +4,7 @@ from __future__ import annotations
 import pathlib
 import time
 
-from hedui.core.numbers import find_numbers
+from hedui.core.numbers.finder import find_numbers
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TARGET_CHARS = 1_000_000

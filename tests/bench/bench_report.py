@@ -5,11 +5,11 @@ import pathlib
 import tempfile
 import time
 
-from hedui.core.artefact_rules import load_artefact_rules
-from hedui.core.artefacts import find_artefacts
-from hedui.core.decoding import decode_report_bytes
-from hedui.core.report import load_report
-from hedui.core.view import Simplifier, make_view
+from hedui.core.text.artefact_rules import load_artefact_rules
+from hedui.core.text.artefacts import find_artefacts
+from hedui.core.text.decoding import decode_report_bytes
+from hedui.core.text.report import load_report
+from hedui.core.text.view import Simplifier, make_view
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TARGET_CHARS = 1_000_000

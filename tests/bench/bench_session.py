@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from hedui.core.model import Extraction, Fields, Figure, Report
-from hedui.core.session import Session
+from hedui.core.session.session import Session
 
 FIGURES = 10_000
 DECISIONS = 1_000

@@ -24,9 +24,9 @@ from hedui.core.model import Extraction, HeduiError
 
 def _serve(conn: Any, paths: list[Path], rules_dir: Path | None) -> None:
     """The child: extract each report in order and send the result back."""
-    from hedui.core.artefact_rules import load_artefact_rules
-    from hedui.core.extract import Extractor
-    from hedui.core.report import load_report
+    from hedui.core.text.artefact_rules import load_artefact_rules
+    from hedui.core.extract.extractor import Extractor
+    from hedui.core.text.report import load_report
 
     extractor = artefact_rules = None
     try:

@@ -14,7 +14,7 @@ import dataclasses
 from pathlib import Path
 
 from hedui.app.readonly_session import ReadOnlySession
-from hedui.core.entry import Entry
+from hedui.core.session.entry import Entry
 from hedui.core.model import Extraction
 
 #: shown for a label or period that the full extraction has not yet supplied
@@ -44,8 +44,8 @@ def make_preview(extraction: Extraction, sessions_dir: Path, reviewer: str) -> P
 
 
 def _saved_entries(extraction: Extraction, sessions_dir: Path, reviewer: str) -> list[Entry] | None:
-    from hedui.core.session_paths import session_path
-    from hedui.core.session_read import load_saved
+    from hedui.core.session.paths import session_path
+    from hedui.core.session.read import load_saved
 
     report = extraction.report
     try:

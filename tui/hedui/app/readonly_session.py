@@ -6,7 +6,7 @@ and the damaged file is never touched.
 """
 from __future__ import annotations
 
-from hedui.core.entry import Entry
+from hedui.core.session.entry import Entry
 from hedui.core.model import Extraction, SessionError
 
 

@@ -34,7 +34,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 class ReportSlot:
     path: Path
     extraction: Extraction | None = None
-    session: Any = None  # hedui.core.session.Session
+    session: Any = None  # hedui.core.session.session.Session
     error: str | None = None
     read_only: str | None = None  # why the session is read-only, if it is
     announced: bool = False  # read-only reason and session notices shown once
@@ -75,15 +75,15 @@ class Preparer:
         if self._extractor is None and self.given_extractor is not None:
             self._extractor = self.given_extractor
         if self._extractor is None:
-            from hedui.core.extract import Extractor
+            from hedui.core.extract.extractor import Extractor
 
             self._extractor = Extractor(self.rules_dir)
         return self._extractor
 
     def prepare(self, slot: ReportSlot) -> ReportSlot:
         """Load, extract and open the session of one report (in this thread)."""
-        from hedui.core.artefact_rules import load_artefact_rules
-        from hedui.core.report import load_report
+        from hedui.core.text.artefact_rules import load_artefact_rules
+        from hedui.core.text.report import load_report
 
         try:
             if self._artefact_rules is None:  # the --rules folder's, compiled once
@@ -100,7 +100,7 @@ class Preparer:
 
     def open_session(self, slot: ReportSlot) -> ReportSlot:
         """Open the session of an extracted report; read-only (and why) if it cannot be written."""
-        from hedui.core.session import Session
+        from hedui.core.session.session import Session
 
         try:
             slot.session = Session.open(slot.extraction, self.sessions_dir, self.reviewer)
@@ -148,7 +148,7 @@ def last_activity(path: Path, sessions_dir: Path, reviewer: str) -> float:
     """
     from datetime import datetime
 
-    from hedui.core.session_paths import peek_header, safe_name, stored_report_path
+    from hedui.core.session.paths import peek_header, safe_name, stored_report_path
 
     stored = stored_report_path(path, sessions_dir)
     best = 0.0

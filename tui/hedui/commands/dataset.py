@@ -37,7 +37,7 @@ def _sessions_arg(p: argparse.ArgumentParser) -> None:
 
 
 def _load(args: argparse.Namespace):
-    from hedui.core.session_read import load_all
+    from hedui.core.session.read import load_all
 
     sessions, bad = load_all(args.sessions)
     for line in bad:
@@ -49,8 +49,8 @@ def run_export(args: argparse.Namespace) -> int:
     """The dataset on stdout, or in ``-o FILE`` — all or nothing: with any damaged session
     (or none at all) FILE is neither written nor replaced, so a good export is never
     overwritten with less; it is replaced only through a complete temporary file."""
-    from hedui.core.export import rows, to_csv, to_jsonl
-    from hedui.core.store import atomic_write
+    from hedui.core.dataset.export import rows, to_csv, to_jsonl
+    from hedui.core.session.store import atomic_write
 
     sessions, bad = _load(args)
     if args.output is not None and (bad or not sessions):
@@ -71,7 +71,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from hedui.core.check import check_folder
+    from hedui.core.dataset.check import check_folder
 
     count, problems = check_folder(args.sessions)
     for line in problems:
@@ -82,7 +82,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from hedui.core.stats import compute, format_stats
+    from hedui.core.dataset.stats import compute, format_stats
 
     sessions, bad = _load(args)
     print(format_stats(compute(sessions)))

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from hedui.core.evaluate import format_summary, load_gold, report_name, score
+from hedui.core.dataset.evaluate import format_summary, load_gold, report_name, score
 from hedui.core.model import HeduiError
 
 
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _reference(args: argparse.Namespace) -> tuple[dict[str, list[dict]], list[str]]:
     if args.sessions is not None:
-        from hedui.core.sessions_ref import verified_reference
+        from hedui.core.dataset.reference import verified_reference
 
         skipped: list[str] = []
         ref = verified_reference(args.sessions, skipped)

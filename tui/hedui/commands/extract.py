@@ -39,8 +39,8 @@ def report_paths(paths: list[str], on_error=None) -> Iterator[Path]:
 def extract_paths(paths: list[str], rules: Path | None, on_error) -> Iterator[tuple[str, Extraction]]:
     """(path as shown, extraction) per readable report; ``on_error(message)`` for the others
     (and for a folder with no reports)."""
-    from hedui.core.extract import Extractor
-    from hedui.core.report import load_report
+    from hedui.core.extract.extractor import Extractor
+    from hedui.core.text.report import load_report
 
     extractor = Extractor(rules)
     for path in report_paths(paths, on_error):

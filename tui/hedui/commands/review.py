@@ -38,9 +38,9 @@ def check_rules(rules_dir: Path | None) -> None:
     that a bad one stops here with one line (``rules/units.toml:12: …``) instead of turning
     every report into an error row. ~50 ms; the compiled patterns stay in ``re``'s cache, which
     the forked extractor inherits."""
-    from hedui.core.artefact_rules import load_artefact_rules
+    from hedui.core.text.artefact_rules import load_artefact_rules
     from hedui.core.rules import load_rules
-    from hedui.core.viewing import Viewer
+    from hedui.core.extract.viewing import Viewer
 
     load_rules(rules_dir)
     Viewer(rules_dir)  # the label and period rules, with the Viewer's fall-back to the bundled ones

@@ -1,4 +1,4 @@
-"""The decisions a changed report left without a place (``hedui.core.anchor``), listed."""
+"""The decisions a changed report left without a place (``hedui.core.session.anchor``), listed."""
 from __future__ import annotations
 
 from typing import Any

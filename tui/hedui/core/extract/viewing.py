@@ -1,7 +1,7 @@
 """The extractor's access to the simplified view and to the label/period helpers.
 
-``hedui.core.view`` gives the simplified view with pinyin removed (``make_view``), and
-``hedui.core.context`` / ``labels`` / ``periods`` the label and period of a figure (on
+``hedui.core.text.view`` gives the simplified view with pinyin removed (``make_view``), and
+``hedui.core.extract.context`` / ``labels`` / ``periods`` the label and period of a figure (on
 ORIGINAL offsets). A stand-in (identity view, empty label and period) is used when one of
 them cannot be imported.
 """
@@ -38,7 +38,7 @@ class Viewer:
         self._context_rules = None
         self._scanners = None
         try:
-            from hedui.core.context_rules import load_context_rules
+            from hedui.core.extract.context_rules import load_context_rules
         except ImportError:  # pragma: no cover - transitional stand-in
             return
         d = Path(rules_dir) if rules_dir else default_rules_dir()
@@ -48,7 +48,7 @@ class Viewer:
 
     def view_of(self, report: Report):
         try:
-            from hedui.core.view import Simplifier, make_view
+            from hedui.core.text.view import Simplifier, make_view
         except ImportError:  # pragma: no cover - transitional stand-in
             return PlainView(report.text)
         if self._simplifier is None:
@@ -60,12 +60,12 @@ class Viewer:
         """(label_for(ostart, oend), period_for(ostart, oend)) on ORIGINAL offsets; ``quantities``:
         the view's numbers with their measure words, when the caller has them (else found again)."""
         try:
-            from hedui.core.context import make_context
-            from hedui.core.labels import label_for
-            from hedui.core.periods import period_for
+            from hedui.core.extract.context import make_context
+            from hedui.core.extract.labels import label_for
+            from hedui.core.extract.periods import period_for
         except ImportError:  # pragma: no cover - transitional stand-in
             return (lambda s, e: ""), (lambda s, e: "")
-        from hedui.core.context import RuleScanners
+        from hedui.core.extract.context import RuleScanners
 
         if self._context_rules is not None and self._scanners is None:
             self._scanners = RuleScanners(self._context_rules)

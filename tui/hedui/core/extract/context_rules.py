@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hedui.core.rules import read_rule_file, schema_error
-from hedui.core.scan import literal_alternation
+from hedui.core.numbers.scan import literal_alternation
 
 PERIOD_KINDS = ("period", "frequency", "not")
 

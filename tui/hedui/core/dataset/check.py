@@ -12,12 +12,12 @@ import hashlib
 import re
 from pathlib import Path
 
-from hedui.core.decoding import DecodeFailure, decode_report_bytes
+from hedui.core.text.decoding import DecodeFailure, decode_report_bytes
 from hedui.core.model import SessionError
-from hedui.core.session_format import SYSTEM_OPS, _Lines, parse_toml, read_session
-from hedui.core.session_paths import resolve_report_path
-from hedui.core.session_read import fold_journal, session_files
-from hedui.core.store import read_journal
+from hedui.core.session.file_format import SYSTEM_OPS, _Lines, parse_toml, read_session
+from hedui.core.session.paths import resolve_report_path
+from hedui.core.session.read import fold_journal, session_files
+from hedui.core.session.store import read_journal
 
 
 def check_file(path: Path, sessions_dir: Path) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from hedui.core.rules import NUMERAL_CHARS, ExclusionRule, RuleSet
-from hedui.core.scan import Scanner, literal_alternation
+from hedui.core.numbers.scan import Scanner, literal_alternation
 
 #: exclusions decided in code (candidates.py), with their reasons, for the reviewer's display
 BUILTIN_REASONS: dict[str, str] = {

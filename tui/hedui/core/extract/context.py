@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from hedui.core.context_rules import ContextRules, load_context_rules
+from hedui.core.extract.context_rules import ContextRules, load_context_rules
 from hedui.core.model import Report
 from hedui.core.rules import default_rules_dir
-from hedui.core.scan import Scanner, barrier
+from hedui.core.numbers.scan import Scanner, barrier
+from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
 
 
 class RuleScanners:
@@ -35,17 +36,6 @@ class TextViewLike(Protocol):
     def to_original(self, start: int, end: int) -> tuple[int, int]: ...
 
     def from_original(self, pos: int) -> int: ...
-
-
-@dataclass(frozen=True, slots=True)
-class TimePhrase:
-    """A time phrase found in the view text: [start, end) is the kept part (without 到/在)."""
-
-    start: int
-    end: int
-    kind: str  # "period" | "frequency"
-    rule: str
-    match_start: int  # start of the whole match (with a dropped prefix)
 
 
 @dataclass(slots=True)
@@ -200,9 +190,8 @@ class Context:
     # -- time phrases ------------------------------------------------------------------------
     def phrases(self) -> list[TimePhrase]:
         if self._phrases is None:
-            from hedui.core.periods import find_time_phrases
-
-            self._phrases = find_time_phrases(self)
+            periods = self.scanners.periods if self.scanners is not None else None
+            self._phrases = find_time_phrases(self.text, self.rules, periods, self.sentence_at)
             self._phrase_starts = [p.start for p in self._phrases]
         return self._phrases
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from hedui.core.entry import CONTEXT_CHARS, Entry, SchemaProblem, check_str, validate_fields
+from hedui.core.session.entry import CONTEXT_CHARS, Entry, SchemaProblem, check_str, validate_fields
 from hedui.core.model import Extraction, Figure
 
 #: a figure text found more often than this is not searched for by context

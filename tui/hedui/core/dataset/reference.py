@@ -1,7 +1,7 @@
 """Reviewed sessions as the reference of ``hedui eval --sessions DIR``.
 
 ``verified_reference(sessions_dir)`` gives, per report name (the file name
-without extension, as ``hedui.core.evaluate.report_name``), figure dicts in the
+without extension, as ``hedui.core.dataset.evaluate.report_name``), figure dicts in the
 gold format of the shared gold files: ``start, end, text, value, value_max,
 unit, bound, category, label, period, optional``. Verified figures (accepted,
 corrected, added) are required (``optional = False``). Figures a reviewer has
@@ -18,9 +18,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from hedui.core.evaluate import report_name
+from hedui.core.dataset.evaluate import report_name
 from hedui.core.model import VERIFIED, SessionError
-from hedui.core.session_read import load_all
+from hedui.core.session.read import load_all
 
 
 def verified_reference(sessions_dir: Path, skipped: list[str] | None = None) -> dict[str, list[dict]]:

@@ -2,7 +2,7 @@
 
 Holds what a numeral is made of (digits, Chinese digits, small and big scale
 characters, joiners) and ``read_number``, which reads one number from a token
-list.  ``hedui.core.numbers`` finds candidate runs with one compiled regex,
+list.  ``hedui.core.numbers.finder`` finds candidate runs with one compiled regex,
 tokenises them and assembles the public ``NumberMatch`` objects.
 """
 from __future__ import annotations

@@ -10,8 +10,8 @@ heading, when that is not a period).
 """
 from __future__ import annotations
 
-from hedui.core.context import Context
-from hedui.core.tables import table_label
+from hedui.core.extract.context import Context
+from hedui.core.extract.tables import table_label
 
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
 _SPACE = " \u3000\t\r\n"

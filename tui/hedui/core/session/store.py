@@ -1,6 +1,6 @@
 """Durable storage of one session file: lock, journal, atomic TOML rewrite, backup.
 
-The format is described in ``hedui.core.session_format``. How writes stay safe:
+The format is described in ``hedui.core.session.file_format``. How writes stay safe:
 
 * A decision is one JSON line appended to ``<file>.journal`` and fsynced before
   ``append`` returns (a few hundred bytes: fast whatever the session's size).
@@ -33,9 +33,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from hedui.core.entry import SchemaProblem
+from hedui.core.session.entry import SchemaProblem
 from hedui.core.model import SessionError, SessionLocked
-from hedui.core.session_format import SessionDoc, dump_session, read_session, validate_log_record
+from hedui.core.session.file_format import SessionDoc, dump_session, read_session, validate_log_record
 
 
 #: written into a new sessions folder: only the session files themselves belong in git
@@ -194,7 +194,7 @@ def read_journal(path: Path, *, repair: bool) -> list[dict[str, Any]]:
 
 
 class SessionStore:
-    """The files of one session. Thread-safe; used by ``hedui.core.session.Session``."""
+    """The files of one session. Thread-safe; used by ``hedui.core.session.session.Session``."""
 
     def __init__(self, path: Path, *, read_only: bool = False, batch: int = 200, idle: float = 2.0) -> None:
         self.path = Path(path)

@@ -14,9 +14,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from hedui.core.decoding import is_han
-from hedui.core.scan import Scanner
-from hedui.core.numerals import (
+from hedui.core.text.decoding import is_han
+from hedui.core.numbers.scan import Scanner
+from hedui.core.numbers.numerals import (
     ARABIC_DIGITS,
     BIG_UNITS,
     CN_DIGITS,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hedui.core.context import Context
+from hedui.core.extract.context import Context
 
 _CELL_GAP = re.compile(r"[ \u3000\t]*[|｜][ \u3000\t]*|[ \u3000\t]+")  # spaces, or a | between cells
 _DIGIT = re.compile(r"[0-9０-９]")

@@ -7,13 +7,13 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from hedui.core.candidates import Candidate, CandidateFinder
-from hedui.core.exclusions import Exclusions
+from hedui.core.extract.candidates import Candidate, CandidateFinder
+from hedui.core.numbers.exclusions import Exclusions
 from hedui.core.model import Extraction, Fields, Figure, Report, to_number
-from hedui.core.qualifiers import QualifierTable
+from hedui.core.numbers.qualifiers import QualifierTable
 from hedui.core.rules import RuleSet, load_rules
-from hedui.core.units import UnitTable
-from hedui.core.viewing import Viewer
+from hedui.core.numbers.units import UnitTable
+from hedui.core.extract.viewing import Viewer
 
 
 class Extractor:

@@ -21,9 +21,9 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from hedui.core.entry import Entry
+from hedui.core.session.entry import Entry
 from hedui.core.model import VERIFIED
-from hedui.core.session_read import SavedSession
+from hedui.core.session.read import SavedSession
 
 COLUMNS = ("file", "sha256", "start", "end", "text", "value", "value_max", "unit", "bound", "category",
            "label", "period", "status", "rule", "note", "reviewer", "decided_at")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hedui.core.entry import (
+from hedui.core.session.entry import (
     Entry, SchemaProblem, check_int, check_str, entry_from_dict, entry_to_dict, validate_state,
 )
 from hedui.core.model import SessionError

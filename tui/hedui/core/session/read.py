@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hedui.core.entry import Entry, apply_state, entry_from_dict, is_full
+from hedui.core.session.entry import Entry, apply_state, entry_from_dict, is_full
 from hedui.core.model import SessionError
-from hedui.core.session_format import SYSTEM_OPS, SessionDoc, read_session
-from hedui.core.session_paths import resolve_report_path
-from hedui.core.store import read_journal
+from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, read_session
+from hedui.core.session.paths import resolve_report_path
+from hedui.core.session.store import read_journal
 
 SUFFIX = ".toml"
 
@@ -84,7 +84,7 @@ def load_all(sessions_dir: Path) -> tuple[list[SavedSession], list[str]]:
 def last_updated(path: Path) -> str:
     """When a session file was last decided on (RFC 3339; '' if never or unreadable),
     without parsing its figures: the header's ``updated_at`` or the journal's last record."""
-    from hedui.core.session_paths import peek_header
+    from hedui.core.session.paths import peek_header
 
     when = peek_header(path).get("updated_at", "")
     try:
@@ -100,7 +100,7 @@ def last_updated(path: Path) -> str:
 
 def last_worked_on(sessions_dir: Path, reviewer: str) -> str | None:
     """The report path (as stored) of ``reviewer``'s most recently decided session, or None."""
-    from hedui.core.session_paths import peek_header
+    from hedui.core.session.paths import peek_header
 
     best: tuple[str, str] | None = None
     try:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from hedui.core.model import STATUSES
-from hedui.core.session_read import SavedSession
+from hedui.core.session.read import SavedSession
 
 BREAK = timedelta(minutes=10)
 PACE_OPS = frozenset({"accept", "reject", "flag", "correct", "add"})

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from hedui.core.rules import RuleSet, UnitRule
-from hedui.core.scan import literal_alternation
+from hedui.core.numbers.scan import literal_alternation
 
 #: a rate per population written after the number: 46.79/10万, 3.2/万, 12‰
 _RATE = re.compile(r"[/／]\s*((?:[0-9]+)?\s*[十百千万亿]+)(?![\u4e00-\u9fff]*[元人])")

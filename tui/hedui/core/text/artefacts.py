@@ -30,9 +30,9 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from hedui.core.artefact_rules import ArtefactRule, ArtefactRules, load_artefact_rules
+from hedui.core.text.artefact_rules import ArtefactRule, ArtefactRules, load_artefact_rules
 from hedui.core.model import Artefact
-from hedui.core.view import TextView, build_view
+from hedui.core.text.view import TextView, build_view
 
 __all__ = ["find_artefacts", "clean", "load_artefact_rules", "ArtefactRules", "REPEAT_RULE"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hedui.core.session_format import DECISION_OPS
+from hedui.core.session.file_format import DECISION_OPS
 
 
 class DecisionLog:

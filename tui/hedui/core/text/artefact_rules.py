@@ -46,7 +46,7 @@ from pathlib import Path
 
 from hedui.core.model import RulesError
 from hedui.core.rules import default_rules_dir, line_of, read_rule_file
-from hedui.core.view import Simplifier
+from hedui.core.text.view import Simplifier
 
 RULE_FILE = "artefacts.toml"
 KINDS = ("pinyin", "furniture")

@@ -19,9 +19,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from hedui.core.artefact_rules import ArtefactRules, load_artefact_rules
-from hedui.core.artefacts import find_artefacts
-from hedui.core.decoding import MAX_REPORT_BYTES, DecodeFailure, decode_report_bytes
+from hedui.core.text.artefact_rules import ArtefactRules, load_artefact_rules
+from hedui.core.text.artefacts import find_artefacts
+from hedui.core.text.decoding import MAX_REPORT_BYTES, DecodeFailure, decode_report_bytes
 from hedui.core.model import Report, ReportError
 
 

@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from hedui.core.exclusions import Exclusions, ExclusionSpans
-from hedui.core.numbers import NumberMatch, find_numbers, parse_number
-from hedui.core.qualifiers import QualifierMatch, QualifierTable
-from hedui.core.units import UnitMatch, UnitTable
+from hedui.core.numbers.exclusions import Exclusions, ExclusionSpans
+from hedui.core.numbers.finder import NumberMatch, find_numbers, parse_number
+from hedui.core.numbers.qualifiers import QualifierMatch, QualifierTable
+from hedui.core.numbers.units import UnitMatch, UnitTable
 
 #: separators of a list whose last item carries the unit shared by all (0.1、3.8、5.1个百分点)
 LIST_SEPS = ("、", "和", "及", "与", "或")

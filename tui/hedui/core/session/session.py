@@ -1,8 +1,8 @@
 """A review session: one reviewer's decisions on the figures of one report.
 
 ``Session.open(extraction, sessions_dir, reviewer)`` creates or resumes the
-session file (format: ``hedui.core.session_format``; storage and durability:
-``hedui.core.store``). Every mutating call is on disk (journal line, fsync)
+session file (format: ``hedui.core.session.file_format``; storage and durability:
+``hedui.core.session.store``). Every mutating call is on disk (journal line, fsync)
 before it returns; if the write fails it raises ``SessionError`` with the
 decision kept in memory and queued for the next write. All methods are
 thread-safe. ``Entry`` objects are replaced, never mutated: hold ids, not entries.
@@ -16,16 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from hedui import __version__
-from hedui.core import anchor
-from hedui.core.entry import (
+from hedui.core.session import anchor
+from hedui.core.session.entry import (
     Entry, SchemaProblem, apply_state, check_str, decision_state, entry_from_dict, entry_to_dict, is_full,
     validate_fields,
 )
 from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionError
-from hedui.core.session_format import SYSTEM_OPS, SessionDoc
-from hedui.core.session_log import DecisionLog
-from hedui.core.session_paths import session_path, stored_report_path
-from hedui.core.store import SessionStore, now_rfc3339
+from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc
+from hedui.core.session.decision_log import DecisionLog
+from hedui.core.session.paths import session_path, stored_report_path
+from hedui.core.session.store import SessionStore, now_rfc3339
 
 __all__ = ["Entry", "Session", "session_path"]
 
@@ -168,7 +168,7 @@ class Session:
         self._reindex()
 
     def _reconcile(self, extraction: Extraction, sessions_dir: Path) -> bool:
-        """Apply a changed report or rules (see ``hedui.core.anchor``); True if anything changed."""
+        """Apply a changed report or rules (see ``hedui.core.session.anchor``); True if anything changed."""
         doc, report, text = self._doc, extraction.report, extraction.report.text
         now = now_rfc3339()
         changed = False

@@ -16,6 +16,8 @@ from hedui.core.text.report import load_report
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 DEV = sorted((ROOT / "tests/data/dev/reports").glob("*.txt"))
+DEV1 = [p for p in DEV if not p.name.startswith("dev2-")]
+DEV2 = [p for p in DEV if p.name.startswith("dev2-")]
 EX = Extractor()
 
 
@@ -24,7 +26,8 @@ def run(paths: list[Path], gold_dir: Path):
     for p in paths:
         ex = EX.extract(load_report(p))
         preds[report_name(p)] = [f.as_json(str(p)) for f in ex.figures]
-    return score(load_gold(gold_dir), preds)
+    gold = {name: figs for name, figs in load_gold(gold_dir).items() if name in preds}
+    return score(gold, preds)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +37,12 @@ def seeds_score():
 
 @pytest.fixture(scope="module")
 def dev_score():
-    return run(DEV, ROOT / "tests/data/dev/gold")
+    return run(DEV1, ROOT / "tests/data/dev/gold")
+
+
+@pytest.fixture(scope="module")
+def dev2_score():
+    return run(DEV2, ROOT / "tests/data/dev/gold")
 
 
 def test_own_genre_reports():
@@ -58,8 +66,19 @@ def test_unseen_reports(name):
     assert s.period_acc >= 0.93 and s.label_f1 >= 0.80, s
 
 
-def test_thirteen_reports_present():
-    assert len(SEEDS) == 5 and len(DEV) == 8
+def test_reports_present():
+    assert len(SEEDS) == 5 and len(DEV1) == 8 and len(DEV2) == 6
+
+
+def test_dev2_kinds(dev2_score):
+    """The six dev2-* reports (a company report with tables, a budget report, a statistics table,
+    a flood report, a Taiwan news item, a spoken-style feature), added with the grown contract.
+    First run, before any rule was changed for them: F1 0.756 (P 0.892, R 0.657), bound 0.992,
+    label 0.712, period 0.720. A floor against regressions; the extraction issue's targets are
+    for the whole dev set."""
+    s = dev2_score
+    assert s.f1 >= 0.75 and s.bound_acc >= 0.98, s
+    assert s.label_f1 >= 0.70 and s.period_acc >= 0.70, s
 
 
 def test_seeds_f1(seeds_score):

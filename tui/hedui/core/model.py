@@ -58,7 +58,8 @@ class Figure:
 
     ``rule`` is the id of the rule that produced it (or excluded it).
     ``repeat_of`` is the start offset of the same figure in the first copy of a
-    repeated paragraph, else None.
+    repeated paragraph, else None. ``label_alternatives`` and ``period_alternatives`` are up
+    to four ranked other readings (never the chosen one), for the reviewer's pickers.
     """
 
     start: int
@@ -68,6 +69,8 @@ class Figure:
     rule: str
     excluded: bool = False
     repeat_of: int | None = None
+    label_alternatives: tuple[str, ...] = ()
+    period_alternatives: tuple[str, ...] = ()
 
     # convenience accessors (read-only views of fields)
     @property
@@ -116,6 +119,8 @@ class Figure:
             "label": self.fields.label,
             "period": self.fields.period,
             "rule": self.rule,
+            "label_alternatives": list(self.label_alternatives),
+            "period_alternatives": list(self.period_alternatives),
         }
         if self.repeat_of is not None:
             d["repeat_of"] = self.repeat_of

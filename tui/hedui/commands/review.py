@@ -30,6 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="who is reviewing (default: $HEDUI_REVIEWER or the login name)")
     p.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
     p.add_argument("--rules", type=Path, default=None, metavar="DIR", help="rule folder to extract with")
+    from hedui.commands.extract import cache_args
+
+    cache_args(p)
     p.set_defaults(run=run)
 
 
@@ -50,13 +53,14 @@ def check_rules(rules_dir: Path | None) -> None:
 def run(args: argparse.Namespace) -> int:
     from hedui.app.config import load_config
     from hedui.app.extraction_process import start_extraction
-    from hedui.app.workspace import expand_paths
+    from hedui.app.workspace import expand_paths, resume_index
+    from hedui.core.corpus.cache import cache_root
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise HeduiError(f"{missing[0]}: no such file or folder")
     for p in args.paths:
-        if p.is_dir() and not expand_paths([p]):
+        if p.is_dir() and not any(q.is_file() for q in p.glob("*.txt")):
             raise HeduiError(f"{p}: no .txt reports")
     if args.rules is not None and not args.rules.is_dir():
         raise HeduiError(f"{args.rules}: not a rule folder")
@@ -67,9 +71,12 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise HeduiError(f"{args.sessions}: cannot create sessions folder ({exc.strerror or exc})") from None
     reviewer = args.reviewer or _default_reviewer()
-    # fork the extractor before Textual is imported: jieba and opencc then load on
-    # the other core while the app starts, and no thread exists yet to fork
-    extraction = start_extraction(list(args.paths), args.sessions, reviewer, args.rules)
+    files = expand_paths(list(args.paths))
+    cache = None if args.no_cache else cache_root(args.cache)
+    # fork the corpus server before Textual is imported: the cache is read, and jieba and
+    # opencc load, on the other core while the app starts; no thread exists yet to fork
+    extraction = start_extraction(files, resume_index(files, args.sessions, reviewer), args.sessions,
+                                  reviewer, args.rules, cache)
     try:
         from hedui.app.app import make_app  # deferred: headless commands never load textual
         from hedui.app.config import check_keymap
@@ -80,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             extraction.close()
         raise
     app = make_app(list(args.paths), args.sessions, reviewer, rules_dir=args.rules,
-                   config=config, extraction=extraction)
+                   config=config, extraction=extraction, cache_root=cache, files=files)
     try:
         app.run(mouse=not args.no_mouse)
     finally:

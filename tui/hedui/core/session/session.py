@@ -2,7 +2,9 @@
 
 ``Session.open(extraction, sessions_dir, reviewer)`` creates or resumes the
 session file (format: ``hedui.core.session.file_format``; storage and durability:
-``hedui.core.session.store``). Every mutating call is on disk (journal line, fsync)
+``hedui.core.session.store``). A new session is lazy: opening it takes the lock and
+writes nothing else; its file is written with the first decision, and closing it
+without one leaves nothing behind (the lock file goes with the lock). Every mutating call is on disk (journal line, fsync)
 before it returns; if the write fails it raises ``SessionError`` with the
 decision kept in memory and queued for the next write. All methods are
 thread-safe. ``Entry`` objects are replaced, never mutated: hold ids, not entries.
@@ -85,6 +87,7 @@ class Session:
         self._decided = 0
         self._reindex()
         self._closed = False
+        self._unwritten = False  # a new session whose file is not written yet
 
     # ---------------------------------------------------------------- opening
 
@@ -102,7 +105,8 @@ class Session:
         _checked("reviewer", reviewer, 200)
         path = session_path(Path(sessions_dir), report, reviewer)
         extraction, dropped = anchor.usable(extraction)
-        store = SessionStore(path, read_only=read_only, batch=batch, idle=idle)
+        store = SessionStore(path, read_only=read_only, batch=batch, idle=idle,
+                             owner=stored_report_path(report.path, Path(sessions_dir)))
         doc, records = store.open()
         try:
             created = doc is None
@@ -117,7 +121,8 @@ class Session:
                 self._apply_record(rec)
             self.notices += dropped
             changed = self._reconcile(extraction, Path(sessions_dir))
-            if not read_only and (created or changed):
+            self._unwritten = created  # written with the first decision (lazy)
+            if not read_only and changed and not created:
                 store.write_doc(self._snapshot())
         except BaseException:
             store.release()
@@ -258,6 +263,7 @@ class Session:
 
     def _record(self, op: str, eid: str, old: Entry | None, new: Entry | None, target: int | None = None) -> None:
         self._writable()
+        unwritten = self._write_new_file()
         self._seq += 1
         rec: dict[str, Any] = {"seq": self._seq, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
         if target is not None:
@@ -270,7 +276,24 @@ class Session:
         self._put(eid, new)
         self._history.add(rec)
         self.updated_at = rec["at"]
+        if unwritten is not None:  # no file yet: held in memory, written with the file on the next try
+            self._store.hold(rec)
+            n = self._store.unsaved
+            raise SessionError(f"{unwritten}: decision not saved; {n} decision"
+                               f"{'s' * (n != 1)} kept in memory, will retry")
         self._store.append(rec)  # durable before we return; raises with the decision kept in memory
+
+    def _write_new_file(self) -> str | None:
+        """Write a lazy session's file before its first journal line (so the journal never lacks
+        it); None when written (or already there), else why it could not be."""
+        if not self._unwritten:
+            return None
+        try:
+            self._store.write_doc(self._snapshot())
+        except SessionError as exc:
+            return str(exc)
+        self._unwritten = False
+        return None
 
     def _decide(self, op: str, id: str, make: Any) -> Entry:
         with self._lock:
@@ -366,14 +389,21 @@ class Session:
         """Write the decisions held in memory after a failed write (SessionError if it fails again)."""
         with self._lock:
             self._writable()
+            why = self._write_new_file()
+            if why is not None:
+                raise SessionError(why)
             self._store.retry()
 
     def flush(self) -> None:
         """Rewrite the TOML file now (normally done in the background and on close)."""
         with self._lock:
             self._writable()
+            why = self._write_new_file()
+            if why is not None:
+                raise SessionError(why)
             self._store.retry()
             self._store.write_doc(self._snapshot())
+            self._unwritten = False
 
     def close(self) -> None:
         """Write everything and release the lock. On failure raises SessionError and stays open."""
@@ -381,7 +411,11 @@ class Session:
             return
         self._store.stop_writer()
         with self._lock:
-            self._store.finish(None if self.read_only else self._snapshot())
+            if not self.read_only and self._unwritten and self._store.unsaved:
+                why = self._write_new_file()
+                if why is not None:
+                    raise SessionError(why)
+            self._store.finish(None if self.read_only or self._unwritten else self._snapshot())
             self._closed = True
 
     def __enter__(self) -> "Session":

@@ -97,11 +97,14 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = True, what: str = "s
 
 
 class FileLock:
-    """An exclusive ``flock`` on ``<session>.lock`` naming its holder (pid@host since)."""
+    """An exclusive ``flock`` on ``<session>.lock`` naming its holder (pid@host since) on its
+    first line and, on a second, ``owner`` (the report the session is of: a lazy session has
+    no file yet to say so, ``hedui.core.session.paths.session_path``)."""
 
-    def __init__(self, path: Path, session_path: Path) -> None:
+    def __init__(self, path: Path, session_path: Path, owner: str = "") -> None:
         self.path = path
         self.session_path = session_path
+        self.owner = owner
         self.fd: int | None = None
 
     def acquire(self) -> None:
@@ -117,7 +120,7 @@ class FileLock:
             except OSError as exc:
                 holder = ""
                 try:
-                    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+                    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip().split("\n")[0]
                 except OSError:
                     pass
                 os.close(fd)
@@ -134,7 +137,7 @@ class FileLock:
             if not same:
                 os.close(fd)
                 continue
-            info = f"{os.getpid()}@{socket.gethostname()} since {now_rfc3339()}\n".encode()
+            info = f"{os.getpid()}@{socket.gethostname()} since {now_rfc3339()}\n{self.owner}\n".encode()
             try:
                 os.ftruncate(fd, 0)
                 os.pwrite(fd, info, 0)
@@ -196,13 +199,14 @@ def read_journal(path: Path, *, repair: bool) -> list[dict[str, Any]]:
 class SessionStore:
     """The files of one session. Thread-safe; used by ``hedui.core.session.session.Session``."""
 
-    def __init__(self, path: Path, *, read_only: bool = False, batch: int = 200, idle: float = 2.0) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, batch: int = 200, idle: float = 2.0,
+                 owner: str = "") -> None:
         self.path = Path(path)
         self.journal_path = self.path.with_name(self.path.name + ".journal")
         self.read_only = read_only
         self.batch = batch
         self.idle = idle
-        self.lock = FileLock(self.path.with_name(self.path.name + ".lock"), self.path)
+        self.lock = FileLock(self.path.with_name(self.path.name + ".lock"), self.path, owner)
         self._mutex = threading.Lock()  # journal file and its in-memory mirror
         self._write_lock = threading.Lock()  # one TOML rewrite at a time
         self._written_seq = -1  # journal_seq of the newest TOML written
@@ -261,6 +265,13 @@ class SessionStore:
         with self._cond:
             self._last_append = time.monotonic()
             self._cond.notify()
+
+    def hold(self, rec: dict[str, Any]) -> None:
+        """Queue a record without writing it (a lazy session whose file could not be written
+        yet: the file goes first, with the next decision, ``retry`` or close)."""
+        with self._mutex:
+            self._queued.append(self._encode(rec))
+            self._queued_seqs.append(rec["seq"])
 
     def _flush_queue(self) -> None:
         if not self._queued:

@@ -57,6 +57,14 @@ class HeduiApp(App[int]):
         self.asked: set[int] = {first} if slots else set()  # asked of the server, not come yet
         self.keeper = SessionKeeper(preparer, self._session_opened, lambda: self.current)
         self._warmed = False
+        self._names: list[str] | None = None
+        self.background_extracted: int | None = None  # reports the server extracted (None: still counting)
+
+    def names(self) -> list[str]:
+        """The reports' file names (made once, on the first report list)."""
+        if self._names is None:
+            self._names = [s.path.name for s in self.slots]
+        return self._names
 
     @property
     def current(self) -> int:
@@ -89,6 +97,7 @@ class HeduiApp(App[int]):
             elif kind in ("figures", "decisions"):
                 self.post_message(CorpusCounted(kind, msg[1]))
             elif kind == "counted":
+                self.background_extracted = msg[1]  # what the server had to extract (0: all from the cache)
                 self.post_message(CorpusCounted("done", []))
             elif kind == "warning":
                 self.post_message(CacheWarned(msg[1]))

@@ -9,7 +9,7 @@ report corpus costs nothing per keystroke.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from hedui.app.workspace import ReportSlot
 
@@ -87,8 +87,7 @@ def has_pending(slot: ReportSlot) -> bool | None:
     return slot.figures > 0
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One line of the report list."""
 
     index: int
@@ -103,8 +102,9 @@ class Row:
         return max(0, (self.figures or 0) - self.decided)
 
 
-def rows(slots: list[ReportSlot], current: int, live: tuple[int, int, int] | None) -> list[Row]:
-    """The report list's rows in corpus order; ``live`` (decided, flagged, total) for ``current``."""
+def rows(slots: list[ReportSlot], names: list[str], current: int, live: tuple[int, int, int] | None) -> list[Row]:
+    """The report list's rows in corpus order (``names``: the reports' file names); ``live``
+    (decided, flagged, total) for ``current``."""
     out = []
     for i, s in enumerate(slots):
         if i == current and live is not None:
@@ -114,7 +114,7 @@ def rows(slots: list[ReportSlot], current: int, live: tuple[int, int, int] | Non
             decided, flagged, figures = s.saved
         else:
             decided, flagged, figures = 0, 0, s.figures
-        out.append(Row(i, s.name, figures, decided, flagged, s.error))
+        out.append(Row(i, names[i], figures, decided, flagged, s.error))
     return out
 
 
@@ -127,17 +127,24 @@ def sort_rows(all_rows: list[Row], by: str) -> list[Row]:
 
 
 def fuzzy(query: str) -> re.Pattern[str] | None:
-    """A pattern matching names that hold the query's characters in order (case ignored);
-    None for an empty query."""
+    """A pattern matching a line (a name) that holds the query's characters in order, case
+    ignored; None for an empty query."""
     chars = [c for c in query if not c.isspace()]
     if not chars:
         return None
-    return re.compile(".*?".join(re.escape(c) for c in chars), re.IGNORECASE)
+    return re.compile("^[^\n]*?" + "[^\n]*?".join(re.escape(c) for c in chars), re.IGNORECASE | re.MULTILINE)
 
 
 def filter_rows(sorted_rows: list[Row], query: str) -> list[Row]:
+    """The rows whose name matches ``query`` (fuzzy), in their order: one scan of all the
+    names joined, in C, so 10,000 names filter in a few milliseconds."""
     pattern = fuzzy(query)
     if pattern is None:
         return sorted_rows
-    search = pattern.search
-    return [r for r in sorted_rows if search(r.name)]
+    names = "\n".join(r.name.replace("\n", " ") for r in sorted_rows)
+    starts, pos = [], 0
+    for r in sorted_rows:
+        starts.append(pos)
+        pos += len(r.name) + 1
+    at = {m.start() for m in pattern.finditer(names)}
+    return [r for r, start in zip(sorted_rows, starts) if start in at]

@@ -12,7 +12,7 @@ threads exist yet) and serves, in this order of priority:
   report the cache knows (``("figures", [(i, n, error)…])``, one query), this reviewer's saved
   decisions per report (``("decisions", [(i, decided, flagged, total)…])``), then every report
   the cache does not know, extracted into the cache a report at a time, checking for wants in
-  between; ``("counted",)`` at the end.  ``("warning", line)`` if the cache cannot be used.
+  between; ``("counted", n)`` at the end (n: the reports it had to extract, 0 with a warm cache).  ``("warning", line)`` if the cache cannot be used.
 
 ``messages()`` yields what the server sends until it stops; if the child dies it simply ends.
 """
@@ -61,7 +61,7 @@ class _Server:
             self.count_the_rest()
             if cache.warning:
                 self.conn.send(("warning", cache.warning))
-            self.conn.send(("counted",))
+            self.conn.send(("counted", self.corpus.extracted))
             while True:  # idle: only what the reviewer asks for
                 self.handle(self.conn.recv())
                 self.drain()

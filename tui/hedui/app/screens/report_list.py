@@ -33,15 +33,18 @@ class ReportListScreen(Screen[int | None]):
         Binding("pageup", "page(-1)", "Page up", show=False, priority=True, id="reports.page_up"),
     ]
 
-    def __init__(self, slots: list[ReportSlot], current: int, live: tuple[int, int, int] | None) -> None:
+    def __init__(self, slots: list[ReportSlot], names: list[str], current: int,
+                 live: tuple[int, int, int] | None) -> None:
         super().__init__()
         self.slots = slots
+        self.names = names
         self.current = current
         self.live = live
         self.sort = "name"
-        self._all: list[Row] = rows(slots, current, live)
+        self._all: list[Row] = rows(slots, names, current, live)
         self._sorted: list[Row] = self._all
         self._built = time.monotonic()
+        self._last: tuple[str, list[Row]] = ("", self._all)  # the last filter and its rows
 
     def compose(self) -> ComposeResult:
         yield Static(id="reports-title")
@@ -60,7 +63,11 @@ class ReportListScreen(Screen[int | None]):
 
     def _show(self, keep: int | None = None) -> None:
         query = self.query_one(Input).value
-        shown = filter_rows(self._sorted, query)
+        last_query, last_rows = self._last
+        # typing on narrows what is listed: filter what the last query left
+        base = last_rows if last_query and query.startswith(last_query) else self._sorted
+        shown = filter_rows(base, query)
+        self._last = (query, shown)
         self.view.set_rows(shown, keep)
         width = self.app.size.width
         self.query_one("#reports-title", Static).update(
@@ -83,8 +90,9 @@ class ReportListScreen(Screen[int | None]):
             return
         self._built = time.monotonic()
         chosen = self.view.chosen
-        self._all = rows(self.slots, self.current, self.live)
+        self._all = rows(self.slots, self.names, self.current, self.live)
         self._sorted = sort_rows(self._all, self.sort)
+        self._last = ("", self._sorted)
         self._show(keep=chosen.index if chosen is not None else None)
 
     def action_open(self) -> None:
@@ -99,6 +107,7 @@ class ReportListScreen(Screen[int | None]):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         chosen = self.view.chosen
         self._sorted = sort_rows(self._all, self.sort)
+        self._last = ("", self._sorted)
         self._show(keep=chosen.index if chosen is not None else None)
 
     def action_move(self, delta: int) -> None:

@@ -63,7 +63,7 @@ class MoveActions:
             if index is not None and index != self.index:
                 self.show_report(index)
 
-        self.app.push_screen(ReportListScreen(self.slots, self.index, self.live_tally()), chosen)
+        self.app.push_screen(ReportListScreen(self.slots, self.app.names(), self.index, self.live_tally()), chosen)
 
     def live_tally(self) -> tuple[int, int, int] | None:
         """(decided, flagged, total) of the report on screen, as shown now."""

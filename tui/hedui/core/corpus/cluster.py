@@ -28,9 +28,23 @@ def connect(address: str) -> Any:
     except ImportError:
         raise HeduiError("--dask needs the cluster extra: pip install 'hedui[cluster]'") from None
     try:
+        _reachable(address)
         return Client(address, timeout=10)
     except (OSError, TimeoutError, ValueError) as exc:
         raise HeduiError(f"{address}: cannot reach the Dask scheduler ({exc})") from None
+
+
+def _reachable(address: str) -> None:
+    """Fail at once (OSError) on a tcp address nothing listens at, instead of after the
+    client's timeout."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if "://" not in address or not address.startswith("tcp://"):
+        return
+    parts = urlsplit(address)
+    if parts.hostname and parts.port:
+        socket.create_connection((parts.hostname, parts.port), timeout=5).close()
 
 
 def extract_on_cluster(client: Any, paths: list[Path], rules_dir: Path | None = None, excluded: bool = False,

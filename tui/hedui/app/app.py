@@ -118,18 +118,38 @@ class HeduiApp(App[int]):
                 self.extraction.want(j)
         slot = self.slots[index]
         if slot.extraction is not None and slot.session is None:
+            if self.keeper.idle and not self._has_file(slot):
+                self.preparer.open_session(slot)  # a new session: a lock, nothing to read or write
+                slot.preview = None
+                self._warm(slot)
+                return
             if slot.preview is None:
                 slot.preview = make_preview(slot.extraction, self.preparer.sessions_dir, self.preparer.reviewer,
                                             provisional=False)
             self.keeper.open(index, slot)
 
+    def _has_file(self, slot: ReportSlot) -> bool:
+        from hedui.core.session.paths import session_path
+
+        try:
+            return session_path(self.preparer.sessions_dir, slot.extraction.report, self.preparer.reviewer).exists()
+        except OSError:
+            return True
+
     def leave(self, index: int) -> None:
-        """The reviewer left report ``index``: close its session (written, lock released)."""
+        """The reviewer left report ``index``: close its session (its file written, off the UI
+        thread; a session with nothing decided has nothing to write: its lock goes at once)."""
         slot = self.slots[index]
         session, slot.session = slot.session, None
         if session is not None:
             self.totals.set_saved(index, *tally(session))
-            self.keeper.close(session)
+            if getattr(session, "written", False) or not self.keeper.idle:
+                self.keeper.close(session)
+            else:
+                try:
+                    session.close()
+                except HeduiError as exc:
+                    self.close_errors.append(str(exc))
         slot.preview = None
 
     def _session_opened(self, index: int, slot: ReportSlot) -> None:
@@ -148,8 +168,11 @@ class HeduiApp(App[int]):
             if slot.error is not None or slot.session is not None:
                 self.review.show_report(i)
             else:
-                self.hold(i)  # a preview at once, the session behind it
-                self.review.report_previewed(i)
+                self.hold(i)  # the session at once, or a preview with the session behind it
+                if slot.session is not None:
+                    self.review.report_prepared(i)
+                else:
+                    self.review.report_previewed(i)
 
     @on(ReportPrepared)
     def _prepared(self, message: ReportPrepared) -> None:
@@ -159,6 +182,9 @@ class HeduiApp(App[int]):
             return
         if self.review is not None and self.review.laid_out:
             self.review.report_prepared(i)
+        self._warm(slot)
+
+    def _warm(self, slot: ReportSlot) -> None:
         if not self._warmed:
             self._warmed = True
             self.warm_parse_span(slot)

@@ -40,8 +40,9 @@ class _Server:
     """The child's side (see the module doc)."""
 
     def __init__(self, conn: Any, paths: list[Path], first: int, sessions_dir: Path, reviewer: str,
-                 rules_dir: Path | None, cache_root: Path | None, extractor: Any) -> None:
+                 rules_dir: Path | None, cache_root: Path | None, extractor: Any, previews: bool) -> None:
         self.conn, self.paths, self.sessions_dir, self.reviewer = conn, paths, Path(sessions_dir), reviewer
+        self.previews = previews  # figures first while jieba loads (a child: the app paints meanwhile)
         self.rules_dir, self.cache_root, self.given = rules_dir, cache_root, extractor
         self.wants: deque[int] = deque([first] if paths else [])
         self.known: list[bool] = [False] * len(paths)  # figures counted (or failed)
@@ -91,7 +92,7 @@ class _Server:
         try:
             report, found, stat = self.corpus.cached(path)
             if found is None:
-                if self.corpus.extracted == 0 and self.given is None:  # jieba not loaded yet: figures first
+                if self.previews and self.corpus.extracted == 0 and self.given is None:  # jieba not loaded yet
                     try:
                         self.conn.send(("preview", i, self.corpus.extract_report(report, stat, context=False)))
                     except HeduiError:
@@ -183,7 +184,7 @@ class ExtractionProcess:
                  extractor: Any = None, thread: bool = False) -> None:
         self.first = first
         self._send_lock = threading.Lock()
-        args = (list(paths), first, Path(sessions_dir), reviewer, rules_dir, cache_root, extractor)
+        args = (list(paths), first, Path(sessions_dir), reviewer, rules_dir, cache_root, extractor, not thread)
         self._process: Any = None
         self._thread: threading.Thread | None = None
         if thread:

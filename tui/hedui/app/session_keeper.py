@@ -74,6 +74,11 @@ class SessionKeeper:
         except HeduiError as exc:  # its decisions are safe in the journal
             self.errors.append(str(exc))
 
+    @property
+    def idle(self) -> bool:
+        with self._cond:
+            return self._left <= 0
+
     def wait(self, timeout: float = 30.0) -> bool:
         """Until every queued open and close is done (True) or ``timeout``."""
         with self._cond:

@@ -246,6 +246,11 @@ class Session:
         return bool(self._history.redo_stack)
 
     @property
+    def written(self) -> bool:
+        """Whether the session has a file (False: a new session, no decision yet)."""
+        return not self._unwritten
+
+    @property
     def unsaved(self) -> int:
         """Decisions held in memory whose write failed (retried with the next decision or ``close``)."""
         return self._store.unsaved

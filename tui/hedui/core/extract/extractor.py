@@ -17,15 +17,17 @@ from hedui.core.extract.viewing import Viewer
 
 
 class Extractor:
-    """Loads the rules once; ``extract`` is thread-safe and pure."""
+    """Loads the rules once; ``extract`` is thread-safe and pure. Pass the ``simplifier`` of the
+    artefact rules the reports are loaded with (``ArtefactRules.simplifier``) to share the view
+    the loader built."""
 
-    def __init__(self, rules_dir: Path | None = None) -> None:
+    def __init__(self, rules_dir: Path | None = None, simplifier=None) -> None:
         self.rules: RuleSet = load_rules(rules_dir)
         self.rules_dir = Path(self.rules.sources["units"]).parent
         self.digest = self.rules.digest
         self.finder = CandidateFinder(UnitTable(self.rules), QualifierTable(self.rules),
                                       Exclusions(self.rules))
-        self.viewer = Viewer(self.rules_dir)
+        self.viewer = Viewer(self.rules_dir, simplifier)
 
     # -- public API -------------------------------------------------------------------------
     def extract(self, report: Report, *, context: bool = True) -> Extraction:

@@ -33,8 +33,10 @@ class Viewer:
     label and period rules (from ``rules_dir`` when it has them, else the bundled ones), read
     once and checked at once so that a bad file is reported before any report is read."""
 
-    def __init__(self, rules_dir: Path | None = None) -> None:
-        self._simplifier = None
+    def __init__(self, rules_dir: Path | None = None, simplifier=None) -> None:
+        #: the loader's simplifier when given (``ArtefactRules.simplifier``): it remembers the
+        #: view it built to find furniture, so the extractor need not build it again
+        self._simplifier = simplifier
         self._context_rules = None
         self._scanners = None
         try:

@@ -10,6 +10,9 @@ periods.toml::
     kind = "period"       # "period" | "frequency" (每年: governs its clause only) | "not" (近日: never)
     pattern = "目前|当前"
     clause_start = false  # true: only where a clause starts
+    [[continuation]]      # a clause opening with one of these goes on with the clause before it
+    id = "period.continuation"   # (,较103年增1.03%): a time phrase there reaches it
+    words = ["较", "同比"]
     [[comparison]]        # a time phrase right after this is a comparison base (比上年), not a period
     id = "period.cmp"
     before = "比|较"
@@ -69,6 +72,7 @@ class ContextRules:
     """Compiled label and period rules (built once, shared read-only by every Context)."""
 
     periods: tuple[PeriodRule, ...] = ()
+    continuation: tuple[str, ...] = ()
     cmp_before: re.Pattern[str] | None = None
     cmp_after: re.Pattern[str] | None = None
     head_trims: tuple[TrimRule, ...] = ()
@@ -155,6 +159,10 @@ def _load_periods(path: Path, rules: ContextRules) -> None:
         if not isinstance(v, int) or isinstance(v, bool) or v < 0:
             raise schema_error(path, None, "'head_offset' must be a non-negative integer")
         rules.head_offset = v
+    for i, rule in enumerate(data.get("continuation", [])):
+        rid = _rule_id(path, "continuation", i, rule)
+        rules.continuation = tuple(sorted(set(rules.continuation) | set(_words(path, rid, rule)),
+                                          key=len, reverse=True))
     for i, rule in enumerate(data.get("comparison", [])):
         rid = _rule_id(path, "comparison", i, rule)
         if "before" in rule:

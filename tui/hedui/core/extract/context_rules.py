@@ -30,6 +30,12 @@ labels.toml::
     [[cut]]               # words before the number up to the last of these are examples, not the label
     id = "label.cut.etc"
     words = ["等"]
+    [[subjectless]]       # a clause opening with these (完成…, 比上年减收…) borrows the sentence's subject
+    id = "label.subjectless.verb"
+    words = ["完成"]
+    [[after_stop]]        # the noun phrase after a unit ends before these (6个专家组|在一线…)
+    id = "label.after-stop.verb"
+    words = ["在"]
     [[generic]]           # 4.06万人、金额1406万元: these words after a listed number share its words
     id = "label.generic.amount"
     words = ["金额"]
@@ -82,6 +88,8 @@ class ContextRules:
     drop_words: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
     cut_words: frozenset[str] = frozenset()
+    subjectless_words: frozenset[str] = frozenset()
+    after_stop_words: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
     quantity: re.Pattern[str] | None = None
     label_boundaries: str = ",，;；:：。!！?？\n"
@@ -224,6 +232,12 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
     for i, rule in enumerate(data.get("cut", [])):
         rid = _rule_id(path, "cut", i, rule)
         rules.cut_words = rules.cut_words | frozenset(_words(path, rid, rule))
+    for i, rule in enumerate(data.get("subjectless", [])):
+        rid = _rule_id(path, "subjectless", i, rule)
+        rules.subjectless_words = rules.subjectless_words | frozenset(_words(path, rid, rule))
+    for i, rule in enumerate(data.get("after_stop", [])):
+        rid = _rule_id(path, "after_stop", i, rule)
+        rules.after_stop_words = rules.after_stop_words | frozenset(_words(path, rid, rule))
     for i, rule in enumerate(data.get("generic", [])):
         rid = _rule_id(path, "generic", i, rule)
         rules.generic_words = rules.generic_words | frozenset(_words(path, rid, rule))

@@ -43,13 +43,18 @@ def _continues(ctx: Context, cs: int) -> bool:
     return any(t.startswith(w, cs) for w in ctx.rules.continuation)
 
 
+def _stretch_start(t: str, ss: int, cs: int) -> int:
+    """Where the stretch of the clause at ``cs`` starts: after the last ; or colon of its sentence
+    (预案:…每10股派发3.20元 is no longer the heading's)."""
+    return max(ss, *(t.rfind(ch, ss, cs) + 1 for ch in ";；:："))
+
+
 def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
     """A period of an earlier clause of the figure's stretch (up to ;) that reaches the figure."""
     t = ctx.text
     rules = ctx.rules
     bounds = rules.period_boundaries + rules.sentence_ends
-    # a stretch ends at ; and at a colon (预案:…每10股派发3.20元 is no longer the heading's)
-    floor = max(ss, *(t.rfind(ch, ss, cs) + 1 for ch in ";；:："))
+    floor = _stretch_start(t, ss, cs)
     chain = _continues(ctx, cs)
     end = cs - 1  # the boundary before the figure's clause
     while end > floor:
@@ -137,6 +142,9 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
     if local:
         return local[-1]
     heads, alone = _heads(ctx, vs, ss, se, before)
+    floor = _stretch_start(t, ss, cs)
+    if alone is not None and alone.start < floor and any(p.start >= floor for p in before):
+        alone = None  # 报告期内,…;报告期末,总资产3.4亿元: a period of the figure's own stretch is nearer
     if alone is not None:
         return alone  # 2022年,全镇…,全年未发生…,…下降33.3%: a head standing alone frames the sentence
     reach = _reaching(ctx, vs, cs, ss)

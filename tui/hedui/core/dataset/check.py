@@ -19,7 +19,7 @@ from hedui.core.session.entry import Entry
 from hedui.core.session.file_format import SYSTEM_OPS, _Lines, doc_from_toml, parse_toml, read_session_bytes
 from hedui.core.session.paths import resolve_report_path
 from hedui.core.session.read import fold_journal, session_files
-from hedui.core.session.safe_io import REPORT_LIMIT, read_regular
+from hedui.core.session.safe_io import REPORT_LIMIT, NotReadable, read_regular
 from hedui.core.session.store import journal_gap, read_journal
 
 
@@ -55,8 +55,8 @@ def check_file(path: Path, sessions_dir: Path) -> list[str]:
     where = f"{path}:{lines.find('report', 0, 'path')}"
     try:
         raw_report = read_regular(report_file, "report", REPORT_LIMIT)
-    except SessionError as exc:
-        why = "not found" if not os.path.lexists(report_file) else f"not readable ({str(exc).split(': ', 1)[-1]})"
+    except NotReadable as exc:
+        why = "not found" if exc.reason == "not found" else f"not readable ({exc.reason})"
         problems.append(f"{where}: report {doc.report_path} {why}")
         return problems
     if hashlib.sha256(raw_report).hexdigest() != doc.report_sha256:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from hedui.core.dataset.evaluate import report_name
 from hedui.core.model import VERIFIED, SessionError
-from hedui.core.session.safe_io import report_sha256
+from hedui.core.session.safe_io import NotReadable, report_sha256
 from hedui.core.session.read import load_all
 
 
@@ -39,8 +39,8 @@ def verified_reference(sessions_dir: Path, skipped: list[str] | None = None) -> 
         try:
             same = report_sha256(s.report_path) == s.doc.report_sha256
             why = "changed since it was reviewed (open it in hedui review to re-anchor)"
-        except SessionError as exc:
-            same, why = False, f"not readable ({str(exc).split(': ', 1)[-1]})"
+        except NotReadable as exc:
+            same, why = False, f"not readable ({exc.reason})"
         if same:
             current.append(s)
         elif skipped is not None:

@@ -29,6 +29,14 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
+class NotReadable(SessionError):
+    """A file that is not read: ``reason`` says why (not found, not a regular file, too large …)."""
+
+    def __init__(self, path: Path, what: str, reason: str) -> None:
+        super().__init__(f"{path}: cannot read {what} ({reason})")
+        self.reason = reason
+
+
 def _why(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "a symbolic link, not followed"
@@ -46,15 +54,15 @@ def open_regular(path: Path, what: str, limit: int, *, follow: bool = True) -> i
         fd = os.open(path, flags)
     except FileNotFoundError:
         kind = "a dangling link" if os.path.islink(path) else "not found"
-        raise SessionError(f"{path}: cannot read {what} ({kind})") from None
+        raise NotReadable(path, what, kind) from None
     except OSError as exc:
-        raise SessionError(f"{path}: cannot read {what} ({_why(exc)})") from None
+        raise NotReadable(path, what, _why(exc)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise SessionError(f"{path}: cannot read {what} (not a regular file)")
+            raise NotReadable(path, what, "not a regular file")
         if st.st_size > limit:
-            raise SessionError(f"{path}: {what} too large ({st.st_size:,} bytes; hedui reads up to {_mib(limit)})")
+            raise NotReadable(path, what, f"too large: {st.st_size:,} bytes; hedui reads up to {_mib(limit)}")
         os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
@@ -73,11 +81,11 @@ def read_regular(path: Path, what: str, limit: int, *, follow: bool = True) -> b
                 break
             total += len(chunk)
             if total > limit:  # it grew while being read
-                raise SessionError(f"{path}: {what} too large (over {_mib(limit)})")
+                raise NotReadable(path, what, f"too large: over {_mib(limit)}")
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise SessionError(f"{path}: cannot read {what} ({_why(exc)})") from None
+        raise NotReadable(path, what, _why(exc)) from None
     finally:
         os.close(fd)
 
@@ -91,12 +99,12 @@ def iter_regular(path: Path, what: str, limit: int, chunk: int = 1 << 20) -> Ite
             try:
                 data = os.read(fd, chunk)
             except OSError as exc:
-                raise SessionError(f"{path}: cannot read {what} ({_why(exc)})") from None
+                raise NotReadable(path, what, _why(exc)) from None
             if not data:
                 return
             total += len(data)
             if total > limit:
-                raise SessionError(f"{path}: {what} too large (over {_mib(limit)})")
+                raise NotReadable(path, what, f"too large: over {_mib(limit)}")
             yield data
     finally:
         os.close(fd)

@@ -259,7 +259,10 @@ def read_session(path: Path, data: bytes | None = None, problems: list[str] | No
     return doc_from_toml(path, raw, _Lines(text), problems)
 
 
-def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list[str] | None = None) -> SessionDoc:
+def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list[str] | None = None,
+                  whole: bool = True) -> SessionDoc:
+    """The document of a parsed file (``whole``: the file, which must prove it is complete; else
+    only its head, whose tables are read by ``hedui.core.session.stream``)."""
     def fail(table: str, index: int, key: str, reason: str) -> SessionError:
         return SessionError(f"{path}:{lines.find(table, index, key)}: {reason}")
 
@@ -310,11 +313,7 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list
                 raise SchemaProblem(table, f"{table} must be an array of tables")
             for index, item in enumerate(items):
                 try:
-                    e = entry_from_dict(item)
-                    if e.id in seen:
-                        raise SchemaProblem("id", f"duplicate id {e.id!r}")
-                    if table == "figure" and e.end > doc.report_chars:
-                        raise SchemaProblem("end", f"end {e.end} is beyond the report's {doc.report_chars} characters")
+                    e = figure_item(doc, table, item, seen)
                 except SchemaProblem as exc:
                     item_problem(table, index, exc)
                     continue
@@ -327,9 +326,7 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list
         last = 0
         for index, rec in enumerate(items):
             try:
-                _log_record(rec)
-                if rec["seq"] <= last:
-                    raise SchemaProblem("seq", f"log seq {rec['seq']} is not increasing")
+                log_item(rec, last)
             except SchemaProblem as exc:
                 item_problem(table, index, exc)
                 continue
@@ -342,31 +339,51 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list
     except SchemaProblem as exc:
         raise fail(table, index, exc.key, str(exc)) from None
     doc.entries.sort(key=lambda e: (e.start, e.end))
-    if problems is None or not problems:  # (with skipped items the counts cannot agree)
-        doc.incomplete = _wholeness(path, doc, raw, lines)
+    if whole and not problems:  # (with skipped items the counts cannot agree)
+        doc.incomplete = wholeness(path, doc, lines.find("", 0, "journal_seq"), lines.lines,
+                                   (len(raw.get("figure", [])), len(raw.get("orphan", [])), len(raw.get("log", []))))
     return doc
 
 
-def _wholeness(path: Path, doc: SessionDoc, raw: dict[str, Any], lines: _Lines) -> str:
-    """'' if the file shows it is whole, else why not ('file:line: ...')."""
+def wholeness(path: Path, doc: SessionDoc, seq_line: int, tail_lines: list[str],
+              counts: tuple[int, int, int], line0: int = 0) -> str:
+    """'' if the file shows it is whole, else why not ('file:line: ...'). ``tail_lines`` are the
+    file's last lines, from line ``line0 + 1``; ``counts`` are its figure, orphan and log tables."""
     last = doc.log[-1]["seq"] if doc.log else 0
     if doc.journal_seq != last:
-        return (f"{path}:{lines.find('', 0, 'journal_seq')}: incomplete: journal_seq {doc.journal_seq} "
+        return (f"{path}:{seq_line}: incomplete: journal_seq {doc.journal_seq} "
                 f"but the last log record is seq {last} (log records missing)")
     if doc.format < 2:
         return ""
-    tail = len(lines.lines)
-    while tail > 0 and not lines.lines[tail - 1].strip():
+    tail = len(tail_lines)
+    while tail > 0 and not tail_lines[tail - 1].strip():
         tail -= 1
-    m = _END.fullmatch(lines.lines[tail - 1].strip()) if tail else None
+    m = _END.fullmatch(tail_lines[tail - 1].strip()) if tail else None
     if m is None:
-        return f"{path}:{tail or 1}: incomplete: the file is cut short (its end line is missing)"
-    counts = (len(raw.get("figure", [])), len(raw.get("orphan", [])), len(raw.get("log", [])))
+        return f"{path}:{line0 + tail or 1}: incomplete: the file is cut short (its end line is missing)"
     said = tuple(int(x) for x in m.groups())
     if said != counts:
-        return (f"{path}:{tail}: incomplete: the end line counts {said[0]} figures, {said[1]} orphans, "
+        return (f"{path}:{line0 + tail}: incomplete: the end line counts {said[0]} figures, {said[1]} orphans, "
                 f"{said[2]} log records; the file holds {counts[0]}, {counts[1]}, {counts[2]}")
     return ""
+
+
+def figure_item(doc: SessionDoc, table: str, item: Any, seen: set[str]) -> Entry:
+    """A ``[[figure]]`` or ``[[orphan]]`` table as an Entry (ids unique in ``seen``); raises SchemaProblem."""
+    e = entry_from_dict(item)
+    if e.id in seen:
+        raise SchemaProblem("id", f"duplicate id {e.id!r}")
+    if table == "figure" and e.end > doc.report_chars:
+        raise SchemaProblem("end", f"end {e.end} is beyond the report's {doc.report_chars} characters")
+    return e
+
+
+def log_item(rec: Any, last: int) -> dict[str, Any]:
+    """A ``[[log]]`` table following seq ``last``; raises SchemaProblem."""
+    _log_record(rec)
+    if rec["seq"] <= last:
+        raise SchemaProblem("seq", f"log seq {rec['seq']} is not increasing")
+    return rec
 
 
 def validate_log_record(rec: Any) -> dict[str, Any]:

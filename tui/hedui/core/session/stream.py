@@ -1,6 +1,6 @@
 """Reading a session file table by table, for ``hedui check`` on large files.
 
-The file is read line by line; each ``[[figure]]``, ``[[orphan]]`` and ``[[log]]`` table is
+The file is split at its table headers; each ``[[figure]]``, ``[[orphan]]`` and ``[[log]]`` table is
 parsed and validated on its own with the rules of ``file_format`` (the same functions), and
 only what check needs is kept: the figures, and of the log the last record of each figure
 with the count and the last seq. Memory stays near the size of the figures, not of the file's
@@ -11,7 +11,6 @@ header inside a multi-line string, say) is reported as a problem, never passed.
 """
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -23,10 +22,9 @@ from hedui.core.session.entry import SchemaProblem
 from hedui.core.session.file_format import (
     SYSTEM_OPS, SessionDoc, _Lines, doc_from_toml, figure_item, log_item, parse_toml, wholeness,
 )
-from hedui.core.session.safe_io import SESSION_LIMIT, check_session_link, open_regular
+from hedui.core.session.safe_io import SESSION_LIMIT, check_session_link, read_regular
 
-_TABLE = re.compile(r"\[\[\s*(figure|orphan|log)\s*\]\]\s*(#.*)?")
-_TAIL = 8  # last lines kept for the end line
+_TABLE = re.compile(r"(?m)^[ \t]*\[\[[ \t]*(figure|orphan|log)[ \t]*\]\][ \t]*(#[^\n]*)?\r?$")
 
 
 @dataclass
@@ -37,11 +35,12 @@ class Streamed:
     log_count: int = 0
 
 
-def _key_line(block: list[str], first: int, key: str) -> int:
+def _key_line(block: str, first: int, key: str) -> int:
+    """The line of ``key`` in a table whose header is on line ``first``."""
     if not key:
         return first
-    pat = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")
-    return next((first + i for i, ln in enumerate(block) if pat.match(ln)), first)
+    m = re.search(rf"(?m)^[ \t]*{re.escape(key)}[ \t]*[=.]", block)
+    return first + block.count("\n", 0, m.start()) if m else first
 
 
 class _Reader:
@@ -61,10 +60,10 @@ class _Reader:
             raise SessionError(f"{self.path}:1: figures and log must be [[figure]], [[orphan]] and [[log]] tables")
         self.out = Streamed(doc_from_toml(self.path, raw, lines, self.problems, whole=False), lines)
 
-    def block(self, lines: list[str], first: int) -> None:
+    def block(self, lines: str, first: int) -> None:
         assert self.out is not None
         try:
-            raw = tomllib.loads("\n".join(lines))
+            raw = tomllib.loads(lines)
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
             at = first + int(m.group(1)) - 1 if m else first
@@ -102,33 +101,20 @@ def stream_session(path: Path, problems: list[str]) -> Streamed:
     """Read and check ``path`` table by table; problems of single tables go to ``problems``,
     a file that cannot be read at all raises SessionError('file:line: reason')."""
     check_session_link(path)
-    fd = open_regular(path, "session file", SESSION_LIMIT)
+    data = read_regular(path, "session file", SESSION_LIMIT)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SessionError(f"{path}:{line}: session file is not UTF-8") from None
+    del data
     reader = _Reader(path, problems)
-    tail: list[str] = []
-    with os.fdopen(fd, "rb") as fh:
-        head: list[str] = []
-        block: list[str] | None = None
-        first = lineno = 0
-        for lineno, raw_line in enumerate(fh, 1):
-            try:
-                line = raw_line.decode("utf-8").rstrip("\r\n")
-            except UnicodeDecodeError:
-                raise SessionError(f"{path}:{lineno}: session file is not UTF-8") from None
-            tail = (tail + [line])[-_TAIL:]
-            if _TABLE.fullmatch(line.strip()):
-                if block is None:
-                    reader.head("\n".join(head))
-                else:
-                    reader.block(block, first)
-                block, first = [line], lineno
-            elif block is None:
-                head.append(line)
-            else:
-                block.append(line)
-        if block is None:
-            reader.head("\n".join(head))
-        else:
-            reader.block(block, first)
+    starts = [m.start() for m in _TABLE.finditer(text)] + [len(text)]
+    reader.head(text[: starts[0]])
+    line = text.count("\n", 0, starts[0]) + 1
+    for a, b in zip(starts, starts[1:]):
+        reader.block(text[a:b], line)
+        line += text.count("\n", a, b)
     out = reader.out
     assert out is not None
     doc = out.doc
@@ -138,9 +124,10 @@ def stream_session(path: Path, problems: list[str]) -> Streamed:
         problems.append(f"{path}:{out.head.find('', 0, 'journal_seq')}: journal_seq {doc.journal_seq} "
                         f"is below the last log seq {reader.last_seq}")
     elif not problems:
+        tail = text[-2048:].split("\n")
         last = {"seq": reader.last_seq} if reader.counts[2] else None
         probe = SessionDoc(**{**doc.__dict__, "log": [last] if last else []})
         doc.incomplete = wholeness(path, probe, out.head.find("", 0, "journal_seq"), tail,
-                                   tuple(reader.counts), max(0, lineno - len(tail)))
+                                   tuple(reader.counts), text.count("\n") + 1 - len(tail))
     doc.entries.sort(key=lambda e: (e.start, e.end))
     return out

@@ -71,16 +71,19 @@ class CachedExtractor:
             if self._given is not None:
                 self._extractor = self._given
             else:
-                from hedui.core.extract.extractor import Extractor
+                from hedui.core.corpus.extraction import build_tools
 
-                self._extractor = Extractor(self.rules_dir)
+                self._extractor, self._artefact_rules = build_tools(self.rules_dir)
         return self._extractor
 
     def _artefacts(self) -> Any:
         if self._artefact_rules is None:
-            from hedui.core.text.artefact_rules import load_artefact_rules
+            if self._given is None:
+                self.extractor()  # built together: one simplifier
+            else:
+                from hedui.core.text.artefact_rules import load_artefact_rules
 
-            self._artefact_rules = load_artefact_rules(self.rules_dir)
+                self._artefact_rules = load_artefact_rules(self.rules_dir)
         return self._artefact_rules
 
     def cached(self, path: Path) -> tuple[Report, Extraction | None, FileStat | None]:

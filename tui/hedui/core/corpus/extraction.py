@@ -15,14 +15,21 @@ from typing import Any
 from hedui.core.model import Extraction
 
 
-@functools.lru_cache(maxsize=4)
-def _tools(rules_dir: str | None) -> tuple[Any, Any]:
-    """(Extractor, artefact rules) of a rules folder (None: the bundled rules), once per process."""
+def build_tools(rules_dir: Path | None) -> tuple[Any, Any]:
+    """(Extractor, artefact rules) of a rules folder (None: the bundled rules), sharing one
+    simplifier; a folder without an artefact file reads reports with the bundled artefact rules."""
     from hedui.core.extract.extractor import Extractor
     from hedui.core.text.artefact_rules import load_artefact_rules
 
-    folder = Path(rules_dir) if rules_dir is not None else None
-    return Extractor(folder), load_artefact_rules(folder)
+    has_artefacts = rules_dir is not None and (Path(rules_dir) / "artefacts.toml").is_file()
+    artefact_rules = load_artefact_rules(rules_dir if has_artefacts else None)
+    return Extractor(rules_dir, artefact_rules.simplifier), artefact_rules
+
+
+@functools.lru_cache(maxsize=4)
+def _tools(rules_dir: str | None) -> tuple[Any, Any]:
+    """``build_tools`` once per process and rules folder."""
+    return build_tools(Path(rules_dir) if rules_dir is not None else None)
 
 
 def extract_bytes(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None) -> Extraction:

@@ -123,3 +123,24 @@ async def test_a_reopened_corpus_is_counted_from_the_cache(ws, tmp_path):
                 await pilot.pause(0.05)
             extracted = app.background_extracted
         assert extracted == (5 if run == 0 else 0)  # every report once, then none at all
+
+
+async def test_the_report_list_opens_again_as_the_corpus_is_now(ws):
+    names = _add_reports(ws)
+    app = ws.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_all_prepared(pilot)
+        await pilot.press("g", "g", "u", "a", "enter")  # g, then the filter "gua": guangxi
+        await wait_ready(pilot, names.index("guangxi-2023.txt"))
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReportListScreen) and screen.query_one("Input").value == ""
+        assert [r.name for r in screen.view.rows] == names  # no filter left over
+        row = screen.view.chosen
+        assert row.name == "guangxi-2023.txt" and row.decided == 1  # on the report it came from
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.review

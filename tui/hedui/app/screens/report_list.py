@@ -57,6 +57,20 @@ class ReportListScreen(Screen[int | None]):
         self.query_one(Input).focus()
         self._show(keep=self.current)
 
+    def reset(self, current: int, live: tuple[int, int, int] | None) -> None:
+        """Opened again: the rows as they are now, no filter, the cursor on report ``current``."""
+        self.current, self.live = current, live
+        self._all = rows(self.slots, self.names, current, live)
+        self._sorted = sort_rows(self._all, self.sort)
+        self._last = ("", self._sorted)
+        self._built = time.monotonic()
+        if self.is_mounted:
+            self.view.current = current
+            with self.prevent(Input.Changed):
+                self.query_one(Input).value = ""
+            self.query_one(Input).focus()
+            self._show(keep=current)
+
     @property
     def view(self) -> ReportRows:
         return self.query_one(ReportRows)

@@ -99,6 +99,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         self._starts: list[int] = []
         self._excluded: list[Any] = []
         self._binding_state: tuple = ()
+        self._report_list: Any = None  # the report list (g), made on first use and kept
         self.panel: Panel | None = None  # a form shown in place of the detail and table
         self._panel_done: Callable[[Any], None] | None = None
         self._panel_replaces = "#side"

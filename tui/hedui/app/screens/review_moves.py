@@ -63,7 +63,13 @@ class MoveActions:
             if index is not None and index != self.index:
                 self.show_report(index)
 
-        self.app.push_screen(ReportListScreen(self.slots, self.app.names(), self.index, self.live_tally()), chosen)
+        screen = self._report_list
+        if screen is None:  # made once and kept (installed): reopening it costs no compose
+            screen = self._report_list = ReportListScreen(self.slots, self.app.names(), self.index, self.live_tally())
+            self.app.install_screen(screen, "reports")
+        else:
+            screen.reset(self.index, self.live_tally())
+        self.app.push_screen("reports", chosen)
 
     def live_tally(self) -> tuple[int, int, int] | None:
         """(decided, flagged, total) of the report on screen, as shown now."""

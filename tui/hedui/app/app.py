@@ -138,8 +138,11 @@ class HeduiApp(App[int]):
 
     def leave(self, index: int) -> None:
         """The reviewer left report ``index``: close its session (its file written, off the UI
-        thread; a session with nothing decided has nothing to write: its lock goes at once)."""
+        thread; a session with nothing decided has nothing to write: its lock goes at once).
+        A session holding decisions a failed write kept in memory stays open, to be retried."""
         slot = self.slots[index]
+        if getattr(slot.session, "unsaved", 0):  # decisions only in memory: kept open until written
+            return
         session, slot.session = slot.session, None
         if session is not None:
             self.totals.set_saved(index, *tally(session))
@@ -237,6 +240,7 @@ class HeduiApp(App[int]):
         self.workers.cancel_group(self, "listen")
         self.extraction.close()
         self.close_sessions()
+        self.keeper.stop()
 
     def close_sessions(self) -> list[str]:
         """Close every session (final write, lock released); the one-line errors, if any.
@@ -245,8 +249,7 @@ class HeduiApp(App[int]):
         """
         self.keeper.wait()
         errors = []
-        for j in sorted(self.held | {self.current}):
-            slot = self.slots[j]
+        for slot in self.slots:  # the one on screen, and any kept open with unsaved decisions
             if slot.session is not None:
                 session, slot.session = slot.session, None
                 try:

@@ -127,13 +127,7 @@ class ExtractionCache:
             self.warning = f"{self.root}: {why}; going on without the cache"
         self.writable = False
         if reading:
-            self.readable = False
-            if self._db is not None:
-                try:
-                    self._db.close()
-                except sqlite3.Error:
-                    pass
-                self._db = None
+            self.close()
 
     def _open(self) -> None:
         path = self.root / DB_NAME
@@ -259,6 +253,7 @@ class ExtractionCache:
             self.remember(stat, sha256)
 
     def close(self) -> None:
+        """Close the connection; the cache is then neither read nor written."""
         with self._lock:
             if self._db is not None:
                 try:

@@ -11,8 +11,10 @@ from decimal import Decimal
 
 from hedui.core.numbers.exclusions import Exclusions, ExclusionSpans
 from hedui.core.numbers.finder import NumberMatch, find_numbers, parse_number
+from hedui.core.numbers.numerals import tidy
 from hedui.core.numbers.qualifiers import QualifierMatch, QualifierTable
 from hedui.core.numbers.units import UnitMatch, UnitTable
+from hedui.core.extract.table_layout import Tables
 
 #: separators of a list whose last item carries the unit shared by all (0.1、3.8、5.1个百分点)
 LIST_SEPS = ("、", "和", "及", "与", "或")
@@ -30,7 +32,6 @@ BUILTIN_RULES: dict[str, str] = {
     "figure.bare-scaled": "a 万/亿-scaled number standing bare before a noun (123万职工), unit ''",
     "unit.percent.chinese": "百分之八十 / 千分之五 written in words",
     "unit.rate": "a rate per population (46.79/10万), unit '/10万'",
-    "figure.table-cell": "a bare number that is a cell of a table row, unit ''",
 }
 #: words before a number that make it a percentage
 PER_WORDS = (("百分之", "%"), ("千分之", "‰"))
@@ -54,21 +55,6 @@ class Candidate:
 
 def _is_cjk(ch: str) -> bool:
     return CJK_LO <= ch <= CJK_HI
-
-
-#: punctuation that makes a line a sentence, not a table row
-SENTENCE_PUNCT = ("。", "，", "；", ";", "：", ":", "、", "！", "？")
-_CELL_EDGE = " \t\u3000|"
-
-
-def _is_cell(s: str, c: Candidate, ls: int, le: int) -> bool:
-    """A number standing alone between spaces (or the line's end), maybe with a sign or %."""
-    a, b = c.start, c.end
-    if s[b:b + 1] in ("%", "％"):
-        b += 1
-    before = s[a - 1] if a > ls else " "
-    after = s[b] if b < le else " "
-    return before in _CELL_EDGE and after in _CELL_EDGE and c.excluded in (None, "bare.no-unit")
 
 
 class CandidateFinder:
@@ -163,7 +149,8 @@ class CandidateFinder:
         return Candidate(start, end, value, value_max, unit, category, bound, rule or "figure", excluded)
 
     # -- the whole text ---------------------------------------------------------------------
-    def find(self, s: str) -> list[Candidate]:
+    def find(self, s: str, tables: Tables | None = None) -> list[Candidate]:
+        """The candidates of ``s``; ``tables`` (table_layout.py) makes bare table cells figures."""
         nums = find_numbers(s, bare_scales=True)
         spans = self.exclusions.spans(s)
         out: list[Candidate] = []
@@ -191,7 +178,8 @@ class CandidateFinder:
             out.append(c)
             consumed = c.end
         self._share_units(s, out)
-        self._table_cells(s, out)
+        if tables is not None and tables.cells:
+            _table_cells(out, tables)
         return self._ranges(s, out)
 
     def _share_units(self, s: str, cands: list[Candidate]) -> None:
@@ -221,32 +209,6 @@ class CandidateFinder:
                 if nxt.excluded not in (None, "bare.no-unit"):
                     break
 
-    def _table_cells(self, s: str, cands: list[Candidate]) -> None:
-        """Bare numbers that are cells of a table row (``粮食产量 万吨 6789.5 1.3``) are figures
-        with unit '' (FIGURES.md: a table cell with no unit of its own)."""
-        k = 0
-        while k < len(cands):
-            ls = s.rfind("\n", 0, cands[k].start) + 1
-            le = s.find("\n", cands[k].start)
-            le = len(s) if le < 0 else le
-            j = k
-            while j < len(cands) and cands[j].start < le:
-                j += 1
-            row = range(k, j)
-            k = j
-            cells = [j for j in row if _is_cell(s, cands[j], ls, le)]
-            line = s[ls:le]
-            if (len(cells) < 2 or any(p in line for p in SENTENCE_PUNCT)
-                    or not _is_cjk(line.lstrip()[:1] or " ")):
-                continue
-            if all(cands[j].value == int(cands[j].value) and 1900 <= cands[j].value <= 2100 for j in cells):
-                continue  # a heading row of years
-            for j in cells:
-                c = cands[j]
-                if c.excluded == "bare.no-unit":
-                    unit, cat = ("%", "percent") if s[c.end:c.end + 1] in "%％" else ("", "count")
-                    cands[j] = replace(c, excluded=None, rule="figure.table-cell", unit=unit, category=cat)
-
     def _ranges(self, s: str, cands: list[Candidate]) -> list[Candidate]:
         """260元至500元 -> one figure, value 260, value_max 500, bound range."""
         out: list[Candidate] = []
@@ -261,6 +223,31 @@ class CandidateFinder:
                     continue
             out.append(c)
         return out
+
+
+def _table_cells(cands: list[Candidate], tables: Tables) -> None:
+    """Bare numbers that are cells of a table are figures, scaled and with the unit their
+    headings state (FIGURES.md: ``营业收入(万元)`` over ``1250.40`` is 12504000 元)."""
+    for j, c in enumerate(cands):
+        cell = tables.at(c.start)
+        if cell is None or not cell.bare or c.excluded not in (None, "bare.no-unit"):
+            continue
+        own_pct = c.unit in ("%", "‰") and c.end <= cell.end
+        if c.unit and not own_pct and c.end <= cell.end:
+            continue
+        value, end = c.value, min(c.end, cell.end)
+        if cell.negative and value > 0:
+            value = -value
+        if own_pct:
+            unit, category = c.unit, c.category
+        elif cell.unit is not None:
+            value = tidy(value * cell.unit.scale)
+            unit, category = cell.unit.unit, cell.unit.category
+        else:
+            unit, category = "", ("ratio" if cell.other_measure else "count")
+        cands[j] = replace(c, start=cell.start if cell.negative else c.start, end=cell.end if cell.negative else end,
+                           value=value, unit=unit, category=category, bound="=", excluded=None,
+                           rule=tables.cell_rule)
 
 
 _ITEM_BREAKS = ",，;；。:：!！?？、\n"

@@ -55,8 +55,8 @@ class Viewer:
             self._simplifier = Simplifier()
         return make_view(report, self._simplifier)
 
-    def context_tools(self, report: Report, view, quantities: list[tuple[int, int]] | None = None
-                      ) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
+    def context_tools(self, report: Report, view, quantities: list[tuple[int, int]] | None = None,
+                      tables=None) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
         """(label_for(ostart, oend), period_for(ostart, oend)) on ORIGINAL offsets; ``quantities``:
         the view's numbers with their measure words, when the caller has them (else found again)."""
         try:
@@ -69,5 +69,5 @@ class Viewer:
 
         if self._context_rules is not None and self._scanners is None:
             self._scanners = RuleScanners(self._context_rules)
-        ctx = make_context(report, view, self._context_rules, self._scanners, quantities)
+        ctx = make_context(report, view, self._context_rules, self._scanners, quantities, tables)
         return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e))

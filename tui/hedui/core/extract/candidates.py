@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from hedui.core.numbers.exclusions import Exclusions, ExclusionSpans
 from hedui.core.numbers.finder import NumberMatch, find_numbers, parse_number
-from hedui.core.numbers.numerals import tidy
+from hedui.core.numbers.numerals import CN_DIGITS, tidy
 from hedui.core.numbers.qualifiers import QualifierMatch, QualifierTable
 from hedui.core.numbers.units import UnitMatch, UnitTable
 from hedui.core.extract.table_layout import Tables
@@ -26,6 +26,11 @@ LONE_SCALES = frozenset("百千万亿")
 #: a footnote marker between a number and its scale or unit: 10535.51[1]亿元
 FOOTNOTE = re.compile(r"[\[［]\d{1,2}[\]］]")
 SMALL_SCALES = frozenset({"千", "百"})
+#: punctuation after which a scaled bare number closes its clause (资金685万,)
+CLAUSE_CLOSE = frozenset("，,。；;！？")
+#: scales after which the rest of an amount may follow without a separator (32萬312元);
+#: 兆 (10^12, Taiwan) is no scale of the number finder (兆瓦 is a unit), so it joins here
+HEAD_SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "兆": Decimal(10) ** 12}
 SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
 #: ids of the figure rules written in code (the others are the unit rules of rules/units.toml)
 BUILTIN_RULES: dict[str, str] = {
@@ -78,6 +83,23 @@ class CandidateFinder:
                     return u, q, q.end
         return None, None, pos
 
+    def _sub_unit(self, s: str, u: UnitMatch, value: Decimal, value_max: Decimal | None
+                  ) -> tuple[Decimal, Decimal | None, int]:
+        """A unit worth ``u.factor`` of the unit written (毛 = 0.1 元), and a digit after it that
+        counts tenths of it (三毛五, 两毛五分), unless that digit starts a quantity (三毛一斤)."""
+        f = Decimal(u.factor)
+        value, end = value * f, u.end
+        value_max = tidy(value_max * f) if value_max is not None else None
+        d = s[end:end + 1]
+        digit = CN_DIGITS.get(d, int(d) if d.isdigit() and d.isascii() else None)
+        if (digit is not None and value_max is None and s[end - 1] != "钱"
+                and self.units.match(s, end + 1) is None):
+            value += digit * f / 10
+            end += 1
+            if s.startswith("分", end):
+                end += 1
+        return tidy(value), value_max, end
+
     def grow(self, s: str, n: NumberMatch, spans: ExclusionSpans) -> Candidate:
         """The figure around number ``n`` as far as the text allows."""
         start, pos = n.start, n.end
@@ -114,6 +136,8 @@ class CandidateFinder:
             inner, bound = iq.word, iq.bound
         end = u.end if u else pos
         unit, category, rule = (u.unit, u.category, u.rule) if u else ("", "count", "")
+        if u is not None and u.factor:  # 三毛五 is 0.35 元
+            value, value_max, end = self._sub_unit(s, u, value, value_max)
         # a qualifier after the unit (or after the number): 以上, 左右, 多 (三元多)
         qa = self.qualifiers.after(s, end)
         if qa is not None and not (inner and qa.word in self.qualifiers.inner_words):
@@ -129,7 +153,9 @@ class CandidateFinder:
             bound = "range"
         if bound == "=" and u is not None and qb is None:
             g = self.qualifiers.governing(s, start)
-            if g is not None:
+            # 所得最高20%家庭…194万元: a word qualifying the number right after it governs no
+            # later figure, unless they are items of one list (不少于1家、10家)
+            if g is not None and not (s[g.end:g.end + 1].isdigit() and "、" not in s[g.end:start]):
                 bound = g.bound
         excluded = spans.rule_for(n.start, n.end)
         if excluded == "idiom.article" and u is not None and _listed_after_count(s, start, u.unit):
@@ -139,8 +165,10 @@ class CandidateFinder:
             excluded = "idiom.article"  # 一粒种子, 一家企业: any count or measure word, not only the listed ones
         if excluded is None and u is None:
             excluded = "bare.no-unit"
-            if (("万" in scale or "亿" in scale) and end < len(s) and _is_cjk(s[end])
-                    and (n.text[0] not in LONE_SCALES or inner)):
+            if (("万" in scale or "亿" in scale) and (n.text[0] not in LONE_SCALES or inner)
+                    and ((end < len(s) and _is_cjk(s[end]))  # 123万职工
+                         # 下拨救灾资金685万, : an amount closing its clause after the noun
+                         or (s[end:end + 1] in CLAUSE_CLOSE and start > 0 and _is_cjk(s[start - 1])))):
                 excluded, rule = None, "figure.bare-scaled"
         elif excluded is None and n.text in LONE_SCALES and (
                 bound == "=" or (bound in (">=", "<=") and end < len(s) and _is_cjk(s[end]))):
@@ -177,10 +205,35 @@ class CandidateFinder:
                     break
             out.append(c)
             consumed = c.end
+        out = self._scaled_heads(s, out)
         self._share_units(s, out)
         if tables is not None and tables.cells:
             _table_cells(out, tables)
         return self._ranges(s, out)
+
+    def _scaled_heads(self, s: str, cands: list[Candidate]) -> list[Candidate]:
+        """32萬312元, 10兆2701億元: a scaled number with the rest of the amount right after it
+        (the number finder leaves a tail without a separator alone: 3万2020年 is two)."""
+        out: list[Candidate] = []
+        k = 0
+        while k < len(cands):
+            c = cands[k]
+            k += 1
+            if c.excluded != "bare.no-unit" or c.value_max is not None or k >= len(cands):
+                out.append(c)
+                continue
+            nxt = cands[k]
+            gap = s[c.end:nxt.start]
+            mult = HEAD_SCALES.get(gap) if gap else HEAD_SCALES.get(s[c.end - 1:c.end])
+            if (mult is None or nxt.excluded is not None or not nxt.unit or nxt.value_max is not None
+                    or not s[nxt.start:nxt.start + 1].isdigit() or not 0 <= nxt.value < mult):
+                out.append(c)
+                continue
+            value = c.value * mult if gap else c.value
+            out.append(replace(nxt, start=c.start, value=tidy(value + nxt.value),
+                               bound=c.bound if c.bound != "=" else nxt.bound))
+            k += 1
+        return out
 
     def _share_units(self, s: str, cands: list[Candidate]) -> None:
         """A bare number in a list takes the unit of the list's last item (78亿及156亿元)."""
@@ -220,6 +273,12 @@ class CandidateFinder:
                         and p.unit == c.unit and p.value_max is None and c.value > p.value
                         and p.bound == "=" and c.bound == "="):
                     out[-1] = replace(p, end=c.end, value_max=c.value, bound="range")
+                    continue
+                if (len(gap) <= 3 and gap != gap.strip() and gap.strip() in RANGE_SEPS
+                        and p.excluded == "bare.no-unit" and p.value_max is None and c.excluded is None
+                        and c.unit and c.value_max is None and c.value > p.value and c.bound == "="
+                        and p.bound == "="):  # 2.3 - 6.1%: a range written with spaces
+                    out[-1] = replace(c, start=p.start, value=p.value, value_max=c.value, bound="range")
                     continue
             out.append(c)
         return out

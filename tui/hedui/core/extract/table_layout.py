@@ -166,7 +166,12 @@ class TableFinder:
             toks = [t for t in self._split(s, ls, le) if t.kind != "unit"]
             values = [k for k, t in enumerate(toks) if t.kind in ("num", "val")]
             if not values or all(self._is_year(toks[k]) for k in values):
-                if len(toks) >= 2 and le - ls <= MAX_ROW and all(t.end - t.start <= MAX_CELL for t in toks):
+                if len(toks) >= 1 and header is not None and len(toks) < len(header) - 1 \
+                        and s[ls] in " \u3000\t":
+                    # an indented heading line under a table's own (本报告期末 本报告期初): it
+                    # renames the first value columns and keeps the rest
+                    header = header[:1] + toks + header[1 + len(toks):]
+                elif len(toks) >= 2 and le - ls <= MAX_ROW and all(t.end - t.start <= MAX_CELL for t in toks):
                     header = toks
                     unit = um.group("u") if um else unit
                 else:  # a caption starts a new table

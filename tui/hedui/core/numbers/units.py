@@ -54,12 +54,15 @@ class UnitTable:
         if m is None:
             return None
         r = self._form_rule[m.group()]
-        if r.not_followed_by is None or not r.not_followed_by.match(s, m.end()):
+        if ((r.not_followed_by is None or not r.not_followed_by.match(s, m.end()))
+                and (not r.after or s[pos - 1:pos] in r.after)):
             return UnitMatch(pos, m.end(), r.unit_for(m.group()), r.category, r.id, r.factor)
         for form, r in self._by_first.get(s[pos:pos + 1], ()):
             if s.startswith(form, pos):
                 end = pos + len(form)
                 if r.not_followed_by is not None and r.not_followed_by.match(s, end):
+                    continue
+                if r.after and (pos == 0 or s[pos - 1] not in r.after):
                     continue
                 return UnitMatch(pos, end, r.unit_for(form), r.category, r.id, r.factor)
         return None

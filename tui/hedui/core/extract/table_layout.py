@@ -28,11 +28,12 @@ Span = tuple[int, int]
 _GAP = re.compile(r"[ \u3000\t\xa0]+")
 _BAR = "|｜"
 #: sentence punctuation: a line holding it is prose, not a row (a comma inside 1,234 is not)
-_PROSE = re.compile(r"[。；！？;!?]|[，,](?! ?[0-9０-９]{3})")
 _NUM = re.compile(r"[(（]?[-+−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?[)）]?[%％‰]?")
 _VAL = re.compile(r"[\u4e00-\u9fff]{0,4}[-+−－]?[0-9０-９](?:[0-9０-９.．万萬亿億千百兆]|[,，] ?(?=[0-9０-９]))*"
                   r" ?[\u4e00-\u9fff%％‰/]{0,6}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+#: a line with no sentence punctuation (a comma inside 1,234 or 2, 000 is none)
+_PLAIN_LINE = re.compile(r"^(?:[^\n。；！？;!?，,]|[，,](?= ?[0-9０-９]{3}))*$", re.M)
 MAX_ROW = 240  # a longer line is a row only when it is a flattened table
 MAX_FLAT = 4000
 MAX_CELL = 40
@@ -88,6 +89,8 @@ class TableFinder:
     def __init__(self, rules: TableRules, units: UnitTable) -> None:
         self.rules = rules
         self.units = units
+        #: what each heading text says (a pure function of the text and the rules)
+        self._headings: dict[str, tuple[tuple[Span, ...], TableUnit | None, Span | None, bool]] = {}
 
     # -- cells -------------------------------------------------------------------------------
     def _tok(self, s: str, a: int, b: int) -> _Tok:
@@ -152,6 +155,9 @@ class TableFinder:
         while i < n:
             ls, le = lines[i]
             i += 1
+            if ls < 0:  # prose
+                header = unit = None
+                continue
             if le == ls or not s[ls:le].strip():
                 continue
             body = s[ls:le].strip()
@@ -159,7 +165,7 @@ class TableFinder:
                 i = self._bar_stream(s, lines, i - 1, cells)
                 header = unit = None
                 continue
-            if le - ls > MAX_FLAT or _PROSE.search(s, ls, le):
+            if le - ls > MAX_FLAT:
                 header = unit = None
                 continue
             um = statement.search(s, ls, le)
@@ -185,11 +191,13 @@ class TableFinder:
                 # a flattened table, maybe continued on the lines that start with values
                 while i < n:
                     a, b = lines[i]
+                    if a < 0:
+                        break
                     if a == b or not s[a:b].strip():
                         i += 1
                         continue
                     more = self._split(s, a, b)
-                    if (_PROSE.search(s, a, b) or len(more) < 2
+                    if (len(more) < 2
                             or more[0].kind not in ("num", "val", "empty")):
                         break
                     toks.extend(t for t in more if t.kind != "unit")
@@ -209,7 +217,7 @@ class TableFinder:
         toks: list[_Tok] = []
         if k > 0:
             a, b = lines[k - 1]
-            if b > a and not _PROSE.search(s, a, b) and b - a <= MAX_CELL:
+            if a >= 0 and b > a and b - a <= MAX_CELL:
                 cap = self._cell_line(s, a, b)
                 if cap.kind in ("num", "val"):  # a caption (2022年全区生产总值), not a value
                     cap.kind = "text"
@@ -224,7 +232,7 @@ class TableFinder:
             if s[a:b].strip() in ("|", "｜"):
                 j += 1
                 continue
-            if _PROSE.search(s, a, b) or b - a > MAX_ROW:
+            if a < 0 or b - a > MAX_ROW:
                 j += 1
                 break
             toks.append(self._cell_line(s, a, b))
@@ -306,9 +314,9 @@ class TableFinder:
     def _cell(self, s: str, t: _Tok, row: Span, col: Span | None, row_unit: _Tok | None,
               unit: str | None) -> Cell:
         r = self.rules
-        row_label, row_unit_h, row_period = self._heading(s, row)
-        col_label, col_unit_h, col_period = self._heading(s, col) if col else ((), None, None)
-        other = any(w in s[row[0]:row[1]] or (col and w in s[col[0]:col[1]]) for w in r.other_measure)
+        row_label, row_unit_h, row_period, row_other = self._heading(s, row)
+        col_label, col_unit_h, col_period, col_other = self._heading(s, col) if col else ((), None, None, False)
+        other = row_other or col_other
         # a column's percent (增减(%)) beats the row's unit; otherwise the row's unit wins
         pct = col_unit_h is not None and col_unit_h.category == "percent"
         chosen = (col_unit_h if pct else None) or row_unit_h or col_unit_h
@@ -327,33 +335,49 @@ class TableFinder:
         negative = text[:1] in "(（" and text[-1:] in ")）"
         return Cell(t.start, t.end, t.kind == "num", negative, row_label, col_label, period, chosen, other)
 
-    def _heading(self, s: str, span: Span) -> tuple[tuple[Span, ...], TableUnit | None, Span | None]:
-        """(label segments with units taken out, the unit it states, the period it is)."""
+    def _heading(self, s: str, span: Span
+                 ) -> tuple[tuple[Span, ...], TableUnit | None, Span | None, bool]:
+        """(label segments with units taken out, the unit it states, the period it is, whether
+        it names another kind of measure), as spans of ``s``."""
         a, b = span
+        text = s[a:b]
+        got = self._headings.get(text)
+        if got is None:
+            got = self._heading_of(text)
+            if len(self._headings) > 50_000:
+                self._headings.clear()
+            self._headings[text] = got
+        segs, unit, period, other = got
+        return (tuple((x + a, y + a) for x, y in segs), unit,
+                (period[0] + a, period[1] + a) if period else None, other)
+
+    def _heading_of(self, s: str) -> tuple[tuple[Span, ...], TableUnit | None, Span | None, bool]:
+        """What one heading says, offsets within it (cached per heading by ``_heading``)."""
         r = self.rules
         unit: TableUnit | None = None
         cut: list[Span] = []
-        for m in r.heading_unit[1].finditer(s, a, b):
+        for m in r.heading_unit[1].finditer(s):
             g = m.groupdict()
             u = self._parse_unit(g.get("u") or g.get("v") or "", r.heading_unit[0])
             if u is not None:
                 cut.append((m.start(), m.end()))
                 unit = unit or u
         segs: list[Span] = []
-        pos = a
+        pos = 0
         for c0, c1 in cut:
             if c0 > pos:
                 segs.append((pos, c0))
             pos = c1
-        if pos < b:
-            segs.append((pos, b))
+        if pos < len(s):
+            segs.append((pos, len(s)))
         segs = [(x, y) for x, y in (_strip(s, x, y) for x, y in segs) if y > x]
         period = None
         if len(segs) == 1:
             pm = r.period.fullmatch(s, *segs[0])
             if pm is not None:
                 period = (pm.start("p"), pm.end("p"))
-        return tuple(segs), unit, period
+        other = any(w in s for w in r.other_measure)
+        return tuple(segs), unit, period, other
 
     def _parse_unit(self, text: str, rule: str) -> TableUnit | None:
         text = text.strip()
@@ -371,15 +395,19 @@ class TableFinder:
 
 
 def _lines(s: str) -> list[Span]:
+    """The lines that may belong to a table, in order; (-1, -1) stands for a run of prose lines
+    (found by one scan: most lines of a report are prose)."""
     out: list[Span] = []
     pos = 0
-    while True:
-        e = s.find("\n", pos)
-        if e < 0:
-            out.append((pos, len(s)))
-            return out
-        out.append((pos, e))
-        pos = e + 1
+    for m in _PLAIN_LINE.finditer(s):
+        a, b = m.span()
+        if a > pos and (not out or out[-1][0] >= 0):
+            out.append((-1, -1))
+        out.append((a, b))
+        pos = b + 1
+    if pos < len(s) and (not out or out[-1][0] >= 0):
+        out.append((-1, -1))
+    return out
 
 
 def _strip(s: str, a: int, b: int) -> Span:

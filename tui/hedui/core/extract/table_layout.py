@@ -60,6 +60,7 @@ class Cell:
     period: Span | None
     unit: TableUnit | None
     other_measure: bool  # a heading names another kind of measure (流动比率, 增减比例)
+    heads: tuple[Span, ...] = ()  # the row heading and the column heading as written
 
 
 @dataclass(slots=True)
@@ -333,7 +334,8 @@ class TableFinder:
         period = col_period or row_period
         text = t.text
         negative = text[:1] in "(（" and text[-1:] in ")）"
-        return Cell(t.start, t.end, t.kind == "num", negative, row_label, col_label, period, chosen, other)
+        return Cell(t.start, t.end, t.kind == "num", negative, row_label, col_label, period, chosen, other,
+                    (row, col) if col else (row,))
 
     def _heading(self, s: str, span: Span
                  ) -> tuple[tuple[Span, ...], TableUnit | None, Span | None, bool]:

@@ -49,3 +49,17 @@ async def test_unsaved_decisions_stay_pending_everywhere(ws, monkeypatch):
         monkeypatch.undo()
         await pilot.press("j")
         await pilot.pause()
+
+
+async def test_not_saved_stays_visible_at_80_columns_whatever_else_the_header_holds(ws):
+    from hedui.app.widgets.header import ReviewHeader
+
+    app = ws.app(ws.report(REPORTS[0]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        header = app.review.query_one(ReviewHeader)
+        header.show("a-long-report-name-of-a-county-work-report-2023.txt", (1234, 10000), (4321, 98765),
+                    (123456, 987654), 1234, "17 NOT SAVED 3 ORPHANED (o) READ-ONLY preparing 5/10000…")
+        await pilot.pause()
+        line = screen_text(app).splitlines()[0]
+        assert "17 NOT SAVED" in line and "4321/98765" in line, line

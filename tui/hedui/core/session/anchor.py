@@ -220,14 +220,19 @@ def merge(entries: list[Entry], extraction: Extraction, next_id: int) -> tuple[l
             if e.status == "added":
                 out.append(e)
             elif e.decided:
-                out.append(replace(e, suggestion=fig.fields, rule=fig.rule, stale=False, repeat_of=fig.repeat_of))
+                out.append(replace(e, suggestion=fig.fields, rule=fig.rule, stale=False, repeat_of=fig.repeat_of,
+                                   label_alternatives=fig.label_alternatives,
+                                   period_alternatives=fig.period_alternatives))
             else:
                 out.append(replace(e, fields=fig.fields, suggestion=fig.fields, rule=fig.rule,
-                                   stale=False, repeat_of=fig.repeat_of))
+                                   stale=False, repeat_of=fig.repeat_of,
+                                   label_alternatives=fig.label_alternatives,
+                                   period_alternatives=fig.period_alternatives))
             continue
         out.append(Entry(id=f"f{next_id:04d}", start=fig.start, end=fig.end, text=fig.text,
                          status="pending", fields=fig.fields, suggestion=fig.fields, rule=fig.rule,
-                         repeat_of=fig.repeat_of))
+                         repeat_of=fig.repeat_of, label_alternatives=fig.label_alternatives,
+                         period_alternatives=fig.period_alternatives))
         next_id += 1
         new += 1
     stale = 0

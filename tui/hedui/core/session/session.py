@@ -35,7 +35,8 @@ def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str) -> Sessi
     report = extraction.report
     entries = [
         Entry(id=f"f{i:04d}", start=f.start, end=f.end, text=f.text, status="pending",
-              fields=f.fields, suggestion=f.fields, rule=f.rule, repeat_of=f.repeat_of)
+              fields=f.fields, suggestion=f.fields, rule=f.rule, repeat_of=f.repeat_of,
+              label_alternatives=f.label_alternatives, period_alternatives=f.period_alternatives)
         for i, f in enumerate(sorted(extraction.figures, key=lambda f: (f.start, f.end)), 1)
     ]
     now = now_rfc3339()

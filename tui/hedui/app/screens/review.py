@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate
-from typing import Any, Callable
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -19,8 +19,10 @@ from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from hedui.app.screens.field_fixes import FIX_ACTIONS, FIX_BINDINGS, FieldFixActions
 from hedui.app.screens.review_actions import DecisionActions
 from hedui.app.screens.review_moves import MoveActions
+from hedui.app.screens.review_panels import PanelHost
 from hedui.app.screens.review_preview import PreviewUpgrade
 from hedui.app.widgets.detail import DetailPanel
 from hedui.app.widgets.figure_table import FigureTable
@@ -33,11 +35,11 @@ from hedui.app.workspace import ReportSlot
 WIDE_AT = 140  # columns from which text and table sit side by side
 
 DECISIONS = {"accept", "reject", "flag", "correct"}
-WRITES = DECISIONS | {"add", "promote", "undo", "redo"}
+WRITES = DECISIONS | FIX_ACTIONS | {"add", "promote", "undo", "redo"}
 SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confirm", "sel_cancel"}
 
 
-class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
+class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade, PanelHost, Screen):
     """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
 
     BINDINGS = [
@@ -73,6 +75,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         Binding("K,shift+up", "sel_extend_line(-1)", "Shrink a line", show=False, id="select.extend_up"),
         Binding("enter", "sel_confirm", "Use span", id="select.confirm"),
         Binding("escape", "sel_cancel", "Cancel", id="select.cancel"),
+        *FIX_BINDINGS,  # L P U B C . V R: one field of the current figure (field_fixes); cut first
     ]
     #: the actions of the keys the Footer shows (``check_action`` decides which)
     FOOTER_ACTIONS = tuple(dict.fromkeys(b.action.split("(")[0] for b in BINDINGS if b.show))
@@ -99,8 +102,6 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         self._excluded: list[Any] = []
         self._binding_state: tuple = ()
         self.panel: Panel | None = None  # a form shown in place of the detail and table
-        self._panel_done: Callable[[Any], None] | None = None
-        self._panel_replaces = "#side"
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -347,6 +348,8 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
                 return False
             if action in DECISIONS:
                 return self.current_id is not None
+            if action in FIX_ACTIONS:
+                return self.fix_applies(action)
             if action == "promote":
                 return bool(self._excluded)
             if action in ("undo", "redo"):
@@ -356,36 +359,6 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         if action == "orphans":
             return bool(getattr(self.slot.session, "orphans", None))
         return True
-
-    # ------------------------------------------------------------------ panels
-    def open_panel(self, panel: Panel, done: Callable[[Any], None], replaces: str = "#side") -> None:
-        """Show ``panel`` where ``replaces`` was (the detail and table, or the detail line);
-        ``done(result)`` when it closes.  Cheaper over SSH than a modal screen, which
-        repaints the whole terminal several times; the text stays in view above."""
-        if self.panel is not None:
-            return
-        self.panel, self._panel_done, self._panel_replaces = panel, done, replaces
-        target = self.query_one(replaces)
-        target.parent.mount(panel, before=target)
-        target.display = False
-        self.update_bindings()
-
-    @on(Panel.Closed)
-    def _panel_closed(self, event: Panel.Closed) -> None:
-        event.stop()
-        if event.panel is not self.panel:
-            return
-        done = self._panel_done
-        self.panel = self._panel_done = None
-        self.query_one(self._panel_replaces).display = True
-        event.panel.remove()
-        self.set_focus(None)
-        self.update_bindings()
-        if done is not None:
-            done(event.result)
-        # the table was hidden: a row repaint asked for before it is laid out again is
-        # dropped, so repaint it whole once it is back
-        self.call_after_refresh(self.table.refresh)
 
     @on(FigureTable.RowHighlighted)
     def _row_clicked(self, event: FigureTable.RowHighlighted) -> None:

@@ -16,10 +16,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 from hedui.app.screens.field_fixes import FIX_ACTIONS, FIX_BINDINGS, FieldFixActions
+from hedui.app.screens.field_picker import FieldPicker
 from hedui.app.screens.review_actions import DecisionActions
 from hedui.app.screens.review_moves import MoveActions
 from hedui.app.screens.review_panels import PanelHost
@@ -28,6 +30,7 @@ from hedui.app.widgets.detail import DetailPanel
 from hedui.app.widgets.figure_table import FigureTable
 from hedui.app.widgets.header import ReviewHeader
 from hedui.app.widgets.panel import Panel
+from hedui.app.widgets.quiet_footer import QuietFooter
 from hedui.app.widgets.report_marks import Mark
 from hedui.app.widgets.report_view import ReportView
 from hedui.app.workspace import ReportSlot
@@ -41,6 +44,11 @@ SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confi
 
 class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade, PanelHost, Screen):
     """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
+
+    #: a focus change repaints what its styles change, not the whole screen (Textual's default
+    #: repaints every cell: ~6 KB at 80x24 over SSH each time a form or picker takes the keys)
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    AUTO_FOCUS = ""  # nothing: the screen owns the keys (None would be the app's "*")
 
     BINDINGS = [
         Binding("j,down", "next", "Next", show=False, id="review.next"),
@@ -113,7 +121,8 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
             with Vertical(id="side"):
                 yield DetailPanel(id="detail")
                 yield FigureTable(id="table")
-        yield Footer(show_command_palette=False, compact=True)
+            yield FieldPicker()  # hidden until L P U B C (shown, never mounted: see field_fixes)
+        yield QuietFooter(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.laid_out = True
@@ -309,13 +318,15 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
             self.app.pace.per_hour(), note,
         )
 
-    def update_bindings(self) -> None:
+    def update_bindings(self, quietly: bool = False) -> None:
         """Tell the Footer when the keys it shows changed (and only then: each time it
-        recomposes, and the screen repaints its scrollbars; keys are checked as pressed)."""
+        recomposes, and the screen repaints its scrollbars; keys are checked as pressed).
+        ``quietly``: note the state only (a focus change is about to refresh the Footer)."""
         state = tuple(self.check_action(action, ()) for action in self.FOOTER_ACTIONS)
         if state != self._binding_state:
             self._binding_state = state
-            self.refresh_bindings()
+            if not quietly:
+                self.refresh_bindings()
 
     def _can(self, name: str) -> bool:
         """``session.can_undo()`` / ``can_redo()``; True where the session cannot tell."""

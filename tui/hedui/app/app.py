@@ -70,6 +70,12 @@ class HeduiApp(App[int]):
     def current(self) -> int:
         return self.review.index if self.review is not None else self.first
 
+    def on_key(self, event: Any) -> None:
+        """A key that reaches the app (before its bindings) while the review screen is opening
+        a panel: it was typed for the panel, and the screen holds it for it."""
+        if self.review is not None and self.screen is self.review:
+            self.review.hold_key(event)
+
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)

@@ -66,6 +66,10 @@ class HeduiApp(App[int]):
             self._names = [s.path.name for s in self.slots]
         return self._names
 
+    def _review_shown(self) -> bool:
+        """Whether the review screen's widgets can be updated (laid out, not being torn down)."""
+        return self.review is not None and self.review.laid_out and self.review.is_attached
+
     @property
     def current(self) -> int:
         return self.review.index if self.review is not None else self.first
@@ -173,7 +177,7 @@ class HeduiApp(App[int]):
             self.totals.set_figures(i, None, message.error)  # an error row (never over an open session)
         elif i in self.held and slot.extraction is None:
             slot.extraction = message.extraction
-        if i == self.current and self.review is not None and self.review.laid_out:
+        if i == self.current and self._review_shown():
             if slot.error is not None or slot.session is not None:
                 self.review.show_report(i)
             else:
@@ -189,7 +193,7 @@ class HeduiApp(App[int]):
         if i != self.current:  # left meanwhile: close it again
             self.leave(i)
             return
-        if self.review is not None and self.review.laid_out:
+        if self._review_shown():
             self.review.report_prepared(i)
         self._warm(slot)
 
@@ -212,7 +216,7 @@ class HeduiApp(App[int]):
 
     @on(ReportPreviewed)
     def _previewed(self, message: ReportPreviewed) -> None:
-        if self.review is not None and self.review.laid_out:
+        if self._review_shown():
             self.review.report_previewed(message.index)
 
     @on(CorpusCounted)
@@ -224,7 +228,7 @@ class HeduiApp(App[int]):
             for i, decided, flagged, total in message.items:
                 if self.slots[i].session is None:
                     self.totals.set_saved(i, decided, flagged, total)
-        if self.review is not None and self.review.laid_out:
+        if self._review_shown():
             self.review.update_header()
             if self.slots[self.current].error and self.review.shown_index is None:
                 self.review.show_report(self.current)

@@ -132,6 +132,9 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
         self._layout(self.app.size.width)
         self.show_report(self.index)
 
+    def on_unmount(self) -> None:
+        self.laid_out = False  # being torn down: nothing more to update
+
     def on_resize(self, event: events.Resize) -> None:
         self._layout(event.size.width)
 

@@ -64,6 +64,11 @@ def test_new_kinds(text: str, expected: list[tuple]) -> None:
     assert figures(text) == expected
 
 
+def test_a_fraction_of_a_count_unit_is_a_measure() -> None:
+    ex = EX.extract(Report(Path("t.txt"), "平均住院7.4天,优良天数272天。", "utf-8", "0"))
+    assert [(f.text, f.category) for f in ex.figures] == [("7.4天", "measure"), ("272天", "count")]
+
+
 def test_company_report_furniture(tmp_path: Path) -> None:
     """公告编号 and the page number after it are furniture; the table cells around them are not."""
     from hedui.core.text.report import load_report

@@ -171,6 +171,9 @@ class TableFinder:
                 continue
             um = statement.search(s, ls, le)
             toks = [t for t in self._split(s, ls, le) if t.kind != "unit"]
+            sep = self.rules.separator
+            if sep is not None and toks and all(sep.fullmatch(t.text) for t in toks):
+                continue  # a rule line between rows
             values = [k for k, t in enumerate(toks) if t.kind in ("num", "val")]
             if not values or all(self._is_year(toks[k]) for k in values):
                 if len(toks) >= 1 and header is not None and len(toks) < len(header) - 1 \
@@ -315,6 +318,9 @@ class TableFinder:
     def _cell(self, s: str, t: _Tok, row: Span, col: Span | None, row_unit: _Tok | None,
               unit: str | None) -> Cell:
         r = self.rules
+        rp = r.row_prefix.match(s, *row) if r.row_prefix is not None else None
+        if rp is not None and rp.end() < row[1]:
+            row = (rp.end(), row[1])  # 其中:民办 is the row 民办
         row_label, row_unit_h, row_period, row_other = self._heading(s, row)
         col_label, col_unit_h, col_period, col_other = self._heading(s, col) if col else ((), None, None, False)
         other = row_other or col_other

@@ -83,6 +83,8 @@ class QualifierTable:
         if self._gov_re is None:
             return None
         lo = max(0, pos - GOVERN_REACH)
+        if self._gov_re.search(s, lo, pos) is None:  # most figures: no such word near (one scan)
+            return None
         cs = max(s.rfind(c, lo, pos) for c in CLAUSE_ENDS)
         j = s.rfind(",", lo, pos)
         while j > 0 and s[j - 1].isdigit() and s[j + 1:j + 2].isdigit():  # 1,030 is no clause end

@@ -78,6 +78,14 @@ def test_not_tables(text: str) -> None:
     assert cells(text) == []
 
 
+@pytest.mark.parametrize("text, period", [
+    # words and amounts with units on a line without punctuation are prose, not a flattened table
+    ("全年 完成 产值 5亿元 增长 8%\n", "全年"),
+])
+def test_spaced_prose_keeps_its_period(text: str, period: str) -> None:
+    assert [p for *_, p in cells(text)] == [period, period]
+
+
 def test_table_rules_are_data(tmp_path: Path) -> None:
     rules = load_table_rules()
     assert rules.cell_rule == "table.cell" and "-" in rules.empty

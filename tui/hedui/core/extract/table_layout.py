@@ -263,9 +263,8 @@ class TableFinder:
         k0, k1 = run
         if k1 != len(toks) or k0 == 0:
             return
-        nums = sum(1 for t in toks[k0:] if t.kind in ("num", "val"))
-        if header is None and nums < 2:
-            return
+        if header is None and sum(1 for t in toks[k0:] if t.kind == "num") < 2:
+            return  # without a heading line, a row of bare numbers only
         if any(t.end - t.start > MAX_CELL for t in toks):
             return
         shift = (len(header) - len(toks)) if header is not None else 0
@@ -292,8 +291,8 @@ class TableFinder:
     def _stream(self, s: str, toks: list[_Tok], unit: str | None, cells: list[Cell]) -> None:
         """Cells read in order: a row heading, its values, the next row heading, …"""
         runs = _runs(toks)
-        if not runs:
-            return
+        if not runs or sum(t.kind == "num" for t in toks) < 2:
+            return  # a table has bare numbers; words and amounts with units are prose (全年 产值 5亿元)
         width = Counter(b - a for a, b in runs).most_common()
         n = max(w for w, c in width if c == width[0][1])
         first = runs[0][0]

@@ -22,6 +22,7 @@ from textual.widgets import Footer
 from hedui.app.screens.review_actions import DecisionActions
 from hedui.app.screens.review_moves import MoveActions
 from hedui.app.screens.review_preview import PreviewUpgrade
+from hedui.app.screens.review_search import SearchActions
 from hedui.app.widgets.detail import DetailPanel
 from hedui.app.widgets.figure_table import FigureTable
 from hedui.app.widgets.header import ReviewHeader
@@ -37,7 +38,7 @@ WRITES = DECISIONS | {"add", "promote", "undo", "redo"}
 SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confirm", "sel_cancel"}
 
 
-class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
+class ReviewScreen(MoveActions, DecisionActions, SearchActions, PreviewUpgrade, Screen):
     """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
 
     BINDINGS = [
@@ -51,6 +52,9 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         Binding("p", "promote", "Promote", id="review.promote"),
         Binding("n", "next_pending", "Todo", id="review.next_pending"),
         Binding("N", "next_excluded", "Excluded", show=False, id="review.next_excluded"),
+        # while a search is on, n and N step through its hits instead
+        Binding("n", "next_hit", "Next hit", id="review.next_hit"),
+        Binding("N", "previous_hit", "Prev hit", id="review.previous_hit"),
         Binding("slash", "search", "Search", show=False, id="review.search"),
         Binding("s", "filter", "Filter", show=False, id="review.filter"),
         Binding("right_square_bracket", "next_report", "Next report", show=False, id="review.next_report"),
@@ -87,6 +91,8 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         self.selecting = False
         self.search_pattern = ""
         self.search_active = False
+        self.search_spans: list[tuple[int, int]] = []
+        self.hit: int | None = None  # the search hit the cursor is on
         self.shown_index: int | None = None
         self.provisional = False  # the shown report is a preview: figures only, nothing decidable
         self._preview_first: str | None = None  # the figure a preview opened at
@@ -175,6 +181,8 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         return [e for e in self._ordered if e.status == self.filter]
 
     def cursor_offset(self) -> int:
+        if self.hit is not None:
+            return self.search_spans[self.hit][0]
         if self.current_excluded is not None:
             return self.current_excluded.start
         e = self.entry(self.current_id)
@@ -186,6 +194,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         self.index = index
         self.current_excluded = None
         self.selecting = False
+        self.hit, self.search_spans, self.search_active = None, [], False  # the view forgets it too
         slot = self.slot
         view, table = self.view, self.table
         self.provisional = False
@@ -254,6 +263,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
 
     def go_to(self, entry_id: str | None) -> None:
         """Make ``entry_id`` the current figure everywhere (text, table, detail)."""
+        self.leave_hit()
         self.current_excluded = None
         self.current_id = entry_id
         entry = self.entry(entry_id)
@@ -272,6 +282,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
             self.view.scroll_to_offset(entry.start, entry.end)
 
     def go_to_excluded(self, figure: Any) -> None:
+        self.leave_hit()
         self.current_excluded = figure
         self.current_id = None
         self.view.set_current(f"x{figure.start}")
@@ -293,6 +304,8 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
             note = "preparing labels… " + note
         if self.filter != "all":
             note = f"[{self.filter}] " + note
+        if self.search_active:
+            note = f"{self.search_note()} " + note
         if slot.error:
             note = "CANNOT OPEN " + note
         if slot.read_only:
@@ -340,8 +353,10 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
             return action in {"help", "quit"}
         if action in {"next_report", "previous_report"}:
             return len(self.slots) > 1
-        if action == "clear_search":
+        if action in ("clear_search", "next_hit", "previous_hit"):
             return self.search_active
+        if action == "next_pending":
+            return not self.search_active
         if action in WRITES:
             if not self.slot.ready or self.slot.read_only:
                 return False
@@ -352,7 +367,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
             if action in ("undo", "redo"):
                 return self._can(f"can_{action}")
         if action == "next_excluded":
-            return bool(self._excluded)
+            return bool(self._excluded) and not self.search_active
         if action == "orphans":
             return bool(getattr(self.slot.session, "orphans", None))
         return True

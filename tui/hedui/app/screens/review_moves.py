@@ -52,13 +52,14 @@ class MoveActions:
             self.notify("Every figure of every report is decided.", timeout=3)
 
     def action_next_excluded(self) -> None:
+        """The next excluded number not promoted yet (after the last: the first)."""
         pos = self.cursor_offset()
-        starts = [f.start for f in self._excluded]
-        i = bisect_right(starts, pos)
-        if i < len(self._excluded):
-            self.go_to_excluded(self._excluded[i])
-        elif self._excluded:
-            self.go_to_excluded(self._excluded[0])
+        numbers = self.open_excluded()
+        i = bisect_right([f.start for f in numbers], pos)
+        if i < len(numbers):
+            self.go_to_excluded(numbers[i])
+        elif numbers:
+            self.go_to_excluded(numbers[0])
 
     def action_next_report(self) -> None:
         self.show_report((self.index + 1) % len(self.slots))

@@ -71,3 +71,12 @@ class Viewer:
             self._scanners = RuleScanners(self._context_rules)
         ctx = make_context(report, view, self._context_rules, self._scanners, quantities)
         return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e))
+
+    def search(self, report: Report, pattern: str) -> list[tuple[int, int]]:
+        """Spans of the original text matching ``pattern``, simplified and traditional alike
+        (``hedui.core.text.search``)."""
+        from hedui.core.text.search import find_all
+
+        view = self.view_of(report)
+        simplify = self._simplifier.convert if self._simplifier is not None else str
+        return find_all(report.text, view, pattern, simplify)

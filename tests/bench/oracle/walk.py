@@ -1,0 +1,173 @@
+"""One report, taken to its gold in the order of the text.
+
+Moves are chosen by what they cost from where the cursor is: ``j``/``k`` between figures,
+``p`` (from a figure: the next excluded number) and ``N``/``p`` to promote, ``i`` and the
+selection keys (lines first, then characters, then the end) to add.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from rich.cells import cell_len
+
+from tests.bench.oracle.driver import Keys
+from tests.bench.oracle.fields import fill_form, fix_entry
+from tests.bench.oracle.plan import Task, changes, make_plan
+
+
+async def curate(keys: Keys, gold: list[dict]) -> int:
+    """Take the report on screen to ``gold``; returns the number of required gold figures."""
+    screen = keys.screen
+    plan = make_plan(list(screen._ordered), list(screen._excluded), gold)
+    for task in plan.tasks:
+        if task.kind == "promote":
+            await promote(keys, task)
+        elif task.kind == "add":
+            await add(keys, task)
+        else:
+            await to_entry(keys, task.entry_id)
+            if task.kind == "accept":
+                await keys.press("a", "accept")
+            elif task.kind == "reject":
+                await keys.press("x", "reject")
+            else:
+                await fix_entry(keys, changes(screen.entry(task.entry_id).fields, task.gold))
+    return plan.required
+
+
+def _rows(screen: Any) -> list[Any]:
+    return screen.visible_entries()
+
+
+def _on_figure(screen: Any) -> bool:
+    return screen.current_excluded is None and screen.current_id is not None \
+        and screen.table.row_of(screen.current_id) is not None and not getattr(screen, "current_hit", None)
+
+
+async def to_entry(keys: Keys, entry_id: str) -> None:
+    screen = keys.screen
+    for _ in range(10_000):
+        if screen.current_id == entry_id and _on_figure(screen):
+            return
+        target = screen.entry(entry_id)
+        if _on_figure(screen):
+            down = screen.table.row_of(entry_id) > screen.table.row_of(screen.current_id)
+        else:
+            down = target.start > screen.cursor_offset()
+        await keys.press("j" if down else "k", "move")
+    raise AssertionError(f"could not reach figure {entry_id}")
+
+
+def _excluded_index(screen: Any, figure: Any) -> int:
+    return next(i for i, f in enumerate(screen._excluded) if f.start == figure.start and f.end == figure.end)
+
+
+async def promote(keys: Keys, task: Task) -> None:
+    """Go to the excluded number (the cheaper of: from a figure ``p`` then ``N``s, or ``N``s
+    from where the cursor is), promote it (``p``), then fix its fields."""
+    screen = keys.screen
+    target = _excluded_index(screen, task.excluded)
+    starts = [f.start for f in screen._excluded]
+    rows = _rows(screen)
+    here = screen.table.row_of(screen.current_id) if _on_figure(screen) else None
+    best: tuple[int, int | None] = (10**9, None)  # (keys, row to start from; None: from here by N)
+    if not _on_figure(screen):
+        first = bisect_right(starts, screen.cursor_offset()) % max(1, len(starts))
+        if first <= target:
+            best = (target - first + 1, None)
+    for r, e in enumerate(rows):
+        first = bisect_left(starts, e.start)
+        if first > target:
+            break
+        move = abs(r - here) if here is not None else 1 + abs(r - _row_near(rows, screen.cursor_offset()))
+        cost = move + 1 + (target - first)
+        if cost < best[0]:
+            best = (cost, r)
+    if best[1] is not None:
+        await to_entry(keys, rows[best[1]].id)
+        await keys.press("p", "add")
+    for _ in range(len(starts) + 1):
+        x = screen.current_excluded
+        if x is not None and (x.start, x.end) == (task.excluded.start, task.excluded.end):
+            break
+        await keys.press("N", "add")
+    else:
+        raise AssertionError(f"could not reach the excluded number at {task.start}")
+    await keys.press("p", "add")
+    entry = screen.entry(screen.current_id)
+    if entry is None or (entry.start, entry.end) != (task.excluded.start, task.excluded.end):
+        raise AssertionError(f"promoting the number at {task.start} gave no figure")
+    want = changes(entry.fields, task.gold)
+    if want:
+        await fix_entry(keys, want)
+
+
+def _row_near(rows: list[Any], offset: int) -> int:
+    return max(0, bisect_left([e.start for e in rows], offset) - 1)
+
+
+# ------------------------------------------------------------------ add: select a span
+
+
+def _column(view: Any, offset: int) -> int:
+    _para, start, _end = view.line_span(view.line_of_offset(offset))
+    return cell_len(view.text[start:offset])
+
+
+def _offset_at(view: Any, y: int, column: int) -> int:
+    _para, start, end = view.line_span(y)
+    used = 0
+    for i in range(start, end):
+        used += cell_len(view.text[i])
+        if used > column:
+            return i
+    return max(start, end - 1)
+
+
+def selection_cost(view: Any, origin: int, start: int) -> int:
+    """Keys to move a fresh selection from ``origin`` to ``start``: lines, then characters."""
+    y0, y1 = view.line_of_offset(origin), view.line_of_offset(start)
+    at = _offset_at(view, y1, _column(view, origin)) if y0 != y1 else origin
+    return abs(y1 - y0) + abs(start - at)
+
+
+async def add(keys: Keys, task: Task) -> None:
+    """``i`` from the cheapest figure to start at, the selection moved and grown over the gold
+    span, Enter; then the form (prefilled from the span) fixed and saved."""
+    screen = keys.screen
+    view = screen.view
+    rows = _rows(screen)
+    here = screen.table.row_of(screen.current_id) if _on_figure(screen) else None
+    best = (selection_cost(view, max(screen.cursor_offset(), 0), task.start), None)
+    for r, e in enumerate(rows):
+        move = abs(r - here) if here is not None else 1 + abs(r - _row_near(rows, screen.cursor_offset()))
+        cost = move + selection_cost(view, e.start, task.start)
+        if cost < best[0]:
+            best = (cost, r)
+    if best[1] is not None:
+        await to_entry(keys, rows[best[1]].id)
+    await keys.press("i", "add")
+    await keys.until(lambda: screen.selecting and view.selection is not None, "the selection")
+    for _ in range(10_000):
+        cursor = view.selection[0]
+        if cursor == task.start:
+            break
+        y0, y1 = view.line_of_offset(cursor), view.line_of_offset(task.start)
+        if y0 != y1:
+            await keys.press("j" if y1 > y0 else "k", "add")
+        else:
+            await keys.press("l" if task.start > cursor else "h", "add")
+    for _ in range(task.end - task.start - 1):
+        await keys.press("L", "add")
+    if view.selection != (task.start, task.end):
+        raise AssertionError(f"selected {view.selection}, not the gold span {task.start}-{task.end}")
+    await keys.press("enter", "add")
+    await keys.until(lambda: screen.panel is not None, "the add form")
+    prefill = screen.panel.initial
+    await fill_form(keys, changes(prefill, task.gold), "add")
+    # the Enter that saves an add is the add's, whatever field it closed
+    last = keys.log[-1]
+    keys.count[last[1]] -= 1
+    keys.count["add"] += 1
+    keys.log[-1] = (last[0], "add")

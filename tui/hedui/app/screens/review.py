@@ -17,14 +17,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from hedui.app.screens.review_actions import DecisionActions
 from hedui.app.screens.review_moves import MoveActions
+from hedui.app.screens.review_panels import PanelHost
 from hedui.app.screens.review_preview import PreviewUpgrade
 from hedui.app.screens.review_search import SearchActions
 from hedui.app.widgets.detail import DetailPanel
 from hedui.app.widgets.figure_table import FigureTable
+from hedui.app.widgets.footer import FittedFooter
 from hedui.app.widgets.header import ReviewHeader
 from hedui.app.widgets.panel import Panel
 from hedui.app.widgets.report_marks import Mark
@@ -38,7 +39,7 @@ WRITES = DECISIONS | {"add", "promote", "undo", "redo"}
 SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confirm", "sel_cancel"}
 
 
-class ReviewScreen(MoveActions, DecisionActions, SearchActions, PreviewUpgrade, Screen):
+class ReviewScreen(MoveActions, DecisionActions, SearchActions, PanelHost, PreviewUpgrade, Screen):
     """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
 
     BINDINGS = [
@@ -118,7 +119,7 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, PreviewUpgrade, 
             with Vertical(id="side"):
                 yield DetailPanel(id="detail")
                 yield FigureTable(id="table")
-        yield Footer(show_command_palette=False, compact=True)
+        yield FittedFooter(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.laid_out = True
@@ -371,36 +372,6 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, PreviewUpgrade, 
         if action == "orphans":
             return bool(getattr(self.slot.session, "orphans", None))
         return True
-
-    # ------------------------------------------------------------------ panels
-    def open_panel(self, panel: Panel, done: Callable[[Any], None], replaces: str = "#side") -> None:
-        """Show ``panel`` where ``replaces`` was (the detail and table, or the detail line);
-        ``done(result)`` when it closes.  Cheaper over SSH than a modal screen, which
-        repaints the whole terminal several times; the text stays in view above."""
-        if self.panel is not None:
-            return
-        self.panel, self._panel_done, self._panel_replaces = panel, done, replaces
-        target = self.query_one(replaces)
-        target.parent.mount(panel, before=target)
-        target.display = False
-        self.update_bindings()
-
-    @on(Panel.Closed)
-    def _panel_closed(self, event: Panel.Closed) -> None:
-        event.stop()
-        if event.panel is not self.panel:
-            return
-        done = self._panel_done
-        self.panel = self._panel_done = None
-        self.query_one(self._panel_replaces).display = True
-        event.panel.remove()
-        self.set_focus(None)
-        self.update_bindings()
-        if done is not None:
-            done(event.result)
-        # the table was hidden: a row repaint asked for before it is laid out again is
-        # dropped, so repaint it whole once it is back
-        self.call_after_refresh(self.table.refresh)
 
     @on(FigureTable.RowHighlighted)
     def _row_clicked(self, event: FigureTable.RowHighlighted) -> None:

@@ -60,7 +60,9 @@ class ReviewHeader(Widget):
         # a fixed-size widget: repaint only itself (Static.update would re-lay out the screen)
         self.refresh()
 
-    def _progress(self) -> Text:
+    def _progress(self, brief: bool = False) -> Text:
+        """Position, progress, all reports and pace, then the note (``brief``: without the
+        all-reports part and the pace, for a narrow terminal, so that the note is not cut)."""
         _name, position, (done, total), overall, pace, note = self._last
         text = Text()
         text.append(f"{position[0]}/{position[1]}  ")
@@ -70,7 +72,8 @@ class ReviewHeader(Widget):
             text.append(f"{done}/{total} done", style="bold")
         else:
             text.append(f"{done}/{total} · {total - done} undecided")
-        text.append(f"  all {overall[0]}/{overall[1]}  {pace}/h")
+        if not brief:
+            text.append(f"  all {overall[0]}/{overall[1]}  {pace}/h")
         if note:
             text.append(f"  {note}", style="italic")
         return text
@@ -80,6 +83,8 @@ class ReviewHeader(Widget):
             return Text()
         rest = self._progress()
         width = self.size.width
+        if 0 < width < rest.cell_len + MIN_NAME_CELLS + 2:
+            rest = self._progress(brief=True)
         name_cells = max(MIN_NAME_CELLS, width - rest.cell_len - 2) if width > 0 else cell_len(self._last[0])
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {middle_ellipsis(self._last[0], name_cells)} ", style="bold")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate
-from typing import Any, Callable
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.screen import Screen
 
+from hedui.app.screens.field_fixes import FIX_ACTIONS, FIX_BINDINGS, FieldFixActions
 from hedui.app.screens.review_actions import DecisionActions
 from hedui.app.screens.review_moves import MoveActions
 from hedui.app.screens.review_panels import PanelHost
@@ -35,11 +36,12 @@ from hedui.app.workspace import ReportSlot
 WIDE_AT = 140  # columns from which text and table sit side by side
 
 DECISIONS = {"accept", "reject", "flag", "correct"}
-WRITES = DECISIONS | {"add", "promote", "undo", "redo"}
+WRITES = DECISIONS | FIX_ACTIONS | {"add", "promote", "undo", "redo"}
 SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confirm", "sel_cancel"}
 
 
-class ReviewScreen(MoveActions, DecisionActions, SearchActions, PanelHost, PreviewUpgrade, Screen):
+class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions, PreviewUpgrade, PanelHost,
+                   Screen):
     """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
 
     BINDINGS = [
@@ -78,6 +80,7 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, PanelHost, Previ
         Binding("K,shift+up", "sel_extend_line(-1)", "Shrink a line", show=False, id="select.extend_up"),
         Binding("enter", "sel_confirm", "Use span", id="select.confirm"),
         Binding("escape", "sel_cancel", "Cancel", id="select.cancel"),
+        *FIX_BINDINGS,  # L P U B C . V R: one field of the current figure (field_fixes); cut first
     ]
     #: the actions of the keys the Footer shows (``check_action`` decides which)
     FOOTER_ACTIONS = tuple(dict.fromkeys(b.action.split("(")[0] for b in BINDINGS if b.show))
@@ -106,8 +109,6 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, PanelHost, Previ
         self._excluded: list[Any] = []
         self._binding_state: tuple = ()
         self.panel: Panel | None = None  # a form shown in place of the detail and table
-        self._panel_done: Callable[[Any], None] | None = None
-        self._panel_replaces = "#side"
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -363,6 +364,8 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, PanelHost, Previ
                 return False
             if action in DECISIONS:
                 return self.current_id is not None
+            if action in FIX_ACTIONS:
+                return self.fix_applies(action)
             if action == "promote":
                 return bool(self._excluded)
             if action in ("undo", "redo"):

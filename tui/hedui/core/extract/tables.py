@@ -119,3 +119,8 @@ def table_period(ctx: Context, vs: int, ve: int) -> str | None:
         if _is_time(ctx, s, e):
             return ctx.original(range(s, e)).strip()
     return ""
+
+
+def line_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cell spans of the line ``text[start:end]`` (for the reviewer's column and row fills)."""
+    return _cells(text, start, end)

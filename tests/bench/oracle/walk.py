@@ -12,7 +12,7 @@ from typing import Any
 from rich.cells import cell_len
 
 from tests.bench.oracle.driver import Keys
-from tests.bench.oracle.fields import fill_form, fix_entry
+from tests.bench.oracle.fields import fill_form, fix_figure
 from tests.bench.oracle.plan import Task, changes, make_plan
 
 
@@ -20,19 +20,21 @@ async def curate(keys: Keys, gold: list[dict]) -> int:
     """Take the report on screen to ``gold``; returns the number of required gold figures."""
     screen = keys.screen
     plan = make_plan(list(screen._ordered), list(screen._excluded), gold)
+    gold_of = {t.entry_id: t.gold for t in plan.tasks if t.entry_id and t.gold and not t.gold.get("optional")}
     for task in plan.tasks:
         if task.kind == "promote":
             await promote(keys, task)
         elif task.kind == "add":
             await add(keys, task)
-        else:
+        elif task.kind == "reject":
             await to_entry(keys, task.entry_id)
-            if task.kind == "accept":
+            await keys.press("x", "reject")
+        elif task.gold.get("optional") or not changes(screen.entry(task.entry_id).fields, task.gold):
+            if screen.entry(task.entry_id).status == "pending":  # (a column fill may have done it)
+                await to_entry(keys, task.entry_id)
                 await keys.press("a", "accept")
-            elif task.kind == "reject":
-                await keys.press("x", "reject")
-            else:
-                await fix_entry(keys, changes(screen.entry(task.entry_id).fields, task.gold))
+        else:
+            await fix_figure(keys, task.entry_id, task.gold, changes, gold_of)
     return plan.required
 
 
@@ -46,11 +48,19 @@ def _on_figure(screen: Any) -> bool:
 
 
 async def to_entry(keys: Keys, entry_id: str) -> None:
+    """``j``/``k`` to the figure, or ``n`` when it is the next undecided one further on."""
     screen = keys.screen
     for _ in range(10_000):
         if screen.current_id == entry_id and _on_figure(screen):
             return
         target = screen.entry(entry_id)
+        pos = screen.cursor_offset()
+        ahead = next((e for e in screen._ordered if e.status == "pending" and e.start > pos), None)
+        rows = (screen.table.row_of(entry_id) - screen.table.row_of(screen.current_id)) if _on_figure(screen) else 0
+        if ahead is not None and ahead.id == entry_id and rows > 1 and keys.allowed("n") \
+                and screen.check_action("next_pending", ()):
+            await keys.press("n", "move")
+            continue
         if _on_figure(screen):
             down = screen.table.row_of(entry_id) > screen.table.row_of(screen.current_id)
         else:
@@ -98,9 +108,7 @@ async def promote(keys: Keys, task: Task) -> None:
     entry = screen.entry(screen.current_id)
     if entry is None or (entry.start, entry.end) != (task.excluded.start, task.excluded.end):
         raise AssertionError(f"promoting the number at {task.start} gave no figure")
-    want = changes(entry.fields, task.gold)
-    if want:
-        await fix_entry(keys, want)
+    await fix_figure(keys, entry.id, task.gold, changes)
 
 
 def _row_near(rows: list[Any], offset: int) -> int:
@@ -165,9 +173,8 @@ async def add(keys: Keys, task: Task) -> None:
     await keys.press("enter", "add")
     await keys.until(lambda: screen.panel is not None, "the add form")
     prefill = screen.panel.initial
-    await fill_form(keys, changes(prefill, task.gold), "add")
-    # the Enter that saves an add is the add's, whatever field it closed
-    last = keys.log[-1]
-    keys.count[last[1]] -= 1
-    keys.count["add"] += 1
-    keys.log[-1] = (last[0], "add")
+    # the number's fields in the add form (its keys are the add's); label and period after
+    numbers = {k: v for k, v in changes(prefill, task.gold).items() if k not in ("label", "period")}
+    await fill_form(keys, numbers, "add")
+    added = next(e for e in screen._ordered if (e.start, e.end) == (task.start, task.end))
+    await fix_figure(keys, added.id, task.gold, changes)

@@ -81,6 +81,9 @@ async def test_n_and_N_step_through_hits_while_searching_and_are_todo_otherwise(
         pending = review.current_id
         await pilot.press("n")  # next undecided again
         assert review.current_id != pending and review.hit is None
+        await pilot.press("slash", "enter")  # the prompt opens empty: Enter finds the last again
+        await pilot.pause()
+        assert review.search_active and review.search_pattern == "万" and review.hit is not None
 
 
 async def test_p_at_a_hit_that_is_a_number_promotes_it(ws):

@@ -69,16 +69,19 @@ async def to_entry(keys: Keys, entry_id: str) -> None:
     raise AssertionError(f"could not reach figure {entry_id}")
 
 
-def _excluded_index(screen: Any, figure: Any) -> int:
-    return next(i for i, f in enumerate(screen._excluded) if f.start == figure.start and f.end == figure.end)
+def _numbers(screen: Any) -> list[Any]:
+    """The excluded numbers ``N`` and ``p`` walk through (those no figure covers)."""
+    walk = getattr(screen, "uncovered_excluded", None)
+    return walk() if walk is not None else list(screen._excluded)
 
 
 async def promote(keys: Keys, task: Task) -> None:
     """Go to the excluded number (the cheaper of: from a figure ``p`` then ``N``s, or ``N``s
     from where the cursor is), promote it (``p``), then fix its fields."""
     screen = keys.screen
-    target = _excluded_index(screen, task.excluded)
-    starts = [f.start for f in screen._excluded]
+    numbers = _numbers(screen)
+    target = next(i for i, f in enumerate(numbers) if (f.start, f.end) == (task.excluded.start, task.excluded.end))
+    starts = [f.start for f in numbers]
     rows = _rows(screen)
     here = screen.table.row_of(screen.current_id) if _on_figure(screen) else None
     best: tuple[int, int | None] = (10**9, None)  # (keys, row to start from; None: from here by N)
@@ -94,9 +97,15 @@ async def promote(keys: Keys, task: Task) -> None:
         cost = move + 1 + (target - first)
         if cost < best[0]:
             best = (cost, r)
-    if best[1] is not None:
-        await to_entry(keys, rows[best[1]].id)
-        await keys.press("p", "add")
+    query = search_query(screen, task.excluded.start) if keys.has_binding("review.search") else None
+    if query is not None and 2 + len(query) < best[0]:
+        await search_to(keys, query)  # the hit is on the excluded number: p promotes it
+    else:
+        if screen.search_active:  # N steps through hits while a search is on: end it
+            await keys.press("escape", "move")
+        if best[1] is not None:
+            await to_entry(keys, rows[best[1]].id)
+            await keys.press("p", "add")
     for _ in range(len(starts) + 1):
         x = screen.current_excluded
         if x is not None and (x.start, x.end) == (task.excluded.start, task.excluded.end):
@@ -140,6 +149,31 @@ def selection_cost(view: Any, origin: int, start: int) -> int:
     return abs(y1 - y0) + abs(start - at)
 
 
+def search_query(screen: Any, start: int, longest: int = 8) -> str | None:
+    """The shortest text from ``start`` whose search puts the cursor on ``start`` (the first
+    hit after the cursor), as the app's own search finds it; None if none up to ``longest``."""
+    text = screen.view.text
+    pos = screen.cursor_offset()
+    for n in range(1, longest + 1):
+        query = text[start:start + n]
+        if "\n" in query or len(query) < n:
+            return None
+        starts = [s for s, _e in screen.find(query)]
+        if starts and starts[bisect_right(starts, pos) % len(starts)] == start:
+            return query
+    return None
+
+
+async def search_to(keys: Keys, query: str) -> None:
+    """``/``, the query, Enter: the cursor on the hit."""
+    screen = keys.screen
+    await keys.press("slash", "move")
+    await keys.until(lambda: screen.panel is not None, "the search prompt")
+    await keys.type(query, "move")
+    await keys.press("enter", "move")
+    await keys.until(lambda: screen.panel is None and screen.hit is not None, "the search hit")
+
+
 async def add(keys: Keys, task: Task) -> None:
     """``i`` from the cheapest figure to start at, the selection moved and grown over the gold
     span, Enter; then the form (prefilled from the span) fixed and saved."""
@@ -153,7 +187,10 @@ async def add(keys: Keys, task: Task) -> None:
         cost = move + selection_cost(view, e.start, task.start)
         if cost < best[0]:
             best = (cost, r)
-    if best[1] is not None:
+    query = search_query(screen, task.start) if keys.has_binding("review.search") else None
+    if query is not None and 2 + len(query) < best[0]:
+        await search_to(keys, query)
+    elif best[1] is not None:
         await to_entry(keys, rows[best[1]].id)
     await keys.press("i", "add")
     await keys.until(lambda: screen.selecting and view.selection is not None, "the selection")

@@ -333,3 +333,28 @@ def test_key_rows_follow_the_keymap():
 
     rows = key_rows(Fake(), {"picker.type": "ctrl+t"})
     assert ("ctrl+t", "picker.type") in {(k, b) for k, _, b, _ in rows}
+
+
+# ---------------------------------------------------------------- p on a promoted figure
+
+
+async def test_p_on_a_promoted_figure_goes_to_the_next_excluded_number(ws):
+    from tests.test_snapshots import fixed_app
+
+    app = fixed_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        review = app.review
+        first, second = review._excluded[0], review._excluded[1]
+        review.go_to_excluded(first)
+        await pilot.press("p")  # promoted: now the current figure
+        await pilot.pause()
+        entry = review.entry(review.current_id)
+        assert (entry.start, entry.rule) == (first.start, f"promote:{first.rule}")
+        await pilot.press("p")  # not back to its own old excluded entry: on to the next
+        await pilot.pause()
+        assert review.current_excluded is second
+        review.go_to(entry.id)
+        await pilot.press("N")
+        await pilot.pause()
+        assert review.current_excluded is second

@@ -100,3 +100,22 @@ def test_work_hours():
     ts = [t, t + timedelta(minutes=5), t + timedelta(minutes=50), t + timedelta(minutes=51)]
     assert work_hours(ts) == pytest.approx(6 / 60)
     assert work_hours([t]) == 0
+
+
+def test_a_label_only_fix_is_no_rejection_of_the_rule(tmp_path):
+    from dataclasses import replace
+
+    ex = make_extraction(tmp_path / "r.txt", TEXT, NEEDLES[:4], rule="unit.percent")
+    with Session.open(ex, tmp_path / "s", "li") as s:
+        ids = [e.id for e in s.entries]
+        s.correct(ids[0], replace(s.entry(ids[0]).fields, label="职业技能大赛"))
+        s.correct(ids[1], replace(s.entry(ids[1]).fields, period="2020年", label="工种数"))
+        s.accept(ids[2])
+        s.reject(ids[3])
+    sessions, _ = load_all(tmp_path / "s")
+    rule = compute(sessions).rules[0]
+    assert rule.rule == "unit.percent"
+    assert rule.acceptance == pytest.approx(3 / 4)  # two fixes and an accept kept, one rejection
+    assert rule.correction_rate("label") == pytest.approx(2 / 3)
+    assert rule.correction_rate("period") == pytest.approx(1 / 3)
+    assert rule.correction_rate("value") == 0.0

@@ -128,8 +128,9 @@ class FieldFixActions:
                 self.apply_fix(entry.id, *result)
 
         title = f"{TITLES[field]} of {entry.text}"
-        picker = FieldPicker(field, title, self.choices(field, entry), current, pick, field not in FIXED_CHOICES)
-        self.open_panel(picker, done)
+        picker = self.query_one(FieldPicker)
+        picker.setup(field, title, self.choices(field, entry), current, pick, field not in FIXED_CHOICES)
+        self.show_panel(picker, done)
 
     def choices(self, field: str, entry: Any) -> list[Choice]:
         """What the picker offers, best first: for bound and category every value; else the

@@ -61,9 +61,17 @@ class FieldPicker(Panel, can_focus=True):
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
     ]
 
-    def __init__(self, field: str, title: str, choices: list[Choice], current: str,
-                 text_pick: TextPick | None = None, typed: bool = True) -> None:
+    persistent = True
+
+    def __init__(self) -> None:
         super().__init__(id="picker", classes="panel")
+        self.setup("label", "", [], "")
+
+    def setup(self, field: str, title: str, choices: list[Choice], current: str,
+              text_pick: TextPick | None = None, typed: bool = True) -> None:
+        """Make it the picker of ``field``; shown by ``ReviewScreen.show_panel``. The picker is
+        composed once and shown and hidden, never mounted on demand: mounting repaints the
+        whole screen over SSH, showing it repaints its own rows."""
         self.field = field
         self.title_text = title
         self.choices = choices[:MAX_CHOICES]
@@ -73,6 +81,13 @@ class FieldPicker(Panel, can_focus=True):
         self.highlighted = 0
         self.picked = ""  # the phrase selected in the text ('' when not picking from it)
         self.typing = False
+        self.closing = False
+        if self.is_mounted:
+            self.query_one("#picker-title", Static).update(self._title())
+            self.query_one("#picker-help", Static).update(self._help())
+            self.query_one("#picker-options").display = True
+            self.query_one(Input).display = False
+            self._redraw()
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="picker-title")
@@ -83,23 +98,29 @@ class FieldPicker(Panel, can_focus=True):
 
     def on_mount(self) -> None:
         self.query_one(Input).display = False
-        self.screen.set_focus(self)  # at once (``focus()`` waits): then the held keys come
+
+    def allow_focus(self) -> bool:
+        return self.display  # hidden, it never takes the keys
+
+    def opened(self) -> None:
+        """Shown: it takes the keys (at once: ``focus()`` would wait a round)."""
+        self.screen.set_focus(self)
 
     # ------------------------------------------------------------------ drawing
     def _title(self) -> Text:
-        title = Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis")
+        title = Text(" " + self.title_text, style="bold", no_wrap=True, overflow="ellipsis")
         title.append(f"  now: {self.current or '—'}", style="not bold")
         return title
 
     def _options(self) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis")
         if not self.choices:
-            out.append("no choices: h/l pick from the text, ^u type", style="dim")
+            out.append(" no choices: h/l pick from the text, ^u type", style="dim")
         for i, c in enumerate(self.choices):
             if i:
                 out.append("\n")
             mark = "▸" if i == self.highlighted and not self.picked else " "
-            out.append(f"{mark}{i + 1} ", style="bold")
+            out.append(f" {mark}{i + 1} ", style="bold")
             out.append(c.value or "(empty)", style="reverse" if mark != " " else "")
             if c.why:
                 out.append(f"  {c.why}", style="dim")
@@ -116,18 +137,18 @@ class FieldPicker(Panel, can_focus=True):
         if self.text_pick is None or self.typing:
             return Text("")
         if not self.picked:
-            return Text("h/l: pick from the text (H/L shrink/grow)", style="dim", no_wrap=True)
-        line = Text("text: ", style="bold", no_wrap=True, overflow="ellipsis")
+            return Text(" h/l: pick from the text (H/L shrink/grow)", style="dim", no_wrap=True)
+        line = Text(" text: ", style="bold", no_wrap=True, overflow="ellipsis")
         line.append(self.picked, style="reverse")
         line.append("  Enter takes it", style="dim")
         return line
 
     def _help(self) -> str:
         if self.typing:
-            return "Enter save · ^u clear · Esc cancel"
+            return " Enter save · ^u clear · Esc cancel"
         text = " · h/l H/L text" if self.text_pick is not None else ""
         typed = " · ^u type" if self.typed else ""
-        return f"1-9 / Enter take{text}{typed} · e form · Esc"
+        return f" 1-9 / Enter take{text}{typed} · e form · Esc"
 
     def _redraw(self) -> None:
         self.query_one("#picker-options", Static).update(self._options())

@@ -16,9 +16,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 
 from hedui.app.screens.field_fixes import FIX_ACTIONS, FIX_BINDINGS, FieldFixActions
+from hedui.app.screens.field_picker import FieldPicker
 from hedui.app.screens.review_actions import DecisionActions
 from hedui.app.screens.review_moves import MoveActions
 from hedui.app.screens.review_panels import PanelHost
@@ -43,6 +46,11 @@ SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confi
 class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions, PreviewUpgrade, PanelHost,
                    Screen):
     """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
+
+    #: a focus change repaints what its styles change, not the whole screen (Textual's default
+    #: repaints every cell: ~6 KB at 80x24 over SSH each time a form or picker takes the keys)
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    AUTO_FOCUS = ""  # nothing: the screen owns the keys (None would be the app's "*")
 
     BINDINGS = [
         Binding("j,down", "next", "Next", show=False, id="review.next"),
@@ -120,6 +128,7 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions,
             with Vertical(id="side"):
                 yield DetailPanel(id="detail")
                 yield FigureTable(id="table")
+            yield FieldPicker()  # hidden until L P U B C (shown, never mounted: see field_fixes)
         yield FittedFooter(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -323,13 +332,15 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions,
             self.app.pace.per_hour(), note,
         )
 
-    def update_bindings(self) -> None:
+    def update_bindings(self, quietly: bool = False) -> None:
         """Tell the Footer when the keys it shows changed (and only then: each time it
-        recomposes, and the screen repaints its scrollbars; keys are checked as pressed)."""
+        recomposes, and the screen repaints its scrollbars; keys are checked as pressed).
+        ``quietly``: note the state only (a focus change is about to refresh the Footer)."""
         state = tuple(self.check_action(action, ()) for action in self.FOOTER_ACTIONS)
         if state != self._binding_state:
             self._binding_state = state
-            self.refresh_bindings()
+            if not quietly:
+                self.refresh_bindings()
 
     def _can(self, name: str) -> bool:
         """``session.can_undo()`` / ``can_redo()``; True where the session cannot tell."""

@@ -38,6 +38,17 @@ class PanelHost:
         target.display = False
         self.update_bindings()
 
+    def show_panel(self, panel: Panel, done: Callable[[Any], None]) -> None:
+        """Show a panel composed with the screen (the field picker) in place of the detail and
+        table: no mount, so it takes keys at once and only its rows are repainted."""
+        if self.panel is not None:
+            return
+        self.panel, self._panel_done, self._panel_replaces = panel, done, "#side"
+        self.query_one("#side").display = False
+        panel.display = True
+        self.update_bindings(quietly=True)  # the focus change below refreshes the Footer once
+        panel.opened()
+
     def hold_keys(self, keys: list[events.Key]) -> None:
         """Hold ``keys`` and, after them, the keys typed from now on until the panel is gone."""
         self._held = list(keys) + (self._held or [])
@@ -65,7 +76,10 @@ class PanelHost:
         done = self._panel_done
         self.panel = self._panel_done = None
         self.query_one(self._panel_replaces).display = True
-        event.panel.remove()
+        if event.panel.persistent:
+            event.panel.display = False
+        else:
+            event.panel.remove()
         self.set_focus(None)
         self.update_bindings()
         held, self._held = self._held or [], None

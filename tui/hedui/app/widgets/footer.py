@@ -15,6 +15,8 @@ from textual.events import Resize
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from hedui.app.widgets.quiet_footer import QuietFooter
+
 #: binding ids, most important first; ids not named here come after them, in screen order
 PRIORITY: tuple[str, ...] = (
     "review.help", "review.quit", "review.accept", "review.reject", "review.correct",
@@ -38,8 +40,12 @@ def fit(items: list[tuple[str, int]], width: int) -> list[int]:
     return sorted(keep)
 
 
-class FittedFooter(Footer):
-    """A compact Footer that drops the least important keys instead of cutting the line."""
+class FittedFooter(QuietFooter):
+    """A compact Footer that drops the least important keys instead of cutting the line (and,
+    as QuietFooter, recomposes only when what it shows changes: the keys or its width)."""
+
+    def _keys_shown(self) -> tuple:
+        return (self.size.width, *super()._keys_shown())
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
@@ -62,4 +68,4 @@ class FittedFooter(Footer):
 
     def on_resize(self, event: Resize) -> None:
         if self._bindings_ready:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self.recompose)  # a new width: recomposed if the fit changes

@@ -22,6 +22,7 @@ class Panel(Vertical):
     """Base of the correction, flag, filter, search and field panels."""
 
     closing = False
+    persistent = False  # composed with the screen and shown when needed (never removed)
 
     @dataclass
     class Closed(Message):
@@ -63,6 +64,9 @@ class Panel(Vertical):
                 method(*params)
                 return True
         return False
+
+    def opened(self) -> None:
+        """A persistent panel was shown (it focuses what takes its keys)."""
 
     def replay(self, keys: list[events.Key]) -> list[events.Key]:
         """Handle keys typed while the panel opened, in order; return those it did not use

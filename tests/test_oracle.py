@@ -3,6 +3,7 @@ real app, the export then equals the gold, and it presses no key the help does n
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
@@ -13,17 +14,29 @@ from tests.bench.oracle.driver import KINDS, KeyRefused, Keys
 from tests.bench.oracle.run import _ready, run, summary
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
-#: a short report with figures to accept, fix (label and period) and add
+#: a short report
 REPORT = DEV / "reports" / "dev2-flood-situation-2020-07.txt"
 
 
 def test_the_oracle_takes_a_report_to_its_gold(tmp_path):
-    [result] = run(DEV / "gold", [REPORT], tmp_path)
+    """On the report's gold with one label and one period made up and one figure taken out,
+    so that it must fix a label (typed), fix a period and reject a figure whatever the
+    extractor proposes."""
+    gold = json.loads((DEV / "gold" / f"{REPORT.stem}.json").read_text(encoding="utf-8"))
+    required = [f for f in gold["figures"] if not f.get("optional")]
+    required[0]["label"] = "甲乙丙丁"
+    required[1]["period"] = "甲乙年"
+    gold["figures"].remove(required[2])
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / f"{REPORT.stem}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    [result] = run(gold_dir, [REPORT], tmp_path / "work")
     assert result.problems == []
-    assert result.required > 10
+    assert result.required == len(required) - 1
     assert set(result.keys) <= set(KINDS)
-    for kind in ("accept", "add", "label", "period"):  # this report needs each of them
+    for kind in ("accept", "reject", "label", "period"):
         assert result.keys[kind] > 0, kind
+    assert result.keys["label"] >= len("甲乙丙丁") + 2  # the field key, the characters, Enter
     assert result.total >= result.required  # at least one key per figure
     assert "export equals the gold on every required figure" in summary([result])
 

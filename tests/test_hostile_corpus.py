@@ -89,3 +89,31 @@ def test_hostile_case(corpus, name):
         for answer in out["review"][: 1 if name == "session-cut" else 2]:
             assert "\n" not in answer and str(case / "sessions") in answer, answer
     assert snapshot(case / "sessions") == before  # nothing in the sessions folder touched
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile-inputs")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tui"), str(REPO)]))
+    runs = {name: subprocess.Popen([sys.executable, "-m", "hedui", "extract", str(path)], cwd=REPO, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for name, path in generate.make_inputs(folder).items()}
+    yield runs
+    for proc in runs.values():
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.mark.parametrize("name", sorted(generate.INPUTS))
+def test_hostile_report_given_to_extract(inputs, name):
+    proc = inputs[name]
+    try:
+        stdout, stderr = proc.communicate(timeout=LIMIT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail(f"{name}: no answer within {LIMIT} s (a hang)")
+    assert proc.returncode == 1 and stdout == "" and "Traceback" not in stderr, stderr[-2000:]
+    lines = stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("hedui: ") and re.search(generate.INPUTS[name], lines[0]), lines

@@ -10,7 +10,7 @@ from pathlib import Path
 from hedui.core.model import HeduiError
 
 
-def _default_reviewer() -> str:
+def default_reviewer() -> str:
     try:
         return os.environ.get("HEDUI_REVIEWER") or getpass.getuser()
     except Exception:  # no user name in this environment
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         args.sessions.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise HeduiError(f"{args.sessions}: cannot create sessions folder ({exc.strerror or exc})") from None
-    reviewer = args.reviewer or _default_reviewer()
+    reviewer = args.reviewer or default_reviewer()
     # fork the extractor before Textual is imported: jieba and opencc then load on
     # the other core while the app starts, and no thread exists yet to fork
     extraction = start_extraction(list(args.paths), args.sessions, reviewer, args.rules)

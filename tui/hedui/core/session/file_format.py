@@ -30,6 +30,7 @@ from hedui.core.session.entry import (
 from hedui.core.model import SessionError
 
 FORMAT_VERSION = 1
+ROLES = ("review", "adjudication")
 DECISION_OPS = ("accept", "reject", "flag", "correct", "add", "reset")
 SYSTEM_OPS = ("reanchor", "rules")
 LOG_OPS = DECISION_OPS + ("undo", "redo") + SYSTEM_OPS
@@ -54,6 +55,9 @@ class SessionDoc:
     orphans: list[Entry] = field(default_factory=list)
     log: list[dict[str, Any]] = field(default_factory=list)
     format: int = FORMAT_VERSION
+    #: "review" (one reviewer's own decisions) or "adjudication" (the resolved version of a
+    #: report several reviewers decided: ``hedui adjudicate``); written only when not "review"
+    role: str = "review"
 
 
 # ---------------------------------------------------------------- writing
@@ -110,6 +114,8 @@ def dump_session(doc: SessionDoc, pause: Callable[[], None] | None = None) -> st
         f"journal_seq = {doc.journal_seq}",
         f"next_id = {doc.next_id}",
     ]
+    if doc.role != "review":
+        out.append(f"role = {toml_str(doc.role)}")
     _table(out, "[report]", {"path": doc.report_path, "sha256": doc.report_sha256,
                              "encoding": doc.report_encoding, "chars": doc.report_chars})
     _table(out, "[extractor]", {"hedui": doc.hedui_version, "rules_digest": doc.rules_digest})
@@ -252,9 +258,12 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list
             updated_at=check_str("updated_at", raw.get("updated_at", ""), limit=64),
             journal_seq=check_int("journal_seq", raw.get("journal_seq", 0)),
             next_id=check_int("next_id", raw.get("next_id", 1), lo=1),
+            role=check_str("role", raw.get("role", "review"), limit=32),
             report_path="", report_sha256="", report_encoding="", report_chars=0,
             hedui_version="", rules_digest="",
         )
+        if doc.role not in ROLES:
+            raise SchemaProblem("role", f"role must be one of {', '.join(ROLES)}")
         table = "report"
         for k in ("path", "sha256"):
             if k not in rep:

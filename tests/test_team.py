@@ -241,3 +241,15 @@ def test_check_after_a_merge(three: Path, tmp_path: Path, capsys) -> None:
     assert "report gone.txt not found" in out
     assert "reviewer chen is not in the assignment" in out
     assert "reviewer bo is not" not in out
+
+
+def test_stats_per_reviewer_and_adjudicated_share(three: Path, capsys) -> None:
+    (three / "assignment.toml").write_text(
+        'format = 1\nreviewers = ["ana", "bo", "chen"]\noverlap = 1.0\nseed = 0\n\n'
+        '[[report]]\npath = "r.txt"\nfigures = 8\nreviewers = ["ana", "bo", "chen"]\n', encoding="utf-8")
+    assert main(["stats", "--sessions", str(three)]) == 0
+    out = capsys.readouterr().out
+    n = len(NEEDLES)
+    assert f"ana             1 reports  {n:6d}/{n:<6d} figures decided  assigned 1, started 1" in out
+    assert f"chen            1 reports  {n - 1:6d}/{n:<6d}" in out
+    assert "double-reviewed reports: 1, adjudicated 0 (0%), disputed figures left 4" in out

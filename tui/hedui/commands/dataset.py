@@ -106,6 +106,14 @@ def run_check(args: argparse.Namespace) -> int:
 def run_stats(args: argparse.Namespace) -> int:
     from hedui.core.dataset.stats import compute, format_stats
 
+    from hedui.core.dataset.team_stats import format_team, load_assignment
+
     sessions, bad = _load(args)
     print(format_stats(compute(sessions)))
-    return 1 if bad else 0
+    assignment, why = load_assignment(args.sessions)
+    if why:
+        print(f"hedui: {why}", file=sys.stderr)
+    team = format_team(sessions, assignment)
+    if team:
+        print(team)
+    return 1 if bad or why else 0

@@ -25,8 +25,7 @@ from pathlib import Path
 import tomli_w
 
 from hedui.core.model import SessionError
-
-FILE_NAME = "assignment.toml"
+from hedui.core.session.paths import ASSIGNMENT_FILE as FILE_NAME
 FORMAT = 1
 
 

@@ -19,6 +19,9 @@ from pathlib import Path
 from hedui.core.model import Report
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
+#: the team's assignment (core/dataset/assignment.py) lives in the sessions folder too, and is
+#: not a session
+ASSIGNMENT_FILE = "assignment.toml"
 
 
 def safe_name(s: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from hedui.core.session.entry import Entry, apply_state, entry_from_dict, is_full
 from hedui.core.model import SessionError
 from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, read_session
-from hedui.core.session.paths import resolve_report_path
+from hedui.core.session.paths import ASSIGNMENT_FILE, resolve_report_path
 from hedui.core.session.store import read_journal
 
 SUFFIX = ".toml"
@@ -34,7 +34,7 @@ def session_files(sessions_dir: Path) -> list[Path]:
     sessions_dir = Path(sessions_dir)
     if not sessions_dir.is_dir():
         raise SessionError(f"{sessions_dir}: sessions folder not found")
-    return sorted(p for p in sessions_dir.glob(f"*{SUFFIX}") if p.is_file())
+    return sorted(p for p in sessions_dir.glob(f"*{SUFFIX}") if p.is_file() and p.name != ASSIGNMENT_FILE)
 
 
 def fold_journal(doc: SessionDoc, records: list[dict[str, Any]], journal: Path) -> None:

@@ -31,6 +31,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--worst", type=int, default=20, metavar="N", help="reports listed (default 20)")
     p.set_defaults(run=run_agree)
 
+    p = sub.add_parser("adjudicate", help="resolve the figures reviewers disagree on",
+                       description="Walk the figures whose reviewers' versions differ (decision or any field), "
+                                   "their versions side by side; 1, 2, ... take one, e edits it. Figures all "
+                                   "reviewers decided alike are taken as agreed. The result is a session of its "
+                                   "own (<report>.<NAME>+adjudication.toml), which hedui export prefers.")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="report files or folders of .txt reports")
+    p.add_argument("--sessions", type=Path, default=DEFAULT_SESSIONS, metavar="DIR")
+    p.add_argument("--reviewer", default=None, metavar="NAME", help="the adjudicator (default: $HEDUI_REVIEWER "
+                   "or the login name)")
+    p.add_argument("--rules", type=Path, default=None, metavar="DIR", help="rule folder to extract with")
+    p.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    p.set_defaults(run=run_adjudicate)
+
     p = sub.add_parser("sync", help="commit your session files, pull --rebase, push (git)",
                        description="Share the sessions folder through its git repository: commit this "
                                    "reviewer's changed session files, pull with rebase, push. Stops with one "
@@ -90,6 +103,32 @@ def run_agree(args: argparse.Namespace) -> int:
     else:
         print(format_agreement(result, worst=args.worst))
     return 1 if bad else 0
+
+
+def run_adjudicate(args: argparse.Namespace) -> int:
+    from hedui.commands.review import check_rules, default_reviewer
+    from hedui.core.model import HeduiError
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        raise HeduiError(f"{missing[0]}: no such file or folder")
+    if not args.sessions.is_dir():
+        raise HeduiError(f"{args.sessions}: sessions folder not found")
+    check_rules(args.rules)
+    from hedui.app.adjudication import make_adjudication_app  # textual only now
+    from hedui.app.config import check_keymap, load_config
+
+    config = load_config()
+    check_keymap(config)
+    app = make_adjudication_app(list(args.paths), args.sessions, args.reviewer or default_reviewer(),
+                                rules_dir=args.rules, config=config)
+    try:
+        app.run(mouse=not args.no_mouse)
+    finally:
+        app.close_sessions()
+    for error in app.close_errors:
+        print(f"hedui: {error}", file=sys.stderr)
+    return 1 if app.close_errors else (app.return_code or 0)
 
 
 def run_sync(args: argparse.Namespace) -> int:

@@ -42,6 +42,7 @@ LONG: dict[str, str] = {
     "select.extend_up": "selection: end a line up",
     "select.confirm": "selection: use it (opens the form)",
     "select.cancel": "selection: cancel",
+    **{f"adjudicate.take_{k}": f"adjudicate: take reviewer {k}'s version" for k in range(1, 10)},
 }
 
 

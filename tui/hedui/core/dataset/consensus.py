@@ -1,6 +1,7 @@
 """One dataset from many reviewers: one row per figure.
 
-For each report: the adjudicated session's verified figures where there is one; else, where
+For each report: the adjudicated session's verified figures where there is one (its figures
+still pending count as disputed, or open); else, where
 only one reviewer decided the report, that reviewer's; else the figures every reviewer of the
 report decided alike (verified with the same fields: one row; rejected or flagged by all: no
 row). A figure whose versions differ is **disputed** and left out (``include_disputed`` gives
@@ -30,9 +31,15 @@ def consensus_rows(groups: Iterable[ReportVersions], counts: Counts, *, include_
         if rv.adjudicated is not None:
             counts.adjudicated_reports += 1
             s = rv.adjudicated
+            disputed = set(rv.disputed_spans())
             for e in s.entries:
                 if exported(e, include_flagged):
                     yield row(s, e, disputed=False)
+                elif e.status == "pending":  # not adjudicated yet
+                    if (e.start, e.end) in disputed:
+                        counts.disputed += 1
+                    else:
+                        counts.open += 1
             continue
         names = rv.reviewers
         if len(names) == 1:

@@ -32,7 +32,7 @@ from hedui.core.model import SessionError
 FORMAT_VERSION = 1
 ROLES = ("review", "adjudication")
 DECISION_OPS = ("accept", "reject", "flag", "correct", "add", "reset")
-SYSTEM_OPS = ("reanchor", "rules")
+SYSTEM_OPS = ("reanchor", "rules", "agreed")
 LOG_OPS = DECISION_OPS + ("undo", "redo") + SYSTEM_OPS
 
 

@@ -61,5 +61,4 @@ def team(ws: Workspace, reviewers: tuple[str, ...]) -> Path:
 
 
 def adjudication_app(ws: Workspace, report: Path):
-    return make_adjudication_app([report], ws.sessions, ADJUDICATOR, config=load_config(ws.config),
-                                 extractor=FixedExtractor())
+    return make_adjudication_app([report], ws.sessions, ADJUDICATOR, config=load_config(ws.config))

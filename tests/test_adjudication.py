@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from hedui.cli import main
-from hedui.core.dataset.adjudication import Adjudication, load_versions, review_files
+from hedui.core.dataset.adjudication import Adjudication, load_versions, review_files, reviewed_extraction
 from hedui.core.dataset.consensus import Counts, consensus_rows
 from hedui.core.dataset.versions import group
 from hedui.core.session.read import load_all
 from hedui.core.text.report import load_report
 from tests.adjudication_helpers import ADJUDICATOR, adjudication_app, decide, team
-from tests.app_fixed_report import FIGURES, FixedExtractor
+from tests.app_fixed_report import FIGURES
 from tests.app_helpers import screen_text, wait_ready, ws  # noqa: F401
 
 SIZE = (80, 24)
@@ -20,8 +20,8 @@ SIZE = (80, 24)
 
 def adjudication_of(ws, report: Path) -> Adjudication:
     files = review_files(ws.sessions)["reports/" + report.name]
-    ex = FixedExtractor().extract(load_report(report))
-    return Adjudication.open(ex, ws.sessions, ADJUDICATOR, load_versions(files, ws.sessions))
+    rv = load_versions(files, ws.sessions)
+    return Adjudication.open(reviewed_extraction(load_report(report), rv), ws.sessions, ADJUDICATOR, rv)
 
 
 def test_settle_takes_agreement_and_lists_disputes(ws) -> None:

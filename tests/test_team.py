@@ -149,6 +149,32 @@ def test_assign_cli_writes_and_adds(tmp_path: Path, capsys) -> None:
     assert "assignment.toml: reviewers must be a list of names" in capsys.readouterr().err
 
 
+def test_review_shows_only_the_reviewers_assigned_reports(tmp_path: Path, capsys) -> None:
+    from hedui.core.dataset.assignment import assigned_to
+    from hedui.core.model import SessionError
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copyfile(REPO / "seeds" / "echeng-2019h1.txt", reports / name)
+    sessions = tmp_path / "sessions"
+    files = sorted(reports.glob("*.txt"))
+    assert assigned_to(files, sessions, "bo") == (files, "")  # no assignment: every report
+    sessions.mkdir()
+    (sessions / "assignment.toml").write_text(
+        'format = 1\nreviewers = ["ana", "bo"]\noverlap = 0.5\nseed = 0\n'
+        '[[report]]\npath = "reports/a.txt"\nfigures = 3\nreviewers = ["ana", "bo"]\n'
+        '[[report]]\npath = "reports/b.txt"\nfigures = 3\nreviewers = ["ana"]\n'
+        '[[report]]\npath = "reports/c.txt"\nfigures = 3\nreviewers = ["bo"]\n', encoding="utf-8")
+    kept, note = assigned_to(files, sessions, "bo")
+    assert [p.name for p in kept] == ["a.txt", "c.txt"] and "2 of 3 reports are bo's" in note
+    with pytest.raises(SessionError, match="assigns chen none of these 3"):
+        assigned_to(files, sessions, "chen")
+    # the command stops before the app opens, and --all is the way round
+    assert main(["review", str(reports), "--sessions", str(sessions), "--reviewer", "chen"]) == 1
+    assert "--all reviews them anyway" in capsys.readouterr().err
+
+
 def _git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
 

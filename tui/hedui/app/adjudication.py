@@ -16,18 +16,25 @@ from hedui.core.model import HeduiError, SessionLocked
 
 @dataclass
 class AdjudicationPreparer(Preparer):
-    """Opens each report's adjudication (instead of a review session)."""
+    """Opens each report's adjudication (instead of a review session); runs no extractor: the
+    figures are those the reviewers were shown (``reviewed_extraction``)."""
 
     #: report path as stored -> the review session files of that report
     files: dict[str, list[Path]] = field(default_factory=dict)
 
-    def open_session(self, slot: ReportSlot) -> ReportSlot:
-        from hedui.core.dataset.adjudication import Adjudication, load_versions
+    def prepare(self, slot: ReportSlot) -> ReportSlot:
+        from hedui.core.dataset.adjudication import Adjudication, load_versions, reviewed_extraction
         from hedui.core.session.paths import stored_report_path
+        from hedui.core.text.artefact_rules import load_artefact_rules
+        from hedui.core.text.report import load_report
 
         try:
-            stored = stored_report_path(slot.path, self.sessions_dir)
-            rv = load_versions(self.files.get(stored, []), self.sessions_dir)
+            if self._artefact_rules is None:
+                self._artefact_rules = load_artefact_rules(self.rules_dir)
+            report = load_report(slot.path, artefact_rules=self._artefact_rules)
+            rv = load_versions(self.files.get(stored_report_path(slot.path, self.sessions_dir), []),
+                               self.sessions_dir)
+            slot.extraction = reviewed_extraction(report, rv)
             slot.session = Adjudication.open(slot.extraction, self.sessions_dir, self.reviewer, rv)
         except SessionLocked as exc:
             slot.error = f"{exc} — another hedui is adjudicating it"
@@ -36,6 +43,9 @@ class AdjudicationPreparer(Preparer):
         except Exception as exc:  # a bug: this report only
             slot.error = f"{slot.path}: cannot open its adjudication ({type(exc).__name__}: {exc})"
         return slot
+
+    def extractor(self) -> Any:
+        return self.given_extractor  # nothing to extract, nothing to add: no extractor is built
 
 
 class AdjudicationApp(HeduiApp):
@@ -53,12 +63,12 @@ def shared_reports(paths: list[Path], sessions_dir: Path) -> tuple[list[Path], d
 
 
 def make_adjudication_app(paths: list[Path], sessions_dir: Path, adjudicator: str, *, rules_dir: Path | None = None,
-                          config: Config | None = None, extractor: Any = None) -> AdjudicationApp:
+                          config: Config | None = None) -> AdjudicationApp:
     """The app over the reports of ``paths`` that two or more reviewers decided (HeduiError if none)."""
     reports, files = shared_reports(paths, Path(sessions_dir))
     if not reports:
         raise HeduiError(f"{sessions_dir}: no report of {', '.join(map(str, paths))} has sessions of two reviewers")
     slots = [ReportSlot(path=p) for p in reports]
     preparer = AdjudicationPreparer(sessions_dir=Path(sessions_dir), reviewer=adjudicator, rules_dir=rules_dir,
-                                    given_extractor=extractor, files=files)
+                                    files=files)
     return AdjudicationApp(slots, preparer, config if config is not None else load_config())

@@ -94,7 +94,7 @@ def run_agree(args: argparse.Namespace) -> int:
     from hedui.core.dataset.versions import group
     from hedui.core.session.read import load_all
 
-    sessions, bad = load_all(args.sessions)
+    sessions, bad = load_all(args.sessions, log=False)
     for line in bad:
         print(f"hedui: {line}", file=sys.stderr)
     result = agreement(group(sessions))

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from hedui.core.dataset.versions import ReportVersions, Span, decision, same_version
-from hedui.core.model import Extraction, SessionError
+from hedui.core.model import Extraction, Figure, Report, SessionError
 from hedui.core.session.entry import Entry
 from hedui.core.session.session import Session
 
@@ -181,6 +181,24 @@ class Adjudication:
         if v.entry.fields == e.suggestion and v.entry.note == e.note:
             return s.accept(entry_id)
         return s.correct(entry_id, v.entry.fields, v.entry.note)
+
+
+def reviewed_extraction(report: Report, rv: ReportVersions) -> Extraction:
+    """What the reviewers were shown, rebuilt from their sessions (each figure's suggestion and
+    rule), so that adjudicating runs no extractor: the disputes are between the reviewers, not
+    with the rules of today."""
+    figures: dict[Span, Figure] = {}
+    digest = ""
+    for r in rv.reviewers:
+        s = rv.by_reviewer[r]
+        if s.doc.report_sha256 != report.sha256:
+            continue
+        digest = digest or s.doc.rules_digest
+        for e in s.entries:
+            span = (e.start, e.end)
+            if e.suggestion is not None and span not in figures and report.text[e.start:e.end] == e.text:
+                figures[span] = Figure(e.start, e.end, e.text, e.suggestion, e.rule, repeat_of=e.repeat_of)
+    return Extraction(report, tuple(figures[k] for k in sorted(figures)), (), rules_digest=digest)
 
 
 def review_files(sessions_dir: Path) -> dict[str, list[Path]]:

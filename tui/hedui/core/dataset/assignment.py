@@ -163,3 +163,23 @@ def assignment_toml(a: Assignment) -> str:
     }
     head = "# Who reviews which report (hedui assign). Assigning again adds reports; none moves.\n"
     return head + tomli_w.dumps(data)
+
+
+def assigned_to(files: list[Path], sessions_dir: Path, reviewer: str) -> tuple[list[Path], str]:
+    """The reports of ``files`` assigned to ``reviewer`` by the folder's assignment, and a line
+    saying what was left out ('' when there is no assignment: every report). SessionError if the
+    assignment is damaged, or assigns ``reviewer`` none of ``files``."""
+    from hedui.core.session.paths import stored_report_path
+
+    assignment = read_assignment(sessions_dir)
+    if assignment is None:
+        return files, ""
+    mine = set(assignment.of(reviewer))
+    kept = [p for p in files if stored_report_path(p, sessions_dir) in mine]
+    where = assignment_path(sessions_dir)
+    if not kept:
+        raise SessionError(f"{where}: assigns {reviewer} none of these {len(files)} report(s) "
+                           "(--all reviews them anyway)")
+    left = len(files) - len(kept)
+    return kept, (f"{where}: {len(kept)} of {len(files)} reports are {reviewer}'s; {left} left out "
+                  "(--all shows every report)" if left else "")

@@ -139,7 +139,10 @@ class _Lines:
     """Finds the line of a key in a session file (for schema errors)."""
 
     def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
+        self.text = text  # split into lines only when a problem is to be located
+
+    def _index(self) -> None:
+        self.lines = self.text.split("\n")
         self.blocks: dict[str, list[int]] = {}
         self.first_header = len(self.lines)
         for i, line in enumerate(self.lines):
@@ -150,6 +153,8 @@ class _Lines:
 
     def find(self, table: str, index: int, key: str) -> int:
         """1-based line of ``key`` in the index-th ``table`` block ('' = top level)."""
+        if not hasattr(self, "lines"):
+            self._index()
         if table:
             starts = self.blocks.get(table, [])
             if index >= len(starts):
@@ -215,16 +220,29 @@ def parse_toml(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
         raise SessionError(f"{path}:{line}: TOML syntax error: {msg}") from None
 
 
-def read_session(path: Path, data: bytes | None = None, problems: list[str] | None = None) -> SessionDoc:
+def without_log(data: bytes) -> bytes:
+    """The file up to its ``[[log]]`` tables, which hedui writes last (the whole file if a
+    figure or an orphan follows them: a hand-made order is read as it is)."""
+    cut = data.find(b"\n[[log]]")
+    if cut < 0 or data.find(b"\n[[figure]]", cut) >= 0 or data.find(b"\n[[orphan]]", cut) >= 0:
+        return data
+    return data[:cut + 1]
+
+
+def read_session(path: Path, data: bytes | None = None, problems: list[str] | None = None,
+                 log: bool = True) -> SessionDoc:
     """Read and validate a session file; any problem is ``SessionError('file:line: reason')``.
 
     With ``problems``, a bad figure or log record is noted there (one line each) and
-    skipped instead, so that ``hedui check`` can list them all."""
+    skipped instead, so that ``hedui check`` can list them all. ``log=False`` reads the
+    figures only (the log left unparsed and empty: for agree and export, which need no history)."""
     if data is None:
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise SessionError(f"{path}: cannot read session file ({exc.strerror or exc})") from None
+    if not log:
+        data = without_log(data)
     raw, text = parse_toml(path, data)
     return doc_from_toml(path, raw, _Lines(text), problems)
 

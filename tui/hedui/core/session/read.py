@@ -59,23 +59,25 @@ def fold_journal(doc: SessionDoc, records: list[dict[str, Any]], journal: Path) 
     doc.entries = sorted(by_id.values(), key=lambda e: (e.start, e.end, e.id))
 
 
-def load_saved(path: Path, sessions_dir: Path) -> SavedSession:
-    """One session file with its journal; ``SessionError('file:line: reason')`` if damaged."""
+def load_saved(path: Path, sessions_dir: Path, log: bool = True) -> SavedSession:
+    """One session file with its journal; ``SessionError('file:line: reason')`` if damaged.
+    ``log=False``: the figures without the file's decision log (``read_session``)."""
     journal = path.with_name(path.name + ".journal")
     # the journal before the file: a writer renames a new file before it trims the journal,
     # so the file read second holds at least what the journal lost
     records = read_journal(journal, repair=False)
-    doc = read_session(path)
+    doc = read_session(path, log=log)
     fold_journal(doc, records, journal)
     return SavedSession(path=path, doc=doc, report_path=resolve_report_path(doc.report_path, sessions_dir))
 
 
-def load_all(sessions_dir: Path) -> tuple[list[SavedSession], list[str]]:
-    """Every readable session of a folder, and one error line per unreadable one."""
+def load_all(sessions_dir: Path, log: bool = True) -> tuple[list[SavedSession], list[str]]:
+    """Every readable session of a folder, and one error line per unreadable one (``log``: as
+    ``load_saved``)."""
     good, bad = [], []
     for p in session_files(sessions_dir):
         try:
-            good.append(load_saved(p, sessions_dir))
+            good.append(load_saved(p, sessions_dir, log))
         except SessionError as exc:
             bad.append(str(exc))
     return good, bad

@@ -21,6 +21,7 @@ import re
 import tomli  # the standard library's TOML reader, compiled: 3x faster on session files
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -136,25 +137,31 @@ _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_.\"-]+)\s*\]\]?\s*(#.*)?$")
 
 
 class _Lines:
-    """Finds the line of a key in a session file (for schema errors)."""
+    """Finds the line of a key in a session file (for schema errors). The text is split into
+    lines only when asked (``lines``, ``blocks``): reading a good file never needs it."""
 
     def __init__(self, text: str) -> None:
-        self.text = text  # split into lines only when a problem is to be located
+        self.text = text
 
-    def _index(self) -> None:
-        self.lines = self.text.split("\n")
-        self.blocks: dict[str, list[int]] = {}
-        self.first_header = len(self.lines)
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def blocks(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
         for i, line in enumerate(self.lines):
             m = _HEADER.match(line)
             if m:
-                self.first_header = min(self.first_header, i)
-                self.blocks.setdefault(m.group(1), []).append(i)
+                out.setdefault(m.group(1), []).append(i)
+        return out
+
+    @property
+    def first_header(self) -> int:
+        return min((i for b in self.blocks.values() for i in b), default=len(self.lines))
 
     def find(self, table: str, index: int, key: str) -> int:
         """1-based line of ``key`` in the index-th ``table`` block ('' = top level)."""
-        if not hasattr(self, "lines"):
-            self._index()
         if table:
             starts = self.blocks.get(table, [])
             if index >= len(starts):

@@ -23,18 +23,29 @@ class AdjudicationPreparer(Preparer):
     files: dict[str, list[Path]] = field(default_factory=dict)
 
     def prepare(self, slot: ReportSlot) -> ReportSlot:
-        from hedui.core.dataset.adjudication import Adjudication, load_versions, reviewed_extraction
-        from hedui.core.session.paths import stored_report_path
+        """Read the report (no extraction) and open its adjudication."""
+        from hedui.core.model import Extraction
         from hedui.core.text.artefact_rules import load_artefact_rules
         from hedui.core.text.report import load_report
 
         try:
             if self._artefact_rules is None:
                 self._artefact_rules = load_artefact_rules(self.rules_dir)
-            report = load_report(slot.path, artefact_rules=self._artefact_rules)
+            slot.extraction = Extraction(load_report(slot.path, artefact_rules=self._artefact_rules), ())
+        except HeduiError as exc:
+            slot.error = str(exc)
+            return slot
+        return self.open_session(slot)
+
+    def open_session(self, slot: ReportSlot) -> ReportSlot:
+        """The adjudication of ``slot``'s report, with the figures its reviewers were shown."""
+        from hedui.core.dataset.adjudication import Adjudication, load_versions, reviewed_extraction
+        from hedui.core.session.paths import stored_report_path
+
+        try:
             rv = load_versions(self.files.get(stored_report_path(slot.path, self.sessions_dir), []),
                                self.sessions_dir)
-            slot.extraction = reviewed_extraction(report, rv)
+            slot.extraction = reviewed_extraction(slot.extraction.report, rv)
             slot.session = Adjudication.open(slot.extraction, self.sessions_dir, self.reviewer, rv)
         except SessionLocked as exc:
             slot.error = f"{exc} — another hedui is adjudicating it"

@@ -6,7 +6,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from hedui.core.dataset.assignment import Assignment
-from hedui.core.dataset.versions import group
+from hedui.core.dataset.versions import ReportVersions, group
 from hedui.core.session.read import SavedSession
 
 
@@ -35,10 +35,20 @@ def format_team(sessions: list[SavedSession], assignment: Assignment | None) -> 
     shared = [g for g in groups if len(g.by_reviewer) >= 2]
     if shared:
         adjudicated = sum(g.adjudicated is not None for g in shared)
-        disputed = sum(len(g.disputed_spans()) for g in shared if g.adjudicated is None)
+        disputed = sum(len(open_disputes(g)) for g in shared)
         out.append(f"  double-reviewed reports: {len(shared)}, adjudicated {adjudicated} "
                    f"({100 * adjudicated / len(shared):.0f}%), disputed figures left {disputed}")
     return "\n".join(out)
+
+
+def open_disputes(g: ReportVersions) -> list[tuple[int, int]]:
+    """The disputed spans of a report not resolved yet: all of them, or, in an adjudication,
+    those its figure is still pending for."""
+    spans = g.disputed_spans()
+    if g.adjudicated is None:
+        return spans
+    decided = {(e.start, e.end) for e in g.adjudicated.entries if e.decided}
+    return [s for s in spans if s not in decided]
 
 
 def load_assignment(sessions_dir: Path) -> tuple[Assignment | None, str]:

@@ -279,3 +279,22 @@ def test_stats_per_reviewer_and_adjudicated_share(three: Path, capsys) -> None:
     assert f"ana             1 reports  {n:6d}/{n:<6d} figures decided  assigned 1, started 1" in out
     assert f"chen            1 reports  {n - 1:6d}/{n:<6d}" in out
     assert "double-reviewed reports: 1, adjudicated 0 (0%), disputed figures left 4" in out
+
+
+def test_agree_reads_figures_without_the_log_and_still_proves_files_whole(three: Path) -> None:
+    from hedui.core.model import SessionError
+    from hedui.core.session.file_format import read_session
+    from hedui.core.session.read import load_saved, read_figures
+
+    path = three / "r.bo.toml"
+    whole, figures = read_session(path), read_figures(path)
+    assert figures.entries == whole.entries and whole.log and not figures.log
+    assert (figures.journal_seq, figures.role, figures.incomplete) == (whole.journal_seq, whole.role, "")
+    data = path.read_bytes()
+    cut = data.rfind(b"\n[[log]]")
+    path.write_bytes(data[:cut + 1])  # the last log record and the end line lost
+    with pytest.raises(SessionError, match="incomplete"):
+        load_saved(path, three, log=False)
+    path.write_bytes(data.replace(b"log records", b"log records ", 1)[: data.rfind(b"\n", 0, len(data) - 1)])
+    with pytest.raises(SessionError, match="incomplete"):  # the end line gone
+        load_saved(path, three, log=False)

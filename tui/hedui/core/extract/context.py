@@ -51,6 +51,7 @@ class Context:
     _qcache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _phrases: list[TimePhrase] | None = None
     _phrase_starts: list[int] | None = None
+    _bases: dict[int, TimePhrase] | None = None
     _jieba: Any = None
     _word_cache: dict[str, list[str]] = field(default_factory=dict)
     scanners: RuleScanners | None = None
@@ -189,11 +190,20 @@ class Context:
 
     # -- time phrases ------------------------------------------------------------------------
     def phrases(self) -> list[TimePhrase]:
+        """The time phrases that may be periods (not the bases of comparisons), sorted."""
         if self._phrases is None:
             periods = self.scanners.periods if self.scanners is not None else None
-            self._phrases = find_time_phrases(self.text, self.rules, periods, self.sentence_at)
+            found = find_time_phrases(self.text, self.rules, periods, self.sentence_at)
+            self._phrases = [p for p in found if p.kind != "base"]
+            self._bases = {p.end: p for p in found if p.kind == "base"}
             self._phrase_starts = [p.start for p in self._phrases]
         return self._phrases
+
+    def base_ending_at(self, pos: int) -> TimePhrase | None:
+        """The base of a comparison (较110年, 比上年) that ends at view position ``pos``."""
+        self.phrases()
+        assert self._bases is not None
+        return self._bases.get(pos)
 
     def phrases_in(self, start: int, end: int) -> list[TimePhrase]:
         ps = self.phrases()

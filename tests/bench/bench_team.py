@@ -92,6 +92,14 @@ def main() -> None:
         load = os.getloadavg()[0]
         print(f"load average {load:.1f} on {os.cpu_count()} cores: wall time is CPU time stretched by the "
               "other processes; the CPU figure is the one an idle machine would show as wall time")
+        from hedui.core.session.read import load_all
+
+        for log, what in ((True, "whole files (as agree read them before: the baseline)"),
+                          (False, "figures and the last log record (agree now)")):
+            t, c = time.perf_counter(), time.process_time()
+            good, _ = load_all(folder / "sessions", log=log)
+            print(f"reading the {len(good)} sessions, {what}: {time.perf_counter() - t:.2f} s wall, "
+                  f"{time.process_time() - c:.2f} s CPU")
         took, cpu, out = timed(["agree", "--sessions", "sessions"], folder)
         overall = next((line for line in out.splitlines() if line.startswith("overall")), out[:200])
         print(f"hedui agree (whole process): {took:.2f} s wall, {cpu:.2f} s CPU  (target ≤ 5 s)")

@@ -83,8 +83,7 @@ def read_figures(path: Path) -> SessionDoc:
         doc.log = []
         return doc
     raw, text = parse_toml(path, data[:cut])
-    lines = _Lines(text)
-    doc = doc_from_toml(path, raw, lines, whole=False)
+    doc = doc_from_toml(path, raw, _Lines(text), whole=False)
     last = data.rfind(b"\n[[log]]") + 1
     tail, tail_text = parse_toml(path, data[last:])
     line0 = data.count(b"\n", 0, last)
@@ -93,7 +92,8 @@ def read_figures(path: Path) -> SessionDoc:
     except SchemaProblem as exc:
         raise SessionError(f"{path}:{line0 + 1}: {exc}") from None
     counts = (len(raw.get("figure", [])), len(raw.get("orphan", [])), data.count(b"\n[[log]]"))
-    doc.incomplete = wholeness(path, doc, lines.find("", 0, "journal_seq"), tail_text.split("\n"), counts, line0)
+    seq_line = text.count("\n", 0, max(0, text.find("\njournal_seq"))) + 2  # (only said if it is wrong)
+    doc.incomplete = wholeness(path, doc, seq_line, tail_text.split("\n"), counts, line0)
     doc.log = []
     return doc
 

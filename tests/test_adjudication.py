@@ -162,3 +162,15 @@ def test_adjudication_snapshot_80x24(ws, snap_compare) -> None:
 
     assert snap_compare(app, terminal_size=SIZE, run_before=ready, press=["1", "j"])
 
+
+
+def test_stats_keeps_the_adjudication_apart(ws, capsys) -> None:
+    report = team(ws, ("ana", "bo"))
+    adj = adjudication_of(ws, report)
+    adj.take(adj.disputes[0].entry_id, 1)
+    adj.close()
+    assert main(["stats", "--sessions", str(ws.sessions)]) == 0
+    out = capsys.readouterr().out
+    progress = out.split("decisions by status")[0]
+    assert " ana " in progress and " lead " not in progress  # not counted as a reviewer's work
+    assert "double-reviewed reports: 1, adjudicated 1 (100%), disputed figures left 2" in out

@@ -109,7 +109,8 @@ def run_stats(args: argparse.Namespace) -> int:
     from hedui.core.dataset.team_stats import format_team, load_assignment
 
     sessions, bad = _load(args)
-    print(format_stats(compute(sessions)))
+    # reviewers' own work; adjudications (copies of agreed figures, and resolutions) are the team part's
+    print(format_stats(compute([s for s in sessions if s.doc.role == "review"])))
     assignment, why = load_assignment(args.sessions)
     if why:
         print(f"hedui: {why}", file=sys.stderr)

@@ -8,16 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Vertical
-from textual.widgets import Footer
 
 from hedui.app.screens.review import ReviewScreen
-from hedui.app.widgets.detail import DetailPanel
-from hedui.app.widgets.figure_table import FigureTable
-from hedui.app.widgets.header import ReviewHeader
-from hedui.app.widgets.report_view import ReportView
 from hedui.app.widgets.versions import VersionsPanel
 
 TAKE_KEYS = 9
@@ -47,20 +40,9 @@ class AdjudicationScreen(ReviewScreen, inherit_bindings=False):
     ]
     FOOTER_ACTIONS = tuple(dict.fromkeys(b.action for b in BINDINGS if b.show))
 
-    def compose(self) -> ComposeResult:
-        yield ReviewHeader(id="header")
-        with Container(id="body"):
-            view = ReportView(id="text")
-            view.can_focus = False
-            yield view
-            with Vertical(id="side"):
-                yield VersionsPanel(id="versions")
-                yield DetailPanel(id="detail")
-                yield FigureTable(id="table")
-        yield Footer(show_command_palette=False, compact=True)
-
     def on_mount(self) -> None:
         self.add_class("adjudicating")
+        self.query_one("#side").mount(VersionsPanel(id="versions"), before=0)  # over the review screen's side
         super().on_mount()
 
     # ------------------------------------------------------------ what is shown

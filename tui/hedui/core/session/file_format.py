@@ -8,7 +8,8 @@ end, text, status, rule, note, flag_reason, decided_by, decided_at, context,
 repeat_of, stale, fields, suggestion; empty values left out, ``fields`` only
 when it differs from ``suggestion``); ``[[orphan]]`` for decisions that could
 not be re-anchored; ``[[log]]`` records (seq, at, by, op, id, target, before,
-after, note) from which undo/redo and the audit trail are rebuilt.
+after, note; ``changed``: the fields a correction changed; ``group``: decisions made as one
+step) from which undo/redo and the audit trail are rebuilt.
 
 This module writes that document (a small TOML emitter: the layout is fixed and
 diff-friendly) and reads it back with strict validation: every problem is
@@ -28,7 +29,7 @@ from typing import Any
 from hedui.core.session.entry import (
     Entry, SchemaProblem, check_int, check_str, entry_from_dict, entry_to_dict, validate_state,
 )
-from hedui.core.model import SessionError
+from hedui.core.model import FIELD_NAMES, SessionError
 from hedui.core.session.safe_io import SESSION_LIMIT, check_session_link, read_regular
 
 ROLES = ("review", "adjudication")
@@ -210,7 +211,7 @@ class _Lines:
 def _log_record(rec: Any) -> dict[str, Any]:
     if not isinstance(rec, dict):
         raise SchemaProblem("", "a log record must be a table")
-    unknown = set(rec) - {"seq", "at", "by", "op", "id", "target", "before", "after", "note"}
+    unknown = set(rec) - {"seq", "at", "by", "op", "id", "target", "before", "after", "note", "changed", "group"}
     if unknown:
         k = sorted(unknown)[0]
         raise SchemaProblem(k, f"unknown key {k!r}")
@@ -227,6 +228,11 @@ def _log_record(rec: Any) -> dict[str, Any]:
     check_str("note", rec.get("note", ""))
     if op in ("undo", "redo"):
         check_int("target", rec.get("target"), lo=1)
+    if "group" in rec:  # decisions made as one step (a table column): undone and redone together
+        check_int("group", rec["group"], lo=1)
+    changed = rec.get("changed", [])  # a correction's fields, by name: provenance per field
+    if not isinstance(changed, list) or any(c not in FIELD_NAMES for c in changed):
+        raise SchemaProblem("changed", f"changed must be a list of field names ({', '.join(FIELD_NAMES)})")
     for k in ("before", "after"):
         if rec.get(k) is not None:
             try:

@@ -18,8 +18,8 @@ from typing import Any
 from hedui import __version__
 from hedui.core.session import anchor
 from hedui.core.session.entry import (
-    Entry, SchemaProblem, apply_state, check_int, check_str, decision_state, entry_from_dict, entry_to_dict, is_full,
-    validate_fields,
+    Entry, SchemaProblem, apply_state, changed_fields, check_int, checked as _checked, decision_state,
+    entry_from_dict, entry_to_dict, is_full, valid_fields as _valid,
 )
 from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionError
 from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, validate_log_record
@@ -46,14 +46,6 @@ def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str, role: st
         hedui_version=__version__, rules_digest=extraction.rules_digest, created_at=now,
         updated_at="", journal_seq=0, next_id=len(entries) + 1, entries=entries, role=role,
     )
-
-
-def _checked(key: str, value: str, limit: int = 10_000) -> str:
-    """A caller's string that the session file can hold (no NUL, not too long)."""
-    try:
-        return check_str(key, value, limit=limit)
-    except SchemaProblem as exc:
-        raise SessionError(f"invalid {key}: {exc}") from None
 
 
 class Session(SavedView):
@@ -247,11 +239,16 @@ class Session(SavedView):
         return replace(e, status=status, decided_by=self.reviewer, decided_at=now_rfc3339(),
                        context=anchor.context_of(self.report.text, e.start, e.end), **changes)
 
-    def _record(self, op: str, eid: str, old: Entry | None, new: Entry | None, target: int | None = None) -> None:
+    def _record(self, op: str, eid: str, old: Entry | None, new: Entry | None, target: int | None = None,
+                group: int | None = None, durable: bool = True) -> None:
         self._writable()
         rec: dict[str, Any] = {"seq": self._seq + 1, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
         if target is not None:
             rec["target"] = target
+        if group is not None:
+            rec["group"] = group
+        if op == "correct" and old is not None and new is not None:  # provenance, field by field
+            rec["changed"] = changed_fields(old.fields, new.fields)
         if old is None or new is None:  # a figure appears or goes: the other side is all of it
             rec["before"] = entry_to_dict(old) if old is not None else None
             rec["after"] = entry_to_dict(new) if new is not None else None
@@ -266,12 +263,10 @@ class Session(SavedView):
         self._put(eid, new)
         self._history.add(rec)
         self.updated_at = rec["at"]
-        try:
-            self._store.append(rec)  # durable before we return; raises with the decision kept in memory
-        except SessionError:
-            self._held.setdefault(eid, old)  # its state on disk, shown until the record is written
-            raise
-        self._held.clear()
+        self._held.setdefault(eid, old)  # its state on disk, shown until the record is written
+        self._store.append(rec, durable)  # durable before we return; raises with the decision kept in memory
+        if durable:
+            self._held.clear()
 
     def _decide(self, op: str, id: str, make: Any) -> Entry:
         with self._lock:
@@ -302,9 +297,23 @@ class Session(SavedView):
         return self._decide("flag", id, lambda e: self._stamp(e, "flagged", flag_reason=reason, note=note))
 
     def correct(self, id: str, fields: Fields, note: str = "") -> Entry:
-        fields, note = self._valid(fields), _checked("note", note)
-        return self._decide("correct", id, lambda e: self._stamp(
-            e, "added" if e.status == "added" else "corrected", fields=fields, note=note, flag_reason=""))
+        return self.correct_many([(id, fields)], note)[0]
+
+    def correct_many(self, changes: list[tuple[str, Fields]], note: str = "") -> list[Entry]:
+        """Correct several figures as ONE step (a table column given its period): one journal
+        write, and one undo or redo takes back or puts back all of them."""
+        changes = [(eid, _valid(f)) for eid, f in changes]
+        note = _checked("note", note)
+        with self._lock:
+            self._writable()
+            olds = [self._entry(eid) for eid, _ in changes]  # KeyError before anything is written
+            group = self._seq + 1
+            for n, (old, (eid, fields)) in enumerate(zip(olds, changes), 1):
+                new = self._stamp(old, "added" if old.status == "added" else "corrected", fields=fields,
+                                  note=note, flag_reason="")
+                self._record("correct", eid, old, new, group=group if len(changes) > 1 else None,
+                             durable=n == len(changes))
+            return [self._entry(eid) for eid, _ in changes]
 
     def reset(self, id: str) -> Entry:
         """Back to pending (an added figure is removed; the returned entry is then its last state)."""
@@ -316,7 +325,7 @@ class Session(SavedView):
         return self._decide("reset", id, make)
 
     def add(self, start: int, end: int, fields: Fields, note: str = "", rule: str = "manual") -> Entry:
-        fields, note, rule = self._valid(fields), _checked("note", note), _checked("rule", rule, 200)
+        fields, note, rule = _valid(fields), _checked("note", note), _checked("rule", rule, 200)
         with self._lock:
             self._writable()
             text = self.report.text
@@ -354,26 +363,20 @@ class Session(SavedView):
             self._system(op, now_rfc3339(), note)
             self._store.write_doc(self._snapshot())
 
-    @staticmethod
-    def _valid(fields: Fields) -> Fields:
-        try:
-            return validate_fields(fields)
-        except SchemaProblem as exc:
-            raise SessionError(f"invalid figure fields: {exc}") from None
-
     def _step(self, op: str) -> Entry | None:
+        """Undo or redo one step: a decision, or every decision of its group (one write)."""
         with self._lock:
             self._writable()
-            rec = self._history.next_undo() if op == "undo" else self._history.next_redo()
-            if rec is None:
-                return None
-            eid = rec["id"]
-            old = self._entry(eid) if eid in self._index else None
-            new = self._resolve(eid, rec.get("before") if op == "undo" else rec.get("after"))
-            if new is not None and old is None and self.report.text[new.start:new.end] != new.text:
-                raise SessionError(f"cannot {op}: {eid} {new.text!r} no longer matches the report")
-            self._record(op, eid, old, new, target=rec["seq"])
-            return new if new is not None else old
+            recs, first = self._history.next_step(op), None
+            for n, rec in enumerate(recs, 1):
+                eid = rec["id"]
+                old = self._entry(eid) if eid in self._index else None
+                new = self._resolve(eid, rec.get("before") if op == "undo" else rec.get("after"))
+                if new is not None and old is None and self.report.text[new.start:new.end] != new.text:
+                    raise SessionError(f"cannot {op}: {eid} {new.text!r} no longer matches the report")
+                self._record(op, eid, old, new, target=rec["seq"], group=rec.get("group"), durable=n == len(recs))
+                first = first or (new if new is not None else old)
+            return first
 
     def undo(self) -> Entry | None:
         """Undo the last decision (persisted; works after reopening). None if there is none."""

@@ -120,15 +120,16 @@ class SessionStore:
 
     # -------------------------------------------------------------- decisions
 
-    def append(self, rec: dict[str, Any]) -> None:
-        """Append one record durably (fsync) before returning; SessionError on failure (record kept queued)."""
+    def append(self, rec: dict[str, Any], durable: bool = True) -> None:
+        """Append one record, fsynced before returning (``durable=False``: queued for the next one)."""
         if self.read_only:
             raise SessionError(f"{self.path}: session is open read-only")
         line = self._encode(rec)
         with self._mutex:
             self._queued.append(line)
             self._queued_seqs.append(rec["seq"])
-            self._flush_queue()
+            if durable:  # SessionError on failure, the records kept queued
+                self._flush_queue()
         with self._cond:
             self._last_append = time.monotonic()
             self._cond.notify()

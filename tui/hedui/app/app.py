@@ -37,6 +37,7 @@ class HeduiApp(App[int]):
     CSS_PATH = "hedui.tcss"
     TITLE = "hedui"
     ENABLE_COMMAND_PALETTE = False
+    SCREEN: type[ReviewScreen] = ReviewScreen  # the adjudication app shows its own
 
     def __init__(self, slots: list[ReportSlot], preparer: Preparer, config: Config,
                  extraction: ExtractionProcess, first: int = 0) -> None:
@@ -83,7 +84,7 @@ class HeduiApp(App[int]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
-        self.review = ReviewScreen(self.slots)
+        self.review = self.SCREEN(self.slots)
         self.review.index = self.first  # the report last worked on
         self.push_screen(self.review)  # at once: the first frame lays it out in one paint
         self.listen()

@@ -10,7 +10,7 @@ from pathlib import Path
 from hedui.core.model import HeduiError
 
 
-def _default_reviewer() -> str:
+def default_reviewer() -> str:
     try:
         return os.environ.get("HEDUI_REVIEWER") or getpass.getuser()
     except Exception:  # no user name in this environment
@@ -33,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from hedui.commands.extract import cache_args
 
     cache_args(p)
+    p.add_argument("--all", action="store_true",
+                   help="every report, not only those the sessions folder's assignment.toml gives the reviewer")
     p.set_defaults(run=run)
 
 
@@ -70,8 +72,14 @@ def run(args: argparse.Namespace) -> int:
         args.sessions.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise HeduiError(f"{args.sessions}: cannot create sessions folder ({exc.strerror or exc})") from None
-    reviewer = args.reviewer or _default_reviewer()
+    reviewer = args.reviewer or default_reviewer()
     files = expand_paths(list(args.paths))
+    if not args.all:  # a team's folder: only this reviewer's reports
+        from hedui.core.dataset.assignment import assigned_to
+
+        files, note = assigned_to(files, args.sessions, reviewer)
+        if note:
+            print(f"hedui: {note}", file=sys.stderr)
     cache = None if args.no_cache else cache_root(args.cache)
     # fork the corpus server before Textual is imported: the cache is read, and jieba and
     # opencc load, on the other core while the app starts; no thread exists yet to fork

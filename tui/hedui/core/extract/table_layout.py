@@ -28,7 +28,8 @@ Span = tuple[int, int]
 _GAP = re.compile(r"[ \u3000\t\xa0]+")
 _BAR = "|｜"
 #: sentence punctuation: a line holding it is prose, not a row (a comma inside 1,234 is not)
-_NUM = re.compile(r"[(（]?[-+−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?[)）]?[%％‰]?")
+#: a bare number (0731 and 007 are codes, not numbers)
+_NUM = re.compile(r"[(（]?[-+−－]?(?![0０][0-9０-９])[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?[)）]?[%％‰]?")
 _VAL = re.compile(r"[\u4e00-\u9fff]{0,4}[-+−－]?[0-9０-９](?:[0-9０-９.．万萬亿億千百兆]|[,，] ?(?=[0-9０-９]))*"
                   r" ?[\u4e00-\u9fff%％‰/]{0,6}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")

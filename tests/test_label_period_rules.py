@@ -63,10 +63,22 @@ def test_period_rules_of_issue_9(text: str, figures: list[str], expected: list[s
      ["一般公共预算收入", "一般公共预算收入 完成年初预算数", "一般公共预算收入 比上年减收",
       "一般公共预算收入 下降"]),
     # 3个工作组和6个专家组: the words between belong to the first number
-    ("派出3个工作组和6个专家组在一线开展指导。", ["6个"], ["专家组"]),
+    ("派出3个工作组和6个专家组进行指导。", ["6个"], ["专家组"]),
     # the noun after the number ends at a verb or a preposition
     ("协调2280名专业抢险队员进行24小时备战。", ["2280名"], ["协调 专业抢险队员"]),
     ("投入515支消防救援队伍做好备勤。", ["515支"], ["投入 消防救援队伍"]),
+    ("派出2个联合工作组迅速赶赴受灾地区。", ["2个"], ["派出 联合工作组"]),
+    # a bracket right after the number is about the number; 一斤 before a price is its unit
+    ("每10股派发现金红利3.20元(含税)。", ["3.20元"], ["每10股派发现金红利"]),
+    ("郑州西瓜一斤卖1.2元时,批发价六七毛。", ["1.2元"], ["郑州西瓜一斤卖"]),
+    # an age threshold before the counted group is part of its words
+    ("全县7岁以下儿童52582人。", ["52582人"], ["全县7岁以下儿童"]),
+    # an aside in brackets (long, or holding a number) is left out
+    ("每組(即每1等分位)代表167.7萬戶。", ["167.7萬戶"], ["每組 代表"]),
+    # a change borrows the noun counted by the figure before it
+    ("共批出1,352個配額,較上一年度增加百分之二十七。", ["百分之二十七"], ["配額 較上一年度增加"]),
+    # 完成 borrows the subject only where the clause holds a share
+    ("新增校舍面积12.6万平方米,完成投资7.82亿元。", ["7.82亿元"], ["完成投资"]),
     # examples ending in 等 are cut, what is before them stays
     ("洪涝灾害造成浙江、安徽、江西等27省受灾。", ["27省"], ["洪涝灾害造成 受灾"]),
     # never a lone connective or copula

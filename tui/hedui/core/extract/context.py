@@ -248,6 +248,19 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
     return starts
 
 
+_AFTER_UNIT = ("以上", "以下", "左右", "上下", "多", "余")
+
+
+def _ends_in(text: str, q: tuple[int, int], units: tuple[str, ...]) -> bool:
+    """Does the quantity at ``q`` end in one of ``units`` (with a qualifier after it)?"""
+    s = text[q[0]:q[1]]
+    for a in _AFTER_UNIT:
+        if s.endswith(a) and len(s) > len(a):
+            s = s[: -len(a)]
+            break
+    return s.endswith(units)
+
+
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,
                  scanners: RuleScanners | None = None,
                  quantities: list[tuple[int, int]] | None = None) -> Context:
@@ -258,6 +271,10 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
     if scanners is None or scanners.rules is not rules:
         scanners = RuleScanners(rules)
     text = view.text
+    if quantities is not None and rules.not_units:
+        full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
+        quantities = [q for q in quantities
+                      if not (_ends_in(text, q, rules.not_units) and full(text, q[0], q[1]) is None)]
     origin = getattr(view, "origin", None)
     segments = None
     if origin is not None and hasattr(origin, "view_starts"):

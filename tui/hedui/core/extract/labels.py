@@ -10,6 +10,8 @@ heading, when that is not a period).
 """
 from __future__ import annotations
 
+import re
+
 from hedui.core.extract.context import Context
 from hedui.core.extract.tables import table_label
 
@@ -17,6 +19,10 @@ _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
 _SPACE = " \u3000\t\r\n"
 _MAX_BRACKET = 8
 _NOUN_JOINERS = ("和", "及", "与", "、")
+_NOUN = re.compile(r"[\u4e00-\u9fff()（）“”]+")
+#: 一个, 一家 … before a number are articles that end its words (建立了一个二十亩的试验园); 一斤, 一趟
+#: are the unit a price is for (郑州西瓜一斤买1.2元)
+_ARTICLE_UNITS = "个家名位批种项座所支条间只件次场户"
 
 
 def _is_list_comma(ctx: Context, i: int, floor: int) -> bool:
@@ -53,7 +59,7 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
     # after the previous number of the clause
     after_number = False
     for qs, qe in ctx.quantities_in(start, vs):
-        if qe <= vs and qs < vs and qe >= start:
+        if qe <= vs and qs < vs and qe >= start and not _inert(t, qs, qe, vs):
             start, after_number = qe, True
     if after_number:
         if start < vs and t[start] in "(（":  # 27省(区、市)3385万人次: the bracket is the number's
@@ -65,12 +71,43 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
     return start
 
 
+def _inert(t: str, qs: int, qe: int, vs: int) -> bool:
+    """Is the number at [qs, qe) no end of the words of a figure at ``vs``: one of a unit
+    (郑州西瓜一斤买1.2元, 往返一趟100元), or inside a bracket closed before the figure
+    (每組(即每1等分位)代表167.7萬戶)?"""
+    if qe - qs == 2 and t[qs] == "一" and t[qs + 1] not in _ARTICLE_UNITS:
+        return True
+    close = min((c for c in (t.find(")", qe, vs), t.find("）", qe, vs)) if c >= 0), default=-1)
+    return close >= 0 and not any(ch in "(（" for ch in t[qe:close])
+
+
+def _drop_asides(t: str, idx: list[int]) -> list[int]:
+    """Words without a bracket that is an aside: long, or holding a number (所得總額扣掉非消費支出)."""
+    out: list[int] = []
+    k = 0
+    while k < len(idx):
+        if t[idx[k]] in "(（":
+            j = k + 1
+            while j < len(idx) and t[idx[j]] not in ")）(（":
+                j += 1
+            if j < len(idx) and t[idx[j]] in ")）":
+                inner = "".join(t[i] for i in idx[k + 1:j])
+                if j - k - 1 > _MAX_BRACKET or any(ch.isdigit() for ch in inner):
+                    k = j + 1
+                    continue
+        out.append(idx[k])
+        k += 1
+    return out
+
+
 def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
     t = ctx.text
     bounds = ctx.rules.label_boundaries + "、"
     end = ctx.clause_end(ve, bounds, ceiling)
-    for qs, _ in ctx.quantities_in(ve, end):
-        if qs >= ve:
+    if t[ve:ve + 1] in "(（":
+        return ve  # 3.20元(含税): a bracket right after the number is about the number
+    for qs, qe in ctx.quantities_in(ve, end):
+        if qs >= ve and not (qe - qs == 2 and t[qs] == "一" and t[qs + 1] not in _ARTICLE_UNITS):
             end = min(end, qs)
             break
     # a short bracket belongs to the noun (乡镇(街道)工会); a long one is an aside
@@ -145,7 +182,7 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
 
 def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
     start = _before_start(ctx, vs, floor)
-    idx = _drop_time(ctx, list(range(start, vs)))
+    idx = _drop_asides(ctx.text, _drop_time(ctx, list(range(start, vs))))
     idx = _trim(ctx, idx)
     idx = _cut_list(ctx, idx)[-ctx.rules.max_label:]
     while idx and ctx.text[idx[0]] in _PUNCT_HEAD:  # cut short at a list comma
@@ -199,8 +236,12 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
     if not idx:
         return False
     rel = ctx.rules.relation_words
-    words = ctx.words("".join(ctx.text[i] for i in idx))
-    return all(w in rel for w in words) or (words[0] in rel and len(idx) <= 4)
+    s = "".join(ctx.text[i] for i in idx)
+    if s in rel:
+        return True
+    # the year of a comparison base is part of the relation (较103年增, 同样较民国103年增加)
+    words = [w for w in ctx.words(s) if not (w.isdigit() or w in ("年", "民国", "年度"))]
+    return bool(words) and (all(w in rel for w in words) or (words[0] in rel and len(idx) <= 4))
 
 
 def _subjectless(ctx: Context, idx: list[int]) -> bool:
@@ -210,12 +251,34 @@ def _subjectless(ctx: Context, idx: list[int]) -> bool:
         words[0] in ctx.rules.subjectless_words or words[0] + words[1] in ctx.rules.subjectless_words)
 
 
+def _needs_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> bool:
+    """Are the words ``idx`` of the figure at ``vs`` without a subject of their own?"""
+    if not _subjectless(ctx, idx):
+        return False
+    if ctx.words(_text(ctx, idx))[0] not in ctx.rules.share_words:
+        return True
+    # 完成年初预算数60999万元的40.4%: a base and its share are the subject's; 完成投资7.82亿元
+    # after 新增校舍面积… is a figure of its own
+    cs = ctx.clause_start(vs, ctx.rules.label_boundaries, ss)
+    ce = ctx.clause_end(vs, ctx.rules.label_boundaries)
+    return any(ctx.text[qe:qe + 1] == "的" for _, qe in ctx.quantities_in(cs, ce))
+
+
 def _with_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> list[int]:
     """``idx`` with the subject of an earlier clause before it, when it has none of its own."""
-    if not idx or not _subjectless(ctx, idx) or ctx.clause_start(vs, ctx.rules.label_boundaries, ss) <= ss:
+    if not idx or ctx.clause_start(vs, ctx.rules.label_boundaries, ss) <= ss or not _needs_subject(ctx, idx, vs, ss):
         return idx
-    subject = _previous_words(ctx, vs, ss, want_subject=True)
+    subject = _borrowed(ctx, _previous_words(ctx, vs, ss, want_subject=True))
     return subject + idx if subject and subject[-1] < idx[0] else idx
+
+
+def _borrowed(ctx: Context, subject: list[int]) -> list[int]:
+    """A subject short enough to borrow (a long one is a whole clause, not what is measured)."""
+    return subject if len(subject) <= ctx.rules.max_subject else []
+
+
+def _relation_subject(ctx: Context, vs: int, ss: int) -> list[int]:
+    return _previous_words(ctx, vs, ss, want_subject=True)
 
 
 def _stop_after(ctx: Context, idx: list[int]) -> list[int]:
@@ -260,9 +323,14 @@ def _strip_relation(ctx: Context, idx: list[int]) -> list[int]:
 def _previous_words(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[int]:
     """The words of the nearest earlier figure of the sentence that has some (list items share)."""
     prev = [q for q in ctx.quantities_in(ss, vs) if q[1] <= vs]
-    for qs, _ in reversed(prev[-6:]):
+    for qs, qe in reversed(prev[-6:]):
+        if want_subject:
+            # 共批出1,352個配額,較上一年度增加27%: the noun after the number is what changed
+            noun = words_after(ctx, qe, qs)
+            if len(noun) >= 2 and noun[-1] < vs and _NOUN.fullmatch(_text(ctx, noun)) and not _is_relation(ctx, noun):
+                return noun
         idx = _before_words(ctx, qs, ss)
-        if not idx or (want_subject and (_is_relation(ctx, idx) or _subjectless(ctx, idx))):
+        if not idx or (want_subject and (_is_relation(ctx, idx) or _needs_subject(ctx, idx, qs, ss))):
             continue
         return _strip_relation(ctx, idx) if want_subject else idx
     return []
@@ -360,7 +428,8 @@ def words_after(ctx: Context, ve: int, vs: int) -> list[int]:
     after = _drop_time(ctx, list(range(ve, _after_end(ctx, ve, se))))
     while after and t[after[0]] in "的" + _JOINERS:
         after = after[1:]
-    return _trim(ctx, _stop_after(ctx, after)) if after and t[after[0]] not in _PUNCT_HEAD else []
+    after = _trim(ctx, _stop_after(ctx, after)) if after and t[after[0]] not in _PUNCT_HEAD else []
+    return [] if _text(ctx, after) in ctx.rules.after_not else after
 
 
 def previous_subject(ctx: Context, vs: int, ss: int) -> list[int]:
@@ -385,7 +454,7 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         before = []
     after = words_after(ctx, ve, vs)
     if before and not after and _is_relation(ctx, before):
-        before = _previous_words(ctx, vs, ss, want_subject=True) + before
+        before = _relation_subject(ctx, vs, ss) + before
     gap = _previous_gap(ctx, vs, ss)
     if gap is not None:
         joined = gap.strip(_JOINERS)

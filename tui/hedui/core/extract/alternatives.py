@@ -10,9 +10,8 @@ it), and a table cell's other time heading. Never the chosen reading, never empt
 from __future__ import annotations
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.labels import (
-    label_text, previous_subject, words_after, words_before,
-)
+from hedui.core.extract.label_words import label_text, words_after, words_before
+from hedui.core.extract.labels import previous_subject
 from hedui.core.extract.periods import governing_span
 from hedui.core.extract.tables import table_cell
 

@@ -59,6 +59,9 @@ class Context:
     _segments: tuple[Any, Any] | None = None
     #: the last table-cell answer (tables.py): label and period ask for the same figure in turn
     last_cell: tuple[int, int, Any] | None = None
+    #: answers of the label helpers for this report (the words before and after a number are
+    #: asked for again by each later figure of a sentence and by the alternatives)
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:

@@ -124,10 +124,16 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
 def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
     if not idx:
         return idx
+    t = ctx.text
+    phrases = ctx.phrases_in(idx[0], idx[-1] + 1)
+    if not phrases and idx[-1] - idx[0] + 1 == len(idx):
+        run = t[idx[0]:idx[-1] + 1]
+        if not any(ch in run for ch in _SPACE):
+            return idx
     drop: set[int] = set()
-    for p in ctx.phrases_in(idx[0], idx[-1] + 1):
+    for p in phrases:
         drop.update(range(p.match_start, p.end))
-    return [i for i in idx if i not in drop and ctx.text[i] not in _SPACE]
+    return [i for i in idx if i not in drop and t[i] not in _SPACE]
 
 
 def _closes(t: str, idx: list[int]) -> bool:
@@ -150,7 +156,7 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
             idx = idx[:-1]
         if not idx:
             return idx
-        words = ctx.words("".join(t[i] for i in idx))
+        words = ctx.words(_text(ctx, idx))
         drops = ctx.rules.drop_words
         if drops and any(w in drops for w in words) and len(words) > 1:
             kept: list[int] = []
@@ -176,6 +182,16 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
 
 
 def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
+    """The trimmed words before the number at ``vs`` (asked again for each later figure of a
+    sentence and for the alternatives: remembered on the context)."""
+    key = ("before", vs, floor)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = tuple(_before_words_of(ctx, vs, floor))
+    return list(got)
+
+
+def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
     start = _before_start(ctx, vs, floor)
     idx = _drop_asides(ctx.text, _drop_time(ctx, list(range(start, vs))))
     idx = _trim(ctx, idx)
@@ -186,7 +202,10 @@ def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
 
 
 def _text(ctx: Context, idx: list[int]) -> str:
-    return "".join(ctx.text[i] for i in idx)
+    if idx and idx[-1] - idx[0] + 1 == len(idx):
+        return ctx.text[idx[0]:idx[-1] + 1]
+    t = ctx.text
+    return "".join([t[i] for i in idx])
 
 
 def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
@@ -194,7 +213,7 @@ def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
     cuts = ctx.rules.cut_words
     if not idx or not cuts:
         return idx
-    words = ctx.words("".join(ctx.text[i] for i in idx))
+    words = ctx.words(_text(ctx, idx))
     pos = 0
     cut_at = -1
     for w in words:
@@ -230,14 +249,17 @@ def label_text(ctx: Context, idx: list[int]) -> str:
     so that each space-separated part is a stretch of the report, artefacts left out."""
     if not idx:
         return ""
-    parts: list[list[int]] = [[idx[0]]]
-    for a, b in zip(idx, idx[1:]):
-        if b == a + 1:
-            parts[-1].append(b)
-        else:
-            parts.append([b])
-    pieces = (ctx.original(p).strip() for p in parts)
-    return " ".join(p for p in pieces if p)
+    if idx[-1] - idx[0] + 1 == len(idx):  # one stretch
+        return ctx.original(range(idx[0], idx[-1] + 1)).strip()
+    pieces: list[str] = []
+    a = 0
+    for k in range(1, len(idx) + 1):
+        if k == len(idx) or idx[k] != idx[k - 1] + 1:
+            piece = ctx.original(range(idx[a], idx[k - 1] + 1)).strip()
+            if piece:
+                pieces.append(piece)
+            a = k
+    return " ".join(pieces)
 
 
 def words_before(ctx: Context, vs: int, ss: int) -> list[int]:
@@ -246,7 +268,15 @@ def words_before(ctx: Context, vs: int, ss: int) -> list[int]:
 
 
 def words_after(ctx: Context, ve: int, vs: int) -> list[int]:
-    """The noun phrase after the figure ending at view position ``ve``."""
+    """The noun phrase after the figure ending at view position ``ve`` (remembered on the context)."""
+    key = ("after", ve, vs)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = tuple(_words_after_of(ctx, ve, vs))
+    return list(got)
+
+
+def _words_after_of(ctx: Context, ve: int, vs: int) -> list[int]:
     t = ctx.text
     _, se = ctx.sentence_at(vs)
     after = _drop_time(ctx, list(range(ve, _after_end(ctx, ve, se))))

@@ -38,7 +38,7 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
     if not idx:
         return False
     rel = ctx.rules.relation_words
-    s = "".join(ctx.text[i] for i in idx)
+    s = _text(ctx, idx)
     if s in rel:
         return True
     # the year of a comparison base is part of the relation (较103年增, 同样较民国103年增加)
@@ -86,7 +86,7 @@ def _relation_subject(ctx: Context, vs: int, ss: int) -> list[int]:
 def _strip_relation(ctx: Context, idx: list[int]) -> list[int]:
     rel = sorted(ctx.rules.relation_words, key=len, reverse=True)
     while len(idx) > 2:
-        s = "".join(ctx.text[i] for i in idx)
+        s = _text(ctx, idx)
         w = next((w for w in rel if s.endswith(w) and len(s) - len(w) >= 2), None)
         if w is None:
             break
@@ -95,7 +95,16 @@ def _strip_relation(ctx: Context, idx: list[int]) -> list[int]:
 
 
 def _previous_words(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[int]:
-    """The words of the nearest earlier figure of the sentence that has some (list items share)."""
+    """The words of the nearest earlier figure of the sentence that has some (list items share);
+    remembered on the context."""
+    key = ("previous", vs, ss, want_subject)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = tuple(_previous_words_of(ctx, vs, ss, want_subject))
+    return list(got)
+
+
+def _previous_words_of(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[int]:
     prev = [q for q in ctx.quantities_in(ss, vs) if q[1] <= vs]
     for qs, qe in reversed(prev[-6:]):
         if want_subject:
@@ -207,7 +216,7 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         return label_text(ctx, resp)
     before = _before_words(ctx, vs, ss)
     heads = ctx.rules.head_words
-    if before and all(w in heads for w in ctx.words("".join(t[i] for i in before))):
+    if before and all(w in heads for w in ctx.words(_text(ctx, before))):
         before = []
     after = words_after(ctx, ve, vs)
     if before and not after and _is_relation(ctx, before):

@@ -152,3 +152,22 @@ def test_session_suggestion_keeps_the_alternatives(extractor: Extractor) -> None
     d["suggestion"].pop("period_alternatives", None)
     old = entry_from_dict(d)
     assert old.label_alternatives == () and old.period_alternatives == () and old.suggestion == f.fields
+
+
+def test_session_file_keeps_the_alternatives(extractor: Extractor, tmp_path: Path) -> None:
+    """Written to the TOML file inside ``suggestion`` and read back; a decision keeps them."""
+    from hedui.core.session.file_format import read_session
+    from hedui.core.session.session import Session
+
+    report = load_report(ROOT / "tests/data/dev/reports/dev2-flood-situation-2020-07.txt")
+    ex = extractor.extract(report)
+    s = Session.open(ex, tmp_path, "li")
+    first = next(e for e in s.entries if e.label_alternatives)
+    s.accept(first.id)
+    s.close()
+    [path] = tmp_path.glob("*.li.toml")
+    assert "label_alternatives = [" in path.read_text(encoding="utf-8")
+    back = {e.id: e for e in read_session(path).entries}
+    assert back[first.id].label_alternatives == first.label_alternatives
+    assert back[first.id].period_alternatives == first.period_alternatives
+    assert back[first.id].status == "accepted"

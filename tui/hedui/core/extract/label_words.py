@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from hedui.core.extract.context import Context
+from hedui.core.numbers.scan import literal_alternation
 
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
 _SPACE = " \u3000\t\r\n"
@@ -143,6 +144,27 @@ def _closes(t: str, idx: list[int]) -> bool:
     return opener is not None and any(t[i] == opener for i in idx[:-1])
 
 
+def _patterns(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a head word at the start, a tail word at the end, a drop word, an after-stop word) of the
+    label rules, compiled once per context: a run none of them fits needs no segmentation."""
+    got = ctx.memo.get("label-patterns")
+    if got is None:
+        r = ctx.rules
+
+        def alt(words: frozenset[str]) -> str:
+            return literal_alternation(words) if words else "(?!)"
+
+        got = ctx.memo["label-patterns"] = (
+            re.compile(alt(r.head_words)), re.compile("(?:" + alt(r.tail_words) + r")\Z"),
+            re.compile(alt(r.drop_words)), re.compile(alt(r.after_stop_words)))
+    return got
+
+
+def _may_trim(ctx: Context, text: str) -> bool:
+    heads, tails, drops, _ = _patterns(ctx)
+    return bool(heads.match(text) or tails.search(text) or drops.search(text))
+
+
 def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
     """Cut head and tail words (rules/labels.toml) off a run of view positions, word-wise."""
     t = ctx.text
@@ -156,7 +178,10 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
             idx = idx[:-1]
         if not idx:
             return idx
-        words = ctx.words(_text(ctx, idx))
+        text = _text(ctx, idx)
+        if not _may_trim(ctx, text):
+            break  # no head word starts it, no tail word ends it, no drop word is in it
+        words = ctx.words(text)
         drops = ctx.rules.drop_words
         if drops and any(w in drops for w in words) and len(words) > 1:
             kept: list[int] = []
@@ -234,7 +259,7 @@ def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
 def _stop_after(ctx: Context, idx: list[int]) -> list[int]:
     """The noun phrase after a number, up to the first verb or preposition (rules [[after_stop]])."""
     stops = ctx.rules.after_stop_words
-    if not idx or not stops:
+    if not idx or not stops or not _patterns(ctx)[3].search(_text(ctx, idx)):
         return idx
     pos = 0
     for w in ctx.words(_text(ctx, idx)):

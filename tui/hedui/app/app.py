@@ -56,6 +56,12 @@ class HeduiApp(App[int]):
         self.theme = THEME
         self.review: ReviewScreen | None = None
 
+    def on_key(self, event: Any) -> None:
+        """A key that reaches the app (before its bindings) while the review screen is opening
+        a panel: it was typed for the panel, and the screen holds it for it."""
+        if self.review is not None and self.screen is self.review:
+            self.review.hold_key(event)
+
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)

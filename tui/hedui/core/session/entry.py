@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from hedui.core.model import BOUNDS, CATEGORIES, FLAG_REASONS, STATUSES, Fields
+from hedui.core.model import BOUNDS, CATEGORIES, FIELD_NAMES, FLAG_REASONS, STATUSES, Fields, SessionError
 
 #: largest absolute integer a session may hold (TOML integers are 64-bit)
 MAX_INT = 2**63 - 1
@@ -136,9 +136,30 @@ def fields_from_dict(d: Any, key: str = "fields") -> Fields:
     )
 
 
+def changed_fields(old: Fields, new: Fields) -> list[str]:
+    """The names of the fields that differ (``value`` and ``value_max`` each by its own name)."""
+    return [name for name in FIELD_NAMES if getattr(old, name) != getattr(new, name)]
+
+
 def validate_fields(f: Fields) -> Fields:
     """Check a Fields object built by a caller; raises SchemaProblem."""
     return fields_from_dict(fields_to_dict(f))
+
+
+def valid_fields(f: Fields) -> Fields:
+    """A caller's fields that the session file can hold, else ``SessionError``."""
+    try:
+        return validate_fields(f)
+    except SchemaProblem as exc:
+        raise SessionError(f"invalid figure fields: {exc}") from None
+
+
+def checked(key: str, value: str, limit: int = 10_000) -> str:
+    """A caller's string that the session file can hold (no NUL, not too long), else ``SessionError``."""
+    try:
+        return check_str(key, value, limit=limit)
+    except SchemaProblem as exc:
+        raise SessionError(f"invalid {key}: {exc}") from None
 
 
 # ---------------------------------------------------------------- entries

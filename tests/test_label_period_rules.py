@@ -73,6 +73,8 @@ def test_period_rules_of_issue_9(text: str, figures: list[str], expected: list[s
     ("郑州西瓜一斤卖1.2元时,批发价六七毛。", ["1.2元"], ["郑州西瓜一斤卖"]),
     # an age threshold before the counted group is part of its words
     ("全县7岁以下儿童52582人。", ["52582人"], ["全县7岁以下儿童"]),
+    # connectives open no label
+    ("因为那些瓜贩顶多出每斤三毛五的价格。", ["三毛五"], ["那些瓜贩顶多出每斤 价格"]),
     # an aside in brackets (long, or holding a number) is left out
     ("每組(即每1等分位)代表167.7萬戶。", ["167.7萬戶"], ["每組 代表"]),
     # a change borrows the noun counted by the figure before it
@@ -171,3 +173,14 @@ def test_session_file_keeps_the_alternatives(extractor: Extractor, tmp_path: Pat
     assert back[first.id].label_alternatives == first.label_alternatives
     assert back[first.id].period_alternatives == first.period_alternatives
     assert back[first.id].status == "accepted"
+
+
+def test_a_threshold_is_words_but_a_figure_of_its_own_is_a_subject(extractor: Extractor) -> None:
+    """Through the extractor (its figures end the words of the next one): 7岁以下 before its noun
+    is part of the label; 272天 standing on its own is the subject of the change after it."""
+    from hedui.core.model import Report
+
+    text = "全县7岁以下儿童52582人。全年城区空气质量优良天数达272天,比上年增加29天。"
+    figs = {f.text: f for f in extractor.extract(Report(Path("t.txt"), text, "utf-8", "0")).figures}
+    assert figs["52582人"].label == "全县7岁以下儿童"
+    assert figs["29天"].label == "全年城区空气质量优良天数 比上年增加"

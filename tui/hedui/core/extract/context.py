@@ -275,9 +275,11 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
         scanners = RuleScanners(rules)
     text = view.text
     if quantities is not None and rules.not_units:
+        # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
         full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
         quantities = [q for q in quantities
-                      if not (_ends_in(text, q, rules.not_units) and full(text, q[0], q[1]) is None)]
+                      if not ("\u4e00" <= text[q[1]:q[1] + 1] <= "\u9fff" and _ends_in(text, q, rules.not_units)
+                              and full(text, q[0], q[1]) is None)]
     origin = getattr(view, "origin", None)
     segments = None
     if origin is not None and hasattr(origin, "view_starts"):

@@ -183,4 +183,4 @@ def test_a_threshold_is_words_but_a_figure_of_its_own_is_a_subject(extractor: Ex
     text = "全县7岁以下儿童52582人。全年城区空气质量优良天数达272天,比上年增加29天。"
     figs = {f.text: f for f in extractor.extract(Report(Path("t.txt"), text, "utf-8", "0")).figures}
     assert figs["52582人"].label == "全县7岁以下儿童"
-    assert figs["29天"].label == "全年城区空气质量优良天数 比上年增加"
+    assert figs["29天"].label == "城区空气质量优良天数 比上年增加" and figs["29天"].period == "全年"

@@ -65,10 +65,16 @@ class Context:
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:
-        """The view span of an original span."""
+        """The view span of an original span (the last one remembered: the label, the period and
+        their alternatives ask for the same figure in turn)."""
+        last = self.memo.get("view_span")
+        if last is not None and last[0] == start and last[1] == end:
+            return last[2]
         vs = self.view.from_original(start)
         ve = self.view.from_original(end - 1) + 1 if end > start else vs
-        return vs, max(vs, ve)
+        got = (vs, max(vs, ve))
+        self.memo["view_span"] = (start, end, got)
+        return got
 
     def original(self, positions: list[int] | range) -> str:
         """The original characters of the given view positions, artefacts left out."""

@@ -50,6 +50,11 @@ ROOT = Path(__file__).resolve().parent.parent
     # a phrase with 的 in the figure's own clause, with no number between
     ("且100年的負儲蓄達2萬9308元。", ["2萬9308元"], ["100年"]),
     ("报告期内,公司实现营业收入1.2亿元;报告期末,总资产3.4亿元。", ["1.2亿元", "3.4亿元"], ["报告期内", "报告期末"]),
+    # a span of days; a school year; a ROC year coming to Taiwan; carried-over money names a year
+    ("7日至9日,局地累计雨量50至80毫米。", ["50至80毫米"], ["7日至9日"]),
+    ("2024-25学年度,全市资助学生2.1万人次。", ["2.1万人次"], ["2024-25学年度"]),
+    ("112年來台旅客達648萬6,951人次。", ["648萬6,951人次"], ["112年"]),
+    ("上年结转4,127万元,结转下年23,525万元。", ["4,127万元", "23,525万元"], ["", ""]),
 ])
 def test_period_rules_of_issue_9(text: str, figures: list[str], expected: list[str]) -> None:
     assert periods(text, figures) == expected

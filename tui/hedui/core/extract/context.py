@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
 from hedui.core.model import Report
@@ -62,6 +62,13 @@ class Context:
     memo: dict[Any, Any] = field(default_factory=dict)
     #: the report's tables (table_layout.Tables), found by the extractor or on first use
     tables: Any = None
+
+    def remembered(self, key: Any, make: Callable[[], list[int]]) -> list[int]:
+        """``make()`` the first time ``key`` is asked for, kept (as a tuple) in ``memo``; a copy."""
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = tuple(make())
+        return list(got)
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:

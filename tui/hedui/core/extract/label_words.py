@@ -209,11 +209,7 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
 def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
     """The trimmed words before the number at ``vs`` (asked again for each later figure of a
     sentence and for the alternatives: remembered on the context)."""
-    key = ("before", vs, floor)
-    got = ctx.memo.get(key)
-    if got is None:
-        got = ctx.memo[key] = tuple(_before_words_of(ctx, vs, floor))
-    return list(got)
+    return ctx.remembered(("before", vs, floor), lambda: _before_words_of(ctx, vs, floor))
 
 
 def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
@@ -294,11 +290,7 @@ def words_before(ctx: Context, vs: int, ss: int) -> list[int]:
 
 def words_after(ctx: Context, ve: int, vs: int) -> list[int]:
     """The noun phrase after the figure ending at view position ``ve`` (remembered on the context)."""
-    key = ("after", ve, vs)
-    got = ctx.memo.get(key)
-    if got is None:
-        got = ctx.memo[key] = tuple(_words_after_of(ctx, ve, vs))
-    return list(got)
+    return ctx.remembered(("after", ve, vs), lambda: _words_after_of(ctx, ve, vs))
 
 
 def _words_after_of(ctx: Context, ve: int, vs: int) -> list[int]:

@@ -64,6 +64,10 @@ LONG: dict[str, str] = {
     "correct.save": "form: save (a save that changes nothing is no decision)",
     "correct.next": "form: next field",
     "correct.previous": "form: previous field",
+    "span.start_left": "form, on its title (↑ from value): the span starts one left",
+    "span.start_right": "form, on its title: the span starts one right",
+    "span.end_left": "form, on its title: the span ends one left",
+    "span.end_right": "form, on its title: the span ends one right",
     "choice.previous": "form, bound/category: previous choice",
     "choice.next": "form, bound/category: next choice",
 }

@@ -49,3 +49,39 @@ async def test_unsaved_decisions_stay_pending_everywhere(ws, monkeypatch):
         monkeypatch.undo()
         await pilot.press("j")
         await pilot.pause()
+
+
+async def test_not_saved_stays_visible_at_80_columns_whatever_else_the_header_holds(ws):
+    from hedui.app.widgets.header import ReviewHeader
+
+    app = ws.app(ws.report(REPORTS[0]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        header = app.review.query_one(ReviewHeader)
+        header.show("a-long-report-name-of-a-county-work-report-2023.txt", (1234, 10000), (4321, 98765),
+                    (123456, 987654), 1234, "17 NOT SAVED 3 ORPHANED (o) READ-ONLY preparing 5/10000…")
+        await pilot.pause()
+        line = screen_text(app).splitlines()[0]
+        assert "17 NOT SAVED" in line and "4321/98765" in line, line
+
+
+async def test_a_cut_session_opens_read_only_and_a_then_q_touches_neither_it_nor_its_backup(ws):
+    """Issue 11, item 3, as the reviewer meets it."""
+    s = ws.session(REPORTS[0], read_only=False)
+    for e in s.entries[:3]:
+        s.accept(e.id)
+    s.flush()
+    s.reject(s.entries[3].id)
+    s.close()
+    data = s.path.read_bytes()
+    cut = data[: data.index(b"\n[[figure]]\n", len(data) // 2) + 1]  # at a table boundary
+    s.path.write_bytes(cut)
+    bak = s.path.with_name(s.path.name + ".bak")
+    bak_data = bak.read_bytes()
+    app = ws.app(ws.report(REPORTS[0]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        assert "READ-ONLY" in screen_text(app).splitlines()[0]
+        await pilot.press("a", "x", "q")
+        await pilot.pause()
+    assert s.path.read_bytes() == cut and bak.read_bytes() == bak_data

@@ -35,9 +35,8 @@ def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple
     vs, ve = ctx.view_span(start, end)
     cell = table_cell(ctx, vs, ve)
     if cell is not None:
-        (rs, re_), (hs, he) = cell
-        row, col = ctx.original(range(rs, re_)).strip(), ctx.original(range(hs, he)).strip()
-        return _ranked([f"{row} {col}", col, row], chosen)
+        row, col = (ctx.original(range(s, e)).strip() for s, e in (cell.heads + ((0, 0),))[:2])
+        return _ranked([f"{row} {col}".strip(), col, row], chosen)
     ss, _ = ctx.sentence_at(vs)
     before = words_before(ctx, vs, ss)
     after = words_after(ctx, ve, vs)
@@ -54,7 +53,7 @@ def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tupl
     cell = table_cell(ctx, vs, ve)
     options: list[str] = []
     if cell is not None:
-        options.extend(ctx.original(range(s, e)).strip() for s, e in cell
+        options.extend(ctx.original(range(s, e)).strip() for s, e in cell.heads
                        if any(p.start <= s and p.end >= e for p in ctx.phrases_in(s, e)))
     ss, se = ctx.sentence_at(vs)
     got = governing_span(ctx, vs)

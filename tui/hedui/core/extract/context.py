@@ -57,8 +57,8 @@ class Context:
     scanners: RuleScanners | None = None
     #: the view's kept segments (view start, original start), when it has them
     _segments: tuple[Any, Any] | None = None
-    #: the last table-cell answer (tables.py): label and period ask for the same figure in turn
-    last_cell: tuple[int, int, Any] | None = None
+    #: the report's tables (table_layout.Tables), found by the extractor or on first use
+    tables: Any = None
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:
@@ -250,7 +250,7 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
 
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,
                  scanners: RuleScanners | None = None,
-                 quantities: list[tuple[int, int]] | None = None) -> Context:
+                 quantities: list[tuple[int, int]] | None = None, tables: Any = None) -> Context:
     """The context of one report, for ``label_for`` and ``period_for`` (pass the ``scanners``
     of ``rules`` when making many contexts)."""
     if rules is None:
@@ -272,4 +272,5 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
         _segments=segments,
         _quantities=quantities,
         _quantity_starts=None if quantities is None else [q[0] for q in quantities],
+        tables=tables,
     )

@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from hedui.core.extract.candidates import Candidate, CandidateFinder
+from hedui.core.extract.table_layout import TableFinder
+from hedui.core.extract.table_rules import load_table_rules
 from hedui.core.numbers.exclusions import Exclusions
 from hedui.core.model import Extraction, Fields, Figure, Report, to_number
 from hedui.core.numbers.qualifiers import QualifierTable
@@ -28,16 +30,18 @@ class Extractor:
         self.finder = CandidateFinder(UnitTable(self.rules), QualifierTable(self.rules),
                                       Exclusions(self.rules))
         self.viewer = Viewer(self.rules_dir, simplifier)
+        self.tables = TableFinder(load_table_rules(self.rules_dir), self.finder.units)
 
     # -- public API -------------------------------------------------------------------------
     def extract(self, report: Report, *, context: bool = True) -> Extraction:
         """Every figure of the report (and every excluded number); ``context=False`` leaves
         labels and periods empty (for measurements and quick previews)."""
         view = self.viewer.view_of(report)
-        cands = self.finder.find(view.text)
+        tables = self.tables.find(view.text)
+        cands = self.finder.find(view.text, tables)
         if context:
             label_for, period_for, alternatives = self.viewer.context_tools3(
-                report, view, _quantities(view.text, cands))
+                report, view, _quantities(view.text, cands), tables)
         else:
             label_for = period_for = _no_context
             alternatives = _no_alternatives

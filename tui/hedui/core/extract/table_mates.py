@@ -7,7 +7,36 @@ the figure's line, a row the figure's line.
 """
 from __future__ import annotations
 
-from hedui.core.extract.tables import line_cells
+import re
+
+_CELL_GAP = re.compile(r"[ \u3000\t]*[|｜][ \u3000\t]*|[ \u3000\t]+")  # spaces, or a | between cells
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def line_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cell spans of the line text[start:end]; a gap inside a number (2, 000 / 8,534 元) is no gap."""
+    cells: list[tuple[int, int]] = []
+    pos = start
+    for m in _CELL_GAP.finditer(text, start, end):
+        if m.start() > pos:
+            cells.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        cells.append((pos, end))
+    merged: list[tuple[int, int]] = []
+    for s, e in cells:
+        if merged:
+            ps, pe = merged[-1]
+            prev_last = text[pe - 1]
+            glue = prev_last in ",，" or (
+                _DIGIT.match(prev_last) is not None and e - s <= 2 and _DIGIT.search(text[s:e]) is None
+                and text[s:e] not in "-—－"
+            )
+            if glue:
+                merged[-1] = (ps, e)
+                continue
+        merged.append((s, e))
+    return merged
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:

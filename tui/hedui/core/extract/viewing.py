@@ -57,14 +57,15 @@ class Viewer:
             self._simplifier = Simplifier()
         return make_view(report, self._simplifier)
 
-    def context_tools(self, report: Report, view, quantities: list[tuple[int, int]] | None = None
-                      ) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
+    def context_tools(self, report: Report, view, quantities: list[tuple[int, int]] | None = None,
+                      tables=None) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
         """(label_for(ostart, oend), period_for(ostart, oend)) on ORIGINAL offsets; ``quantities``:
         the view's numbers with their measure words, when the caller has them (else found again)."""
-        label_for, period_for, _ = self.context_tools3(report, view, quantities)
+        label_for, period_for, _ = self.context_tools3(report, view, quantities, tables)
         return label_for, period_for
 
-    def context_tools3(self, report: Report, view, quantities: list[tuple[int, int]] | None = None):
+    def context_tools3(self, report: Report, view, quantities: list[tuple[int, int]] | None = None,
+                       tables=None):
         """``context_tools`` and a third: ``alternatives(ostart, oend, label, period)`` → (other
         labels, other periods), ranked, for the reviewer's pickers."""
         try:
@@ -78,7 +79,7 @@ class Viewer:
 
         if self._context_rules is not None and self._scanners is None:
             self._scanners = RuleScanners(self._context_rules)
-        ctx = make_context(report, view, self._context_rules, self._scanners, quantities)
+        ctx = make_context(report, view, self._context_rules, self._scanners, quantities, tables)
 
         def alternatives(s: int, e: int, label: str, period: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             return label_alternatives(ctx, s, e, label), period_alternatives(ctx, s, e, period)

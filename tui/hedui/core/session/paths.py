@@ -18,7 +18,7 @@ import tomllib
 from pathlib import Path
 
 from hedui.core.model import Report, SessionError
-from hedui.core.session.safe_io import SESSION_LIMIT, open_regular
+from hedui.core.session.safe_io import SESSION_LIMIT, check_session_link, open_regular
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
@@ -55,6 +55,7 @@ def peek_header(path: Path) -> dict:
     """The top of a session file (format, reviewer, times, [report], [extractor]) without
     parsing its figures; {} if it cannot be read."""
     try:
+        check_session_link(path)  # (never read through a link to outside the folder)
         fd = open_regular(path, "session file", SESSION_LIMIT)  # never blocks on a FIFO
     except SessionError:
         return {}

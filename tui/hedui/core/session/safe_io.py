@@ -18,10 +18,10 @@ from pathlib import Path
 
 from hedui.core.model import SessionError
 
-#: the largest session file hedui reads (README: Session files); about 40,000 figures
-SESSION_LIMIT = 16 * 2**20
+#: the largest session file hedui reads (README: Session files); about 50,000 figures with a decision each
+SESSION_LIMIT = 32 * 2**20
 #: the largest journal (decisions not yet folded into the session file)
-JOURNAL_LIMIT = 16 * 2**20
+JOURNAL_LIMIT = 32 * 2**20
 #: the largest report ``hedui check`` reads through a session's report path
 REPORT_LIMIT = 256 * 2**20
 

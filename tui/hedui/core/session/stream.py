@@ -4,7 +4,7 @@ The file is split at its table headers; each ``[[figure]]``, ``[[orphan]]`` and 
 parsed and validated on its own with the rules of ``file_format`` (the same functions), and
 only what check needs is kept: the figures, and of the log the last record of each figure
 with the count and the last seq. Memory stays near the size of the figures, not of the file's
-parsed tree (a 16 MiB file: about a quarter of the whole-file parse).
+parsed tree (about half the memory of the whole-file parse).
 
 A file that uses TOML beyond what hedui writes in a way this reader cannot follow (a table
 header inside a multi-line string, say) is reported as a problem, never passed.

@@ -41,7 +41,12 @@ FIGURES = [
 
 
 class Extractor:
-    """The figures above, with the extractor's ranked alternatives."""
+    """The figures above, with the extractor's ranked alternatives; the real viewer."""
+
+    def __init__(self) -> None:
+        from hedui.core.extract.viewing import Viewer
+
+        self.viewer = Viewer()
 
     def extract(self, report: Report) -> Extraction:
         figures, pos = [], 0
@@ -389,3 +394,15 @@ async def test_the_span_moves_in_the_form_and_its_number_is_read_anew(ws):
     moved = entries["2.3至6.1%"]
     assert (moved.status, moved.fields.value, moved.fields.value_max, moved.fields.bound) == ("added", 2.3, 6.1, "range")
     assert moved.rule == "unit.percent" and entries["6.1%"].status == "rejected"
+
+
+async def test_period_picker_offers_the_time_phrases_around_the_figure(ws):
+    app = fixes_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        review = app.review
+        entry = next(e for e in review._ordered if e.text == "1.2萬人")
+        assert review.periods_in_text(entry)[:1] == ["本年度"]  # the report's own characters
+        await go_to(pilot, "3,200萬元")
+        await pilot.press("P")
+        assert [c.value for c in review.panel.choices][0] == "本年度"

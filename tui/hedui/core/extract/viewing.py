@@ -102,3 +102,12 @@ class Viewer:
         ctx = make_context(sub, view, self._context_rules, self._scanners)
         spans = (view.to_original(p.start, p.end) for p in ctx.phrases())
         return [(s + start, e + start) for s, e in spans]
+
+    def search(self, report: Report, pattern: str) -> list[tuple[int, int]]:
+        """Spans of the original text matching ``pattern``, simplified and traditional alike
+        (``hedui.core.text.search``)."""
+        from hedui.core.text.search import find_all
+
+        view = self.view_of(report)
+        simplify = self._simplifier.convert if self._simplifier is not None else str
+        return find_all(report.text, view, pattern, simplify)

@@ -68,6 +68,7 @@ LONG: dict[str, str] = {
     "correct.previous": "form: previous field",
     "choice.previous": "form, bound/category: previous choice",
     "choice.next": "form, bound/category: next choice",
+    **{f"adjudicate.take_{k}": f"adjudicate: take reviewer {k}'s version" for k in range(1, 10)},
 }
 for _n in range(1, 10):
     LONG[f"picker.take_{_n}"] = f"picker: take choice {_n}"

@@ -31,7 +31,7 @@ from hedui.core.session.entry import (
 )
 from hedui.core.model import FIELD_NAMES, SessionError
 from hedui.core.session.safe_io import SESSION_LIMIT, check_session_link, read_regular
-from hedui.core.session.whole import END, wholeness
+from hedui.core.session.whole import END, wholeness  # noqa: F401 (wholeness: also read.py's)
 
 ROLES = ("review", "adjudication")
 #: the format this hedui writes; 2 added the end line (``END``) that proves a file is whole
@@ -365,10 +365,8 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list
         raise fail(table, index, exc.key, str(exc)) from None
     doc.entries.sort(key=lambda e: (e.start, e.end))
     if whole and not problems:  # (with skipped items the counts cannot agree)
-        doc.incomplete = wholeness(
-            path, doc.format, doc.journal_seq, doc.log[-1]["seq"] if doc.log else 0,
-            lines.find("", 0, "journal_seq"), lines.lines,
-            (len(raw.get("figure", [])), len(raw.get("orphan", [])), len(raw.get("log", []))))
+        doc.incomplete = wholeness(path, doc, lines.find("", 0, "journal_seq"), lines.lines,
+                                   (len(raw.get("figure", [])), len(raw.get("orphan", [])), len(raw.get("log", []))))
     return doc
 
 

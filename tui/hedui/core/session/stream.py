@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomli  # as file_format: the compiled TOML reader
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -128,8 +128,8 @@ def stream_session(path: Path, problems: list[str]) -> Streamed:
                         f"is below the last log seq {reader.last_seq}")
     elif not problems:
         tail = text[-2048:].split("\n")
-        doc.incomplete = wholeness(path, doc.format, doc.journal_seq, reader.last_seq,
-                                   out.head.find("", 0, "journal_seq"), tail, tuple(reader.counts),
-                                   text.count("\n") + 1 - len(tail))
+        last = [{"seq": reader.last_seq}] if reader.counts[2] else []
+        doc.incomplete = wholeness(path, replace(doc, log=last), out.head.find("", 0, "journal_seq"), tail,
+                                   tuple(reader.counts), text.count("\n") + 1 - len(tail))
     doc.entries.sort(key=lambda e: (e.start, e.end))
     return out

@@ -5,21 +5,24 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 #: the last line of a format 2 file
 END = "# end of session: {figures} figures, {orphans} orphans, {log} log records"
 _END = re.compile(r"# end of session: (\d+) figures, (\d+) orphans, (\d+) log records")
 
 
-def wholeness(path: Path, fmt: int, journal_seq: int, last_seq: int, seq_line: int, tail_lines: list[str],
-              counts: tuple[int, int, int], line0: int = 0) -> str:
-    """'' if the file shows it is whole, else why not ('file:line: ...'). ``last_seq`` is its last
-    log record's seq (0 without one); ``tail_lines`` its last lines, from line ``line0 + 1``;
-    ``counts`` its figure, orphan and log tables."""
-    if journal_seq != last_seq:
-        return (f"{path}:{seq_line}: incomplete: journal_seq {journal_seq} "
+def wholeness(path: Path, doc: Any, seq_line: int, tail_lines: list[str], counts: tuple[int, int, int],
+              line0: int = 0) -> str:
+    """'' if the file shows it is whole, else why not ('file:line: ...'). ``doc`` is its
+    ``SessionDoc`` (its ``format``, ``journal_seq`` and at least its last ``log`` record);
+    ``tail_lines`` its last lines, from line ``line0 + 1``; ``counts`` its figure, orphan and
+    log tables."""
+    last_seq = doc.log[-1]["seq"] if doc.log else 0
+    if doc.journal_seq != last_seq:
+        return (f"{path}:{seq_line}: incomplete: journal_seq {doc.journal_seq} "
                 f"but the last log record is seq {last_seq} (log records missing)")
-    if fmt < 2:
+    if doc.format < 2:
         return ""
     tail = len(tail_lines)
     while tail > 0 and not tail_lines[tail - 1].strip():

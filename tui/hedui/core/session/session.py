@@ -18,7 +18,7 @@ from typing import Any
 from hedui import __version__
 from hedui.core.session import anchor
 from hedui.core.session.entry import (
-    Entry, SchemaProblem, apply_state, changed_fields, check_int, checked as _checked, decision_state,
+    Entry, SchemaProblem, apply_state, check_int, checked as _checked, decision_state,
     entry_from_dict, entry_to_dict, is_full, valid_fields as _valid,
 )
 from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionError
@@ -26,7 +26,7 @@ from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, validate_log_
 from hedui.core.session.decision_log import DecisionLog
 from hedui.core.session.paths import session_path, stored_report_path
 from hedui.core.session.saved_view import SavedView
-from hedui.core.session.steps import OneStep
+from hedui.core.session.steps import OneStep, step_keys
 from hedui.core.session.store import SessionStore, now_rfc3339
 
 __all__ = ["Entry", "Session", "session_path"]
@@ -246,10 +246,7 @@ class Session(OneStep, SavedView):
         rec: dict[str, Any] = {"seq": self._seq + 1, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
         if target is not None:
             rec["target"] = target
-        if group is not None:
-            rec["group"] = group
-        if op == "correct" and old is not None and new is not None:  # provenance, field by field
-            rec["changed"] = changed_fields(old.fields, new.fields)
+        rec.update(step_keys(op, old, new, group))  # the fields a correction changed; its step
         if old is None or new is None:  # a figure appears or goes: the other side is all of it
             rec["before"] = entry_to_dict(old) if old is not None else None
             rec["after"] = entry_to_dict(new) if new is not None else None

@@ -10,7 +10,7 @@ heading, when that is not a period).
 """
 from __future__ import annotations
 
-from hedui.core.extract.context import Context
+from hedui.core.extract.context import CLAUSE_REACH, Context
 from hedui.core.extract.tables import table_label
 
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
@@ -35,6 +35,7 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
     bounds = ctx.rules.label_boundaries
     depth = 0
     i = vs - 1
+    floor = max(floor, vs - CLAUSE_REACH)
     while i >= floor:
         ch = t[i]
         if ch in bounds:

@@ -13,6 +13,8 @@ from hedui.cli import main
 from hedui.core.numbers.finder import find_numbers
 from hedui.core.numbers.long_runs import DEEP, RunSafe
 from hedui.core.numbers.scan import Scanner
+from hedui.app.widgets.status import format_value
+from tests.app_helpers import screen_text, wait_ready, ws  # noqa: F401
 from tests.test_scan import _rule_patterns
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,3 +108,22 @@ def test_too_long_and_too_large_numbers_are_never_read() -> None:
     # within 24 digits in a row, but beyond Decimal's 28 digits once scaled
     assert [(m.kind, m.value) for m in find_numbers("9" * 24 + "万亿")] == [("too_long", 0)]
     assert find_numbers("一" * 30)[0].kind == "too_long"
+
+
+async def test_the_app_shows_a_5000_digit_number_as_excluded(ws) -> None:  # noqa: F811
+    report = ws.reports / "long.txt"
+    report.write_text("全县共有" + "9" * 5000 + "户，新建学校3所。\n", encoding="utf-8")
+    app = ws.app(report)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("N")  # the excluded number: its detail line names the rule
+        await pilot.pause()
+        assert "exclude.too_long" in screen_text(app)
+        await pilot.press("q")
+    assert app.return_code in (0, None)
+
+
+def test_a_huge_value_is_shown_by_its_size() -> None:
+    assert format_value(10 ** 5000) == "(~5,001 digits)"
+    assert format_value(-(10 ** 50)) == "-(~51 digits)"
+    assert format_value(12345) == "12345"

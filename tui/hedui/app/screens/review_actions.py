@@ -19,6 +19,7 @@ from hedui.app.screens.search import SearchDialog
 from hedui.app.screens.status_filter import StatusFilterDialog
 from hedui.app.widgets.status import FILTERS
 from hedui.core.model import Fields, HeduiError
+from hedui.core.printable import printable
 
 
 class DecisionActions:
@@ -99,7 +100,7 @@ class DecisionActions:
             if result and self._write(self.slot.session.flag, entry.id, result[0], result[1]):
                 self._decided(entry.id, advance=True)
 
-        self.open_panel(FlagDialog(f"Flag {entry.text}", entry.flag_reason, entry.note), done)
+        self.open_panel(FlagDialog(printable(f"Flag {entry.text}"), entry.flag_reason, entry.note), done)
 
     def action_correct(self) -> None:
         entry = self.entry(self.current_id)
@@ -111,7 +112,8 @@ class DecisionActions:
                 self._decided(entry.id, advance=True)
 
         self.open_panel(
-            CorrectDialog(f"Correct {entry.text}", entry.fields, self._span_context(entry.start, entry.end)),
+            CorrectDialog(printable(f"Correct {entry.text}"), entry.fields,
+                          printable(self._span_context(entry.start, entry.end))),
             done,
         )
 
@@ -185,7 +187,7 @@ class DecisionActions:
                 self._resync(self._entry_at(start, end))
 
         self.open_panel(
-            CorrectDialog(self._add_title(start, end), prefill, self._span_context(start, end)), done
+            CorrectDialog(printable(self._add_title(start, end)), prefill, printable(self._span_context(start, end))), done
         )
 
     def _entry_at(self, start: int, end: int) -> str | None:

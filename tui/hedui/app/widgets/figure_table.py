@@ -17,6 +17,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from hedui.app.widgets.status import STYLES, SYMBOLS, format_amount
+from hedui.core.printable import printable
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("status", " ", 1),
@@ -44,12 +45,12 @@ def _cells(entry: Any) -> list[Text]:
     status = entry.status
     return [
         Text(SYMBOLS.get(status, "?"), style=STYLES.get(status, "")),
-        Text(entry.text, no_wrap=True, overflow="ellipsis"),
+        Text(printable(entry.text), no_wrap=True, overflow="ellipsis"),
         Text(format_amount(f), no_wrap=True, overflow="ellipsis"),
-        Text(f.unit or "", no_wrap=True, overflow="ellipsis"),
+        Text(printable(f.unit or ""), no_wrap=True, overflow="ellipsis"),
         Text(BOUND_CELLS.get(f.bound, f.bound or ""), no_wrap=True, overflow="ellipsis"),
-        Text(f.label or "", no_wrap=True, overflow="ellipsis"),
-        Text(f.period or "", no_wrap=True, overflow="ellipsis"),
+        Text(printable(f.label or ""), no_wrap=True, overflow="ellipsis"),
+        Text(printable(f.period or ""), no_wrap=True, overflow="ellipsis"),
     ]
 
 
@@ -102,6 +103,7 @@ class FigureTable(DataTable):
     def show_error(self, name: str, reason: str) -> None:
         """The one row of a report that cannot be opened, with columns of its own so that the
         reason is shown whole instead of cut to the value column."""
+        name, reason = printable(name), printable(reason)
         head, sep, tail = reason.partition(": ")
         if sep and tail and head.endswith(name):  # "path/name.txt: why": the name has a column
             reason = tail

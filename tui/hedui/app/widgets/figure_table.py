@@ -123,24 +123,37 @@ class FigureTable(DataTable):
 
     def update_entry(self, entry: Any) -> None:
         """Repaint the one row that changed (``update_cell`` would repaint the whole table)."""
+        row = self._changed_row(entry)
+        if row is not None:
+            self._update_count += 1
+            self.refresh_row(row)
+
+    def update_entries(self, entries: Iterable[Any]) -> None:
+        """``update_entry`` for many rows at once, with one repaint: each row's own repaint
+        costs the whole table (Textual orders its rows anew), so a row at a time was quadratic."""
+        if any([self._changed_row(e) is not None for e in entries]):
+            self._update_count += 1
+            self.refresh()
+
+    def _changed_row(self, entry: Any) -> int | None:
+        """Put ``entry``'s changed cells into the table's data; its row, or None if unchanged."""
         row = self._index.get(entry.id)
         if row is None:
-            return
+            return None
         new = dict(zip((key for key, _label, _w in COLUMNS), _cells(entry)))
         changed = {k: v for k, v in new.items() if _differs(self.get_cell(entry.id, k), v)}
         if not changed:
-            return
+            return None
         data = getattr(self, "_data", None)
         row_key = RowKey(entry.id)
         if isinstance(data, dict) and row_key in data and hasattr(self, "_update_count"):
             # what update_cell does, minus its full refresh (textual is pinned exactly)
             for key, cell in changed.items():
                 data[row_key][ColumnKey(key)] = cell
-            self._update_count += 1
-            self.refresh_row(row)
-        else:  # pragma: no cover - a textual without those internals
-            for key, cell in changed.items():
-                self.update_cell(entry.id, key, cell)
+            return row
+        for key, cell in changed.items():  # pragma: no cover - a textual without those internals
+            self.update_cell(entry.id, key, cell)
+        return None
 
     def select(self, entry_id: str | None, retry: bool = True) -> None:
         """Put the cursor on ``entry_id``; scroll by pages, not rows (one repaint per page).

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -22,6 +22,7 @@ from hedui.app.screens.review import ReviewScreen
 from hedui.core.model import HeduiError
 from hedui.core.printable import printable
 from hedui.app.extraction_process import ExtractionProcess
+from hedui.app.key_hold import KeyHold
 from hedui.app.workspace import Pace, Preparer, ReportSlot, expand_paths, resume_order
 
 #: the terminal's own 16 colours; the app is built with native ANSI colour on (``ansi_color=True``),
@@ -56,6 +57,7 @@ class HeduiApp(App[int]):
         self.animation_level = "none"
         self.theme = THEME
         self.review: ReviewScreen | None = None
+        self.key_hold = KeyHold(self)
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
@@ -63,6 +65,11 @@ class HeduiApp(App[int]):
         never read as markup."""
         super().notify(printable(message, keep="\n"), title=printable(title), severity=severity,
                        timeout=timeout, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self.key_hold.take(event):
+            return  # a panel is opening: the key waits for it (key_hold.py)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.keymap:

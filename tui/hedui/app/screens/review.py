@@ -366,10 +366,17 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         if self.panel is not None:
             return
         self.panel, self._panel_done, self._panel_replaces = panel, done, replaces
+        self.app.key_hold.hold()  # keys typed now go to the panel once it has the focus
         target = self.query_one(replaces)
         target.parent.mount(panel, before=target)
         target.display = False
         self.update_bindings()
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        panel = self.panel
+        if panel is not None and (event.widget is panel or panel in event.widget.ancestors):
+            self.call_after_refresh(self.app.key_hold.release)  # after the focus has settled
 
     @on(Panel.Closed)
     def _panel_closed(self, event: Panel.Closed) -> None:
@@ -377,6 +384,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         if event.panel is not self.panel:
             return
         done = self._panel_done
+        hold = self.app.key_hold.generation  # the closing panel's hold (close_with)
         self.panel = self._panel_done = None
         self.query_one(self._panel_replaces).display = True
         event.panel.remove()
@@ -384,6 +392,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         self.update_bindings()
         if done is not None:
             done(event.result)
+        self.call_after_refresh(self.app.key_hold.release, hold)  # keys typed while it closed
         # the table was hidden: a row repaint asked for before it is laid out again is
         # dropped, so repaint it whole once it is back
         self.call_after_refresh(self.table.refresh)

@@ -24,4 +24,7 @@ class Panel(Vertical):
         result: object
 
     def close_with(self, result: object = None) -> None:
+        hold = getattr(self.app, "key_hold", None)
+        if hold is not None:  # keys typed now go to the screen once the panel is gone
+            hold.hold()
         self.post_message(self.Closed(self, result))

@@ -56,8 +56,9 @@ def _run(name: str, size: int, out) -> None:
     out.put((time.process_time() - t0, len(res.figures), len(res.excluded)))
 
 
-def measure(name: str, size: int, limit: float = LIMIT_S) -> tuple[float, int, int] | None:
-    """(CPU seconds, figures, excluded) or None if over ``limit`` seconds of wall time."""
+def measure(name: str, size: int, limit: float = LIMIT_S) -> tuple[float, int, int] | str:
+    """(CPU seconds, figures, excluded), or why not: over ``limit`` seconds of wall time, or an
+    error (the child's traceback is on stderr)."""
     ctx = mp.get_context("spawn")
     q = ctx.Queue()
     p = ctx.Process(target=_run, args=(name, size, q))
@@ -66,8 +67,8 @@ def measure(name: str, size: int, limit: float = LIMIT_S) -> tuple[float, int, i
     if p.is_alive():
         p.kill()
         p.join()
-        return None
-    return q.get() if not q.empty() else None
+        return f"over {limit:.0f} s"
+    return q.get() if p.exitcode == 0 and not q.empty() else "error"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> None:
         cells = []
         for size in sizes:
             r = measure(name, size)
-            cells.append(f"{'over %d s' % LIMIT_S:>13}" if r is None else f"{r[0] / size * 1e6:>13.2f}")
+            cells.append(f"{r:>13}" if isinstance(r, str) else f"{r[0] / size * 1e6:>13.2f}")
             print(f"\r{name:<9} " + " ".join(cells), end="", flush=True)
         print()
 

@@ -26,6 +26,7 @@ SETS = {
     "seeds": (ROOT / "tests/data/gold", ROOT / "seeds"),
     "dev": (ROOT / "tests/data/dev/gold", ROOT / "tests/data/dev/reports"),
     "heldout": (ROOT / "tests/data/heldout/gold", ROOT / "tests/data/heldout/reports"),
+    **{u: (ROOT / f"tests/data/{u}/gold", ROOT / f"tests/data/{u}/reports") for u in ("unseen", "unseen2", "unseen3", "unseen4")},
 }
 
 

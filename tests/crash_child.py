@@ -37,7 +37,7 @@ def main() -> None:
             out = s.reset(e.id)
         else:
             start = rng.randrange(len(ex.report.text) - 3)
-            if any(x.start == start and x.end == start + 2 for x in s.entries):
+            if any(x.start < start + 2 and start < x.end for x in s.entries):  # (no overlapping figures)
                 continue
             out = s.add(start, start + 2, replace(e.fields, value=rng.randrange(99)))
         if out is None:

@@ -102,12 +102,12 @@ async def test_correct_form_prefilled_validated_and_saved(ws):
         await pilot.press("enter")
         await pilot.pause()
         assert app.review.panel is form
-        # a bad bound too
+        # the bound is a choice: a range without its upper end is an error
         value.value = "4321"
-        form.query_one("#field-bound").value = "about"
+        form.query_one("#field-bound").choose("range")
         await pilot.pause()
-        assert "bound" in str(form.query_one("#form-errors").render())
-        form.query_one("#field-bound").value = ">"
+        assert "a range needs an upper end" in str(form.query_one("#form-errors").render())
+        form.query_one("#field-bound").choose(">")
         await pilot.pause()
         # down moves to the next field; Enter saves from any field
         await pilot.press("down")
@@ -238,7 +238,7 @@ async def test_next_excluded_and_promote(ws):
     s = ws.session(FIRST)
     got = [(e.start, e.end, e.rule) for e in s.entries if e.status == "added"]
     s.close()
-    assert got == [(figure.start, figure.end, figure.rule)]
+    assert got == [(figure.start, figure.end, f"promote:{figure.rule}")]  # its own provenance
 
 
 async def test_undo_and_redo(ws):

@@ -193,8 +193,7 @@ async def test_correction_form_shows_every_error(ws):
         form = app.review.panel
         assert isinstance(form, CorrectDialog)
         form.query_one("#field-value").value = "abc"
-        form.query_one("#field-bound").value = "about"
-        form.query_one("#field-category").value = "lots"
+        form.query_one("#field-value_max").value = "lots"  # not a number, and no range
         await pilot.pause()
         await pilot.pause()
         errors = form._errors()
@@ -203,8 +202,7 @@ async def test_correction_form_shows_every_error(ws):
         for error in errors:
             assert " ".join(error.split()) in shown, error
         form.query_one("#field-value").value = "12"
-        form.query_one("#field-bound").value = "="
-        form.query_one("#field-category").value = "count"
+        form.query_one("#field-value_max").value = ""
         await pilot.pause()
         assert "Enter save" in screen_text(app)  # the help line is back
 

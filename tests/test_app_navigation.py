@@ -1,7 +1,10 @@
 """Pilot tests of moving around: j/k/arrows, n, ]/[, /, s, ?, q, the layout and the keymap."""
 from __future__ import annotations
 
+from hedui.app.screens.correct_dialog import CorrectDialog
+from hedui.app.screens.field_picker import FieldPicker
 from hedui.app.screens.help import HelpScreen
+from hedui.app.widgets.choice_field import ChoiceField
 from hedui.app.screens.review import ReviewScreen
 from hedui.app.screens.search import SearchDialog
 from hedui.app.screens.status_filter import StatusFilterDialog
@@ -138,7 +141,8 @@ async def test_help_lists_every_key(ws):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         ids = {b.id for b in ReviewScreen.BINDINGS}
-        assert {row[2] for row in app.screen.rows} == ids
+        ids |= {b.id for panel in (FieldPicker, CorrectDialog, ChoiceField) for b in panel.BINDINGS}
+        assert {row[2] for row in app.screen.rows} == ids  # the picker's and the form's keys too
         shown = screen_text(app)
         for bid in ("review.accept", "review.undo", "review.next_excluded", "select.extend"):
             assert bid in shown

@@ -24,9 +24,7 @@ GOLD_SETS = [
     (DATA / "heldout/gold", DATA / "heldout/reports"),
 ]
 RULES = load_artefact_rules()
-GOLD = [(g, rdir / (g.stem + ".txt")) for gdir, rdir in GOLD_SETS for g in sorted(gdir.glob("*.json"))
-        # TODO(extraction round 2): the dev2 company report's 公告编号 and page-number furniture
-        if g.stem != "dev2-neeq-annual-report-2018"]
+GOLD = [(g, rdir / (g.stem + ".txt")) for gdir, rdir in GOLD_SETS for g in sorted(gdir.glob("*.json"))]
 
 
 @pytest.fixture(scope="module")

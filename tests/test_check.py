@@ -98,7 +98,7 @@ def test_missing_and_changed_reports(folder, capsys):
     (b"format = 1\nreviewer = \"li\"\x00\n", r"\.toml:2: TOML syntax error"),
     (b"\xff\xfe garbage", r"\.toml:1: session file is not UTF-8"),
     (b"format = 99999999999999999999999\n", r"\.toml:1: format = \d+ is out of range"),
-    (b"format = 2\n", r"\.toml:1: session format 2 is not supported"),
+    (b"format = 3\n", r"\.toml:1: session format 3 is not supported"),
     (b"format = 1\nx = " + b"[" * 50_000 + b"]" * 50_000 + b"\n", r"\.toml:1: TOML nested too deeply"),
     (b"format = 1\nreviewer = \"li\"\n[report]\npath = \"r.txt\"\nsha256 = \"\"\n[extractor]\n"
      b"[[figure]]\nid = \"f1\"\nstart = -5\nend = 2\ntext = \"ab\"\nstatus = \"accepted\"\n"

@@ -86,7 +86,7 @@ def test_eval_summary_and_json(capsys):
     assert main(["eval", str(gold), str(reports), "--json"]) == 0
     out, err = capsys.readouterr()
     res = json.loads(out)
-    assert res["f1"] >= 0.89 and len(res["per_file"]) == 14 and err == ""
+    assert res["f1"] >= 0.99 and len(res["per_file"]) == 14 and err == ""
     assert main(["eval", str(gold), str(reports / "fugou-maternal-child-health.txt"), "--verbose"]) == 0
     out, _ = capsys.readouterr()
     assert out.splitlines()[0].startswith("fugou-maternal-child-health")

@@ -25,6 +25,7 @@ SETS = {
     "unseen": (DATA / "unseen" / "gold", DATA / "unseen" / "reports"),
     "unseen2": (DATA / "unseen2" / "gold", DATA / "unseen2" / "reports"),
     "unseen3": (DATA / "unseen3" / "gold", DATA / "unseen3" / "reports"),
+    "unseen4": (DATA / "unseen4" / "gold", DATA / "unseen4" / "reports"),
 }
 GOLD_FILES = [(name, path) for name, (gold_dir, _) in SETS.items() for path in sorted(gold_dir.glob("*.json"))]
 
@@ -34,10 +35,12 @@ REASONS = {"date", "ordinal", "furniture", "name", "idiom"}
 FIGURE_KEYS = {"text", "value", "unit", "bound", "category", "label", "period", "optional", "start", "end"}
 EXCLUDED_KEYS = {"text", "reason", "start", "end"}
 PINYIN_ARTEFACT = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
-SCALES = {"": 1, "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "萬億": 10**12}
+SCALES = {"": 1, "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "万亿": 10**12, "萬億": 10**12,
+          # compound scales (FIGURES.md: scaled by 万/亿/千/百): 近3千億元, 近8百億元, 近3千萬人次
+          **{h + s: m * v for h, m in (("千", 10**3), ("百", 10**2)) for s, v in (("万", 10**4), ("萬", 10**4), ("亿", 10**8), ("億", 10**8))}}
 # A plain Arabic figure: optional leading qualifier, one number, optional scale, then a non-digit tail.
 PLAIN = re.compile(r"^(?:约|約|近|超过|超過|逾|不少于|不少於|不低于|不低於|不到|不足|突破|仅|僅)?"
-                   r"(-?\d+(?:\.\d+)?)(?:余|餘|多)?(万亿|萬億|万|萬|亿|億|千(?![米克瓦伏]))?[^\d.,\[]*$")
+                   r"(-?\d+(?:\.\d+)?)(?:余|餘|多)?(万亿|萬億|[千百][万萬亿億]|万|萬|亿|億|千(?![米克瓦伏]))?[^\d.,\[]*$")
 
 
 def decode(path: Path) -> str:

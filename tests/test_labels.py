@@ -8,6 +8,8 @@ from hedui.core.extract.periods import period_for
 from tests.context_helpers import context, span
 
 
+# Words joined from apart (across the number, or around a word left out) are written with a space
+# between them (临时救助 资金), so that each part is a stretch of the report (test_label_parts_*).
 def labels(text: str, figures: list[str], pinyin: tuple[str, ...] = ()) -> list[str]:
     pin = tuple((text.index(p), text.index(p) + len(p)) for p in pinyin)
     ctx = context(text, pin)
@@ -34,8 +36,8 @@ def labels(text: str, figures: list[str], pinyin: tuple[str, ...] = ()) -> list[
     ("80%以上的基层工会达到“六有”标准。", ["80%以上"], ["基层工会达到“六有”标准"]),
     # a change standing alone borrows the subject before it
     ("第一产业实现增加值379.45亿元,增长3.0%;第二产业实现增加值4998.26亿元,增长7.7%。",
-     ["379.45亿元", "3.0%", "7.7%"], ["第一产业增加值", "第一产业增加值增长", "第二产业增加值增长"]),
-    ("全市居民消费价格比上年上涨1.3%,涨幅回落0.6个百分点。", ["0.6个百分点"], ["全市居民消费价格涨幅回落"]),
+     ["379.45亿元", "3.0%", "7.7%"], ["第一产业 增加值", "第一产业 增加值 增长", "第二产业 增加值 增长"]),
+    ("全市居民消费价格比上年上涨1.3%,涨幅回落0.6个百分点。", ["0.6个百分点"], ["全市居民消费价格 涨幅回落"]),
     # list items share the words of the first
     ("临时救助2664户、270.19万元。", ["2664户", "270.19万元"], ["临时救助", "临时救助"]),
     # 分别: the k-th item for the k-th figure
@@ -72,7 +74,7 @@ def test_gold_label_char_f1() -> None:
     from tests.context_eval import evaluate
 
     assert evaluate("seeds").label >= 0.82
-    assert evaluate("dev").label >= 0.76  # 0.90 on the first 8; the dev2-* reports brought it to 0.762
+    assert evaluate("dev").label >= 0.77  # 0.762 when the dev2-* reports came in; 0.779 after issue 9
 
 
 def test_aligned_table_labels() -> None:
@@ -86,14 +88,15 @@ def test_aligned_table_labels() -> None:
 def test_a_table_with_bars_between_cells() -> None:
     text = ("项目 | 2024年 | 2023年 | 本年比上年增减(%)\n营业收入 | 1,652,384,217.56 | 1,387,905,642.18 | 19.06\n"
             "净利润 | 188,764,205.33 | 152,318,976.40 | 23.93\n")
-    assert labels(text, ["1,387,905,642.18", "23.93"]) == ["营业收入", "净利润 本年比上年增减(%)"]
+    # row and column headings joined, the unit taken out
+    assert labels(text, ["1,387,905,642.18", "23.93"]) == ["营业收入", "净利润 本年比上年增减"]
 
 
 @pytest.mark.parametrize("text, figure, expected", [
     ("面向城乡妇女举办SIYB、维修、家政等实用技能培训班5期。", "5期", "实用技能培训班"),
-    ("近五年共举办技能大赛41场次114个工种。", "114个", "举办技能大赛工种"),
-    ("累计参保职工4.06万人、金额1406万元。", "1406万元", "参保职工金额"),
-    ("参保会员从2020年的144万人,发展到2023年的227万人,增幅57%。", "57%", "参保会员增幅"),
+    ("近五年共举办技能大赛41场次114个工种。", "114个", "举办技能大赛 工种"),
+    ("累计参保职工4.06万人、金额1406万元。", "1406万元", "参保职工 金额"),
+    ("参保会员从2020年的144万人,发展到2023年的227万人,增幅57%。", "57%", "参保会员 增幅"),
 ])
 def test_borrowed_and_cut_words(text: str, figure: str, expected: str) -> None:
     assert labels(text, [figure]) == [expected]
@@ -102,29 +105,29 @@ def test_borrowed_and_cut_words(text: str, figure: str, expected: str) -> None:
 def test_respective_items_share_a_tail_and_a_following_list() -> None:
     text = "城镇、农村居民人均可支配收入分别达到41256元和19870元,分别增长5.1%和7.3%。"
     assert labels(text, ["41256元", "19870元", "5.1%", "7.3%"]) == [
-        "城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+        "城镇 居民人均可支配收入", "农村居民人均可支配收入", "城镇 居民人均可支配收入 增长", "农村居民人均可支配收入 增长"]
 
 
 def test_list_items_with_nouns_after_the_number() -> None:
     text = "领导班子成员每人联系包抓1个县区工会、1个乡镇(街道)工会、1个非公企业工会。"
     # long words before a noun phrase keep their last max_before_noun characters
     assert labels(text, ["1个", "1个", "1个"]) == [
-        "每人联系包抓县区工会", "每人联系包抓乡镇(街道)工会", "每人联系包抓非公企业工会"]
+        "每人联系包抓 县区工会", "每人联系包抓 乡镇(街道)工会", "每人联系包抓 非公企业工会"]
 
 
 @pytest.mark.parametrize("text, figures, expected", [
     # county work report
     ("2023年,全县实现地区生产总值256.8亿元,同比增长6.5%;一般公共预算收入18.2亿元,增长8.1%。",
      ["256.8亿元", "6.5%", "18.2亿元", "8.1%"],
-     ["全县地区生产总值", "全县地区生产总值同比增长", "一般公共预算收入", "一般公共预算收入增长"]),
+     ["全县 地区生产总值", "全县 地区生产总值 同比增长", "一般公共预算收入", "一般公共预算收入 增长"]),
     ("城乡居民基本养老保险参保率稳定在95%以上。", ["95%以上"], ["城乡居民基本养老保险参保率"]),
     # statistics bulletin
     ("年末全国共有养老机构4.1万个,比上年增长1.2%;床位517万张。", ["4.1万个", "1.2%", "517万张"],
-     ["全国养老机构", "全国养老机构比上年增长", "床位"]),
+     ["全国 养老机构", "全国 养老机构 比上年增长", "床位"]),
     ("全年共接待游客1250万人次,实现旅游收入98亿元,分别增长15%和18%。", ["15%", "18%"],
-     ["接待游客增长", "旅游收入增长"]),
+     ["接待游客 增长", "旅游收入 增长"]),
     # newspaper speech: no stray quotation mark
-    ("“今年我家收了三千斤玉米,”老李笑着说。", ["三千斤"], ["我家收玉米"]),
+    ("“今年我家收了三千斤玉米,”老李笑着说。", ["三千斤"], ["我家收 玉米"]),
 ])
 def test_other_genres(text: str, figures: list[str], expected: list[str]) -> None:
     assert labels(text, figures) == expected

@@ -100,12 +100,14 @@ UNIT_CASES = [(r.id, form, r.unit_for(form), r.category) for r in RULES.units fo
 
 @pytest.mark.parametrize("rid,form,unit,category", UNIT_CASES, ids=lambda x: str(x))
 def test_unit_form(rid, form, unit, category):
-    text = f"全年完成325{form}。"
+    rule = next(r for r in RULES.units if r.id == rid)
+    number = "三百二十五" if rule.after else "325"  # a form that follows only some characters
+    text = f"全年完成{number}{form}。"
     figs = figures(text)
     assert len(figs) == 1, (text, figs)
     f = figs[0]
-    assert (f.value, f.unit, f.category, f.rule) == (325, unit, category, rid)
-    assert f.text == f"325{form}"
+    assert (f.value, f.unit, f.category, f.rule) == (325 * float(rule.factor or "1"), unit, category, rid)
+    assert f.text == f"{number}{form}"
 
 
 @pytest.mark.parametrize("text,unit,category", [

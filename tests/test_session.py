@@ -65,7 +65,7 @@ def test_round_trip_of_every_field(ex, tmp_path):
     s2.close()
     # the file is plain TOML holding the same
     doc = tomllib.loads(s.path.read_text("utf-8"))
-    assert doc["format"] == 1 and doc["report"]["chars"] == len(TEXT)
+    assert doc["format"] == 2 and doc["report"]["chars"] == len(TEXT)
     figs = {f["id"]: f for f in doc["figure"]}
     assert figs[ids[3]]["fields"]["label"] == "幫扶困難職工 \t tab"
     assert "value_max" not in figs[ids[0]]["suggestion"] and "fields" not in figs[ids[0]]  # same as suggested

@@ -59,8 +59,7 @@ class TestDialogs:
             await _ready(pilot)
             await pilot.press("e")
             await _no_blink(pilot)
-            await pilot.press("down", "down", "down")
-            pilot.app.screen.query_one("#field-bound", Input).value = "about"  # shows a validation error
+            await pilot.press("down", "down", "down", "7")  # bound: range, and no value_max: an error
             await pilot.pause()
 
         assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -69,3 +68,34 @@ class TestDialogs:
     def test_help_screen(self, ws, snap_compare, size):
         app = fixed_app(ws)
         assert snap_compare(app, terminal_size=size, run_before=_ready, press=["question_mark"])
+
+
+class TestPickers:
+    """The field pickers (L P B): choices, a phrase picked from the text, the fixed choices."""
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_label_picker(self, ws, snap_compare, size):
+        app = fixed_app(ws)
+        assert snap_compare(app, terminal_size=size, run_before=_ready, press=["j", "L"])
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_label_picked_from_the_text(self, ws, snap_compare, size):
+        app = fixed_app(ws)
+        assert snap_compare(app, terminal_size=size, run_before=_ready, press=["j", "L", "h", "L"])
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_bound_picker(self, ws, snap_compare, size):
+        app = fixed_app(ws)
+        assert snap_compare(app, terminal_size=size, run_before=_ready, press=["B"])
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_period_picker_typing(self, ws, snap_compare, size):
+        app = fixed_app(ws)
+
+        async def run_before(pilot) -> None:
+            await _ready(pilot)
+            await pilot.press("P", "ctrl+u")
+            await _no_blink(pilot)
+            await pilot.press("全", "年")
+
+        assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -8,10 +8,10 @@ import pytest
 from hedui.cli import main
 from hedui.core.session import session as session_mod
 from hedui.core.session import store as store_mod
-from hedui.core.model import Fields
+from hedui.core.model import FIELD_NAMES, Fields
 from hedui.core.session.session import Session
 from hedui.core.session.read import load_all
-from hedui.core.dataset.stats import compute, work_hours
+from hedui.core.dataset.stats import COUNTED, compute, work_hours
 from tests.session_helpers import NEEDLES, TEXT, make_extraction
 
 
@@ -64,7 +64,15 @@ def test_compute(folder):
     assert [r.rule for r in st.rules][:2] == ["rule.bad", "rule.good"]
     bad_rule, good = st.rules[0], st.rules[1]
     assert bad_rule.counts["rejected"] == 3 and bad_rule.acceptance == pytest.approx(0.25)
-    assert good.acceptance == pytest.approx(0.75)
+    # a correction keeps the figure: it counts for the rule, and against the fields it changed
+    assert good.acceptance == pytest.approx(1.0) and good.kept == 4
+    corrected = next(e for e in sessions[0].entries if e.status == "corrected")
+    changed = {("value" if n == "value_max" else n) for n in FIELD_NAMES
+               if getattr(corrected.suggestion, n) != getattr(corrected.fields, n)}
+    assert changed  # Fields(1) differs from the suggestion
+    for name in COUNTED:
+        assert good.correction_rate(name) == pytest.approx(0.25 if name in changed else 0.0)
+    assert bad_rule.correction_rate("label") == 0.0
     assert {r.rule: r.counts["added"] for r in st.rules}["manual"] == 1
     n, hours = st.pace["li"]
     assert n == 10  # 8 + add + flag (the undo is not a decision)
@@ -77,8 +85,12 @@ def test_cli_output(folder, capsys):
     lines = out.splitlines()
     assert any(ln.split()[:2] == ["r/one.txt", "li"] and "9/9" in ln and "100.0%" in ln for ln in lines)
     assert any(ln.split()[0] == "all" and "9/17" in ln for ln in lines)
-    rules = lines.index("rules (most rejected first)")
+    rules = next(i for i, ln in enumerate(lines) if ln.startswith("rules (most rejected first"))
     assert lines[rules + 2].split()[0] == "rule.bad" and lines[rules + 2].split()[-1] == "25%"
+    fields = next(i for i, ln in enumerate(lines) if ln.startswith("corrections per field"))
+    assert lines[fields + 1].split()[:8] == ["rule", "kept", *COUNTED]
+    good = next(ln.split() for ln in lines[fields + 2:] if ln.split()[0] == "rule.good")
+    assert good[1] == "4" and "25%" in good[2:]
     pace = [ln for ln in lines if ln.strip().startswith("li ") and "figures/hour" in ln]
     assert len(pace) == 1 and "125 figures/hour" in pace[0]
 
@@ -88,3 +100,22 @@ def test_work_hours():
     ts = [t, t + timedelta(minutes=5), t + timedelta(minutes=50), t + timedelta(minutes=51)]
     assert work_hours(ts) == pytest.approx(6 / 60)
     assert work_hours([t]) == 0
+
+
+def test_a_label_only_fix_is_no_rejection_of_the_rule(tmp_path):
+    from dataclasses import replace
+
+    ex = make_extraction(tmp_path / "r.txt", TEXT, NEEDLES[:4], rule="unit.percent")
+    with Session.open(ex, tmp_path / "s", "li") as s:
+        ids = [e.id for e in s.entries]
+        s.correct(ids[0], replace(s.entry(ids[0]).fields, label="职业技能大赛"))
+        s.correct(ids[1], replace(s.entry(ids[1]).fields, period="2020年", label="工种数"))
+        s.accept(ids[2])
+        s.reject(ids[3])
+    sessions, _ = load_all(tmp_path / "s")
+    rule = compute(sessions).rules[0]
+    assert rule.rule == "unit.percent"
+    assert rule.acceptance == pytest.approx(3 / 4)  # two fixes and an accept kept, one rejection
+    assert rule.correction_rate("label") == pytest.approx(2 / 3)
+    assert rule.correction_rate("period") == pytest.approx(1 / 3)
+    assert rule.correction_rate("value") == 0.0

@@ -117,7 +117,8 @@ def test_failed_write_raises_keeps_memory_and_retries(ex, tmp_path, monkeypatch,
     with pytest.raises(SessionError, match="No space left on device") as info:
         s.reject(ids[1])
     assert "\n" not in str(info.value) and "report.li.toml.journal" in str(info.value)
-    assert s.entry(ids[1]).status == "rejected" and s.unsaved == 1  # kept in memory
+    assert s.unsaved == 1  # kept in memory, shown as it is on disk until it is written (issue 11, item 4)
+    assert s.entry(ids[1]).status == "pending" and s.progress()[0] == 1
     assert jpath.read_bytes() == saved  # nothing torn, nothing lost
     monkeypatch.setattr(store_mod.os, fail_on, real)
     s.flag(ids[2], "ambiguous")  # the queued decision goes first

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import App
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -22,7 +22,6 @@ from hedui.app.screens.review import ReviewScreen
 from hedui.core.model import HeduiError
 from hedui.core.printable import printable
 from hedui.app.extraction_process import ExtractionProcess
-from hedui.app.key_hold import KeyHold
 from hedui.app.workspace import Pace, Preparer, ReportSlot, expand_paths, resume_order
 
 #: the terminal's own 16 colours; the app is built with native ANSI colour on (``ansi_color=True``),
@@ -57,7 +56,6 @@ class HeduiApp(App[int]):
         self.animation_level = "none"
         self.theme = THEME
         self.review: ReviewScreen | None = None
-        self.key_hold = KeyHold(self)
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
@@ -66,10 +64,11 @@ class HeduiApp(App[int]):
         super().notify(printable(message, keep="\n"), title=printable(title), severity=severity,
                        timeout=timeout, markup=False)
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and self.key_hold.take(event):
-            return  # a panel is opening: the key waits for it (key_hold.py)
-        await super().on_event(event)
+    def on_key(self, event: Any) -> None:
+        """A key that reaches the app (before its bindings) while the review screen is opening
+        a panel: it was typed for the panel, and the screen holds it for it."""
+        if self.review is not None and self.screen is self.review:
+            self.review.hold_key(event)
 
     def on_mount(self) -> None:
         if self.keymap:

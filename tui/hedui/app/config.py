@@ -125,10 +125,11 @@ def screen_bindings() -> dict[str, list]:
     import pkgutil
 
     import hedui.app.screens as screens_pkg
+    import hedui.app.widgets as widgets_pkg
 
     out: dict[str, list] = {}
-    for info in pkgutil.iter_modules(screens_pkg.__path__):
-        module = importlib.import_module(f"{screens_pkg.__name__}.{info.name}")
+    for pkg, info in [(p, i) for p in (screens_pkg, widgets_pkg) for i in pkgutil.iter_modules(p.__path__)]:
+        module = importlib.import_module(f"{pkg.__name__}.{info.name}")
         for name, cls in inspect.getmembers(module, inspect.isclass):
             if cls.__module__ != module.__name__:
                 continue

@@ -38,7 +38,7 @@ def _serve(conn: Any, paths: list[Path], rules_dir: Path | None) -> None:
                 check_review_size(path)
                 report = load_report(path, artefact_rules=artefact_rules)
                 if extractor is None:
-                    extractor = Extractor(rules_dir)
+                    extractor = Extractor(rules_dir, artefact_rules.simplifier)
                 if k == 0:  # something to show before the labels' jieba is loaded
                     _send_provisional(conn, k, extractor, report)
                 conn.send((k, extractor.extract(report), None, False))

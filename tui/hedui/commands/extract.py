@@ -41,12 +41,17 @@ def extract_paths(paths: list[str], rules: Path | None, on_error) -> Iterator[tu
     """(path as shown, extraction) per readable report; ``on_error(message)`` for the others
     (and for a folder with no reports)."""
     from hedui.core.extract.extractor import Extractor
+    from hedui.core.text.artefact_rules import load_artefact_rules
     from hedui.core.text.report import load_report
 
-    extractor = Extractor(rules)
+    # once; its simplifier is shared with the extractor (a --rules folder without an artefact
+    # file reads the reports with the bundled artefact rules)
+    has_artefacts = rules is not None and (Path(rules) / "artefacts.toml").is_file()
+    artefact_rules = load_artefact_rules(rules if has_artefacts else None)
+    extractor = Extractor(rules, artefact_rules.simplifier)
     for path in report_paths(paths, on_error):
         try:
-            report = load_report(path)
+            report = load_report(path, artefact_rules=artefact_rules)
         except ReportError as exc:
             on_error(str(exc))
             continue

@@ -83,6 +83,10 @@ class UnitRule:
     forms: tuple[str, ...]
     norm: str = ""
     not_followed_by: re.Pattern | None = None
+    #: the value of one of this unit in the unit written (毛 is 0.1 元), as a decimal string
+    factor: str = ""
+    #: characters one of which must stand right before the form ('' for any)
+    after: str = ""
 
     def unit_for(self, form: str) -> str:
         return self.norm or form
@@ -177,14 +181,19 @@ def _tables(path: Path, data: dict, key: str, allowed: set[str]) -> list[dict]:
 def load_units(path: Path) -> tuple[tuple[UnitRule, ...], dict]:
     data = read_rule_file(path)
     out = []
-    for t in _tables(path, data, "unit", {"id", "category", "forms", "norm", "not_followed_by"}):
+    for t in _tables(path, data, "unit", {"id", "category", "forms", "norm", "not_followed_by", "factor",
+                                                  "after"}):
         rid = t["id"]
         cat = _str(path, rid, t, "category")
         if cat not in CATEGORIES:
             raise schema_error(path, rid, f"rule {rid!r}: category {cat!r} is not one of {', '.join(CATEGORIES)}")
         nfb = _str(path, rid, t, "not_followed_by", required=False)
+        factor = _str(path, rid, t, "factor", required=False)
+        if factor and not re.fullmatch(r"\d+(?:\.\d+)?", factor):
+            raise schema_error(path, rid, f"rule {rid!r}: factor {factor!r} is not a decimal number")
         out.append(UnitRule(rid, cat, _strs(path, rid, t, "forms", True), _str(path, rid, t, "norm", False),
-                            _regex(path, rid, nfb) if nfb else None))
+                            _regex(path, rid, nfb) if nfb else None, factor,
+                            _str(path, rid, t, "after", required=False)))
     return tuple(out), data
 
 

@@ -1,7 +1,10 @@
 """The correction form: every field of a figure, validated as you type.
 
 Returns the new ``Fields`` (Enter, when every field is valid) or ``None``
-(Escape).  Up/down and Tab move between fields.
+(Escape).  Up/down and Tab move between fields; focus starts on the field the
+reviewer came for (``focus``).  Bound and category are choices (a digit each);
+value fields take Chinese numerals too (``五点八``, ``一千二百``).  Keys typed while
+the form opens are replayed into it (``replay``), so none is lost or misplaced.
 """
 from __future__ import annotations
 
@@ -13,29 +16,33 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
-from textual.suggester import SuggestFromList
 from textual.validation import Function, ValidationResult, Validator
 from textual.widgets import Input, Label, Static
 
 from hedui.app.widgets.panel import Panel
 from hedui.app.widgets.quiet_input import QuietInput
-
+from hedui.app.widgets.choice_field import ChoiceField
 from hedui.app.widgets.status import format_value
 from hedui.core.model import BOUNDS, CATEGORIES, Fields, to_number
+from hedui.core.numbers.finder import parse_number as read_number
 
 FORM_FIELDS: tuple[str, ...] = ("value", "value_max", "unit", "bound", "category", "label", "period")
+CHOICES: dict[str, tuple[str, ...]] = {"bound": BOUNDS, "category": CATEGORIES}
 MAX_ABS = Decimal(2**63 - 1)
 
 
 def parse_number(text: str) -> int | float | None:
-    """A plain decimal number (``1165400``, ``-6.4``, ``1,200``) or None."""
+    """A number (``1165400``, ``-6.4``, ``1,200``, ``五点八``, ``3万``) or None."""
     text = text.strip().replace(",", "").replace("，", "")
     if not text:
         return None
     try:
         d = Decimal(text)
     except InvalidOperation:
-        return None
+        try:  # the report's own way of writing it
+            d = read_number(text)
+        except ValueError:
+            return None
     if not d.is_finite() or abs(d) > MAX_ABS:
         return None
     return to_number(d)
@@ -64,10 +71,6 @@ class _NumberValidator(Validator):
         return self.success() if parse_number(value) is not None else self.failure("not a number")
 
 
-def _in(choices: tuple[str, ...]) -> Function:
-    return Function(lambda v: v.strip() in choices, f"one of {' '.join(choices)}")
-
-
 def _one_line() -> Function:
     return Function(lambda v: "\n" not in v and "\x00" not in v, "one line")
 
@@ -77,15 +80,17 @@ class CorrectDialog(Panel):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="correct.cancel"),
-        Binding("down", "app.focus_next", "Next field", show=False, priority=True, id="correct.next"),
-        Binding("up", "app.focus_previous", "Previous field", show=False, priority=True, id="correct.previous"),
+        Binding("enter", "save", "Save", id="correct.save"),
+        Binding("down,tab", "move(1)", "Next field", show=False, priority=True, id="correct.next"),
+        Binding("up,shift+tab", "move(-1)", "Previous field", show=False, priority=True, id="correct.previous"),
     ]
 
-    def __init__(self, title: str, fields: Fields, context: str = "") -> None:
+    def __init__(self, title: str, fields: Fields, context: str = "", focus: str = "value") -> None:
         super().__init__(id="form", classes="panel")
         self.title_text = title
         self.initial = fields
         self.context = context
+        self.focus_field = focus if focus in FORM_FIELDS else "value"
 
     def compose(self) -> ComposeResult:
         f = self.initial
@@ -102,12 +107,9 @@ class CorrectDialog(Panel):
             "value": [_NumberValidator(optional=False)],
             "value_max": [_NumberValidator(optional=True)],
             "unit": [_one_line()],
-            "bound": [_in(BOUNDS)],
-            "category": [_in(CATEGORIES)],
             "label": [_one_line()],
             "period": [_one_line()],
         }
-        suggest = {"bound": SuggestFromList(BOUNDS), "category": SuggestFromList(CATEGORIES)}
         title = Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis")
         if self.context:
             title.append(f"  {self.context}", style="not bold")
@@ -115,33 +117,55 @@ class CorrectDialog(Panel):
         with Grid(id="form-grid"):
             for name in FORM_FIELDS:
                 yield Label(name, classes="form-label")
+                if name in CHOICES:
+                    yield ChoiceField(CHOICES[name], prefill[name], id=f"field-{name}")
+                    continue
                 yield QuietInput(
                     prefill[name],
                     id=f"field-{name}",
                     validators=validators[name],
                     validate_on=["changed", "submitted"],
-                    suggester=suggest.get(name),
                     select_on_focus=False,
                 )
         yield Static("", id="form-errors", markup=False)
-        yield Static("Enter save · Esc cancel · ↑↓ Tab move", id="form-help", markup=False)
+        yield Static("Enter save · Esc cancel · ↑↓ Tab move · 1-7 choose · ^u clear", id="form-help",
+                     markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#field-value", Input).focus()
+        field = self.query_one(f"#field-{self.focus_field}")
+        self.screen.set_focus(field)  # at once (``focus()`` waits): then the held keys come
+        if isinstance(field, Input):
+            field.cursor_position = len(field.value)
+
+    def _widgets(self) -> list:
+        return [self.query_one(f"#field-{name}") for name in FORM_FIELDS]
+
+    def value_of(self, name: str) -> str:
+        widget = self.query_one(f"#field-{name}")
+        return widget.value.strip()
+
+    def action_move(self, delta: int) -> None:
+        widgets = self._widgets()
+        now = self.screen.focused
+        i = widgets.index(now) if now in widgets else 0
+        self.screen.set_focus(widgets[(i + delta) % len(widgets)])
 
     @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
+    @on(ChoiceField.Changed)
+    def _changed(self, event) -> None:
         self._show_errors()
 
     def _errors(self) -> list[str]:
         errors = []
         for name in FORM_FIELDS:
-            inp = self.query_one(f"#field-{name}", Input)
+            inp = self.query_one(f"#field-{name}")
+            if not isinstance(inp, Input):
+                continue
             result = inp.validate(inp.value)
             if result is not None and not result.is_valid:
                 errors.append(f"{name}: {result.failure_descriptions[0]}")
-        bound = self.query_one("#field-bound", Input).value.strip()
-        vmax = self.query_one("#field-value_max", Input).value.strip()
+        bound = self.value_of("bound")
+        vmax = self.value_of("value_max")
         if bound == "range" and not vmax:
             errors.append("value_max: a range needs an upper end")
         if vmax and bound != "range":
@@ -161,9 +185,12 @@ class CorrectDialog(Panel):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
         if self._show_errors():
             return
-        values = {name: self.query_one(f"#field-{name}", Input).value for name in FORM_FIELDS}
+        values = {name: self.value_of(name) for name in FORM_FIELDS}
         self.close_with(
             Fields(
                 value=parse_number(values["value"]),  # type: ignore[arg-type]
@@ -178,3 +205,22 @@ class CorrectDialog(Panel):
 
     def action_cancel(self) -> None:
         self.close_with(None)
+
+    def replay(self, keys: list) -> list:
+        """The keys typed while the form opened, as the form would have taken them."""
+        for n, key in enumerate(keys):
+            focused = self.screen.focused
+            if self.run_bound(key.key):
+                pass
+            elif isinstance(focused, ChoiceField):
+                focused.take_key(key.character) or self.run_bound(key.key, focused)
+            elif isinstance(focused, Input):
+                if key.key == "backspace":
+                    focused.action_delete_left()
+                elif key.key == "ctrl+u":
+                    focused.action_delete_left_all()
+                elif key.is_printable and key.character:
+                    focused.insert_text_at_cursor(key.character)
+            if self.closing:
+                return keys[n + 1:]
+        return []

@@ -42,24 +42,60 @@ LONG: dict[str, str] = {
     "select.extend_up": "selection: end a line up",
     "select.confirm": "selection: use it (opens the form)",
     "select.cancel": "selection: cancel",
+    "review.fix_label": "fix the label: a picker (choices, the text, typing)",
+    "review.fix_period": "fix the period: a picker (choices, the text, typing)",
+    "review.fix_unit": "fix the unit: a picker",
+    "review.fix_bound": "fix the bound: a digit each",
+    "review.fix_category": "fix the category: a digit each",
+    "review.repeat_fix": "repeat the last field fix here",
+    "review.fill_column": "give the last field fix to the whole table column (one undo)",
+    "review.fill_row": "give the last field fix to the whole table row (one undo)",
+    "picker.take": "picker: take the highlighted choice, or the text picked",
+    "picker.down": "picker: highlight the next choice",
+    "picker.up": "picker: highlight the previous choice",
+    "picker.word_left": "picker: from the text: start one word left",
+    "picker.word_right": "picker: from the text: start one word right",
+    "picker.shrink": "picker: from the text: end one word left",
+    "picker.grow": "picker: from the text: end one word right",
+    "picker.type": "picker: type it (clears; any other character types too)",
+    "picker.form": "picker: the whole form, on this field",
+    "picker.cancel": "picker: cancel",
+    "correct.cancel": "form: cancel",
+    "correct.save": "form: save (a save that changes nothing is no decision)",
+    "correct.next": "form: next field",
+    "correct.previous": "form: previous field",
+    "choice.previous": "form, bound/category: previous choice",
+    "choice.next": "form, bound/category: next choice",
 }
+for _n in range(1, 10):
+    LONG[f"picker.take_{_n}"] = f"picker: take choice {_n}"
+    LONG[f"choice.pick_{_n}"] = f"form, bound/category: choose {_n}"
 
 
-def key_rows(screen: Screen, keymap: dict[str, str]) -> list[tuple[str, str, str, bool]]:
-    """(keys, description, binding id, applies now) for every binding of ``screen``, in order.
+def key_rows(screen: Screen, keymap: dict[str, str], panels: tuple[type, ...] = ()
+             ) -> list[tuple[str, str, str, bool]]:
+    """(keys, description, binding id, applies now) for every binding of ``screen``, in order,
+    then those of ``panels`` (the picker's and the form's keys, which apply inside them).
 
     The keys are those in force: the class bindings with ``keymap`` applied.
     """
-    bindings = BindingsMap(type(screen).BINDINGS)
-    bindings.apply_keymap(keymap)
     active = {ab.binding.id for ab in screen.active_bindings.values() if ab.enabled}
+    rows = _rows(type(screen).BINDINGS, keymap, active)
+    for panel in panels:
+        rows += _rows(panel.BINDINGS, keymap, set())
+    return rows
+
+
+def _rows(class_bindings: list, keymap: dict[str, str], active: set) -> list[tuple[str, str, str, bool]]:
+    bindings = BindingsMap(class_bindings)
+    bindings.apply_keymap(keymap)
     keys_of: dict[str, list[str]] = {}
     for key, binding_list in bindings.key_to_bindings.items():
         for binding in binding_list:
             keys_of.setdefault(binding.id or binding.action, []).append(key)
     rows = []
     seen: set[str] = set()
-    for binding in type(screen).BINDINGS:
+    for binding in class_bindings:
         bid = binding.id or binding.action
         if bid in seen or bid not in keys_of:
             continue

@@ -10,22 +10,27 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate
-from typing import Any, Callable
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
+from hedui.app.screens.field_fixes import FIX_ACTIONS, FIX_BINDINGS, FieldFixActions
+from hedui.app.screens.field_picker import FieldPicker
 from hedui.app.screens.review_actions import DecisionActions
 from hedui.app.screens.review_moves import MoveActions
+from hedui.app.screens.review_panels import PanelHost
 from hedui.app.screens.review_preview import PreviewUpgrade
 from hedui.app.widgets.detail import DetailPanel
 from hedui.app.widgets.figure_table import FigureTable
 from hedui.app.widgets.header import ReviewHeader
 from hedui.app.widgets.panel import Panel
+from hedui.app.widgets.quiet_footer import QuietFooter
 from hedui.app.widgets.report_marks import Mark
 from hedui.app.widgets.report_view import ReportView
 from hedui.app.workspace import ReportSlot
@@ -34,12 +39,17 @@ from hedui.core.printable import printable
 WIDE_AT = 140  # columns from which text and table sit side by side
 
 DECISIONS = {"accept", "reject", "flag", "correct"}
-WRITES = DECISIONS | {"add", "promote", "undo", "redo"}
+WRITES = DECISIONS | FIX_ACTIONS | {"add", "promote", "undo", "redo"}
 SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confirm", "sel_cancel"}
 
 
-class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
+class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade, PanelHost, Screen):
     """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
+
+    #: a focus change repaints what its styles change, not the whole screen (Textual's default
+    #: repaints every cell: ~6 KB at 80x24 over SSH each time a form or picker takes the keys)
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    AUTO_FOCUS = ""  # nothing: the screen owns the keys (None would be the app's "*")
 
     BINDINGS = [
         Binding("j,down", "next", "Next", show=False, id="review.next"),
@@ -74,6 +84,7 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         Binding("K,shift+up", "sel_extend_line(-1)", "Shrink a line", show=False, id="select.extend_up"),
         Binding("enter", "sel_confirm", "Use span", id="select.confirm"),
         Binding("escape", "sel_cancel", "Cancel", id="select.cancel"),
+        *FIX_BINDINGS,  # L P U B C . V R: one field of the current figure (field_fixes); cut first
     ]
     #: the actions of the keys the Footer shows (``check_action`` decides which)
     FOOTER_ACTIONS = tuple(dict.fromkeys(b.action.split("(")[0] for b in BINDINGS if b.show))
@@ -100,8 +111,6 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         self._excluded: list[Any] = []
         self._binding_state: tuple = ()
         self.panel: Panel | None = None  # a form shown in place of the detail and table
-        self._panel_done: Callable[[Any], None] | None = None
-        self._panel_replaces = "#side"
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -113,7 +122,8 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
             with Vertical(id="side"):
                 yield DetailPanel(id="detail")
                 yield FigureTable(id="table")
-        yield Footer(show_command_palette=False, compact=True)
+            yield FieldPicker()  # hidden until L P U B C (shown, never mounted: see field_fixes)
+        yield QuietFooter(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.laid_out = True
@@ -309,13 +319,15 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
             self.app.pace.per_hour(), note,
         )
 
-    def update_bindings(self) -> None:
+    def update_bindings(self, quietly: bool = False) -> None:
         """Tell the Footer when the keys it shows changed (and only then: each time it
-        recomposes, and the screen repaints its scrollbars; keys are checked as pressed)."""
+        recomposes, and the screen repaints its scrollbars; keys are checked as pressed).
+        ``quietly``: note the state only (a focus change is about to refresh the Footer)."""
         state = tuple(self.check_action(action, ()) for action in self.FOOTER_ACTIONS)
         if state != self._binding_state:
             self._binding_state = state
-            self.refresh_bindings()
+            if not quietly:
+                self.refresh_bindings()
 
     def _can(self, name: str) -> bool:
         """``session.can_undo()`` / ``can_redo()``; True where the session cannot tell."""
@@ -348,6 +360,8 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
                 return False
             if action in DECISIONS:
                 return self.current_id is not None
+            if action in FIX_ACTIONS:
+                return self.fix_applies(action)
             if action == "promote":
                 return bool(self._excluded)
             if action in ("undo", "redo"):
@@ -357,45 +371,6 @@ class ReviewScreen(MoveActions, DecisionActions, PreviewUpgrade, Screen):
         if action == "orphans":
             return bool(getattr(self.slot.session, "orphans", None))
         return True
-
-    # ------------------------------------------------------------------ panels
-    def open_panel(self, panel: Panel, done: Callable[[Any], None], replaces: str = "#side") -> None:
-        """Show ``panel`` where ``replaces`` was (the detail and table, or the detail line);
-        ``done(result)`` when it closes.  Cheaper over SSH than a modal screen, which
-        repaints the whole terminal several times; the text stays in view above."""
-        if self.panel is not None:
-            return
-        self.panel, self._panel_done, self._panel_replaces = panel, done, replaces
-        self.app.key_hold.hold()  # keys typed now go to the panel once it has the focus
-        target = self.query_one(replaces)
-        target.parent.mount(panel, before=target)
-        target.display = False
-        self.update_bindings()
-
-    @on(events.DescendantFocus)
-    def _focus_moved(self, event: events.DescendantFocus) -> None:
-        panel = self.panel
-        if panel is not None and (event.widget is panel or panel in event.widget.ancestors):
-            self.call_after_refresh(self.app.key_hold.release)  # after the focus has settled
-
-    @on(Panel.Closed)
-    def _panel_closed(self, event: Panel.Closed) -> None:
-        event.stop()
-        if event.panel is not self.panel:
-            return
-        done = self._panel_done
-        hold = self.app.key_hold.generation  # the closing panel's hold (close_with)
-        self.panel = self._panel_done = None
-        self.query_one(self._panel_replaces).display = True
-        event.panel.remove()
-        self.set_focus(None)
-        self.update_bindings()
-        if done is not None:
-            done(event.result)
-        self.call_after_refresh(self.app.key_hold.release, hold)  # keys typed while it closed
-        # the table was hidden: a row repaint asked for before it is laid out again is
-        # dropped, so repaint it whole once it is back
-        self.call_after_refresh(self.table.refresh)
 
     @on(FigureTable.RowHighlighted)
     def _row_clicked(self, event: FigureTable.RowHighlighted) -> None:

@@ -11,12 +11,14 @@ from typing import Any
 
 from hedui.app.messages import FigureDecided
 from hedui.app.screens.correct_dialog import CorrectDialog, parse_number
+from hedui.app.screens.field_picker import FieldPicker
 from hedui.app.screens.flag_dialog import FlagDialog
 from hedui.app.screens.help import HelpScreen, key_rows
 from hedui.app.screens.orphans import OrphansPanel
 from hedui.app.screens.quit_dialog import QuitDialog
 from hedui.app.screens.search import SearchDialog
 from hedui.app.screens.status_filter import StatusFilterDialog
+from hedui.app.widgets.choice_field import ChoiceField
 from hedui.app.widgets.status import FILTERS
 from hedui.core.model import Fields, HeduiError
 from hedui.core.printable import printable
@@ -104,18 +106,20 @@ class DecisionActions:
 
     def action_correct(self) -> None:
         entry = self.entry(self.current_id)
-        if entry is None:
-            return
+        if entry is not None:
+            self.open_form(entry)
 
+    def open_form(self, entry: Any, focus: str = "value", prefill: Fields | None = None) -> None:
+        """The whole form, focus on ``focus``; a save that changes nothing is no decision."""
         def done(fields: Fields | None) -> None:
-            if fields is not None and self._write(self.slot.session.correct, entry.id, fields, entry.note):
+            if fields == entry.fields:
+                self.notify("Unchanged: no decision.", timeout=2)
+            elif fields is not None and self._write(self.slot.session.correct, entry.id, fields, entry.note):
                 self._decided(entry.id, advance=True)
 
-        self.open_panel(
-            CorrectDialog(printable(f"Correct {entry.text}"), entry.fields,
-                          printable(self._span_context(entry.start, entry.end))),
-            done,
-        )
+        context = printable(self._span_context(entry.start, entry.end))
+        self.open_panel(CorrectDialog(printable(f"Correct {entry.text}"), prefill or entry.fields, context, focus),
+                        done)
 
     def _span_context(self, start: int, end: int) -> str:
         text = self.slot.extraction.report.text
@@ -202,7 +206,7 @@ class DecisionActions:
         figure = self.current_excluded
         if figure is None:
             pos = self.cursor_offset()
-            figure = next((f for f in self._excluded if f.start >= pos), None)
+            figure = next((f for f in self.uncovered_excluded() if f.start >= pos), None)
             if figure is None:
                 self.notify("No excluded number after the cursor.", timeout=3)
             else:
@@ -214,7 +218,8 @@ class DecisionActions:
         report = self.slot.extraction.report
         parsed = self.app.preparer.extractor().parse_span(report, figure.start, figure.end)
         fields = parsed.fields if parsed is not None else figure.fields
-        if self._write(self.slot.session.add, figure.start, figure.end, fields, "", figure.rule):
+        rule = f"promote:{figure.rule}"  # its own provenance: the exclusion rule that missed it
+        if self._write(self.slot.session.add, figure.start, figure.end, fields, "", rule):
             self._resync(self._entry_at(figure.start, figure.end))
 
     # ------------------------------------------------------------ undo / redo
@@ -315,4 +320,5 @@ class DecisionActions:
         self.open_panel(QuitDialog(unsaved, reason), done)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(key_rows(self, self.app.keymap)))
+        panels = (FieldPicker, CorrectDialog, ChoiceField)
+        self.app.push_screen(HelpScreen(key_rows(self, self.app.keymap, panels)))

@@ -3,6 +3,7 @@ next excluded number, next/previous report."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 
 class MoveActions:
@@ -51,14 +52,25 @@ class MoveActions:
         else:
             self.notify("Every figure of every report is decided.", timeout=3)
 
+    def uncovered_excluded(self) -> list:
+        """The excluded numbers no figure covers (a promoted one is a figure now: never walked to)."""
+        ends = list(accumulate((e.end for e in self._ordered), max))  # figures sorted by start
+        out = []
+        for f in self._excluded:
+            i = bisect_left(self._starts, f.end)  # figures starting before the number ends
+            if i == 0 or ends[i - 1] <= f.start:
+                out.append(f)
+        return out
+
     def action_next_excluded(self) -> None:
         pos = self.cursor_offset()
-        starts = [f.start for f in self._excluded]
+        excluded = self.uncovered_excluded()
+        starts = [f.start for f in excluded]
         i = bisect_right(starts, pos)
-        if i < len(self._excluded):
-            self.go_to_excluded(self._excluded[i])
-        elif self._excluded:
-            self.go_to_excluded(self._excluded[0])
+        if i < len(excluded):
+            self.go_to_excluded(excluded[i])
+        elif excluded:
+            self.go_to_excluded(excluded[0])
 
     def action_next_report(self) -> None:
         self.show_report((self.index + 1) % len(self.slots))

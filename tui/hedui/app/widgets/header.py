@@ -62,7 +62,9 @@ class ReviewHeader(Widget):
         # a fixed-size widget: repaint only itself (Static.update would re-lay out the screen)
         self.refresh()
 
-    def _progress(self) -> Text:
+    def _progress(self, level: int = 0) -> Text:
+        """Level 0: everything; 1: without the totals of all reports and the pace; 2: without
+        the undecided count either (so that the note, e.g. N NOT SAVED, always shows)."""
         _name, position, (done, total), overall, pace, note = self._last
         text = Text()
         text.append(f"{position[0]}/{position[1]}  ")
@@ -71,8 +73,9 @@ class ReviewHeader(Widget):
         elif done == total:
             text.append(f"{done}/{total} done", style="bold")
         else:
-            text.append(f"{done}/{total} · {total - done} undecided")
-        text.append(f"  all {overall[0]}/{overall[1]}  {pace}/h")
+            text.append(f"{done}/{total}" + (f" · {total - done} undecided" if level < 2 else ""))
+        if level < 1:
+            text.append(f"  all {overall[0]}/{overall[1]}  {pace}/h")
         if note:
             text.append(f"  {note}", style="italic")
         return text
@@ -80,8 +83,12 @@ class ReviewHeader(Widget):
     def render(self) -> Text:
         if not self._last:
             return Text()
-        rest = self._progress()
         width = self.size.width
+        rest = self._progress()
+        for level in (1, 2):  # what matters least goes first when the line does not fit
+            if width <= 0 or rest.cell_len + MIN_NAME_CELLS + 2 <= width:
+                break
+            rest = self._progress(level)
         name_cells = max(MIN_NAME_CELLS, width - rest.cell_len - 2) if width > 0 else cell_len(self._last[0])
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {middle_ellipsis(self._last[0], name_cells)} ", style="bold")

@@ -124,6 +124,12 @@ class SelectionMoves:
         offset = lines.offset_at(target, lines.cells(y, cursor, cursor)[0])
         self.move_selection(offset - cursor, extend)
 
+    def show_span(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (a phrase being picked from the text) and bring it into view."""
+        old = self.selection
+        self._cursor.anchor, self._cursor.cursor = start, max(start, end - 1)
+        self._selection_changed(old)
+
     def end_selection(self) -> Span | None:
         """Leave selection mode; returns the span that was selected."""
         old = self.selection

@@ -87,6 +87,7 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
         self._search = SearchHits()
         self._cursor = TextCursor("")
         self._pending_reveal: tuple[Span, int] | None = None
+        self._laid_out_as: tuple | None = None  # (size, virtual size, container size) last laid out
         self.set_document(text, marks)
 
     # ------------------------------------------------------------------ document
@@ -226,6 +227,17 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
             if span is not None and len(self._lines):
                 self._lines.ensure_offset(span[1])
                 self.scroll_to_offset(*span)
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        """Nothing to do when neither the sizes nor this view's own virtual size (it sizes
+        itself: ``_grow_virtual_size``) changed since the last layout: the layout's virtual
+        size never equals this view's, and Textual would repaint the scrollbar (~430 bytes at
+        80x24 over SSH) on every layout of the screen, a panel shown or hidden."""
+        state = (size, self.virtual_size, container_size)
+        if state == self._laid_out_as:
+            return False
+        self._laid_out_as = state
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def _theme_changed(self, _theme: object) -> None:
         self._invalidate_all()

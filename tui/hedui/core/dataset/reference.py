@@ -15,11 +15,11 @@ point into the old text).
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from hedui.core.dataset.evaluate import report_name
 from hedui.core.model import VERIFIED, SessionError
+from hedui.core.session.safe_io import NotReadable, report_sha256
 from hedui.core.session.read import load_all
 
 
@@ -37,10 +37,10 @@ def verified_reference(sessions_dir: Path, skipped: list[str] | None = None) -> 
     current = []
     for s in sessions:
         try:
-            same = hashlib.sha256(s.report_path.read_bytes()).hexdigest() == s.doc.report_sha256
+            same = report_sha256(s.report_path) == s.doc.report_sha256
             why = "changed since it was reviewed (open it in hedui review to re-anchor)"
-        except OSError as exc:
-            same, why = False, f"not readable ({exc.strerror or exc})"
+        except NotReadable as exc:
+            same, why = False, f"not readable ({exc.reason})"
         if same:
             current.append(s)
         elif skipped is not None:

@@ -2,10 +2,14 @@
 
 * Progress: decided / total figures per session (report and reviewer) and overall.
 * Rules: for the figures a rule proposed, how reviewers decided them; acceptance
-  is accepted / decided (corrected, flagged and rejected count against it). The
-  rules with the most rejections come first: that is where rule authors look.
-  Figures added by hand (rule ``manual``) or promoted from an excluded number
-  (the exclusion rule's id) are counted as ``added`` under that rule: misses.
+  is kept / decided, a figure kept when accepted or corrected (the rule found a
+  figure; flagged and rejected count against it), and apart from it the
+  correction rate of each field: the share of kept figures whose value, unit,
+  bound, category, label or period the reviewer changed (a label-only fix is a
+  label correction, not a rejection). The rules with the most rejections come
+  first: that is where rule authors look. Figures added by hand (rule
+  ``manual``) or promoted from an excluded number (``promote:<exclusion rule>``)
+  are counted as ``added`` under that rule: misses.
 * Pace: decisions (accept, reject, flag, correct, add) per hour of work, from
   the decision log's timestamps; a pause longer than ``BREAK`` between two
   decisions is not counted as work.
@@ -17,24 +21,36 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from hedui.core.model import STATUSES
+from hedui.core.session.entry import changed_fields
 from hedui.core.session.read import SavedSession
 
 BREAK = timedelta(minutes=10)
 PACE_OPS = frozenset({"accept", "reject", "flag", "correct", "add"})
+#: the fields whose corrections are counted (value_max goes with value)
+COUNTED = ("value", "unit", "bound", "category", "label", "period")
 
 
 @dataclass
 class RuleStats:
     rule: str
     counts: Counter = field(default_factory=Counter)
+    #: kept figures (accepted or corrected) whose field was changed, by field name
+    fixed: Counter = field(default_factory=Counter)
 
     @property
     def decided(self) -> int:
         return sum(v for k, v in self.counts.items() if k not in ("pending", "added"))
 
     @property
+    def kept(self) -> int:
+        return self.counts["accepted"] + self.counts["corrected"]
+
+    @property
     def acceptance(self) -> float | None:
-        return self.counts["accepted"] / self.decided if self.decided else None
+        return self.kept / self.decided if self.decided else None
+
+    def correction_rate(self, name: str) -> float | None:
+        return self.fixed[name] / self.kept if self.kept else None
 
 
 @dataclass
@@ -74,6 +90,9 @@ def compute(sessions: list[SavedSession]) -> Stats:
             r = rules[e.rule]
             r.rule = e.rule
             r.counts[e.status] += 1
+            if e.status == "corrected" and e.suggestion is not None:
+                names = changed_fields(e.suggestion, e.fields)
+                r.fixed.update({"value" if n == "value_max" else n for n in names})
         for rec in s.doc.log:
             if rec.get("op") in PACE_OPS:
                 t = _parse_time(rec.get("at", ""))
@@ -103,7 +122,7 @@ def format_stats(st: Stats) -> str:
         out.append("  no sessions yet")
     out.append("decisions by status")
     out.append("  " + "  ".join(f"{s} {st.by_status[s]}" for s in STATUSES))
-    out.append("rules (most rejected first)")
+    out.append("rules (most rejected first; acceptance: accepted or corrected / decided)")
     out.append(f"  {'rule':<28} {'accepted':>8} {'corrected':>9} {'flagged':>7} {'rejected':>8} "
                f"{'pending':>7} {'added':>5} {'acceptance':>10}")
     for r in st.rules:
@@ -111,6 +130,12 @@ def format_stats(st: Stats) -> str:
         out.append(f"  {r.rule[:28]:<28} {c['accepted']:8d} {c['corrected']:9d} {c['flagged']:7d} "
                    f"{c['rejected']:8d} {c['pending']:7d} {c['added']:5d} "
                    f"{'-' if acc is None else f'{acc:.0%}':>10}")
+    out.append("corrections per field (share of the kept figures, accepted or corrected)")
+    out.append(f"  {'rule':<28} {'kept':>5} " + " ".join(f"{n:>8}" for n in COUNTED))
+    for r in st.rules:
+        if r.kept:
+            rates = (r.correction_rate(n) for n in COUNTED)
+            out.append(f"  {r.rule[:28]:<28} {r.kept:5d} " + " ".join(f"{rate:8.0%}" for rate in rates))
     out.append("pace (pauses over 10 min not counted)")
     for who, (n, hours) in st.pace.items():
         rate = f"{n / hours:.0f} figures/hour" if hours > 0 else "-"

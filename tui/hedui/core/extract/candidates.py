@@ -11,8 +11,10 @@ from decimal import Decimal
 
 from hedui.core.numbers.exclusions import Exclusions, ExclusionSpans
 from hedui.core.numbers.finder import NumberMatch, find_numbers, parse_number
+from hedui.core.numbers.numerals import CN_DIGITS, tidy
 from hedui.core.numbers.qualifiers import QualifierMatch, QualifierTable
 from hedui.core.numbers.units import UnitMatch, UnitTable
+from hedui.core.extract.table_layout import Tables
 
 #: separators of a list whose last item carries the unit shared by all (0.1、3.8、5.1个百分点)
 LIST_SEPS = ("、", "和", "及", "与", "或")
@@ -24,13 +26,17 @@ LONE_SCALES = frozenset("百千万亿")
 #: a footnote marker between a number and its scale or unit: 10535.51[1]亿元
 FOOTNOTE = re.compile(r"[\[［]\d{1,2}[\]］]")
 SMALL_SCALES = frozenset({"千", "百"})
+#: punctuation after which a scaled bare number closes its clause (资金685万,)
+CLAUSE_CLOSE = frozenset("，,。；;！？")
+#: scales after which the rest of an amount may follow without a separator (32萬312元);
+#: 兆 (10^12, Taiwan) is no scale of the number finder (兆瓦 is a unit), so it joins here
+HEAD_SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "兆": Decimal(10) ** 12}
 SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
 #: ids of the figure rules written in code (the others are the unit rules of rules/units.toml)
 BUILTIN_RULES: dict[str, str] = {
     "figure.bare-scaled": "a 万/亿-scaled number standing bare before a noun (123万职工), unit ''",
     "unit.percent.chinese": "百分之八十 / 千分之五 written in words",
     "unit.rate": "a rate per population (46.79/10万), unit '/10万'",
-    "figure.table-cell": "a bare number that is a cell of a table row, unit ''",
 }
 #: the exclusion rule of a number too long to be read (rules/exclusions.toml)
 TOO_LONG = "exclude.too_long"
@@ -58,21 +64,6 @@ def _is_cjk(ch: str) -> bool:
     return CJK_LO <= ch <= CJK_HI
 
 
-#: punctuation that makes a line a sentence, not a table row
-SENTENCE_PUNCT = ("。", "，", "；", ";", "：", ":", "、", "！", "？")
-_CELL_EDGE = " \t\u3000|"
-
-
-def _is_cell(s: str, c: Candidate, ls: int, le: int) -> bool:
-    """A number standing alone between spaces (or the line's end), maybe with a sign or %."""
-    a, b = c.start, c.end
-    if s[b:b + 1] in ("%", "％"):
-        b += 1
-    before = s[a - 1] if a > ls else " "
-    after = s[b] if b < le else " "
-    return before in _CELL_EDGE and after in _CELL_EDGE and c.excluded in (None, "bare.no-unit")
-
-
 class CandidateFinder:
     def __init__(self, units: UnitTable, qualifiers: QualifierTable, exclusions: Exclusions) -> None:
         self.units = units
@@ -93,6 +84,23 @@ class CandidateFinder:
                 if u is not None or q.bound == ">":
                     return u, q, q.end
         return None, None, pos
+
+    def _sub_unit(self, s: str, u: UnitMatch, value: Decimal, value_max: Decimal | None
+                  ) -> tuple[Decimal, Decimal | None, int]:
+        """A unit worth ``u.factor`` of the unit written (毛 = 0.1 元), and a digit after it that
+        counts tenths of it (三毛五, 两毛五分), unless that digit starts a quantity (三毛一斤)."""
+        f = Decimal(u.factor)
+        value, end = value * f, u.end
+        value_max = tidy(value_max * f) if value_max is not None else None
+        d = s[end:end + 1]
+        digit = CN_DIGITS.get(d, int(d) if d.isdigit() and d.isascii() else None)
+        if (digit is not None and value_max is None and s[end - 1] != "钱"
+                and self.units.match(s, end + 1) is None):
+            value += digit * f / 10
+            end += 1
+            if s.startswith("分", end):
+                end += 1
+        return tidy(value), value_max, end
 
     def grow(self, s: str, n: NumberMatch, spans: ExclusionSpans) -> Candidate:
         """The figure around number ``n`` as far as the text allows."""
@@ -130,6 +138,8 @@ class CandidateFinder:
             inner, bound = iq.word, iq.bound
         end = u.end if u else pos
         unit, category, rule = (u.unit, u.category, u.rule) if u else ("", "count", "")
+        if u is not None and u.factor:  # 三毛五 is 0.35 元
+            value, value_max, end = self._sub_unit(s, u, value, value_max)
         # a qualifier after the unit (or after the number): 以上, 左右, 多 (三元多)
         qa = self.qualifiers.after(s, end)
         if qa is not None and not (inner and qa.word in self.qualifiers.inner_words):
@@ -145,7 +155,9 @@ class CandidateFinder:
             bound = "range"
         if bound == "=" and u is not None and qb is None:
             g = self.qualifiers.governing(s, start)
-            if g is not None:
+            # 所得最高20%家庭…194万元: a word qualifying the number right after it governs no
+            # later figure, unless they are items of one list (不少于1家、10家)
+            if g is not None and not (s[g.end:g.end + 1].isdigit() and "、" not in s[g.end:start]):
                 bound = g.bound
         excluded = spans.rule_for(n.start, n.end)
         if n.kind == "too_long":  # never read (numbers/finder.py): whatever else matched it
@@ -157,8 +169,10 @@ class CandidateFinder:
             excluded = "idiom.article"  # 一粒种子, 一家企业: any count or measure word, not only the listed ones
         if excluded is None and u is None:
             excluded = "bare.no-unit"
-            if (("万" in scale or "亿" in scale) and end < len(s) and _is_cjk(s[end])
-                    and (n.text[0] not in LONE_SCALES or inner)):
+            if (("万" in scale or "亿" in scale) and (n.text[0] not in LONE_SCALES or inner)
+                    and ((end < len(s) and _is_cjk(s[end]))  # 123万职工
+                         # 下拨救灾资金685万, : an amount closing its clause after the noun
+                         or (s[end:end + 1] in CLAUSE_CLOSE and start > 0 and _is_cjk(s[start - 1])))):
                 excluded, rule = None, "figure.bare-scaled"
         elif excluded is None and n.text in LONE_SCALES and (
                 bound == "=" or (bound in (">=", "<=") and end < len(s) and _is_cjk(s[end]))):
@@ -167,7 +181,8 @@ class CandidateFinder:
         return Candidate(start, end, value, value_max, unit, category, bound, rule or "figure", excluded)
 
     # -- the whole text ---------------------------------------------------------------------
-    def find(self, s: str) -> list[Candidate]:
+    def find(self, s: str, tables: Tables | None = None) -> list[Candidate]:
+        """The candidates of ``s``; ``tables`` (table_layout.py) makes bare table cells figures."""
         nums = find_numbers(s, bare_scales=True)
         spans = self.exclusions.spans(s)
         out: list[Candidate] = []
@@ -195,9 +210,35 @@ class CandidateFinder:
                     break
             out.append(c)
             consumed = c.end
+        out = self._scaled_heads(s, out)
         self._share_units(s, out)
-        self._table_cells(s, out)
+        if tables is not None and tables.cells:
+            _table_cells(out, tables)
         return self._ranges(s, out)
+
+    def _scaled_heads(self, s: str, cands: list[Candidate]) -> list[Candidate]:
+        """32萬312元, 10兆2701億元: a scaled number with the rest of the amount right after it
+        (the number finder leaves a tail without a separator alone: 3万2020年 is two)."""
+        out: list[Candidate] = []
+        k = 0
+        while k < len(cands):
+            c = cands[k]
+            k += 1
+            if c.excluded != "bare.no-unit" or c.value_max is not None or k >= len(cands):
+                out.append(c)
+                continue
+            nxt = cands[k]
+            gap = s[c.end:nxt.start]
+            mult = HEAD_SCALES.get(gap) if gap else HEAD_SCALES.get(s[c.end - 1:c.end])
+            if (mult is None or nxt.excluded is not None or not nxt.unit or nxt.value_max is not None
+                    or not s[nxt.start:nxt.start + 1].isdigit() or not 0 <= nxt.value < mult):
+                out.append(c)
+                continue
+            value = c.value * mult if gap else c.value
+            out.append(replace(nxt, start=c.start, value=tidy(value + nxt.value),
+                               bound=c.bound if c.bound != "=" else nxt.bound))
+            k += 1
+        return out
 
     def _share_units(self, s: str, cands: list[Candidate]) -> None:
         """A bare number in a list takes the unit of the list's last item (78亿及156亿元)."""
@@ -226,32 +267,6 @@ class CandidateFinder:
                 if nxt.excluded not in (None, "bare.no-unit"):
                     break
 
-    def _table_cells(self, s: str, cands: list[Candidate]) -> None:
-        """Bare numbers that are cells of a table row (``粮食产量 万吨 6789.5 1.3``) are figures
-        with unit '' (FIGURES.md: a table cell with no unit of its own)."""
-        k = 0
-        while k < len(cands):
-            ls = s.rfind("\n", 0, cands[k].start) + 1
-            le = s.find("\n", cands[k].start)
-            le = len(s) if le < 0 else le
-            j = k
-            while j < len(cands) and cands[j].start < le:
-                j += 1
-            row = range(k, j)
-            k = j
-            cells = [j for j in row if _is_cell(s, cands[j], ls, le)]
-            line = s[ls:le]
-            if (len(cells) < 2 or any(p in line for p in SENTENCE_PUNCT)
-                    or not _is_cjk(line.lstrip()[:1] or " ")):
-                continue
-            if all(cands[j].value == int(cands[j].value) and 1900 <= cands[j].value <= 2100 for j in cells):
-                continue  # a heading row of years
-            for j in cells:
-                c = cands[j]
-                if c.excluded == "bare.no-unit":
-                    unit, cat = ("%", "percent") if s[c.end:c.end + 1] in "%％" else ("", "count")
-                    cands[j] = replace(c, excluded=None, rule="figure.table-cell", unit=unit, category=cat)
-
     def _ranges(self, s: str, cands: list[Candidate]) -> list[Candidate]:
         """260元至500元 -> one figure, value 260, value_max 500, bound range."""
         out: list[Candidate] = []
@@ -264,8 +279,39 @@ class CandidateFinder:
                         and p.bound == "=" and c.bound == "="):
                     out[-1] = replace(p, end=c.end, value_max=c.value, bound="range")
                     continue
+                if (len(gap) <= 3 and gap != gap.strip() and gap.strip() in RANGE_SEPS
+                        and p.excluded == "bare.no-unit" and p.value_max is None and c.excluded is None
+                        and c.unit and c.value_max is None and c.value > p.value and c.bound == "="
+                        and p.bound == "="):  # 2.3 - 6.1%: a range written with spaces
+                    out[-1] = replace(c, start=p.start, value=p.value, value_max=c.value, bound="range")
+                    continue
             out.append(c)
         return out
+
+
+def _table_cells(cands: list[Candidate], tables: Tables) -> None:
+    """Bare numbers that are cells of a table are figures, scaled and with the unit their
+    headings state (FIGURES.md: ``营业收入(万元)`` over ``1250.40`` is 12504000 元)."""
+    for j, c in enumerate(cands):
+        cell = tables.at(c.start)
+        if cell is None or not cell.bare or c.excluded not in (None, "bare.no-unit"):
+            continue
+        own_pct = c.unit in ("%", "‰") and c.end <= cell.end
+        if c.unit and not own_pct and c.end <= cell.end:
+            continue
+        value, end = c.value, min(c.end, cell.end)
+        if cell.negative and value > 0:
+            value = -value
+        if own_pct:
+            unit, category = c.unit, c.category
+        elif cell.unit is not None:
+            value = tidy(value * cell.unit.scale)
+            unit, category = cell.unit.unit, cell.unit.category
+        else:
+            unit, category = "", ("ratio" if cell.other_measure else "count")
+        cands[j] = replace(c, start=cell.start if cell.negative else c.start, end=cell.end if cell.negative else end,
+                           value=value, unit=unit, category=category, bound="=", excluded=None,
+                           rule=tables.cell_rule)
 
 
 _ITEM_BREAKS = ",，;；。:：!！?？、\n"

@@ -58,13 +58,14 @@ class Context:
     _qcache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _phrases: list[TimePhrase] | None = None
     _phrase_starts: list[int] | None = None
+    _bases: dict[int, TimePhrase] | None = None
     _jieba: Any = None
     _word_cache: dict[str, list[str]] = field(default_factory=dict)
     scanners: RuleScanners | None = None
     #: the view's kept segments (view start, original start), when it has them
     _segments: tuple[Any, Any] | None = None
-    #: the last table-cell answer (tables.py): label and period ask for the same figure in turn
-    last_cell: tuple[int, int, Any] | None = None
+    #: the report's tables (table_layout.Tables), found by the extractor or on first use
+    tables: Any = None
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:
@@ -199,11 +200,20 @@ class Context:
 
     # -- time phrases ------------------------------------------------------------------------
     def phrases(self) -> list[TimePhrase]:
+        """The time phrases that may be periods (not the bases of comparisons), sorted."""
         if self._phrases is None:
             periods = self.scanners.periods if self.scanners is not None else None
-            self._phrases = find_time_phrases(self.text, self.rules, periods, self.sentence_at)
+            found = find_time_phrases(self.text, self.rules, periods, self.sentence_at)
+            self._phrases = [p for p in found if p.kind != "base"]
+            self._bases = {p.end: p for p in found if p.kind == "base"}
             self._phrase_starts = [p.start for p in self._phrases]
         return self._phrases
+
+    def base_ending_at(self, pos: int) -> TimePhrase | None:
+        """The base of a comparison (较110年, 比上年) that ends at view position ``pos``."""
+        self.phrases()
+        assert self._bases is not None
+        return self._bases.get(pos)
 
     def phrases_in(self, start: int, end: int) -> list[TimePhrase]:
         ps = self.phrases()
@@ -250,7 +260,7 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
 
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,
                  scanners: RuleScanners | None = None,
-                 quantities: list[tuple[int, int]] | None = None) -> Context:
+                 quantities: list[tuple[int, int]] | None = None, tables: Any = None) -> Context:
     """The context of one report, for ``label_for`` and ``period_for`` (pass the ``scanners``
     of ``rules`` when making many contexts)."""
     if rules is None:
@@ -272,4 +282,5 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
         _segments=segments,
         _quantities=quantities,
         _quantity_starts=None if quantities is None else [q[0] for q in quantities],
+        tables=tables,
     )

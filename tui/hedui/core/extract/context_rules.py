@@ -10,6 +10,9 @@ periods.toml::
     kind = "period"       # "period" | "frequency" (每年: governs its clause only) | "not" (近日: never)
     pattern = "目前|当前"
     clause_start = false  # true: only where a clause starts
+    [[continuation]]      # a clause opening with one of these goes on with the clause before it
+    id = "period.continuation"   # (,较103年增1.03%): a time phrase there reaches it
+    words = ["较", "同比"]
     [[comparison]]        # a time phrase right after this is a comparison base (比上年), not a period
     id = "period.cmp"
     before = "比|较"
@@ -27,6 +30,12 @@ labels.toml::
     [[cut]]               # words before the number up to the last of these are examples, not the label
     id = "label.cut.etc"
     words = ["等"]
+    [[subjectless]]       # a clause opening with these (完成…, 比上年减收…) borrows the sentence's subject
+    id = "label.subjectless.verb"
+    words = ["完成"]
+    [[after_stop]]        # the noun phrase after a unit ends before these (6个专家组|在一线…)
+    id = "label.after-stop.verb"
+    words = ["在"]
     [[generic]]           # 4.06万人、金额1406万元: these words after a listed number share its words
     id = "label.generic.amount"
     words = ["金额"]
@@ -69,6 +78,7 @@ class ContextRules:
     """Compiled label and period rules (built once, shared read-only by every Context)."""
 
     periods: tuple[PeriodRule, ...] = ()
+    continuation: tuple[str, ...] = ()
     cmp_before: re.Pattern[str] | None = None
     cmp_after: re.Pattern[str] | None = None
     head_trims: tuple[TrimRule, ...] = ()
@@ -78,6 +88,8 @@ class ContextRules:
     drop_words: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
     cut_words: frozenset[str] = frozenset()
+    subjectless_words: frozenset[str] = frozenset()
+    after_stop_words: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
     quantity: re.Pattern[str] | None = None
     label_boundaries: str = ",，;；:：。!！?？\n"
@@ -155,6 +167,10 @@ def _load_periods(path: Path, rules: ContextRules) -> None:
         if not isinstance(v, int) or isinstance(v, bool) or v < 0:
             raise schema_error(path, None, "'head_offset' must be a non-negative integer")
         rules.head_offset = v
+    for i, rule in enumerate(data.get("continuation", [])):
+        rid = _rule_id(path, "continuation", i, rule)
+        rules.continuation = tuple(sorted(set(rules.continuation) | set(_words(path, rid, rule)),
+                                          key=len, reverse=True))
     for i, rule in enumerate(data.get("comparison", [])):
         rid = _rule_id(path, "comparison", i, rule)
         if "before" in rule:
@@ -216,6 +232,12 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
     for i, rule in enumerate(data.get("cut", [])):
         rid = _rule_id(path, "cut", i, rule)
         rules.cut_words = rules.cut_words | frozenset(_words(path, rid, rule))
+    for i, rule in enumerate(data.get("subjectless", [])):
+        rid = _rule_id(path, "subjectless", i, rule)
+        rules.subjectless_words = rules.subjectless_words | frozenset(_words(path, rid, rule))
+    for i, rule in enumerate(data.get("after_stop", [])):
+        rid = _rule_id(path, "after_stop", i, rule)
+        rules.after_stop_words = rules.after_stop_words | frozenset(_words(path, rid, rule))
     for i, rule in enumerate(data.get("generic", [])):
         rid = _rule_id(path, "generic", i, rule)
         rules.generic_words = rules.generic_words | frozenset(_words(path, rid, rule))

@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from hedui.core.extract.candidates import Candidate, CandidateFinder
+from hedui.core.extract.table_layout import TableFinder
+from hedui.core.extract.table_rules import load_table_rules
 from hedui.core.numbers.exclusions import Exclusions
 from hedui.core.model import Extraction, Fields, Figure, Report, to_number
 from hedui.core.numbers.qualifiers import QualifierTable
@@ -17,26 +19,32 @@ from hedui.core.extract.viewing import Viewer
 
 
 class Extractor:
-    """Loads the rules once; ``extract`` is thread-safe and pure."""
+    """Loads the rules once; ``extract`` is thread-safe and pure. Pass the ``simplifier`` of the
+    artefact rules the reports are loaded with (``ArtefactRules.simplifier``) to share the view
+    the loader built."""
 
-    def __init__(self, rules_dir: Path | None = None) -> None:
+    def __init__(self, rules_dir: Path | None = None, simplifier=None) -> None:
         self.rules: RuleSet = load_rules(rules_dir)
         self.rules_dir = Path(self.rules.sources["units"]).parent
         self.digest = self.rules.digest
         self.finder = CandidateFinder(UnitTable(self.rules), QualifierTable(self.rules),
                                       Exclusions(self.rules))
-        self.viewer = Viewer(self.rules_dir)
+        self.viewer = Viewer(self.rules_dir, simplifier)
+        self.tables = TableFinder(load_table_rules(self.rules_dir), self.finder.units)
 
     # -- public API -------------------------------------------------------------------------
     def extract(self, report: Report, *, context: bool = True) -> Extraction:
         """Every figure of the report (and every excluded number); ``context=False`` leaves
         labels and periods empty (for measurements and quick previews)."""
         view = self.viewer.view_of(report)
-        cands = self.finder.find(view.text)
+        tables = self.tables.find(view.text)
+        cands = self.finder.find(view.text, tables)
         if context:
-            label_for, period_for = self.viewer.context_tools(report, view, _quantities(view.text, cands))
+            label_for, period_for, alternatives = self.viewer.context_tools3(
+                report, view, _quantities(view.text, cands), tables)
         else:
             label_for = period_for = _no_context
+            alternatives = _no_alternatives
         furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts
                            if a.kind == "furniture")
         repeats = sorted((a.start, a.end, a.repeat_of) for a in report.artefacts
@@ -55,10 +63,12 @@ class Extractor:
                                 bound=c.bound, category=c.category)
                 excluded.append(Figure(ostart, oend, text[ostart:oend], fields, why, excluded=True))
                 continue
+            label, period = label_for(ostart, oend), period_for(ostart, oend)
             fields = Fields(value=to_number(Decimal(c.value)), value_max=vmax, unit=c.unit, bound=c.bound,
-                            category=c.category, label=label_for(ostart, oend),
-                            period=period_for(ostart, oend))
-            figures.append(Figure(ostart, oend, text[ostart:oend], fields, c.rule))
+                            category=c.category, label=label, period=period)
+            labels, periods = alternatives(ostart, oend, label, period)
+            figures.append(Figure(ostart, oend, text[ostart:oend], fields, c.rule,
+                                  label_alternatives=labels, period_alternatives=periods))
         figures = _mark_repeats(report.text, figures, repeats)
         return Extraction(report=report, figures=tuple(figures), excluded=tuple(excluded),
                           rules_digest=self.digest)
@@ -97,6 +107,10 @@ def _no_context(start: int, end: int) -> str:
     return ""
 
 
+def _no_alternatives(start: int, end: int, label: str, period: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (), ()
+
+
 def _quantities(text: str, cands: list[Candidate]) -> list[tuple[int, int]]:
     """The numbers with a measure word (and bare numbers before 、和及与) that end the words of the
     next figure of a clause, from the candidates already found: the context need not scan again."""
@@ -133,6 +147,6 @@ def _mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int
             if s <= f.start < e:
                 cand = first + (f.start - s)
                 if cand in starts or text[cand:cand + len(f.text)] == f.text:
-                    f = Figure(f.start, f.end, f.text, f.fields, f.rule, repeat_of=cand)
+                    f = replace(f, repeat_of=cand)
         out.append(f)
     return out

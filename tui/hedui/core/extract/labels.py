@@ -16,6 +16,7 @@ from hedui.core.extract.tables import table_label
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
 _SPACE = " \u3000\t\r\n"
 _MAX_BRACKET = 8
+_NOUN_JOINERS = ("和", "及", "与", "、")
 
 
 def _is_list_comma(ctx: Context, i: int, floor: int) -> bool:
@@ -51,9 +52,17 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
         i -= 1
     start = i + 1
     # after the previous number of the clause
+    after_number = False
     for qs, qe in ctx.quantities_in(start, vs):
-        if qe <= vs and qs < vs:
-            start = max(start, qe)
+        if qe <= vs and qs < vs and qe >= start:
+            start, after_number = qe, True
+    if after_number:
+        if start < vs and t[start] in "(（":  # 27省(区、市)3385万人次: the bracket is the number's
+            close = next((c for c in (t.find(")", start, vs), t.find("）", start, vs)) if c >= 0), -1)
+            if 0 <= close - start <= _MAX_BRACKET:
+                start = close + 1
+        if t[start:vs].rstrip(_SPACE)[-1:] in _NOUN_JOINERS:
+            return vs  # 3个工作组和6个专家组: 工作组 is the noun of 3个, not words of 6个
     return start
 
 
@@ -161,7 +170,15 @@ def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
         pos += len(w)
         if w in cuts and len(idx) - pos >= 2:
             cut_at = pos
-    return idx[cut_at:] if cut_at > 0 else idx
+    if cut_at > 0:
+        return idx[cut_at:]
+    if words and words[-1] in cuts and "、" in words:
+        # 洪涝灾害造成浙江、安徽、湖南等: the examples end the words; what is before them stays
+        first = words.index("、")
+        cut = sum(len(w) for w in words[:first - 1]) if first > 0 else 0
+        if cut > 0:
+            return idx[:cut]
+    return idx
 
 
 def _previous_gap(ctx: Context, vs: int, ss: int) -> str | None:
@@ -187,6 +204,49 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
     return all(w in rel for w in words) or (words[0] in rel and len(idx) <= 4)
 
 
+def _subjectless(ctx: Context, idx: list[int]) -> bool:
+    """Do these words open with a verb that needs the subject of the clause before (完成…, 比上年…)?"""
+    words = ctx.words(_text(ctx, idx))
+    return bool(words) and len(words) > 1 and (
+        words[0] in ctx.rules.subjectless_words or words[0] + words[1] in ctx.rules.subjectless_words)
+
+
+def _with_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> list[int]:
+    """``idx`` with the subject of an earlier clause before it, when it has none of its own."""
+    if not idx or not _subjectless(ctx, idx) or ctx.clause_start(vs, ctx.rules.label_boundaries, ss) <= ss:
+        return idx
+    subject = _previous_words(ctx, vs, ss, want_subject=True)
+    return subject + idx if subject and subject[-1] < idx[0] else idx
+
+
+def _stop_after(ctx: Context, idx: list[int]) -> list[int]:
+    """The noun phrase after a number, up to the first verb or preposition (rules [[after_stop]])."""
+    stops = ctx.rules.after_stop_words
+    if not idx or not stops:
+        return idx
+    pos = 0
+    for w in ctx.words(_text(ctx, idx)):
+        if w in stops and pos > 0:
+            return idx[:pos]
+        pos += len(w)
+    return idx
+
+
+def label_text(ctx: Context, idx: list[int]) -> str:
+    """The report's characters at view positions ``idx``, a space where they skip some (临时救助 资金),
+    so that each space-separated part is a stretch of the report, artefacts left out."""
+    if not idx:
+        return ""
+    parts: list[list[int]] = [[idx[0]]]
+    for a, b in zip(idx, idx[1:]):
+        if b == a + 1:
+            parts[-1].append(b)
+        else:
+            parts.append([b])
+    pieces = (ctx.original(p).strip() for p in parts)
+    return " ".join(p for p in pieces if p)
+
+
 def _strip_relation(ctx: Context, idx: list[int]) -> list[int]:
     rel = sorted(ctx.rules.relation_words, key=len, reverse=True)
     while len(idx) > 2:
@@ -203,7 +263,7 @@ def _previous_words(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[
     prev = [q for q in ctx.quantities_in(ss, vs) if q[1] <= vs]
     for qs, _ in reversed(prev[-6:]):
         idx = _before_words(ctx, qs, ss)
-        if not idx or (want_subject and _is_relation(ctx, idx)):
+        if not idx or (want_subject and (_is_relation(ctx, idx) or _subjectless(ctx, idx))):
             continue
         return _strip_relation(ctx, idx) if want_subject else idx
     return []
@@ -289,6 +349,26 @@ def _balance_quotes(label: str) -> str:
     return label
 
 
+def words_before(ctx: Context, vs: int, ss: int) -> list[int]:
+    """The trimmed words before the number at view position ``vs`` (sentence start ``ss``)."""
+    return _before_words(ctx, vs, ss)
+
+
+def words_after(ctx: Context, ve: int, vs: int) -> list[int]:
+    """The noun phrase after the figure ending at view position ``ve``."""
+    t = ctx.text
+    _, se = ctx.sentence_at(vs)
+    after = _drop_time(ctx, list(range(ve, _after_end(ctx, ve, se))))
+    while after and t[after[0]] in "的" + _JOINERS:
+        after = after[1:]
+    return _trim(ctx, _stop_after(ctx, after)) if after and t[after[0]] not in _PUNCT_HEAD else []
+
+
+def previous_subject(ctx: Context, vs: int, ss: int) -> list[int]:
+    """The subject of an earlier figure of the sentence (what a change or a verb borrows)."""
+    return _previous_words(ctx, vs, ss, want_subject=True)
+
+
 def label_for(ctx: Context, start: int, end: int) -> str:
     """The label of the figure at [start, end) of the ORIGINAL text, in its own characters."""
     vs, ve = ctx.view_span(start, end)
@@ -299,16 +379,12 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         return cell
     resp = _respective(ctx, vs, ss, se)
     if resp:
-        return ctx.original(resp).strip()
+        return label_text(ctx, resp)
     before = _before_words(ctx, vs, ss)
     heads = ctx.rules.head_words
     if before and all(w in heads for w in ctx.words("".join(t[i] for i in before))):
         before = []
-    after_end = _after_end(ctx, ve, se)
-    after = _drop_time(ctx, list(range(ve, after_end)))
-    while after and t[after[0]] in "的" + _JOINERS:
-        after = after[1:]
-    after = _trim(ctx, after) if after and t[after[0]] not in _PUNCT_HEAD else []
+    after = words_after(ctx, ve, vs)
     if before and not after and _is_relation(ctx, before):
         before = _previous_words(ctx, vs, ss, want_subject=True) + before
     gap = _previous_gap(ctx, vs, ss)
@@ -329,4 +405,4 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     if not idx:
         # a number that shares the label of the one before it (3496户、1588万元)
         idx = _previous_words(ctx, vs, ss, want_subject=False)
-    return _balance_quotes(ctx.original(idx).strip())
+    return _balance_quotes(label_text(ctx, _with_subject(ctx, idx, vs, ss))).strip()

@@ -1,6 +1,7 @@
 """Time phrases of a report's view text: every match of the period rules (periods, frequencies,
 not-a-period words), overlaps resolved longest first, minus those inside book titles and quoted
-names and the bases of comparisons (比上年, 是五年前的). Found once per report by the context;
+names; the bases of comparisons (比上年, 较110年, 是五年前的) are kept apart as kind "base" (a
+figure right after one takes it as its period). Found once per report by the context;
 the period and table rules read them from there.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ class TimePhrase:
 
     start: int
     end: int
-    kind: str  # "period" | "frequency"
+    kind: str  # "period" | "frequency" | "base" (the base of a comparison: 较110年, 比上年)
     rule: str
     match_start: int  # start of the whole match (with a dropped prefix)
 
@@ -78,9 +79,10 @@ def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[Scanner, ...]
         taken[ms:me] = b"\x01" * (me - ms)
         if kind == "not":
             continue
-        if _excluded(t, rules, sentence_at, ms, ke):
+        why = _excluded(t, rules, sentence_at, ms, ke)
+        if why == "quoted":
             continue
-        out.append(TimePhrase(ks, ke, kind, rid, ms))
+        out.append(TimePhrase(ks, ke, "base" if why else kind, rid, ms))
     out.sort(key=lambda p: p.start)
     return out
 
@@ -96,14 +98,16 @@ def _past_spaces(t: str, starts: list[int]) -> list[int]:
     return out
 
 
-def _excluded(t: str, rules: ContextRules, sentence_at: Callable[[int], tuple[int, int]], ms: int, ke: int) -> bool:
+def _excluded(t: str, rules: ContextRules, sentence_at: Callable[[int], tuple[int, int]], ms: int, ke: int
+              ) -> str | None:
+    """Why a match is no period: "quoted" (a name or a title), "base" (of a comparison), or None."""
     ss, _ = sentence_at(ms)
     if t[ms] != "“" and _inside_quotes(t, ss, ms):
-        return True
-    if rules.cmp_before is not None and rules.cmp_before.search(t, max(ss, ms - 4), ms):
-        return True
+        return "quoted"
+    if rules.cmp_before is not None and rules.cmp_before.search(t, max(ss, ms - 6), ms):
+        return "base"
     if rules.cmp_after is not None and rules.cmp_after.match(t[ke:ke + 6]):
-        return True
+        return "base"
     if ms > 0 and t[ms - 1] == "是" and t[ke:ke + 1] == "的":
-        return True  # 是五年前的四倍: the base of a comparison
-    return False
+        return "base"  # 是五年前的四倍: the base of a comparison
+    return None

@@ -33,8 +33,10 @@ class Viewer:
     label and period rules (from ``rules_dir`` when it has them, else the bundled ones), read
     once and checked at once so that a bad file is reported before any report is read."""
 
-    def __init__(self, rules_dir: Path | None = None) -> None:
-        self._simplifier = None
+    def __init__(self, rules_dir: Path | None = None, simplifier=None) -> None:
+        #: the loader's simplifier when given (``ArtefactRules.simplifier``): it remembers the
+        #: view it built to find furniture, so the extractor need not build it again
+        self._simplifier = simplifier
         self._context_rules = None
         self._scanners = None
         try:
@@ -55,19 +57,31 @@ class Viewer:
             self._simplifier = Simplifier()
         return make_view(report, self._simplifier)
 
-    def context_tools(self, report: Report, view, quantities: list[tuple[int, int]] | None = None
-                      ) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
+    def context_tools(self, report: Report, view, quantities: list[tuple[int, int]] | None = None,
+                      tables=None) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
         """(label_for(ostart, oend), period_for(ostart, oend)) on ORIGINAL offsets; ``quantities``:
         the view's numbers with their measure words, when the caller has them (else found again)."""
+        label_for, period_for, _ = self.context_tools3(report, view, quantities, tables)
+        return label_for, period_for
+
+    def context_tools3(self, report: Report, view, quantities: list[tuple[int, int]] | None = None,
+                       tables=None):
+        """``context_tools`` and a third: ``alternatives(ostart, oend, label, period)`` → (other
+        labels, other periods), ranked, for the reviewer's pickers."""
         try:
+            from hedui.core.extract.alternatives import label_alternatives, period_alternatives
             from hedui.core.extract.context import make_context
             from hedui.core.extract.labels import label_for
             from hedui.core.extract.periods import period_for
         except ImportError:  # pragma: no cover - transitional stand-in
-            return (lambda s, e: ""), (lambda s, e: "")
+            return (lambda s, e: ""), (lambda s, e: ""), (lambda s, e, lab, per: ((), ()))
         from hedui.core.extract.context import RuleScanners
 
         if self._context_rules is not None and self._scanners is None:
             self._scanners = RuleScanners(self._context_rules)
-        ctx = make_context(report, view, self._context_rules, self._scanners, quantities)
-        return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e))
+        ctx = make_context(report, view, self._context_rules, self._scanners, quantities, tables)
+
+        def alternatives(s: int, e: int, label: str, period: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+            return label_alternatives(ctx, s, e, label), period_alternatives(ctx, s, e, period)
+
+        return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e)), alternatives

@@ -24,6 +24,7 @@ class UnitMatch:
     unit: str
     category: str
     rule: str
+    factor: str = ""  # the unit's value in the unit written (毛: "0.1" 元)
 
 
 class UnitTable:
@@ -53,14 +54,17 @@ class UnitTable:
         if m is None:
             return None
         r = self._form_rule[m.group()]
-        if r.not_followed_by is None or not r.not_followed_by.match(s, m.end()):
-            return UnitMatch(pos, m.end(), r.unit_for(m.group()), r.category, r.id)
+        if ((r.not_followed_by is None or not r.not_followed_by.match(s, m.end()))
+                and (not r.after or s[pos - 1:pos] in r.after)):
+            return UnitMatch(pos, m.end(), r.unit_for(m.group()), r.category, r.id, r.factor)
         for form, r in self._by_first.get(s[pos:pos + 1], ()):
             if s.startswith(form, pos):
                 end = pos + len(form)
                 if r.not_followed_by is not None and r.not_followed_by.match(s, end):
                     continue
-                return UnitMatch(pos, end, r.unit_for(form), r.category, r.id)
+                if r.after and (pos == 0 or s[pos - 1] not in r.after):
+                    continue
+                return UnitMatch(pos, end, r.unit_for(form), r.category, r.id, r.factor)
         return None
 
     def match(self, s: str, pos: int) -> UnitMatch | None:
@@ -97,4 +101,4 @@ class UnitTable:
                 d = self._plain(s, end + len(sep))
                 if d is not None:
                     return UnitMatch(start, d.end, f"{unit}/{d.unit}", u.category, u.rule)
-        return UnitMatch(start, end, unit, u.category, u.rule)
+        return UnitMatch(start, end, unit, u.category, u.rule, u.factor)

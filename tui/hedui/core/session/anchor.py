@@ -14,6 +14,7 @@ kept with ``stale = True``. A human decision is never dropped.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from hedui.core.session.entry import CONTEXT_CHARS, Entry, SchemaProblem, check_str, validate_fields
@@ -89,8 +90,48 @@ class Reanchored:
     moved: int = 0
 
 
-def locate(e: Entry, text: str, occurrences: Occurrences | None = None) -> tuple[int | None, str, list[int]]:
-    """The new start of ``e`` in ``text``, or (None, reason, the equally good candidates)."""
+#: characters that continue a number (digits, numerals, decimal and range marks): a figure's
+#: text with one of these beside it, where there was none before, is part of another number
+_JOINS = frozenset("0123456789０１２３４５６７８９.．,-~～—至到零〇一二三四五六七八九十百千万亿两"
+                   "壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳參陸")
+
+
+class Spans:
+    """The new extraction's figure spans, to tell whether a place is a figure of its own."""
+
+    def __init__(self, figures: tuple[Figure, ...] | list[Figure]) -> None:
+        self.spans = sorted((f.start, f.end) for f in figures)
+        self.starts = [s for s, _ in self.spans]
+        self.reach = max((e - s for s, e in self.spans), default=0)
+
+    def other_overlaps(self, start: int, end: int) -> bool:
+        """A proposed figure overlaps [start, end) without being exactly it."""
+        i = bisect_left(self.starts, start - self.reach)
+        while i < len(self.spans) and self.spans[i][0] < end:
+            s, e = self.spans[i]
+            if e > start and (s, e) != (start, end):
+                return True
+            i += 1
+        return False
+
+
+def same_figure(e: Entry, text: str, p: int, spans: Spans | None) -> bool:
+    """Is ``e``'s text at ``p`` the same figure, not a piece of another number or figure?"""
+    before, after = e.context
+    end = p + len(e.text)
+    left = text[p - 1] if p > 0 else ""
+    right = text[end] if end < len(text) else ""
+    if left != before[-1:] and left in _JOINS:
+        return False
+    if right != after[:1] and right in _JOINS:
+        return False
+    return spans is None or not spans.other_overlaps(p, end)
+
+
+def locate(e: Entry, text: str, occurrences: Occurrences | None = None,
+           spans: Spans | None = None) -> tuple[int | None, str, list[int]]:
+    """The new start of ``e`` in ``text``, or (None, reason, the equally good candidates).
+    It moves only to a place where its text is the same figure (``same_figure``)."""
     before, after = e.context
     if text[e.start:e.end] == e.text and text[max(0, e.start - len(before)):e.start] == before \
             and text[e.end:e.end + len(after)] == after:
@@ -100,6 +141,9 @@ def locate(e: Entry, text: str, occurrences: Occurrences | None = None) -> tuple
         return None, "its text is no longer in the report", []
     if len(cands) > MAX_CANDIDATES:
         return None, "its text occurs too often to place", []
+    cands = [p for p in cands if same_figure(e, text, p, spans)]
+    if not cands:
+        return None, "its text is now only part of other numbers or figures", []
     if len(cands) == 1:
         return cands[0], "", []
     n = len(e.text)
@@ -121,7 +165,8 @@ def locate(e: Entry, text: str, occurrences: Occurrences | None = None) -> tuple
     return winners[0], "", []
 
 
-def reanchor(entries: list[Entry], orphans: list[Entry], text: str) -> Reanchored:
+def reanchor(entries: list[Entry], orphans: list[Entry], text: str,
+             figures: tuple[Figure, ...] | None = None) -> Reanchored:
     """Place the decided entries (and earlier orphans) in the changed report ``text``.
 
     A figure whose text and context occur more than once is still placed when the
@@ -131,7 +176,8 @@ def reanchor(entries: list[Entry], orphans: list[Entry], text: str) -> Reanchore
     """
     todo = sorted([x for x in entries if x.decided] + orphans, key=lambda x: (x.start, x.end))
     occurrences = Occurrences(text, {e.text for e in todo})
-    found = [locate(e, text, occurrences) for e in todo]
+    spans = Spans(figures) if figures is not None else None
+    found = [locate(e, text, occurrences, spans) for e in todo]
     deltas = [None if start is None else start - e.start for e, (start, _, _) in zip(todo, found)]
     for i, (start, why, cands) in enumerate(found):
         if start is None and cands:
@@ -174,14 +220,19 @@ def merge(entries: list[Entry], extraction: Extraction, next_id: int) -> tuple[l
             if e.status == "added":
                 out.append(e)
             elif e.decided:
-                out.append(replace(e, suggestion=fig.fields, rule=fig.rule, stale=False, repeat_of=fig.repeat_of))
+                out.append(replace(e, suggestion=fig.fields, rule=fig.rule, stale=False, repeat_of=fig.repeat_of,
+                                   label_alternatives=fig.label_alternatives,
+                                   period_alternatives=fig.period_alternatives))
             else:
                 out.append(replace(e, fields=fig.fields, suggestion=fig.fields, rule=fig.rule,
-                                   stale=False, repeat_of=fig.repeat_of))
+                                   stale=False, repeat_of=fig.repeat_of,
+                                   label_alternatives=fig.label_alternatives,
+                                   period_alternatives=fig.period_alternatives))
             continue
         out.append(Entry(id=f"f{next_id:04d}", start=fig.start, end=fig.end, text=fig.text,
                          status="pending", fields=fig.fields, suggestion=fig.fields, rule=fig.rule,
-                         repeat_of=fig.repeat_of))
+                         repeat_of=fig.repeat_of, label_alternatives=fig.label_alternatives,
+                         period_alternatives=fig.period_alternatives))
         next_id += 1
         new += 1
     stale = 0

@@ -3,7 +3,8 @@
 Replaying the log rebuilds the stacks exactly, so undo and redo work across a
 restart: a decision (accept, reject, flag, correct, add, reset) pushes its seq
 on the undo stack and clears the redo stack; ``undo`` moves its ``target`` from
-the undo stack to the redo stack, ``redo`` moves it back; a system record
+the undo stack to the redo stack, ``redo`` moves it back (records of one ``group`` are
+taken back and put back together); a system record
 (``reanchor``, ``rules``: the report or the rules changed) clears both.
 """
 from __future__ import annotations
@@ -44,6 +45,18 @@ class DecisionLog:
 
     def next_redo(self) -> dict[str, Any] | None:
         return self.by_seq[self.redo_stack[-1]] if self.redo_stack else None
+
+    def next_step(self, op: str) -> list[dict[str, Any]]:
+        """The records ``op`` (undo or redo) takes back or puts back, in order: the top of its
+        stack, with the records below it of the same ``group`` (decisions made as one step)."""
+        stack = self.undo_stack if op == "undo" else self.redo_stack
+        out: list[dict[str, Any]] = []
+        for seq in reversed(stack):
+            rec = self.by_seq[seq]
+            if out and (out[0].get("group") is None or rec.get("group") != out[0].get("group")):
+                break
+            out.append(rec)
+        return out
 
     @property
     def last_seq(self) -> int:

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from hedui.core.model import BOUNDS, CATEGORIES, FLAG_REASONS, STATUSES, Fields
+from hedui.core.model import BOUNDS, CATEGORIES, FIELD_NAMES, FLAG_REASONS, STATUSES, Fields, SessionError
 
 #: largest absolute integer a session may hold (TOML integers are 64-bit)
 MAX_INT = 2**63 - 1
@@ -19,6 +19,9 @@ MAX_INT = 2**63 - 1
 MAX_FLOAT = 1e300
 #: characters of context kept on each side of a decided figure (for re-anchoring)
 CONTEXT_CHARS = 16
+#: most alternatives of a label or a period kept with a suggestion
+MAX_ALTERNATIVES = 4
+ALTERNATIVE_KEYS = ("label_alternatives", "period_alternatives")
 
 
 class SchemaProblem(Exception):
@@ -52,6 +55,10 @@ class Entry:
     stale: bool = False
     #: up to CONTEXT_CHARS characters before and after the span, kept for decided figures
     context: tuple[str, str] = ("", "")
+    #: the extractor's other readings of the suggestion's label and period (ranked, up to
+    #: MAX_ALTERNATIVES each), for the reviewer's pickers; kept in the ``suggestion`` table
+    label_alternatives: tuple[str, ...] = ()
+    period_alternatives: tuple[str, ...] = ()
 
     @property
     def decided(self) -> bool:
@@ -129,9 +136,30 @@ def fields_from_dict(d: Any, key: str = "fields") -> Fields:
     )
 
 
+def changed_fields(old: Fields, new: Fields) -> list[str]:
+    """The names of the fields that differ (``value`` and ``value_max`` each by its own name)."""
+    return [name for name in FIELD_NAMES if getattr(old, name) != getattr(new, name)]
+
+
 def validate_fields(f: Fields) -> Fields:
     """Check a Fields object built by a caller; raises SchemaProblem."""
     return fields_from_dict(fields_to_dict(f))
+
+
+def valid_fields(f: Fields) -> Fields:
+    """A caller's fields that the session file can hold, else ``SessionError``."""
+    try:
+        return validate_fields(f)
+    except SchemaProblem as exc:
+        raise SessionError(f"invalid figure fields: {exc}") from None
+
+
+def checked(key: str, value: str, limit: int = 10_000) -> str:
+    """A caller's string that the session file can hold (no NUL, not too long), else ``SessionError``."""
+    try:
+        return check_str(key, value, limit=limit)
+    except SchemaProblem as exc:
+        raise SessionError(f"invalid {key}: {exc}") from None
 
 
 # ---------------------------------------------------------------- entries
@@ -161,7 +189,17 @@ def entry_to_dict(e: Entry) -> dict[str, Any]:
         d["fields"] = fields_to_dict(e.fields)
     if e.suggestion is not None:
         d["suggestion"] = fields_to_dict(e.suggestion)
+        for key, alts in zip(ALTERNATIVE_KEYS, (e.label_alternatives, e.period_alternatives)):
+            if alts:
+                d["suggestion"][key] = list(alts)
     return d
+
+
+def _alternatives(d: dict[str, Any], key: str) -> tuple[str, ...]:
+    v = d.get(key, [])
+    if not isinstance(v, list) or len(v) > MAX_ALTERNATIVES:
+        raise SchemaProblem(key, f"suggestion.{key} must be a list of at most {MAX_ALTERNATIVES} strings")
+    return tuple(check_str(f"suggestion.{key}", a, limit=500) for a in v)
 
 
 def entry_from_dict(d: Any) -> Entry:
@@ -205,8 +243,13 @@ def entry_from_dict(d: Any) -> Entry:
     context = (check_str("context", ctx[0], limit=64, nul_ok=True),
                check_str("context", ctx[1], limit=64, nul_ok=True))
     suggestion = None
+    alternatives: tuple[tuple[str, ...], ...] = ((), ())
     if "suggestion" in d:
-        suggestion = fields_from_dict(d["suggestion"], "suggestion")
+        sd = d["suggestion"]
+        if isinstance(sd, dict) and any(k in sd for k in ALTERNATIVE_KEYS):
+            alternatives = tuple(_alternatives(sd, k) for k in ALTERNATIVE_KEYS)
+            sd = {k: v for k, v in sd.items() if k not in ALTERNATIVE_KEYS}
+        suggestion = fields_from_dict(sd, "suggestion")
     elif status == "pending":
         raise SchemaProblem("", f"pending figure {eid} is missing 'suggestion'")
     fields = fields_from_dict(d["fields"], "fields") if "fields" in d else suggestion
@@ -217,6 +260,7 @@ def entry_from_dict(d: Any) -> Entry:
         decided_by=check_str("decided_by", d.get("decided_by", ""), limit=200),
         decided_at=check_str("decided_at", d.get("decided_at", ""), limit=64),
         repeat_of=repeat_of, stale=stale, context=context,
+        label_alternatives=alternatives[0], period_alternatives=alternatives[1],
     )
 
 

@@ -8,7 +8,8 @@ end, text, status, rule, note, flag_reason, decided_by, decided_at, context,
 repeat_of, stale, fields, suggestion; empty values left out, ``fields`` only
 when it differs from ``suggestion``); ``[[orphan]]`` for decisions that could
 not be re-anchored; ``[[log]]`` records (seq, at, by, op, id, target, before,
-after, note) from which undo/redo and the audit trail are rebuilt.
+after, note; ``changed``: the fields a correction changed; ``group``: decisions made as one
+step) from which undo/redo and the audit trail are rebuilt.
 
 This module writes that document (a small TOML emitter: the layout is fixed and
 diff-friendly) and reads it back with strict validation: every problem is
@@ -27,9 +28,16 @@ from typing import Any
 from hedui.core.session.entry import (
     Entry, SchemaProblem, check_int, check_str, entry_from_dict, entry_to_dict, validate_state,
 )
-from hedui.core.model import SessionError
+from hedui.core.model import FIELD_NAMES, SessionError
+from hedui.core.session.safe_io import SESSION_LIMIT, check_session_link, read_regular
 
-FORMAT_VERSION = 1
+#: the format this hedui writes; 2 added the end line (``END``) that proves a file is whole
+FORMAT_VERSION = 2
+#: the formats this hedui reads (a format 1 file is rewritten as format 2 on its next write)
+READABLE_FORMATS = (1, 2)
+#: the last line of a format 2 file: a file cut anywhere (even between two tables) lacks it
+END = "# end of session: {figures} figures, {orphans} orphans, {log} log records"
+_END = re.compile(r"# end of session: (\d+) figures, (\d+) orphans, (\d+) log records")
 DECISION_OPS = ("accept", "reject", "flag", "correct", "add", "reset")
 SYSTEM_OPS = ("reanchor", "rules")
 LOG_OPS = DECISION_OPS + ("undo", "redo") + SYSTEM_OPS
@@ -54,6 +62,9 @@ class SessionDoc:
     orphans: list[Entry] = field(default_factory=list)
     log: list[dict[str, Any]] = field(default_factory=list)
     format: int = FORMAT_VERSION
+    #: why the file cannot be shown to be whole (cut short, tables missing), '' if it is;
+    #: such a file is read but never written over
+    incomplete: str = ""
 
 
 # ---------------------------------------------------------------- writing
@@ -101,9 +112,10 @@ def _table(out: list[str], header: str, d: dict[str, Any]) -> None:
 def dump_session(doc: SessionDoc, pause: Callable[[], None] | None = None) -> str:
     """The TOML text of ``doc``. ``pause`` is called every 50 tables (a background
     writer passes ``time.sleep(0)`` to let a keystroke's thread run)."""
+    check_header(doc)  # what is written is read back with the same rules
     out = [
         "# hedui session: one report, one reviewer. Written by hedui; read, diff and commit it freely.",
-        f"format = {doc.format}",
+        f"format = {FORMAT_VERSION}",
         f"reviewer = {toml_str(doc.reviewer)}",
         f"created_at = {toml_str(doc.created_at)}",
         f"updated_at = {toml_str(doc.updated_at)}",
@@ -121,7 +133,24 @@ def dump_session(doc: SessionDoc, pause: Callable[[], None] | None = None) -> st
             if pause is not None and n % 50 == 0:
                 pause()
     out.append("")
+    out.append(END.format(figures=len(doc.entries), orphans=len(doc.orphans), log=len(doc.log)))
+    out.append("")
     return "\n".join(out)
+
+
+def check_header(doc: SessionDoc) -> None:
+    """The header's values as the reader checks them; raises SchemaProblem."""
+    check_str("reviewer", doc.reviewer, limit=200)
+    check_str("created_at", doc.created_at, limit=64)
+    check_str("updated_at", doc.updated_at, limit=64)
+    check_int("journal_seq", doc.journal_seq)
+    check_int("next_id", doc.next_id, lo=1)
+    check_str("path", doc.report_path, limit=4096)
+    check_str("sha256", doc.report_sha256, limit=64)
+    check_str("encoding", doc.report_encoding, limit=64)
+    check_int("chars", doc.report_chars)
+    check_str("hedui", doc.hedui_version, limit=64)
+    check_str("rules_digest", doc.rules_digest, limit=128)
 
 
 # ---------------------------------------------------------------- reading
@@ -164,7 +193,7 @@ class _Lines:
 def _log_record(rec: Any) -> dict[str, Any]:
     if not isinstance(rec, dict):
         raise SchemaProblem("", "a log record must be a table")
-    unknown = set(rec) - {"seq", "at", "by", "op", "id", "target", "before", "after", "note"}
+    unknown = set(rec) - {"seq", "at", "by", "op", "id", "target", "before", "after", "note", "changed", "group"}
     if unknown:
         k = sorted(unknown)[0]
         raise SchemaProblem(k, f"unknown key {k!r}")
@@ -181,6 +210,11 @@ def _log_record(rec: Any) -> dict[str, Any]:
     check_str("note", rec.get("note", ""))
     if op in ("undo", "redo"):
         check_int("target", rec.get("target"), lo=1)
+    if "group" in rec:  # decisions made as one step (a table column): undone and redone together
+        check_int("group", rec["group"], lo=1)
+    changed = rec.get("changed", [])  # a correction's fields, by name: provenance per field
+    if not isinstance(changed, list) or any(c not in FIELD_NAMES for c in changed):
+        raise SchemaProblem("changed", f"changed must be a list of field names ({', '.join(FIELD_NAMES)})")
     for k in ("before", "after"):
         if rec.get(k) is not None:
             try:
@@ -188,6 +222,13 @@ def _log_record(rec: Any) -> dict[str, Any]:
             except SchemaProblem as exc:
                 raise SchemaProblem(k, f"{k}: {exc}") from None
     return rec
+
+
+def read_session_bytes(path: Path) -> bytes:
+    """The bytes of a session file: a regular file (or a link to one in its own folder) within
+    ``SESSION_LIMIT``; one-line SessionError otherwise."""
+    check_session_link(path)
+    return read_regular(path, "session file", SESSION_LIMIT)
 
 
 def parse_toml(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
@@ -207,6 +248,10 @@ def parse_toml(path: Path, data: bytes) -> tuple[dict[str, Any], str]:
         line = m.group(1) if m else str(text.count("\n") + 1)
         msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
         raise SessionError(f"{path}:{line}: TOML syntax error: {msg}") from None
+    except ValueError as exc:  # not a TOMLDecodeError: an integer of thousands of digits
+        m = re.search(r"[0-9_]{4000,}", text)
+        line = text.count("\n", 0, m.start()) + 1 if m else 1
+        raise SessionError(f"{path}:{line}: a number too long to read ({str(exc)[:60]})") from None
 
 
 def read_session(path: Path, data: bytes | None = None, problems: list[str] | None = None) -> SessionDoc:
@@ -215,15 +260,15 @@ def read_session(path: Path, data: bytes | None = None, problems: list[str] | No
     With ``problems``, a bad figure or log record is noted there (one line each) and
     skipped instead, so that ``hedui check`` can list them all."""
     if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SessionError(f"{path}: cannot read session file ({exc.strerror or exc})") from None
+        data = read_session_bytes(path)
     raw, text = parse_toml(path, data)
     return doc_from_toml(path, raw, _Lines(text), problems)
 
 
-def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list[str] | None = None) -> SessionDoc:
+def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list[str] | None = None,
+                  whole: bool = True) -> SessionDoc:
+    """The document of a parsed file (``whole``: the file, which must prove it is complete; else
+    only its head, whose tables are read by ``hedui.core.session.stream``)."""
     def fail(table: str, index: int, key: str, reason: str) -> SessionError:
         return SessionError(f"{path}:{lines.find(table, index, key)}: {reason}")
 
@@ -238,8 +283,9 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list
         if fmt is None:
             raise SchemaProblem("", "not a hedui session file (no 'format')")
         check_int("format", fmt)
-        if fmt != FORMAT_VERSION:
-            raise SchemaProblem("format", f"session format {fmt} is not supported (this hedui reads {FORMAT_VERSION})")
+        if fmt not in READABLE_FORMATS:
+            raise SchemaProblem("format", f"session format {fmt} is not supported "
+                                          f"(this hedui reads {' and '.join(map(str, READABLE_FORMATS))})")
         for k in ("reviewer", "report", "extractor"):
             if k not in raw:
                 raise SchemaProblem("", f"missing {k!r}")
@@ -273,11 +319,7 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list
                 raise SchemaProblem(table, f"{table} must be an array of tables")
             for index, item in enumerate(items):
                 try:
-                    e = entry_from_dict(item)
-                    if e.id in seen:
-                        raise SchemaProblem("id", f"duplicate id {e.id!r}")
-                    if table == "figure" and e.end > doc.report_chars:
-                        raise SchemaProblem("end", f"end {e.end} is beyond the report's {doc.report_chars} characters")
+                    e = figure_item(doc, table, item, seen)
                 except SchemaProblem as exc:
                     item_problem(table, index, exc)
                     continue
@@ -290,9 +332,7 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list
         last = 0
         for index, rec in enumerate(items):
             try:
-                _log_record(rec)
-                if rec["seq"] <= last:
-                    raise SchemaProblem("seq", f"log seq {rec['seq']} is not increasing")
+                log_item(rec, last)
             except SchemaProblem as exc:
                 item_problem(table, index, exc)
                 continue
@@ -301,10 +341,55 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list
         if doc.journal_seq < last:
             table, index = "", 0
             raise SchemaProblem("journal_seq", f"journal_seq {doc.journal_seq} is below the last log seq {last}")
+        doc.format = fmt
     except SchemaProblem as exc:
         raise fail(table, index, exc.key, str(exc)) from None
     doc.entries.sort(key=lambda e: (e.start, e.end))
+    if whole and not problems:  # (with skipped items the counts cannot agree)
+        doc.incomplete = wholeness(path, doc, lines.find("", 0, "journal_seq"), lines.lines,
+                                   (len(raw.get("figure", [])), len(raw.get("orphan", [])), len(raw.get("log", []))))
     return doc
+
+
+def wholeness(path: Path, doc: SessionDoc, seq_line: int, tail_lines: list[str],
+              counts: tuple[int, int, int], line0: int = 0) -> str:
+    """'' if the file shows it is whole, else why not ('file:line: ...'). ``tail_lines`` are the
+    file's last lines, from line ``line0 + 1``; ``counts`` are its figure, orphan and log tables."""
+    last = doc.log[-1]["seq"] if doc.log else 0
+    if doc.journal_seq != last:
+        return (f"{path}:{seq_line}: incomplete: journal_seq {doc.journal_seq} "
+                f"but the last log record is seq {last} (log records missing)")
+    if doc.format < 2:
+        return ""
+    tail = len(tail_lines)
+    while tail > 0 and not tail_lines[tail - 1].strip():
+        tail -= 1
+    m = _END.fullmatch(tail_lines[tail - 1].strip()) if tail else None
+    if m is None:
+        return f"{path}:{line0 + tail or 1}: incomplete: the file is cut short (its end line is missing)"
+    said = tuple(int(x) for x in m.groups())
+    if said != counts:
+        return (f"{path}:{line0 + tail}: incomplete: the end line counts {said[0]} figures, {said[1]} orphans, "
+                f"{said[2]} log records; the file holds {counts[0]}, {counts[1]}, {counts[2]}")
+    return ""
+
+
+def figure_item(doc: SessionDoc, table: str, item: Any, seen: set[str]) -> Entry:
+    """A ``[[figure]]`` or ``[[orphan]]`` table as an Entry (ids unique in ``seen``); raises SchemaProblem."""
+    e = entry_from_dict(item)
+    if e.id in seen:
+        raise SchemaProblem("id", f"duplicate id {e.id!r}")
+    if table == "figure" and e.end > doc.report_chars:
+        raise SchemaProblem("end", f"end {e.end} is beyond the report's {doc.report_chars} characters")
+    return e
+
+
+def log_item(rec: Any, last: int) -> dict[str, Any]:
+    """A ``[[log]]`` table following seq ``last``; raises SchemaProblem."""
+    _log_record(rec)
+    if rec["seq"] <= last:
+        raise SchemaProblem("seq", f"log seq {rec['seq']} is not increasing")
+    return rec
 
 
 def validate_log_record(rec: Any) -> dict[str, Any]:

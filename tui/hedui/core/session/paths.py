@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 from pathlib import Path
 
-from hedui.core.model import Report
+from hedui.core.model import Report, SessionError
+from hedui.core.session.safe_io import SESSION_LIMIT, check_session_link, open_regular
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
@@ -53,10 +55,16 @@ def peek_header(path: Path) -> dict:
     """The top of a session file (format, reviewer, times, [report], [extractor]) without
     parsing its figures; {} if it cannot be read."""
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(8192)
+        check_session_link(path)  # (never read through a link to outside the folder)
+        fd = open_regular(path, "session file", SESSION_LIMIT)  # never blocks on a FIFO
+    except SessionError:
+        return {}
+    try:
+        head = os.read(fd, 8192)
     except OSError:
         return {}
+    finally:
+        os.close(fd)
     text = head.decode("utf-8", "ignore")
     cut = text.find("\n[[")
     if cut < 0:
@@ -65,7 +73,7 @@ def peek_header(path: Path) -> dict:
         cut = len(text)  # a session without figures or log: the whole file is the header
     try:
         return tomllib.loads(text[:cut])
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):  # (a 5,000-digit integer; deep nesting)
         return {}
 
 
@@ -76,10 +84,10 @@ def session_path(sessions_dir: Path, report: Report, reviewer: str) -> Path:
     stored = stored_report_path(report.path, sessions_dir)
     tag = hashlib.sha256(Path(report.path).resolve().as_posix().encode()).hexdigest()[:8]
     alt = sessions_dir / f"{stem}~{tag}.{rev}.toml"
-    if alt.exists():
+    if os.path.lexists(alt):
         return alt
     base = sessions_dir / f"{stem}.{rev}.toml"
-    if not base.exists():
+    if not os.path.lexists(base):
         return base
     head = peek_header(base).get("report", {})
     other = head.get("path") if isinstance(head, dict) else None

@@ -13,7 +13,7 @@ from hedui.core.session.entry import Entry, apply_state, entry_from_dict, is_ful
 from hedui.core.model import SessionError
 from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, read_session
 from hedui.core.session.paths import resolve_report_path
-from hedui.core.session.store import read_journal
+from hedui.core.session.store import journal_gap, read_journal
 
 SUFFIX = ".toml"
 
@@ -34,7 +34,8 @@ def session_files(sessions_dir: Path) -> list[Path]:
     sessions_dir = Path(sessions_dir)
     if not sessions_dir.is_dir():
         raise SessionError(f"{sessions_dir}: sessions folder not found")
-    return sorted(p for p in sessions_dir.glob(f"*{SUFFIX}") if p.is_file())
+    # every entry, whatever it is: a FIFO, a dangling link or a folder is reported by its reader
+    return sorted(sessions_dir.glob(f"*{SUFFIX}"))
 
 
 def fold_journal(doc: SessionDoc, records: list[dict[str, Any]], journal: Path) -> None:
@@ -66,6 +67,10 @@ def load_saved(path: Path, sessions_dir: Path) -> SavedSession:
     # so the file read second holds at least what the journal lost
     records = read_journal(journal, repair=False)
     doc = read_session(path)
+    doc.incomplete = doc.incomplete or journal_gap(journal, doc.journal_seq,
+                                                   [r for r in records if r["seq"] > doc.journal_seq])
+    if doc.incomplete:  # a dataset is never made from part of a session
+        raise SessionError(doc.incomplete)
     fold_journal(doc, records, journal)
     return SavedSession(path=path, doc=doc, report_path=resolve_report_path(doc.report_path, sessions_dir))
 

@@ -18,13 +18,14 @@ from typing import Any
 from hedui import __version__
 from hedui.core.session import anchor
 from hedui.core.session.entry import (
-    Entry, SchemaProblem, apply_state, check_str, decision_state, entry_from_dict, entry_to_dict, is_full,
-    validate_fields,
+    Entry, SchemaProblem, apply_state, changed_fields, check_int, checked as _checked, decision_state,
+    entry_from_dict, entry_to_dict, is_full, valid_fields as _valid,
 )
 from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionError
-from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc
+from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, validate_log_record
 from hedui.core.session.decision_log import DecisionLog
 from hedui.core.session.paths import session_path, stored_report_path
+from hedui.core.session.saved_view import SavedView
 from hedui.core.session.store import SessionStore, now_rfc3339
 
 __all__ = ["Entry", "Session", "session_path"]
@@ -34,7 +35,8 @@ def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str) -> Sessi
     report = extraction.report
     entries = [
         Entry(id=f"f{i:04d}", start=f.start, end=f.end, text=f.text, status="pending",
-              fields=f.fields, suggestion=f.fields, rule=f.rule, repeat_of=f.repeat_of)
+              fields=f.fields, suggestion=f.fields, rule=f.rule, repeat_of=f.repeat_of,
+              label_alternatives=f.label_alternatives, period_alternatives=f.period_alternatives)
         for i, f in enumerate(sorted(extraction.figures, key=lambda f: (f.start, f.end)), 1)
     ]
     now = now_rfc3339()
@@ -46,22 +48,13 @@ def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str) -> Sessi
     )
 
 
-def _checked(key: str, value: str, limit: int = 10_000) -> str:
-    """A caller's string that the session file can hold (no NUL, not too long)."""
-    try:
-        return check_str(key, value, limit=limit)
-    except SchemaProblem as exc:
-        raise SessionError(f"invalid {key}: {exc}") from None
-
-
-class Session:
+class Session(SavedView):
     """See the module docstring; created only by ``Session.open``."""
 
     path: Path
     read_only: bool
     reviewer: str
     report: Report
-    entries: list[Entry]
     orphans: list[Entry]
     notices: list[str]
     updated_at: str
@@ -74,7 +67,7 @@ class Session:
         self.read_only = store.read_only
         self.reviewer = reviewer
         self.report = report
-        self.entries = list(doc.entries)
+        self._live = list(doc.entries)
         self.orphans = list(doc.orphans)
         self._history = DecisionLog(doc.log)
         self.log: list[dict[str, Any]] = self._history.records  # the audit trail, oldest first
@@ -83,6 +76,7 @@ class Session:
         self._seq = doc.journal_seq
         self._index: dict[str, int] = {}
         self._decided = 0
+        self._held: dict[str, Entry | None] = {}  # figures as on disk, while decisions on them are not
         self._reindex()
         self._closed = False
 
@@ -113,6 +107,8 @@ class Session:
             elif doc.reviewer != reviewer:
                 raise SessionError(f"{path}: the session of reviewer {doc.reviewer!r}, not {reviewer!r}")
             self = cls(store, doc, report, reviewer)
+            if doc.incomplete:  # (read-only: a writable open refuses it)
+                self.notices.append(f"{doc.incomplete}; opened read-only, the file and its backup untouched")
             for rec in records:
                 self._apply_record(rec)
             self.notices += dropped
@@ -126,8 +122,8 @@ class Session:
         return self
 
     def _reindex(self) -> None:
-        self._index = {e.id: i for i, e in enumerate(self.entries)}
-        self._decided = sum(1 for e in self.entries if e.status != "pending")
+        self._index = {e.id: i for i, e in enumerate(self._live)}
+        self._decided = sum(1 for e in self._live if e.status != "pending")
 
     def _apply_record(self, rec: dict[str, Any]) -> None:
         self._history.add(rec)
@@ -144,7 +140,7 @@ class Session:
             return None
         i = self._index.get(eid)
         if i is not None:
-            new = apply_state(self.entries[i], state)
+            new = apply_state(self._live[i], state)
             ctx = anchor.context_of(self.report.text, new.start, new.end) if new.decided else ("", "")
             return replace(new, context=ctx)
         if not is_full(state):
@@ -156,15 +152,15 @@ class Session:
         i = self._index.get(eid)
         if new is None:
             if i is not None:
-                del self.entries[i]
+                del self._live[i]
                 self._reindex()
             return
         if i is not None:
-            self._decided += (new.status != "pending") - (self.entries[i].status != "pending")
-            self.entries[i] = new
+            self._decided += (new.status != "pending") - (self._live[i].status != "pending")
+            self._live[i] = new
             return
-        keys = [(e.start, e.end) for e in self.entries]
-        self.entries.insert(bisect_right(keys, (new.start, new.end)), new)
+        keys = [(e.start, e.end) for e in self._live]
+        self._live.insert(bisect_right(keys, (new.start, new.end)), new)
         self._reindex()
 
     def _reconcile(self, extraction: Extraction, sessions_dir: Path) -> bool:
@@ -177,7 +173,7 @@ class Session:
             doc.report_path = stored
             changed = True
         if doc.report_sha256 != report.sha256:
-            moved = anchor.reanchor(self.entries, self.orphans, text)
+            moved = anchor.reanchor(self._live, self.orphans, text, extraction.figures)
             merged, doc.next_id, news = anchor.merge(moved.entries, extraction, doc.next_id)
             kept = len(moved.entries)
             head = (f"the report changed since this session (sha256 differs): {kept} decision"
@@ -185,19 +181,19 @@ class Session:
             if moved.orphans:
                 head += f", {len(moved.orphans)} could not be placed (kept aside as orphans)"
             self.notices += [head] + moved.notices + news
-            self.entries, self.orphans = merged, moved.orphans
+            self._live, self.orphans = merged, moved.orphans
             self._system("reanchor", now, head)
             doc.report_sha256, doc.report_encoding, doc.report_chars = report.sha256, report.encoding, len(text)
             doc.rules_digest = extraction.rules_digest
             changed = True
         else:
-            for e in self.entries:
+            for e in self._live:
                 if e.end > len(text) or text[e.start:e.end] != e.text:
                     raise SessionError(f"{self.path}: figure {e.id} {e.text!r} does not match the report "
                                        f"at {e.start}-{e.end}, though the report is unchanged")
             if doc.rules_digest != extraction.rules_digest:
-                merged, doc.next_id, news = anchor.merge(self.entries, extraction, doc.next_id)
-                self.entries = merged
+                merged, doc.next_id, news = anchor.merge(self._live, extraction, doc.next_id)
+                self._live = merged
                 head = "the rules changed since this session: decisions carried over"
                 self.notices += [head + (": " + "; ".join(news) if news else "")]
                 self._system("rules", now, self.notices[-1])
@@ -213,26 +209,10 @@ class Session:
 
     def _snapshot(self) -> SessionDoc:
         with self._lock:
-            return replace(self._doc, entries=list(self.entries), orphans=list(self.orphans),
+            return replace(self._doc, entries=list(self._live), orphans=list(self.orphans),
                            log=list(self.log), journal_seq=self._seq, updated_at=self.updated_at)
 
     # ---------------------------------------------------------------- reading
-
-    def entry(self, id: str) -> Entry:
-        with self._lock:
-            i = self._index.get(id)
-            if i is None:
-                raise KeyError(id)
-            return self.entries[i]
-
-    def progress(self) -> tuple[int, int]:
-        """(decided, total): decided is every figure not pending."""
-        with self._lock:
-            return self._decided, len(self.entries)
-
-    def first_pending(self) -> Entry | None:
-        with self._lock:
-            return next((e for e in self.entries if e.status == "pending"), None)
 
     def can_undo(self) -> bool:
         return bool(self._history.undo_stack)
@@ -256,29 +236,42 @@ class Session:
         return replace(e, status=status, decided_by=self.reviewer, decided_at=now_rfc3339(),
                        context=anchor.context_of(self.report.text, e.start, e.end), **changes)
 
-    def _record(self, op: str, eid: str, old: Entry | None, new: Entry | None, target: int | None = None) -> None:
+    def _record(self, op: str, eid: str, old: Entry | None, new: Entry | None, target: int | None = None,
+                group: int | None = None, durable: bool = True) -> None:
         self._writable()
-        self._seq += 1
-        rec: dict[str, Any] = {"seq": self._seq, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
+        rec: dict[str, Any] = {"seq": self._seq + 1, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
         if target is not None:
             rec["target"] = target
+        if group is not None:
+            rec["group"] = group
+        if op == "correct" and old is not None and new is not None:  # provenance, field by field
+            rec["changed"] = changed_fields(old.fields, new.fields)
         if old is None or new is None:  # a figure appears or goes: the other side is all of it
             rec["before"] = entry_to_dict(old) if old is not None else None
             rec["after"] = entry_to_dict(new) if new is not None else None
         else:
             rec["before"], rec["after"] = decision_state(old), decision_state(new)
+        try:  # what is written is read back with the same rules: refuse what could not be
+            validate_log_record(rec)
+            check_int("next_id", self._doc.next_id, lo=1)
+        except SchemaProblem as exc:
+            raise SessionError(f"{self.path}: cannot record this decision ({exc})") from None
+        self._seq += 1
         self._put(eid, new)
         self._history.add(rec)
         self.updated_at = rec["at"]
-        self._store.append(rec)  # durable before we return; raises with the decision kept in memory
+        self._held.setdefault(eid, old)  # its state on disk, shown until the record is written
+        self._store.append(rec, durable)  # durable before we return; raises with the decision kept in memory
+        if durable:
+            self._held.clear()
 
     def _decide(self, op: str, id: str, make: Any) -> Entry:
         with self._lock:
             self._writable()
-            old = self.entry(id)
+            old = self._entry(id)
             new = make(old)
             self._record(op, id, old, new)
-            return self.entry(id) if new is not None else old
+            return self._entry(id) if new is not None else old
 
     def _writable(self) -> None:
         if self._closed:
@@ -301,9 +294,23 @@ class Session:
         return self._decide("flag", id, lambda e: self._stamp(e, "flagged", flag_reason=reason, note=note))
 
     def correct(self, id: str, fields: Fields, note: str = "") -> Entry:
-        fields, note = self._valid(fields), _checked("note", note)
-        return self._decide("correct", id, lambda e: self._stamp(
-            e, "added" if e.status == "added" else "corrected", fields=fields, note=note, flag_reason=""))
+        return self.correct_many([(id, fields)], note)[0]
+
+    def correct_many(self, changes: list[tuple[str, Fields]], note: str = "") -> list[Entry]:
+        """Correct several figures as ONE step (a table column given its period): one journal
+        write, and one undo or redo takes back or puts back all of them."""
+        changes = [(eid, _valid(f)) for eid, f in changes]
+        note = _checked("note", note)
+        with self._lock:
+            self._writable()
+            olds = [self._entry(eid) for eid, _ in changes]  # KeyError before anything is written
+            group = self._seq + 1
+            for n, (old, (eid, fields)) in enumerate(zip(olds, changes), 1):
+                new = self._stamp(old, "added" if old.status == "added" else "corrected", fields=fields,
+                                  note=note, flag_reason="")
+                self._record("correct", eid, old, new, group=group if len(changes) > 1 else None,
+                             durable=n == len(changes))
+            return [self._entry(eid) for eid, _ in changes]
 
     def reset(self, id: str) -> Entry:
         """Back to pending (an added figure is removed; the returned entry is then its last state)."""
@@ -315,42 +322,41 @@ class Session:
         return self._decide("reset", id, make)
 
     def add(self, start: int, end: int, fields: Fields, note: str = "", rule: str = "manual") -> Entry:
-        fields, note, rule = self._valid(fields), _checked("note", note), _checked("rule", rule, 200)
+        fields, note, rule = _valid(fields), _checked("note", note), _checked("rule", rule, 200)
         with self._lock:
             self._writable()
             text = self.report.text
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
                 raise SessionError(f"cannot add a figure at {start}-{end}: outside the report's text")
-            for e in self.entries:
+            for e in self._live:
                 if e.start == start and e.end == end:
                     raise SessionError(f"{e.id} already covers {start}-{end}; correct it instead")
             eid = f"f{self._doc.next_id:04d}"
-            self._doc.next_id += 1
             new = self._stamp(Entry(id=eid, start=start, end=end, text=text[start:end], status="added",
                                     fields=fields, suggestion=None, rule=rule or "manual"), "added", note=note)
-            self._record("add", eid, None, new)
-            return self.entry(eid)
-
-    @staticmethod
-    def _valid(fields: Fields) -> Fields:
-        try:
-            return validate_fields(fields)
-        except SchemaProblem as exc:
-            raise SessionError(f"invalid figure fields: {exc}") from None
+            self._doc.next_id += 1
+            try:
+                self._record("add", eid, None, new)
+            except SessionError:
+                if self._index.get(eid) is None:  # refused before it was made: the id is free again
+                    self._doc.next_id -= 1
+                raise
+            return self._entry(eid)
 
     def _step(self, op: str) -> Entry | None:
+        """Undo or redo one step: a decision, or every decision of its group (one write)."""
         with self._lock:
             self._writable()
-            rec = self._history.next_undo() if op == "undo" else self._history.next_redo()
-            if rec is None:
-                return None
-            eid = rec["id"]
-            old = self.entry(eid) if eid in self._index else None
-            new = self._resolve(eid, rec.get("before") if op == "undo" else rec.get("after"))
-            if new is not None and old is None and self.report.text[new.start:new.end] != new.text:
-                raise SessionError(f"cannot {op}: {eid} {new.text!r} no longer matches the report")
-            self._record(op, eid, old, new, target=rec["seq"])
-            return new if new is not None else old
+            recs, first = self._history.next_step(op), None
+            for n, rec in enumerate(recs, 1):
+                eid = rec["id"]
+                old = self._entry(eid) if eid in self._index else None
+                new = self._resolve(eid, rec.get("before") if op == "undo" else rec.get("after"))
+                if new is not None and old is None and self.report.text[new.start:new.end] != new.text:
+                    raise SessionError(f"cannot {op}: {eid} {new.text!r} no longer matches the report")
+                self._record(op, eid, old, new, target=rec["seq"], group=rec.get("group"), durable=n == len(recs))
+                first = first or (new if new is not None else old)
+            return first
 
     def undo(self) -> Entry | None:
         """Undo the last decision (persisted; works after reopening). None if there is none."""

@@ -20,177 +20,27 @@ The format is described in ``hedui.core.session.file_format``. How writes stay s
 """
 from __future__ import annotations
 
-import errno
-import fcntl
 import json
 import os
-import shutil
-import socket
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from hedui.core.session.entry import SchemaProblem
-from hedui.core.model import SessionError, SessionLocked
-from hedui.core.session.file_format import SessionDoc, dump_session, read_session, validate_log_record
+from hedui.core.model import SessionError
+from hedui.core.session.disk import FileLock, _why, atomic_write, fsync_dir, now_rfc3339
+from hedui.core.session.file_format import SessionDoc, dump_session, read_session
+from hedui.core.session.journal import journal_gap, read_journal
+from hedui.core.session.safe_io import check_session_link
 
+__all__ = ["GITIGNORE", "FileLock", "SessionStore", "atomic_write", "fsync_dir", "journal_gap", "now_rfc3339",
+           "read_journal"]
 
 #: written into a new sessions folder: only the session files themselves belong in git
 GITIGNORE = "# hedui: the session files (*.toml) are the data; these are transient or local\n" \
     "*.lock\n*.journal\n*.tmp\n*.bak\n"
-
-
-def now_rfc3339() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _why(exc: OSError) -> str:
-    return exc.strerror or str(exc)
-
-
-def fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes, *, backup: bool = True, what: str = "session file") -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old or the new file, keeping ``<path>.bak``."""
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            view = memoryview(data)
-            while view:
-                n = os.write(fd, view)
-                view = view[n:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if backup and path.exists():
-            bak = path.with_name(path.name + ".bak")
-            bak_tmp = path.with_name(path.name + ".bak.tmp")
-            try:
-                bak_tmp.unlink(missing_ok=True)
-                os.link(path, bak_tmp)
-            except OSError:
-                shutil.copy2(path, bak_tmp)
-            os.replace(bak_tmp, bak)
-        os.replace(tmp, path)
-        fsync_dir(path.parent)
-    except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-        raise SessionError(f"{path}: cannot write {what} ({_why(exc)})") from None
-
-
-class FileLock:
-    """An exclusive ``flock`` on ``<session>.lock`` naming its holder (pid@host since)."""
-
-    def __init__(self, path: Path, session_path: Path) -> None:
-        self.path = path
-        self.session_path = session_path
-        self.fd: int | None = None
-
-    def acquire(self) -> None:
-        for _ in range(10):
-            try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-            except OSError as exc:
-                raise SessionError(
-                    f"{self.session_path}: cannot lock session ({_why(exc)}); open it read-only"
-                ) from None
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                holder = ""
-                try:
-                    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
-                except OSError:
-                    pass
-                os.close(fd)
-                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    raise SessionError(f"{self.session_path}: cannot lock session ({_why(exc)})") from None
-                holder = holder or "another process"
-                raise SessionLocked(
-                    f"{self.session_path}: in use by {holder}; open it read-only", holder
-                ) from None
-            try:  # the file may have been unlinked by its previous holder between open and flock
-                same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
-            except OSError:
-                same = False
-            if not same:
-                os.close(fd)
-                continue
-            info = f"{os.getpid()}@{socket.gethostname()} since {now_rfc3339()}\n".encode()
-            try:
-                os.ftruncate(fd, 0)
-                os.pwrite(fd, info, 0)
-            except OSError:
-                pass
-            self.fd = fd
-            return
-        raise SessionError(f"{self.session_path}: cannot lock session (lock file keeps changing)")
-
-    def release(self) -> None:
-        if self.fd is None:
-            return
-        try:
-            self.path.unlink(missing_ok=True)
-        except OSError:
-            pass
-        os.close(self.fd)  # closing releases the flock
-        self.fd = None
-
-
-def read_journal(path: Path, *, repair: bool) -> list[dict[str, Any]]:
-    """The journal's records; a torn last line is dropped (and cut off when ``repair``)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise SessionError(f"{path}: cannot read journal ({_why(exc)})") from None
-    records = []
-    pos = 0
-    lineno = 0
-    while pos < len(data):
-        nl = data.find(b"\n", pos)
-        if nl < 0:  # torn tail: a crash in the middle of an append that was never acknowledged
-            if repair:
-                try:
-                    with open(path, "r+b") as fh:
-                        fh.truncate(pos)
-                        os.fsync(fh.fileno())
-                except OSError as exc:
-                    raise SessionError(f"{path}: cannot repair journal ({_why(exc)})") from None
-            break
-        lineno += 1
-        line = data[pos:nl]
-        pos = nl + 1
-        try:
-            rec = json.loads(line.decode("utf-8"))
-            validate_log_record(rec)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            raise SessionError(f"{path}:{lineno}: damaged journal line") from None
-        except SchemaProblem as exc:
-            raise SessionError(f"{path}:{lineno}: {exc}") from None
-        if records and rec["seq"] <= records[-1]["seq"]:
-            raise SessionError(f"{path}:{lineno}: journal seq {rec['seq']} is not increasing")
-        records.append(rec)
-    return records
 
 
 class SessionStore:
@@ -226,22 +76,43 @@ class SessionStore:
             if not folder.is_dir():
                 try:
                     folder.mkdir(parents=True, exist_ok=True)
-                    (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+                    fd = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+                    try:
+                        os.write(fd, GITIGNORE.encode("utf-8"))
+                    finally:
+                        os.close(fd)
                 except OSError as exc:
                     raise SessionError(f"{folder}: cannot create sessions folder ({_why(exc)})") from None
             self.lock.acquire()
+            self._remove_leftovers()
         try:
             # the journal before the file: a writer renames a new file before it trims the
             # journal, so the file read second holds at least what the journal lost
+            check_session_link(self.path)
             records = read_journal(self.journal_path, repair=not self.read_only)
-            doc = read_session(self.path) if self.path.exists() else None
+            doc = read_session(self.path) if os.path.lexists(self.path) else None
         except BaseException:
             self.lock.release()
             raise
         base = doc.journal_seq if doc else 0
         pending = [r for r in records if r["seq"] > base]
+        if doc is not None:
+            doc.incomplete = doc.incomplete or journal_gap(self.journal_path, base, pending)
+            if doc.incomplete and not self.read_only:  # never written over: its .bak stays as it is
+                self.lock.release()
+                raise SessionError(doc.incomplete)
         self._tail = [(r["seq"], self._encode(r)) for r in pending]
         return doc, pending
+
+    def _remove_leftovers(self) -> None:
+        """Temporary files a killed writer left (safe now: only the lock holder makes them)."""
+        for suffix in (".tmp", ".journal.tmp", ".bak.tmp"):
+            left = self.path.with_name(self.path.name + suffix)
+            try:
+                if os.path.lexists(left):
+                    os.unlink(left)
+            except OSError:
+                pass
 
     @staticmethod
     def _encode(rec: dict[str, Any]) -> bytes:
@@ -249,15 +120,16 @@ class SessionStore:
 
     # -------------------------------------------------------------- decisions
 
-    def append(self, rec: dict[str, Any]) -> None:
-        """Append one record durably (fsync) before returning; SessionError on failure (record kept queued)."""
+    def append(self, rec: dict[str, Any], durable: bool = True) -> None:
+        """Append one record, fsynced before returning (``durable=False``: queued for the next one)."""
         if self.read_only:
             raise SessionError(f"{self.path}: session is open read-only")
         line = self._encode(rec)
         with self._mutex:
             self._queued.append(line)
             self._queued_seqs.append(rec["seq"])
-            self._flush_queue()
+            if durable:  # SessionError on failure, the records kept queued
+                self._flush_queue()
         with self._cond:
             self._last_append = time.monotonic()
             self._cond.notify()
@@ -269,7 +141,7 @@ class SessionStore:
         try:
             if self._jfd is None:
                 existed = self.journal_path.exists()
-                self._jfd = os.open(self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                self._jfd = os.open(self.journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
                 if not existed:
                     fsync_dir(self.path.parent)
             size = os.fstat(self._jfd).st_size
@@ -312,7 +184,10 @@ class SessionStore:
         with self._write_lock:
             if doc.journal_seq < self._written_seq:
                 return  # a newer state is already on disk (a flush overtook this snapshot)
-            text = dump_session(doc, pause=(lambda: time.sleep(0)) if background else None)
+            try:
+                text = dump_session(doc, pause=(lambda: time.sleep(0)) if background else None)
+            except SchemaProblem as exc:  # it would not be read back: never written
+                raise SessionError(f"{self.path}: cannot write session file ({exc})") from None
             atomic_write(self.path, text.encode("utf-8"))
             self._written_seq = doc.journal_seq
             self._trim(doc.journal_seq)

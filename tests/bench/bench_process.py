@@ -1,0 +1,65 @@
+"""``hedui extract`` as a whole process on a 3 MB report, side by side with
+``python -c "import cn2an; cn2an.transform(open(F).read())"`` on the same file (issue 9's
+speed target: hedui at least as fast, ratio >= 1.0), with the peak memory of each.
+
+Both run as fresh processes, alternately, ROUNDS times each; the figure is the best wall
+time of each (the machine is shared, so the best is the one least disturbed by others), and
+the CPU time (user + system) of that round beside it. The 3 MB text is the seeds and the dev
+reports (simplified and traditional) concatenated and repeated."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SIZE = 3_000_000
+ROUNDS = 3
+
+
+def three_megabytes() -> str:
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/data/dev/reports").glob("*.txt"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in files)
+    return (text * (SIZE // len(text) + 1))[:SIZE]
+
+
+def run(argv: list[str]) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench_process: {' '.join(argv[:3])} failed with status {proc.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
+
+
+def main() -> None:
+    hedui = [sys.executable, "-m", "hedui", "extract"]
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "three-megabytes.txt"
+        path.write_text(three_megabytes(), encoding="utf-8")
+        cn2an = [sys.executable, "-W", "ignore", "-c",
+                 f"import cn2an; cn2an.transform(open({str(path)!r}, encoding='utf-8').read())"]
+        best: dict[str, tuple[float, float, int]] = {}
+        for _ in range(ROUNDS):
+            for name, argv in (("hedui", hedui + [str(path)]), ("cn2an", cn2an)):
+                got = run(argv)
+                if name not in best or got[0] < best[name][0]:
+                    best[name] = got
+        size = path.stat().st_size
+    for name, what in (("hedui", "hedui extract F (whole process, JSON Lines to /dev/null)"),
+                       ("cn2an", "python -c 'import cn2an; cn2an.transform(open(F).read())'")):
+        wall, cpu, rss = best[name]
+        print(f"{what}: {wall:.2f} s wall ({cpu:.2f} s CPU), peak memory {rss} MB")
+    ratio = best["cn2an"][0] / best["hedui"][0]
+    print(f"F = {SIZE:,} chars ({size:,} bytes), best of {ROUNDS} each, run alternately")
+    print(f"ratio cn2an time / hedui time: {ratio:.2f} (target >= 1.0)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""Issue 9's label and period rules, one table each, the label-parts property on real reports,
+and the alternatives (extract output and the session's suggestion)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hedui.core.extract.extractor import Extractor
+from hedui.core.session.entry import Entry, entry_from_dict, entry_to_dict
+from hedui.core.text.report import load_report
+from tests.test_labels import labels
+from tests.test_periods import periods
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("text, figures, expected", [
+    # period.deadline with its hour, and two phrases side by side are one period
+    ("截至7月10日14时,今年以来洪涝灾害造成3385万人次受灾,141人死亡失踪。", ["3385万人次", "141人"],
+     ["截至7月10日14时,今年以来", "截至7月10日14时,今年以来"]),
+    # a dateline and a reporting frame before the time phrase do not stop it heading the sentence
+    ("新华社3月5日电 据统计局消息,2019年,全市新增就业1.2万人。", ["1.2万人"], ["2019年"]),
+    ("截至发稿时,已有1200人报名。", ["1200人"], ["截至发稿时"]),
+    # fiscal years, ROC years, relative fiscal years
+    ("2010 - 11年度,政府开支增加5%。", ["5%"], ["2010 - 11年度"]),
+    ("2011-12財政年度的經常開支為2,800億元。", ["2,800億元"], ["2011-12財政年度"]),
+    ("下年度預算撥款30億元。", ["30億元"], ["下年度"]),
+    ("來年將再增加撥款5億元。", ["5億元"], ["來年"]),
+    ("108年起補助每戶1萬2,000元。", ["1萬2,000元"], ["108年起"]),
+    # spans with hours and a day with its hour
+    ("3日20时至4日8时,全市平均降雨量52毫米。", ["52毫米"], ["3日20时至4日8时"]),
+    ("7月1日晚8点多,最后200斤瓜卖了出去。", ["200斤"], ["7月1日晚8点多"]),
+    # spoken spans
+    ("加上前两天存银行的1600多元,他笑了。", ["1600多元"], ["前两天"]),
+    ("他一上午卖了700多元。", ["700多元"], ["一上午"]),
+    # comparisons: the base figure takes the base year, the change the sentence's period
+    ("去年來臺旅客達6.2次,較110年5.12次成長13.5%。", ["5.12次", "13.5%"], ["110年", "去年"]),
+    ("所得總額為10兆元,較民國103年增加2.1%。", ["2.1%"], [""]),
+    # reach: a phrase of an earlier clause reaches a clause that goes on with it, or a figure
+    # after a clause that holds none
+    ("去年所得最高家庭每戶可支配所得為194萬元,較103年增1.03%。", ["1.03%"], ["去年"]),
+    ("去年第一次来郑州卖瓜,当晚露宿街头时,800多元卖瓜钱被盗贼偷走。", ["800多元"], ["当晚"]),
+    # ... but not one with a subject of its own, nor across a colon
+    ("全村贫困户100户289人,其中:2018年以前脱贫33户98人,2020年计划脱贫3户9人,贫困发生率1.71%。",
+     ["1.71%"], [""]),
+    ("1.4 本报告期利润分配预案:每10股派发现金红利3.20元。", ["3.20元"], [""]),
+    # a head standing alone frames the sentence even when a later clause has a time word
+    ("2022年,全镇形势平稳,全年未发生较大事故,事故起数同比下降33.3%。", ["33.3%"], ["2022年"]),
+    # a phrase with 的 in the figure's own clause, with no number between
+    ("且100年的負儲蓄達2萬9308元。", ["2萬9308元"], ["100年"]),
+    ("报告期内,公司实现营业收入1.2亿元;报告期末,总资产3.4亿元。", ["1.2亿元", "3.4亿元"], ["报告期内", "报告期末"]),
+])
+def test_period_rules_of_issue_9(text: str, figures: list[str], expected: list[str]) -> None:
+    assert periods(text, figures) == expected
+
+
+@pytest.mark.parametrize("text, figures, expected", [
+    # a clause with no subject of its own borrows the one before (完成…, 比上年…), and a change
+    # whose words are a comparison (比上年减收, 较103年增) borrows it too
+    ("4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元,下降4.2%。",
+     ["24627万元", "60999万元", "1070万元", "4.2%"],
+     ["一般公共预算收入", "一般公共预算收入 完成年初预算数", "一般公共预算收入 比上年减收",
+      "一般公共预算收入 下降"]),
+    # 3个工作组和6个专家组: the words between belong to the first number
+    ("派出3个工作组和6个专家组在一线开展指导。", ["6个"], ["专家组"]),
+    # the noun after the number ends at a verb or a preposition
+    ("协调2280名专业抢险队员进行24小时备战。", ["2280名"], ["协调 专业抢险队员"]),
+    ("投入515支消防救援队伍做好备勤。", ["515支"], ["投入 消防救援队伍"]),
+    # examples ending in 等 are cut, what is before them stays
+    ("洪涝灾害造成浙江、安徽、江西等27省受灾。", ["27省"], ["洪涝灾害造成 受灾"]),
+    # never a lone connective or copula
+    ("其中教育經費為12億元,即佔總開支的15%。", ["12億元"], ["教育經費"]),
+])
+def test_label_rules_of_issue_9(text: str, figures: list[str], expected: list[str]) -> None:
+    assert labels(text, figures) == expected
+
+
+def _without_artefacts(report) -> str:
+    text, out, pos = report.text, [], 0
+    for a in sorted(report.artefacts, key=lambda a: a.start):
+        if a.kind == "pinyin" and a.start >= pos:
+            out.append(text[pos:a.start])
+            pos = a.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.mark.parametrize("folder", ["seeds", "tests/data/dev/reports"])
+def test_label_parts_are_stretches_of_the_report(extractor: Extractor, folder: str) -> None:
+    """Every space-separated part of every label (and alternative) is in the report, artefacts
+    removed: labels are the report's own characters with its own spacing."""
+    checked = 0
+    for path in sorted((ROOT / folder).glob("*.txt")):
+        report = load_report(path)
+        clean = _without_artefacts(report)
+        for f in extractor.extract(report).figures:
+            for label in (f.label, *f.label_alternatives):
+                for part in label.split():
+                    assert part in clean, (path.name, f.text, label, part)
+                    checked += 1
+    assert checked > 100
+
+
+def test_alternatives_are_ranked_other_readings(extractor: Extractor) -> None:
+    report = load_report(ROOT / "tests/data/dev/reports/dev2-flood-situation-2020-07.txt")
+    figs = extractor.extract(report).figures
+    with_labels = [f for f in figs if f.label_alternatives]
+    with_periods = [f for f in figs if f.period_alternatives]
+    assert len(with_labels) >= 5 and len(with_periods) >= 5
+    for f in figs:
+        assert f.label not in f.label_alternatives and f.period not in f.period_alternatives
+        assert len(f.label_alternatives) <= 4 and len(f.period_alternatives) <= 4
+        assert all(a.strip() for a in f.label_alternatives + f.period_alternatives)
+    # the joined period offers each of its parts
+    first = next(f for f in figs if f.text == "3385万人次")
+    assert first.period == "截至7月10日14时,今年以来"
+    assert set(first.period_alternatives) >= {"截至7月10日14时", "今年以来"}
+    rec = first.as_json("x")
+    assert rec["period_alternatives"] == list(first.period_alternatives)
+
+
+def test_session_suggestion_keeps_the_alternatives(extractor: Extractor) -> None:
+    report = load_report(ROOT / "tests/data/dev/reports/dev2-flood-situation-2020-07.txt")
+    f = next(f for f in extractor.extract(report).figures if f.label_alternatives)
+    e = Entry(id="f0001", start=f.start, end=f.end, text=f.text, status="pending", fields=f.fields,
+              suggestion=f.fields, rule=f.rule, label_alternatives=f.label_alternatives,
+              period_alternatives=f.period_alternatives)
+    d = entry_to_dict(e)
+    assert d["suggestion"]["label_alternatives"] == list(f.label_alternatives)
+    back = entry_from_dict(d)
+    assert back == e
+    # an old file without them still loads
+    del d["suggestion"]["label_alternatives"]
+    d["suggestion"].pop("period_alternatives", None)
+    old = entry_from_dict(d)
+    assert old.label_alternatives == () and old.period_alternatives == () and old.suggestion == f.fields

@@ -1,0 +1,72 @@
+"""Phrases picked from the text (jieba words around a figure, the phrase in the report's own
+characters) and the figures sharing a table column or row."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hedui.core.extract.phrases import find_near, phrase, window, words_around
+from hedui.core.extract.table_mates import table_mates
+from hedui.core.model import Artefact, Report
+from hedui.core.text.view import Simplifier
+
+TEXT = "第一段。本年度政府向長者發放生活津貼共計3,200萬元,受惠長者達到1.2萬人。下一段"
+
+
+def test_window_is_the_sentence_around_the_figure_and_the_one_before():
+    s = TEXT.index("3,200萬元")
+    lo, hi = window(TEXT, s, s + 7)
+    assert TEXT[lo:hi] == "第一段。本年度政府向長者發放生活津貼共計3,200萬元,受惠長者達到1.2萬人。"
+    lo, hi = window(TEXT, s, s + 7, reach=10)
+    assert hi - lo <= 10 + 7 + 10 + 1
+
+
+def test_words_cut_on_the_simplified_view_bound_the_original_text():
+    s = TEXT.index("3,200萬元")
+    w = words_around(TEXT, s, s + 7, Simplifier().convert)
+    assert s in w.bounds and s + 7 in w.bounds  # the figure is one word
+    assert w.word_at(s) == (s, s + 7)
+    # 長者 is one word only because the view is simplified (长者); the bound is the original's
+    i = TEXT.index("長者")
+    assert w.word_at(i) == (i, i + 2)
+    assert w.step(i, 1) == i + 2 and w.step(i, -100) == w.lo and w.step(i, 100) == w.hi
+
+
+def test_phrase_keeps_the_reports_characters_without_artefacts(tmp_path: Path):
+    text = "發放生活津(jīn)貼\n共計"
+    pinyin = text.index("(jīn)")
+    report = Report(tmp_path / "r.txt", text, "utf-8", "0", (Artefact(pinyin, pinyin + 5, "pinyin"),))
+    assert phrase(report, 0, len(text)) == "發放生活津貼共計"
+    assert phrase(report, 0, 4) == "發放生活"
+    spaced = Report(tmp_path / "r.txt", ",教育 減 ", "utf-8", "0")
+    assert phrase(spaced, 0, 7) == "教育 減"  # its own spacing inside, none outside
+
+
+def test_find_near_takes_the_nearest_occurrence():
+    assert find_near(TEXT, "長者", 0, len(TEXT), TEXT.index("受惠")) == (TEXT.index("受惠") + 2, TEXT.index("受惠") + 4)
+    assert find_near(TEXT, "長者", 0, len(TEXT), 0) == (TEXT.index("長者"), TEXT.index("長者") + 2)
+    assert find_near(TEXT, "", 0, len(TEXT), 0) is None
+    assert find_near(TEXT, "沒有", 0, len(TEXT), 0) is None
+
+
+TABLE = (
+    "學校統計\n"
+    "項目      2022年    2023年\n"
+    "新建學校    12        15\n"
+    "新增學位    800       950\n"
+    "\n"
+    "另有12所學校在建。\n"
+)
+
+
+def test_table_mates_column_and_row():
+    def at(s: str, n: int = 0) -> tuple[int, int]:
+        i = -1
+        for _ in range(n + 1):
+            i = TABLE.index(s, i + 1)
+        return i, i + len(s)
+
+    spans = [at("12"), at("15"), at("800"), at("950"), at("12", 1)]
+    assert table_mates(TABLE, spans, spans[0], "column") == [0, 2]
+    assert table_mates(TABLE, spans, spans[3], "column") == [1, 3]
+    assert table_mates(TABLE, spans, spans[2], "row") == [2, 3]
+    assert table_mates(TABLE, spans, spans[4], "column") == []  # prose: no table

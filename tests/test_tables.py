@@ -1,0 +1,125 @@
+"""Tables (FIGURES.md, "Tables"): cells become figures with the unit, label and period their
+headings state, in every layout the finder knows; rules/tables.toml is checked as data."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hedui.core.extract.extractor import Extractor
+from hedui.core.extract.table_rules import load_table_rules
+from hedui.core.model import Report, RulesError
+from hedui.core.rules import default_rules_dir
+
+EX = Extractor()
+
+
+def cells(text: str) -> list[tuple]:
+    ex = EX.extract(Report(Path("t.txt"), text, "utf-8", "0"))
+    return [(f.text, f.value, f.unit, f.label, f.period) for f in ex.figures]
+
+
+PIPE = "单位:万元\n项目 | 2024年 | 2023年 | 增减(%)\n营业收入 | 1,250.40 | 1,000.00 | 25.04\n毛利率(%) | 31.5 | 30.2 | -\n"
+BARS = "2022年全区生产总值\n|\n单位:亿元\n|\n指 标\n|\n绝对数\n|\n比上年增长%\n|\n生产总值\n|\n295.4\n|\n7.7\n|\n第一产业\n|\n24.4\n|\n-0.2\n"
+FLAT = ("一、 盈利能力 单位:元 本期 上年同期 增减比例 营业收入 8,896,424.19 5,818,582.97 52.90% "
+        "毛利率% 54.8% 16.8% - 流动比率 1.14\n\n1.58 0\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pipe rows: a table-wide scale, a year column as the period, a (%) column, a row's own unit
+    (PIPE, [("1,250.40", 12504000, "元", "营业收入", "2024年"), ("1,000.00", 10000000, "元", "营业收入", "2023年"),
+            ("25.04", 25.04, "%", "营业收入 增减", ""), ("31.5", 31.5, "%", "毛利率", "2024年"),
+            ("30.2", 30.2, "%", "毛利率", "2023年")]),
+    # one cell per line between | lines; a generic column heading (绝对数) is left out of the label
+    (BARS, [("295.4", 29540000000, "元", "生产总值", ""), ("7.7", 7.7, "%", "生产总值 比上年增长", ""),
+            ("24.4", 2440000000, "元", "第一产业", ""), ("-0.2", -0.2, "%", "第一产业 比上年增长", "")]),
+    # a table flattened onto a line, continued by a line of values; a ratio row takes no 元
+    (FLAT, [("8,896,424.19", 8896424.19, "元", "营业收入", "本期"), ("5,818,582.97", 5818582.97, "元", "营业收入", "上年同期"),
+            ("52.90%", 52.9, "%", "营业收入 增减比例", ""), ("54.8%", 54.8, "%", "毛利率", "本期"),
+            ("16.8%", 16.8, "%", "毛利率", "上年同期"), ("1.14", 1.14, "", "流动比率", "本期"),
+            ("1.58", 1.58, "", "流动比率", "上年同期"), ("0", 0, "", "流动比率 增减比例", "")]),
+    # space-aligned, 单位:人, a dash is no figure, a fiscal-year column
+    ("单位:人\n学段      2010-11年度      2011-12年度\n高中      1,203      —\n初中      4,300      5,120\n",
+     [("1,203", 1203, "人", "高中", "2010-11年度"), ("4,300", 4300, "人", "初中", "2010-11年度"),
+      ("5,120", 5120, "人", "初中", "2011-12年度")]),
+    # a financial table: (7,728.5) is negative; 2019年报 gives 2019年
+    ("项目 2019年报 2018年报\n净利润 (7,728.5) 1,250.40\n",
+     [("(7,728.5)", -7728.5, "", "净利润", "2019年"), ("1,250.40", 1250.4, "", "净利润", "2018年")]),
+    # a row heading naming another unit overrides the table's
+    ("单位:元\n项目 本期 上期\n营业收入 1,000 800\n基本每股收益(元/股) 0.08 -0.12\n存货周转率 1.67 1.54\n",
+     [("1,000", 1000, "元", "营业收入", "本期"), ("800", 800, "元", "营业收入", "上期"),
+      ("0.08", 0.08, "元/股", "基本每股收益", "本期"), ("-0.12", -0.12, "元/股", "基本每股收益", "上期"),
+      ("1.67", 1.67, "", "存货周转率", "本期"), ("1.54", 1.54, "", "存货周转率", "上期")]),
+    # a caption's unit applies, its year is no period; cells with their own unit keep it
+    ("2023年分县情况(单位:万元)\n县 投资 户数\n东县 120.5 300户\n西县 98 250户\n",
+     [("120.5", 1205000, "元", "东县 投资", ""), ("300户", 300, "户", "东县 户数", ""),
+      ("98", 980000, "元", "西县 投资", ""), ("250户", 250, "户", "西县 户数", "")]),
+])
+def test_table_layouts(text: str, expected: list[tuple]) -> None:
+    assert cells(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "三次产业结构为 3.6 47.4 49.0,比上年提高。",  # a sentence is no table
+    "编辑: 会说话的鱼 2017-02-09\n",
+    "九龙城区| 临海市| 临西县| 盈江县\n",  # a bar of links: no numbers
+    "项目 | 金额\n合计 | -\n",  # only an empty cell
+])
+def test_not_tables(text: str) -> None:
+    assert cells(text) == []
+
+
+def test_table_rules_are_data(tmp_path: Path) -> None:
+    rules = load_table_rules()
+    assert rules.cell_rule == "table.cell" and "-" in rules.empty
+    assert rules.period.fullmatch("2019年报").group("p") == "2019年"
+    assert rules.period.fullmatch("上年同期") and not rules.period.fullmatch("营业收入")
+    src = (default_rules_dir() / "tables.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "tables.toml"
+    bad.write_text(src.replace("pattern = '(?P<p>", "pattern = '((?P<p>"), encoding="utf-8")
+    with pytest.raises(RulesError, match=r"tables\.toml:\d+: .*bad regex"):
+        load_table_rules(tmp_path)
+
+
+# -- properties ------------------------------------------------------------------------------
+
+HAN = st.text(alphabet="营业收入利润资产负债总额人员学校医院农村城镇产业", min_size=2, max_size=8)
+NUMBER = st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def tables(draw):
+    rows = draw(st.lists(HAN, min_size=1, max_size=5, unique=True))
+    cols = draw(st.lists(HAN, min_size=1, max_size=4, unique=True))
+    values = [[draw(NUMBER) for _ in cols] for _ in rows]
+    layout = draw(st.sampled_from(["pipe", "space", "bars"]))
+    return rows, cols, values, layout
+
+
+def _render(rows, cols, values, layout) -> str:
+    if layout == "bars":
+        parts = ["指标", *cols]
+        for r, vs in zip(rows, values):
+            parts += [r, *(f"{v:,}" for v in vs)]
+        return "\n|\n".join(parts) + "\n"
+    sep = " | " if layout == "pipe" else "    "
+    lines = [sep.join(["指标", *cols])]
+    lines += [sep.join([r, *(f"{v:,}" for v in vs)]) for r, vs in zip(rows, values)]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=60, deadline=None)
+@given(tables())
+def test_every_cell_is_a_figure_labelled_by_its_row(t) -> None:
+    rows, cols, values, layout = t
+    text = _render(rows, cols, values, layout)
+    got = cells(text)
+    want = [(r, c, v) for r, vs in zip(rows, values) for c, v in zip(cols, vs)]
+    assert len(got) == len(want), text
+    for (surface, value, unit, label, period), (r, c, v) in zip(got, want):
+        assert float(value) == float(v) and unit == "" and period == ""
+        assert label.startswith(r), (label, r)  # a cell's label contains its row heading
+        assert label == f"{r} {c}"  # then its column heading, both as the report writes them
+        assert all(part in text for part in label.split())

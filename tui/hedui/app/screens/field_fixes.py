@@ -1,0 +1,226 @@
+"""The review screen's field fixes: one key per field (label, period, unit, bound, category)
+opens a picker at the current figure; ``.`` repeats the last fix on the current figure; a
+column (or row) of a table gets the last fix in one undoable step.
+
+A fix is a correction of that one field (the session records which fields changed); it
+advances to the next figure like every decision.  A fix that changes nothing is no decision.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from textual.binding import Binding
+
+from hedui.app.screens.field_picker import Choice, FieldPicker
+from hedui.core.extract.phrases import Words, find_near, phrase, words_around
+from hedui.core.extract.table_mates import table_mates
+from hedui.core.model import BOUNDS, CATEGORIES, Fields
+
+#: L and P are in help but not in the Footer: at 80 columns it has no room left for them (the
+#: footer's owner may give them a place); ``.`` and ``V`` show once there is a fix to repeat
+FIX_BINDINGS = [
+    Binding("L", "fix('label')", "Label", show=False, id="review.fix_label"),
+    Binding("P", "fix('period')", "Period", show=False, id="review.fix_period"),
+    Binding("U", "fix('unit')", "Unit", show=False, id="review.fix_unit"),
+    Binding("B", "fix('bound')", "Bound", show=False, id="review.fix_bound"),
+    Binding("C", "fix('category')", "Category", show=False, id="review.fix_category"),
+    Binding("full_stop", "repeat_fix", "Repeat", key_display=".", id="review.repeat_fix"),
+    Binding("V", "fill('column')", "Column", id="review.fill_column"),
+    Binding("R", "fill('row')", "Row", show=False, id="review.fill_row"),
+]
+FIX_ACTIONS = {"fix", "repeat_fix", "fill"}
+TEXT_FIELDS = ("label", "period", "unit")
+TITLES = {"label": "Label", "period": "Period", "unit": "Unit", "bound": "Bound", "category": "Category"}
+FIXED_CHOICES = {"bound": BOUNDS, "category": CATEGORIES}
+#: neighbouring figures whose value is offered, on each side
+NEIGHBOURS = 2
+
+
+def fixed_fields(fields: Fields, field: str, value: str) -> Fields | None:
+    """``fields`` with ``field`` set to ``value``; None where that alone cannot be (a range
+    needs its upper end: the form is the place for it)."""
+    if field == "bound":
+        if value == "range" and fields.value_max is None:
+            return None
+        if value != "range":
+            return replace(fields, bound=value, value_max=None)
+    return replace(fields, **{field: value})
+
+
+class ReportTextPick:
+    """A phrase picked from the report: jieba words around the figure, the start moved by
+    ``move`` and the end by ``grow``, shown as the report pane's selection."""
+
+    def __init__(self, screen: Any, entry: Any, start_at: str) -> None:
+        self.screen, self.entry, self.start_at = screen, entry, start_at
+        self.words: Words | None = None
+        self.span: tuple[int, int] = (entry.start, entry.end)
+
+    @property
+    def report(self) -> Any:
+        return self.screen.slot.extraction.report
+
+    def _begin(self) -> None:
+        text, e = self.report.text, self.entry
+        self.words = w = words_around(text, e.start, e.end, self.screen.simplify)
+        near = find_near(text, self.start_at, w.lo, w.hi, e.start)
+        before = w.step(e.start, -1)
+        self.span = near or ((before, e.start) if before < e.start else w.word_at(e.end))
+
+    def move(self, words: int) -> str:
+        """Move the start ``words`` words (the end moves on with it if passed)."""
+        if self.words is None:
+            self._begin()
+        w, (s, e) = self.words, self.span
+        s = w.step(s, words)
+        self.span = (s, max(e, w.step(s, 1))) if s < w.hi else (w.step(w.hi, -1), w.hi)
+        return self._show()
+
+    def grow(self, words: int) -> str:
+        """Move the end ``words`` words; never less than one word."""
+        if self.words is None:
+            self._begin()
+        w, (s, e) = self.words, self.span
+        self.span = (s, max(w.step(s, 1), w.step(e, words)))
+        return self._show()
+
+    def _show(self) -> str:
+        self.screen.view.show_span(*self.span)
+        return phrase(self.report, *self.span) or self.report.text[slice(*self.span)].strip()
+
+    def finish(self) -> None:
+        self.screen.view.end_selection()
+
+
+class FieldFixActions:
+    """Mixin for ReviewScreen (which provides entry, slot, open_panel, _write, _decided …)."""
+
+    last_fix: tuple[str, str] | None = None  # (field, value) of the last fix: ``.`` repeats it
+    _simplifier: Any = None
+
+    def simplify(self, text: str) -> str:
+        if self._simplifier is None:
+            from hedui.core.text.view import Simplifier
+
+            self._simplifier = Simplifier()
+        return self._simplifier.convert(text)
+
+    def fix_applies(self, action: str) -> bool:
+        if self.current_id is None:
+            return False
+        return action == "fix" or self.last_fix is not None
+
+    # ------------------------------------------------------------ the picker
+    def action_fix(self, field: str) -> None:
+        entry = self.entry(self.current_id)
+        if entry is None:
+            return
+        current = str(getattr(entry.fields, field))
+        pick = ReportTextPick(self, entry, current) if field in TEXT_FIELDS else None
+
+        def done(result: tuple[str, str] | None) -> None:
+            if result is None:
+                self.go_to(entry.id)
+            elif result[0] == "form":
+                self.open_form(entry, focus=result[1])
+            else:
+                self.apply_fix(entry.id, *result)
+
+        title = f"{TITLES[field]} of {entry.text}"
+        picker = self.query_one(FieldPicker)
+        picker.setup(field, title, self.choices(field, entry), current, pick, field not in FIXED_CHOICES)
+        self.show_panel(picker, done)
+
+    def choices(self, field: str, entry: Any) -> list[Choice]:
+        """What the picker offers, best first: for bound and category every value; else the
+        extracted value (when changed), the extractor's alternatives, the neighbouring figures'
+        values (nearest first), the last value used, and empty."""
+        current = getattr(entry.fields, field)
+        if field in FIXED_CHOICES:
+            return [Choice(v, "now" if v == current else "") for v in FIXED_CHOICES[field]]
+        out: dict[str, str] = {}
+
+        def add(value: Any, why: str) -> None:
+            value = str(value) if value is not None else ""
+            if value and value != current and value not in out:
+                out[value] = why
+
+        if entry.suggestion is not None:
+            add(getattr(entry.suggestion, field), "extracted")
+        for alt in self.alternatives(entry, field):
+            add(alt, "alternative")
+        i = self._ordered.index(entry) if entry in self._ordered else -1
+        for d in range(1, NEIGHBOURS + 1):
+            for j, where in ((i - d, "figure before"), (i + d, "figure after")):
+                if i >= 0 and 0 <= j < len(self._ordered):
+                    add(getattr(self._ordered[j].fields, field), where)
+        if self.last_fix is not None and self.last_fix[0] == field:
+            add(self.last_fix[1], "last used")
+        choices = [Choice(v, why) for v, why in out.items()][:8]
+        if current:
+            choices.append(Choice("", "clear it"))
+        return choices
+
+    def alternatives(self, entry: Any, field: str) -> tuple[str, ...]:
+        """The extractor's ranked alternatives: kept in the session (when it keeps them), else
+        those of the extraction's figure at the same span."""
+        name = f"{field}_alternatives"
+        for holder in (entry, entry.suggestion):
+            alts = getattr(holder, name, None)
+            if alts:
+                return tuple(alts)
+        if field not in ("label", "period") or self.slot.extraction is None:
+            return ()
+        cache = getattr(self, "_figures_at", None)
+        if cache is None or cache[0] is not self.slot.extraction:
+            cache = (self.slot.extraction, {(f.start, f.end): f for f in self.slot.extraction.figures})
+            self._figures_at = cache
+        figure = cache[1].get((entry.start, entry.end))
+        return tuple(getattr(figure, name, ())) if figure is not None else ()
+
+    # ------------------------------------------------------------ applying
+    def apply_fix(self, eid: str, field: str, value: str) -> None:
+        entry = self.entry(eid)
+        if entry is None:
+            return
+        fields = fixed_fields(entry.fields, field, value)
+        if fields is None:  # a range needs its upper end: the form, on that field
+            self.open_form(entry, focus="value_max", prefill=replace(entry.fields, bound="range"))
+            return
+        self.last_fix = (field, value)
+        if fields == entry.fields:
+            self.notify(f"{field} unchanged: no decision", timeout=2)
+            self.go_to(eid)
+            return
+        if self._write(self.slot.session.correct, eid, fields, entry.note):
+            self._decided(eid, advance=True)
+
+    def action_repeat_fix(self) -> None:
+        if self.last_fix is not None and self.current_id is not None:
+            self.apply_fix(self.current_id, *self.last_fix)
+
+    def action_fill(self, axis: str) -> None:
+        """The last fix given to every figure of the current figure's table column (or row)."""
+        entry = self.entry(self.current_id)
+        if entry is None or self.last_fix is None:
+            return
+        field, value = self.last_fix
+        spans = [(e.start, e.end) for e in self._ordered]
+        mates = [self._ordered[i] for i in table_mates(self._extraction.report.text, spans,
+                                                       (entry.start, entry.end), axis)]
+        if len(mates) < 2:
+            self.notify(f"Not in a table {axis}: nothing else to give {field} to.", timeout=3)
+            return
+        changes = []
+        for e in mates:
+            fields = fixed_fields(e.fields, field, value)
+            if fields is not None and fields != e.fields:
+                changes.append((e.id, fields))
+        if not changes:
+            self.notify(f"Every figure of this {axis} has that {field} already.", timeout=3)
+            return
+        if self._write(self.slot.session.correct_many, changes):
+            self._resync(entry.id)
+            self.notify(f"{field} = {value or '(empty)'} for {len(changes)} figures of this {axis} "
+                        f"(u undoes all)", timeout=3)

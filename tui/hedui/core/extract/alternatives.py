@@ -1,0 +1,67 @@
+"""Other readings of a figure's label and period, ranked, for the reviewer's pickers.
+
+``label_alternatives``: the words before the number alone, the noun phrase after it alone,
+both, the subject of the clause before joined to them, and for a table cell its row and
+column headings alone and together. ``period_alternatives``: the other time phrases of the
+figure's sentence (periods and frequencies, nearest before the figure first, then those after
+it), and a table cell's other time heading. Never the chosen reading, never empty, at most
+``MAX_ALTERNATIVES`` each.
+"""
+from __future__ import annotations
+
+from hedui.core.extract.context import Context
+from hedui.core.extract.labels import (
+    label_text, previous_subject, words_after, words_before,
+)
+from hedui.core.extract.periods import governing_span
+from hedui.core.extract.tables import table_cell
+
+MAX_ALTERNATIVES = 4
+
+
+def _ranked(options: list[str], chosen: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for o in options:
+        o = o.strip()
+        if o and o != chosen and o not in out:
+            out.append(o)
+        if len(out) == MAX_ALTERNATIVES:
+            break
+    return tuple(out)
+
+
+def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple[str, ...]:
+    """Up to four other labels of the figure at [start, end) of the ORIGINAL text."""
+    vs, ve = ctx.view_span(start, end)
+    cell = table_cell(ctx, vs, ve)
+    if cell is not None:
+        row, col = (ctx.original(range(s, e)).strip() for s, e in (cell.heads + ((0, 0),))[:2])
+        return _ranked([f"{row} {col}".strip(), col, row], chosen)
+    ss, _ = ctx.sentence_at(vs)
+    before = words_before(ctx, vs, ss)
+    after = words_after(ctx, ve, vs)
+    subject = previous_subject(ctx, vs, ss)
+    options = [label_text(ctx, before + after), label_text(ctx, before), label_text(ctx, after)]
+    if subject and (not before or subject[-1] < before[0]):
+        options.append(label_text(ctx, subject + before))
+    return _ranked(options, chosen)
+
+
+def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple[str, ...]:
+    """Up to four other periods of the figure at [start, end) of the ORIGINAL text."""
+    vs, ve = ctx.view_span(start, end)
+    cell = table_cell(ctx, vs, ve)
+    options: list[str] = []
+    if cell is not None:
+        options.extend(ctx.original(range(s, e)).strip() for s, e in cell.heads
+                       if any(p.start <= s and p.end >= e for p in ctx.phrases_in(s, e)))
+    ss, se = ctx.sentence_at(vs)
+    got = governing_span(ctx, vs)
+    if got is not None and (got[1], got[2]) != (got[0].start, got[0].end):
+        options.append(ctx.original(range(got[0].start, got[0].end)).strip())  # one of two joined
+    phrases = ctx.phrases_in(ss, se)
+    earlier = [p for p in phrases if p.end <= vs]
+    later = [p for p in phrases if p.start >= ve]
+    for p in list(reversed(earlier)) + later:
+        options.append(ctx.original(range(p.start, p.end)).strip())
+    return _ranked(options, chosen)

@@ -48,7 +48,6 @@ from hedui.app.widgets.report_lines import LineIndex, reveal_target
 from hedui.app.widgets.report_paint import REPORT_VIEW_CSS, RUN_ALTERNATE, StyledSpan, paint_line
 from hedui.app.widgets.report_selection import SearchHits, SelectionMoves, TextCursor
 from hedui.app.widgets.wrap import normalise_keep
-from hedui.core.printable import printable
 
 __all__ = ["Mark", "ReportView"]
 
@@ -75,7 +74,6 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._text = ""
-        self._shown = ""  # the text as painted: control characters visible (core/printable.py)
         self._marks = MarkIndex()
         self._keep: list[Span] = []
         self._lines = LineIndex()
@@ -95,7 +93,6 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
     def set_document(self, text: str, marks: Iterable[Mark] = ()) -> None:
         """Show ``text`` (never altered) with ``marks`` highlighted; resets the view."""
         self._text = text
-        self._shown = printable(text, keep="\n\t\r")
         self._marks = MarkIndex(marks)
         self._keep = normalise_keep(
             (m.start, m.end) for m in self._marks.marks if KIND_LAYER[m.kind] > 0
@@ -104,7 +101,7 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
         self._search = SearchHits()
         self._cursor = TextCursor(text)
         self._pending_reveal = None
-        self._lines = LineIndex(self._shown, 0, self._keep)
+        self._lines = LineIndex(text, 0, self._keep)
         self._invalidate_all()
         if self.is_mounted:
             self._rewrap(keep_offset=None)
@@ -174,7 +171,7 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
         width = self._content_width()
         if width <= 0:
             return
-        self._lines = lines = LineIndex(self._shown, width, self._keep)
+        self._lines = lines = LineIndex(self._text, width, self._keep)
         lines.wrap_chunk()
         if keep_offset is not None:
             lines.ensure_offset(keep_offset)
@@ -327,7 +324,7 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
         selection = self.selection
         if selection is not None and selection[0] < end and selection[1] > start:
             overlays.append((selection[0], selection[1], self._style("selection")))
-        return paint_line(self._shown, start, end, width, self.rich_style, layers, overlays)
+        return paint_line(self._text, start, end, width, self.rich_style, layers, overlays)
 
     # ------------------------------------------------------------------ current figure
 

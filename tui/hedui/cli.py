@@ -15,7 +15,7 @@ from hedui import __version__
 from hedui.core.model import HeduiError
 from hedui.core.printable import PrintableStream, printable
 
-COMMANDS = ("extract", "evaluate", "dataset", "review")
+COMMANDS = ("extract", "evaluate", "dataset", "team", "review")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -35,6 +35,7 @@ class HeduiApp(App[int]):
     CSS_PATH = "hedui.tcss"
     TITLE = "hedui"
     ENABLE_COMMAND_PALETTE = False
+    SCREEN: type[ReviewScreen] = ReviewScreen  # the adjudication app shows its own
 
     def __init__(
         self,
@@ -73,7 +74,7 @@ class HeduiApp(App[int]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
-        self.review = ReviewScreen(self.slots)
+        self.review = self.SCREEN(self.slots)
         if self.order:
             self.review.index = self.order[0]  # the report to resume, first prepared
         self.push_screen(self.review)  # at once: the first frame lays it out in one paint

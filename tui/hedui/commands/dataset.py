@@ -18,6 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--include-flagged", action="store_true", help="also export flagged figures")
+    p.add_argument("--include-disputed", action="store_true",
+                   help="also export figures the reviewers disagree on (each version, with a 'disputed' column)")
+    p.add_argument("--per-reviewer", action="store_true",
+                   help="every reviewer's own rows, not one row per figure")
     p.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark (for Excel)")
     p.set_defaults(run=run_export)
 
@@ -50,7 +54,9 @@ def run_export(args: argparse.Namespace) -> int:
     """The dataset on stdout, or in ``-o FILE`` — all or nothing: with any damaged session
     (or none at all) FILE is neither written nor replaced, so a good export is never
     overwritten with less; it is replaced only through a complete temporary file."""
-    from hedui.core.dataset.export import rows, to_csv, to_jsonl
+    from hedui.core.dataset.consensus import Counts, consensus_rows
+    from hedui.core.dataset.export import COLUMNS, rows, to_csv, to_jsonl
+    from hedui.core.dataset.versions import group
     from hedui.core.session.store import atomic_write
 
     sessions, bad = _load(args)
@@ -60,8 +66,24 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"hedui: {args.output}: not written ({why})", file=sys.stderr)
         return 1
     buf = io.StringIO(newline="")
-    data = rows(sessions, include_flagged=args.include_flagged)
-    n = to_csv(data, buf, bom=args.bom) if args.format == "csv" else to_jsonl(data, buf)
+    counts = Counts()
+    columns = COLUMNS
+    if args.per_reviewer:
+        data = rows(sessions, include_flagged=args.include_flagged)
+    else:
+        data = consensus_rows(group(sessions), counts, include_flagged=args.include_flagged,
+                              include_disputed=args.include_disputed)
+        if args.include_disputed:
+            columns = COLUMNS + ("disputed",)
+    if args.format == "csv":
+        n = to_csv(data, buf, bom=args.bom, columns=columns)
+    else:
+        n = to_jsonl(data, buf, columns=columns)
+    if counts.disputed or counts.open:
+        kept = "included, marked" if args.include_disputed else "left out"
+        print(f"hedui: {counts.disputed} disputed figure{'s' * (counts.disputed != 1)} {kept} "
+              f"(hedui adjudicate resolves them); {counts.open} not yet decided by every reviewer left out",
+              file=sys.stderr)
     if args.output is None:
         sys.stdout.buffer.write(buf.getvalue().encode("utf-8"))
         sys.stdout.flush()
@@ -85,6 +107,15 @@ def run_check(args: argparse.Namespace) -> int:
 def run_stats(args: argparse.Namespace) -> int:
     from hedui.core.dataset.stats import compute, format_stats
 
+    from hedui.core.dataset.team_stats import format_team, load_assignment
+
     sessions, bad = _load(args)
-    print(format_stats(compute(sessions)))
-    return 1 if bad else 0
+    # reviewers' own work; adjudications (copies of agreed figures, and resolutions) are the team part's
+    print(format_stats(compute([s for s in sessions if s.doc.role == "review"])))
+    assignment, why = load_assignment(args.sessions)
+    if why:
+        print(f"hedui: {why}", file=sys.stderr)
+    team = format_team(sessions, assignment)
+    if team:
+        print(team)
+    return 1 if bad or why else 0

@@ -11,7 +11,7 @@ from hedui.core.model import HeduiError
 from hedui.core.printable import printable
 
 
-def _default_reviewer() -> str:
+def default_reviewer() -> str:
     try:
         return os.environ.get("HEDUI_REVIEWER") or getpass.getuser()
     except Exception:  # no user name in this environment
@@ -31,6 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="who is reviewing (default: $HEDUI_REVIEWER or the login name)")
     p.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
     p.add_argument("--rules", type=Path, default=None, metavar="DIR", help="rule folder to extract with")
+    p.add_argument("--all", action="store_true",
+                   help="every report, not only those the sessions folder's assignment.toml gives the reviewer")
     p.set_defaults(run=run)
 
 
@@ -67,7 +69,14 @@ def run(args: argparse.Namespace) -> int:
         args.sessions.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise HeduiError(f"{args.sessions}: cannot create sessions folder ({exc.strerror or exc})") from None
-    reviewer = args.reviewer or _default_reviewer()
+    reviewer = args.reviewer or default_reviewer()
+    if not args.all:  # a team's folder: only this reviewer's reports
+        from hedui.core.dataset.assignment import assigned_to
+
+        files, note = assigned_to(expand_paths(list(args.paths)), args.sessions, reviewer)
+        if note:
+            print(f"hedui: {note}", file=sys.stderr)
+        args.paths = files
     # fork the extractor before Textual is imported: jieba and opencc then load on
     # the other core while the app starts, and no thread exists yet to fork
     extraction = start_extraction(list(args.paths), args.sessions, reviewer, args.rules)

@@ -19,13 +19,15 @@ LONG: dict[str, str] = {
     "review.correct": "correct its fields (a form)",
     "review.flag": "flag with a reason and a note",
     "review.add": "add a missed figure: select it",
-    "review.promote": "promote the dimmed number",
+    "review.promote": "promote the dimmed number (or the number at a search hit)",
     "review.next_pending": "next undecided (across reports)",
     "review.next_excluded": "next excluded number (dimmed)",
+    "review.next_hit": "while searching: next hit",
+    "review.previous_hit": "while searching: previous hit",
     "review.undo": "undo (unlimited, across restarts)",
     "review.redo": "redo",
-    "review.search": "search the text",
-    "review.clear_search": "clear the search",
+    "review.search": "search the text (simplified finds traditional)",
+    "review.clear_search": "end the search",
     "review.filter": "filter the table by status",
     "review.next_report": "next report",
     "review.previous_report": "previous report",
@@ -66,6 +68,7 @@ LONG: dict[str, str] = {
     "correct.previous": "form: previous field",
     "choice.previous": "form, bound/category: previous choice",
     "choice.next": "form, bound/category: next choice",
+    **{f"adjudicate.take_{k}": f"adjudicate: take reviewer {k}'s version" for k in range(1, 10)},
 }
 for _n in range(1, 10):
     LONG[f"picker.take_{_n}"] = f"picker: take choice {_n}"

@@ -123,4 +123,7 @@ def check_folder(sessions_dir: Path) -> tuple[int, list[str]]:
     for j in sorted(Path(sessions_dir).glob("*.toml.journal")):
         if not os.path.lexists(j.with_name(j.name[: -len(".journal")])):
             problems.append(f"{j}: journal without its session file")
+    from hedui.core.dataset.team_check import check_team
+
+    problems += check_team(Path(sessions_dir), files)
     return len(files), problems

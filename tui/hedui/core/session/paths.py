@@ -1,7 +1,9 @@
 """Where a session file lives, and how it names its report.
 
 * File name: ``<report-stem>.<reviewer>.toml`` in the sessions folder (see
-  ``safe_name`` for characters a file name cannot hold). If that
+  ``safe_name`` for characters a file name cannot hold); an adjudication (``hedui
+  adjudicate``) is ``<report-stem>.<reviewer>+adjudication.toml`` (``+`` is never in a safe
+  name, so it cannot clash with a review session of any report or reviewer). If that
   name is already taken by a session of a *different* report (same stem, other
   folder), the file is ``<report-stem>~<8 hex>.<reviewer>.toml``, the hex being
   a hash of the report's absolute path.
@@ -21,6 +23,11 @@ from hedui.core.model import Report, SessionError
 from hedui.core.session.safe_io import SESSION_LIMIT, check_session_link, open_regular
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
+#: the team's assignment (core/dataset/assignment.py) lives in the sessions folder too, and is
+#: not a session
+ASSIGNMENT_FILE = "assignment.toml"
+#: what the file name of a session of each role ends with, before ``.toml``
+ROLE_SUFFIX = {"review": "", "adjudication": "+adjudication"}
 
 
 def safe_name(s: str) -> str:
@@ -77,10 +84,10 @@ def peek_header(path: Path) -> dict:
         return {}
 
 
-def session_path(sessions_dir: Path, report: Report, reviewer: str) -> Path:
-    """The session file of ``report`` reviewed by ``reviewer`` (existing or to be made)."""
+def session_path(sessions_dir: Path, report: Report, reviewer: str, role: str = "review") -> Path:
+    """The session file of ``report`` reviewed (or adjudicated) by ``reviewer`` (existing or to be made)."""
     sessions_dir = Path(sessions_dir)
-    stem, rev = safe_name(Path(report.path).stem), safe_name(reviewer)
+    stem, rev = safe_name(Path(report.path).stem), safe_name(reviewer) + ROLE_SUFFIX[role]
     stored = stored_report_path(report.path, sessions_dir)
     tag = hashlib.sha256(Path(report.path).resolve().as_posix().encode()).hexdigest()[:8]
     alt = sessions_dir / f"{stem}~{tag}.{rev}.toml"

@@ -31,7 +31,7 @@ from hedui.core.session.store import SessionStore, now_rfc3339
 __all__ = ["Entry", "Session", "session_path"]
 
 
-def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str) -> SessionDoc:
+def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str, role: str) -> SessionDoc:
     report = extraction.report
     entries = [
         Entry(id=f"f{i:04d}", start=f.start, end=f.end, text=f.text, status="pending",
@@ -44,7 +44,7 @@ def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str) -> Sessi
         reviewer=reviewer, report_path=stored_report_path(report.path, sessions_dir),
         report_sha256=report.sha256, report_encoding=report.encoding, report_chars=len(report.text),
         hedui_version=__version__, rules_digest=extraction.rules_digest, created_at=now,
-        updated_at="", journal_seq=0, next_id=len(entries) + 1, entries=entries,
+        updated_at="", journal_seq=0, next_id=len(entries) + 1, entries=entries, role=role,
     )
 
 
@@ -84,8 +84,9 @@ class Session(SavedView):
 
     @classmethod
     def open(cls, extraction: Extraction, sessions_dir: Path, reviewer: str, *, read_only: bool = False,
-             batch: int = 200, idle: float = 2.0) -> "Session":
-        """Create or resume the session of ``extraction.report`` for ``reviewer`` (see the module doc).
+             batch: int = 200, idle: float = 2.0, role: str = "review") -> "Session":
+        """Create or resume the session of ``extraction.report`` for ``reviewer`` (see the module doc);
+        ``role="adjudication"``: ``reviewer``'s adjudication of it (a file of its own).
 
         Raises ``SessionLocked`` naming the holder if another process has it open,
         ``SessionError('<file>:<line>: <reason>')`` if the file is damaged (it is never overwritten).
@@ -94,7 +95,7 @@ class Session(SavedView):
         if not reviewer.strip():
             raise SessionError("the reviewer's name is empty")
         _checked("reviewer", reviewer, 200)
-        path = session_path(Path(sessions_dir), report, reviewer)
+        path = session_path(Path(sessions_dir), report, reviewer, role)
         extraction, dropped = anchor.usable(extraction)
         store = SessionStore(path, read_only=read_only, batch=batch, idle=idle)
         doc, records = store.open()
@@ -103,9 +104,11 @@ class Session(SavedView):
             if doc is None:
                 if records:
                     raise SessionError(f"{store.journal_path}: journal without its session file {path.name}")
-                doc = _new_doc(extraction, Path(sessions_dir), reviewer)
+                doc = _new_doc(extraction, Path(sessions_dir), reviewer, role)
             elif doc.reviewer != reviewer:
                 raise SessionError(f"{path}: the session of reviewer {doc.reviewer!r}, not {reviewer!r}")
+            elif doc.role != role:
+                raise SessionError(f"{path}: a {doc.role} session, not a {role} one")
             self = cls(store, doc, report, reviewer)
             if doc.incomplete:  # (read-only: a writable open refuses it)
                 self.notices.append(f"{doc.incomplete}; opened read-only, the file and its backup untouched")
@@ -342,6 +345,23 @@ class Session(SavedView):
                     self._doc.next_id -= 1
                 raise
             return self._entry(eid)
+
+    def new_id(self) -> str:
+        """A figure id this session has never used."""
+        with self._lock:
+            self._doc.next_id += 1
+            return f"f{self._doc.next_id - 1:04d}"
+
+    def replace_entries(self, entries: list[Entry], op: str, note: str) -> None:
+        """A change the reviewer did not make (``op`` one of SYSTEM_OPS: the reviewers' agreement
+        taken into an adjudication): the entries replaced at once, one log record (it is not
+        undone by ``undo``, and clears the undo history), the file rewritten."""
+        with self._lock:
+            self._writable()
+            self._live = sorted(entries, key=lambda e: (e.start, e.end, e.id))
+            self._reindex()
+            self._system(op, now_rfc3339(), note)
+            self._store.write_doc(self._snapshot())
 
     def _step(self, op: str) -> Entry | None:
         """Undo or redo one step: a decision, or every decision of its group (one write)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
-LIMIT_S = 600.0
+LIMIT_S = 1800.0
 
 
 #: the characters of simplified Chinese numerals (digits, scales, the point, inner qualifiers)

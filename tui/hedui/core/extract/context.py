@@ -22,7 +22,7 @@ from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
 
 #: the farthest a clause is followed from a position (both ways): each figure's label and period
 #: then cost a bounded amount of work, whatever the text (a clause of real text is far shorter)
-CLAUSE_REACH = 300
+CLAUSE_REACH = 120
 #: the same for a sentence
 SENTENCE_REACH = 1000
 

@@ -25,6 +25,7 @@ from hedui.app.screens.review import ReviewScreen
 from hedui.app.session_keeper import SessionKeeper, tally
 from hedui.app.workspace import Pace, Preparer, ReportSlot, expand_paths, resume_index
 from hedui.core.model import HeduiError
+from hedui.core.printable import printable
 
 #: the terminal's own 16 colours; the app is built with native ANSI colour on (``ansi_color=True``),
 #: so that under NO_COLOR Textual drops every colour (default fg/bg) instead of mapping them to black
@@ -74,6 +75,13 @@ class HeduiApp(App[int]):
     @property
     def current(self) -> int:
         return self.review.index if self.review is not None else self.first
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast: text from files (names, errors) shown with control characters visible and
+        never read as markup."""
+        super().notify(printable(message, keep="\n"), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def on_key(self, event: Any) -> None:
         """A key that reaches the app (before its bindings) while the review screen is opening

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from hedui.app.workspace import check_review_size
 from hedui.core.model import HeduiError
 
 #: the background pass sends its counts at least this often (seconds)
@@ -90,6 +91,7 @@ class _Server:
     def serve(self, i: int) -> None:
         path = self.paths[i]
         try:
+            check_review_size(path)
             report, found, stat = self.corpus.cached(path)
             if found is None:
                 if self.previews and self.corpus.extracted == 0 and self.given is None:  # jieba not loaded yet
@@ -160,6 +162,7 @@ class _Server:
                 continue
             self.known[i] = True
             try:
+                check_review_size(path)
                 batch.append((i, len(self.corpus.extract_path(path).figures), None))
             except HeduiError as exc:
                 batch.append((i, None, str(exc)))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from hedui.core.model import Extraction, ReportError
+from hedui.core.printable import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -125,14 +126,14 @@ def run(args: argparse.Namespace) -> int:
     errors: list[str] = []
     paths = list(report_paths(args.paths, errors.append))
     for msg in errors:
-        print(f"hedui: {msg}", file=sys.stderr)
+        print(f"hedui: {printable(msg)}", file=sys.stderr)
     failed += len(errors)
     out = sys.stdout
     with _progress(len(paths)) as advance:
         for path, records, error in _results(args, paths, advance):
             if error is not None:
                 failed += 1
-                print(f"hedui: {error}", file=sys.stderr)
+                print(f"hedui: {printable(error)}", file=sys.stderr)
                 continue
             if args.format == "table":
                 figures = sum(1 for r in records if not r.get("excluded"))

@@ -40,9 +40,13 @@ async def test_a_report_too_large_to_review_is_an_error_row(ws) -> None:  # noqa
 
 async def test_the_child_process_refuses_it_too(ws) -> None:  # noqa: F811
     _big(ws)
-    extraction = start_extraction([ws.reports], ws.sessions, REVIEWER)
+    from hedui.app.workspace import expand_paths
+
+    files = expand_paths([ws.reports])
+    extraction = start_extraction(files, 0, ws.sessions, REVIEWER)
     assert extraction is not None
-    app = make_app([ws.reports], ws.sessions, REVIEWER, config=load_config(ws.config), extraction=extraction)
+    app = make_app([ws.reports], ws.sessions, REVIEWER, config=load_config(ws.config), extraction=extraction,
+                   files=files)
     async with app.run_test(size=(80, 24)) as pilot:
         await _check(app, pilot)
 

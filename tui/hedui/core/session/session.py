@@ -18,7 +18,7 @@ from typing import Any
 from hedui import __version__
 from hedui.core.session import anchor
 from hedui.core.session.entry import (
-    Entry, SchemaProblem, apply_state, changed_fields, check_int, checked as _checked, decision_state,
+    Entry, SchemaProblem, apply_state, check_int, checked as _checked, decision_state,
     entry_from_dict, entry_to_dict, is_full, valid_fields as _valid,
 )
 from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionError
@@ -26,6 +26,7 @@ from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, validate_log_
 from hedui.core.session.decision_log import DecisionLog
 from hedui.core.session.paths import session_path, stored_report_path
 from hedui.core.session.saved_view import SavedView
+from hedui.core.session.steps import OneStep, step_keys
 from hedui.core.session.store import SessionStore, now_rfc3339
 
 __all__ = ["Entry", "Session", "session_path"]
@@ -48,7 +49,7 @@ def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str, role: st
     )
 
 
-class Session(SavedView):
+class Session(OneStep, SavedView):
     """See the module docstring; created only by ``Session.open``."""
 
     path: Path
@@ -245,10 +246,7 @@ class Session(SavedView):
         rec: dict[str, Any] = {"seq": self._seq + 1, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
         if target is not None:
             rec["target"] = target
-        if group is not None:
-            rec["group"] = group
-        if op == "correct" and old is not None and new is not None:  # provenance, field by field
-            rec["changed"] = changed_fields(old.fields, new.fields)
+        rec.update(step_keys(op, old, new, group))  # the fields a correction changed; its step
         if old is None or new is None:  # a figure appears or goes: the other side is all of it
             rec["before"] = entry_to_dict(old) if old is not None else None
             rec["after"] = entry_to_dict(new) if new is not None else None
@@ -299,22 +297,6 @@ class Session(SavedView):
     def correct(self, id: str, fields: Fields, note: str = "") -> Entry:
         return self.correct_many([(id, fields)], note)[0]
 
-    def correct_many(self, changes: list[tuple[str, Fields]], note: str = "") -> list[Entry]:
-        """Correct several figures as ONE step (a table column given its period): one journal
-        write, and one undo or redo takes back or puts back all of them."""
-        changes = [(eid, _valid(f)) for eid, f in changes]
-        note = _checked("note", note)
-        with self._lock:
-            self._writable()
-            olds = [self._entry(eid) for eid, _ in changes]  # KeyError before anything is written
-            group = self._seq + 1
-            for n, (old, (eid, fields)) in enumerate(zip(olds, changes), 1):
-                new = self._stamp(old, "added" if old.status == "added" else "corrected", fields=fields,
-                                  note=note, flag_reason="")
-                self._record("correct", eid, old, new, group=group if len(changes) > 1 else None,
-                             durable=n == len(changes))
-            return [self._entry(eid) for eid, _ in changes]
-
     def reset(self, id: str) -> Entry:
         """Back to pending (an added figure is removed; the returned entry is then its last state)."""
         def make(e: Entry) -> Entry | None:
@@ -324,7 +306,8 @@ class Session(SavedView):
                            decided_by="", decided_at="", context=("", ""))
         return self._decide("reset", id, make)
 
-    def add(self, start: int, end: int, fields: Fields, note: str = "", rule: str = "manual") -> Entry:
+    def add(self, start: int, end: int, fields: Fields, note: str = "", rule: str = "manual",
+            group: int | None = None) -> Entry:
         fields, note, rule = _valid(fields), _checked("note", note), _checked("rule", rule, 200)
         with self._lock:
             self._writable()
@@ -339,7 +322,7 @@ class Session(SavedView):
                                     fields=fields, suggestion=None, rule=rule or "manual"), "added", note=note)
             self._doc.next_id += 1
             try:
-                self._record("add", eid, None, new)
+                self._record("add", eid, None, new, group=group)
             except SessionError:
                 if self._index.get(eid) is None:  # refused before it was made: the id is free again
                     self._doc.next_id -= 1

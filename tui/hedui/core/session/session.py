@@ -25,6 +25,7 @@ from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionEr
 from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, validate_log_record
 from hedui.core.session.decision_log import DecisionLog
 from hedui.core.session.paths import session_path, stored_report_path
+from hedui.core.session.reconcile import reconcile
 from hedui.core.session.saved_view import SavedView
 from hedui.core.session.steps import OneStep, step_keys
 from hedui.core.session.store import SessionStore, now_rfc3339
@@ -168,44 +169,8 @@ class Session(OneStep, SavedView):
         self._reindex()
 
     def _reconcile(self, extraction: Extraction, sessions_dir: Path) -> bool:
-        """Apply a changed report or rules (see ``hedui.core.session.anchor``); True if anything changed."""
-        doc, report, text = self._doc, extraction.report, extraction.report.text
-        now = now_rfc3339()
-        changed = False
-        stored = stored_report_path(report.path, sessions_dir)
-        if doc.report_path != stored:
-            doc.report_path = stored
-            changed = True
-        if doc.report_sha256 != report.sha256:
-            moved = anchor.reanchor(self._live, self.orphans, text, extraction.figures)
-            merged, doc.next_id, news = anchor.merge(moved.entries, extraction, doc.next_id)
-            kept = len(moved.entries)
-            head = (f"the report changed since this session (sha256 differs): {kept} decision"
-                    f"{'s' * (kept != 1)} kept ({moved.moved} moved)")
-            if moved.orphans:
-                head += f", {len(moved.orphans)} could not be placed (kept aside as orphans)"
-            self.notices += [head] + moved.notices + news
-            self._live, self.orphans = merged, moved.orphans
-            self._system("reanchor", now, head)
-            doc.report_sha256, doc.report_encoding, doc.report_chars = report.sha256, report.encoding, len(text)
-            doc.rules_digest = extraction.rules_digest
-            changed = True
-        else:
-            for e in self._live:
-                if e.end > len(text) or text[e.start:e.end] != e.text:
-                    raise SessionError(f"{self.path}: figure {e.id} {e.text!r} does not match the report "
-                                       f"at {e.start}-{e.end}, though the report is unchanged")
-            if doc.rules_digest != extraction.rules_digest:
-                merged, doc.next_id, news = anchor.merge(self._live, extraction, doc.next_id)
-                self._live = merged
-                head = "the rules changed since this session: decisions carried over"
-                self.notices += [head + (": " + "; ".join(news) if news else "")]
-                self._system("rules", now, self.notices[-1])
-                doc.rules_digest = extraction.rules_digest
-                changed = True
-        if changed:
-            self._reindex()
-        return changed
+        """Apply a changed report or rules (``hedui.core.session.reconcile``); True if anything changed."""
+        return reconcile(self, extraction, sessions_dir)
 
     def _system(self, op: str, now: str, note: str) -> None:
         self._seq += 1

@@ -114,7 +114,7 @@ def test_spans_are_consistent(s: str) -> None:
         assert s[m.start:m.end] == m.text
         assert m.start >= last and m.end > m.start
         last = m.end
-        assert m.kind in ("arabic", "chinese", "mixed")
+        assert m.kind in ("arabic", "chinese", "mixed", "too_long")
         assert m.value_max is None or m.value_max >= m.value
         assert m.negative == (m.value < 0 or (m.value == 0 and m.text[0] in "-−－负"))
         assert parse_range(m.text) == (m.value, m.value_max)

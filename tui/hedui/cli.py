@@ -13,6 +13,7 @@ import sys
 
 from hedui import __version__
 from hedui.core.model import HeduiError
+from hedui.core.printable import PrintableStream, printable
 
 COMMANDS = ("extract", "evaluate", "dataset", "team", "review")
 
@@ -34,7 +35,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _guard_terminals() -> None:
+    """What goes to a terminal is shown with control characters visible (core/printable.py);
+    what goes to a file or a pipe is written as it is."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if not isinstance(stream, PrintableStream) and getattr(stream, "isatty", lambda: False)():
+            setattr(sys, name, PrintableStream(stream))
+
+
 def main(argv: list[str] | None = None) -> int:
+    _guard_terminals()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -43,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except HeduiError as exc:
-        print(f"hedui: {exc}", file=sys.stderr)
+        print(f"hedui: {printable(str(exc))}", file=sys.stderr)  # one line, whatever a name holds
         return 1
     except KeyboardInterrupt:
         return 130

@@ -20,6 +20,7 @@ from hedui.app.messages import PreparationProgressed, ReportPrepared, ReportPrev
 from hedui.app.preview import make_preview
 from hedui.app.screens.review import ReviewScreen
 from hedui.core.model import HeduiError
+from hedui.core.printable import printable
 from hedui.app.extraction_process import ExtractionProcess
 from hedui.app.workspace import Pace, Preparer, ReportSlot, expand_paths, resume_order
 
@@ -56,6 +57,13 @@ class HeduiApp(App[int]):
         self.animation_level = "none"
         self.theme = THEME
         self.review: ReviewScreen | None = None
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast: text from files (names, errors) shown with control characters visible and
+        never read as markup."""
+        super().notify(printable(message, keep="\n"), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def on_key(self, event: Any) -> None:
         """A key that reaches the app (before its bindings) while the review screen is opening

@@ -27,6 +27,7 @@ def _serve(conn: Any, paths: list[Path], rules_dir: Path | None) -> None:
     from hedui.core.text.artefact_rules import load_artefact_rules
     from hedui.core.extract.extractor import Extractor
     from hedui.core.text.report import load_report
+    from hedui.app.workspace import check_review_size
 
     extractor = artefact_rules = None
     try:
@@ -34,6 +35,7 @@ def _serve(conn: Any, paths: list[Path], rules_dir: Path | None) -> None:
             try:
                 if artefact_rules is None:  # the --rules folder's, compiled once for every report
                     artefact_rules = load_artefact_rules(rules_dir)
+                check_review_size(path)
                 report = load_report(path, artefact_rules=artefact_rules)
                 if extractor is None:
                     extractor = Extractor(rules_dir, artefact_rules.simplifier)

@@ -30,6 +30,22 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
+#: the largest report the reviewer opens: above it, showing the text and the table of figures
+#: would block the screen for seconds (README, "The reviewer"); ``hedui extract`` has no limit
+MAX_REVIEW_BYTES = 600_000
+
+
+def check_review_size(path: Path) -> None:
+    """Refuse (HeduiError, one line) a report too large to review."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return  # reading it says what is wrong
+    if size > MAX_REVIEW_BYTES:
+        raise HeduiError(f"{path}: {size:,} bytes, too large to review (the limit is {MAX_REVIEW_BYTES:,} "
+                         f"bytes, about 200,000 Chinese characters): split it, or use hedui extract")
+
+
 @dataclass
 class ReportSlot:
     path: Path
@@ -88,6 +104,7 @@ class Preparer:
         try:
             if self._artefact_rules is None:  # the --rules folder's, compiled once
                 self._artefact_rules = load_artefact_rules(self.rules_dir)
+            check_review_size(slot.path)
             report = load_report(slot.path, artefact_rules=self._artefact_rules)
             slot.extraction = self.extractor().extract(report)
         except HeduiError as exc:

@@ -6,6 +6,7 @@ import io
 import sys
 from pathlib import Path
 
+from hedui.core.printable import printable
 
 DEFAULT_SESSIONS = Path("sessions")
 
@@ -45,7 +46,7 @@ def _load(args: argparse.Namespace):
 
     sessions, bad = load_all(args.sessions)
     for line in bad:
-        print(f"hedui: {line}", file=sys.stderr)
+        print(f"hedui: {printable(line)}", file=sys.stderr)
     return sessions, bad
 
 

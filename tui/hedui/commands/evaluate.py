@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hedui.core.dataset.evaluate import format_summary, load_gold, report_name, score
 from hedui.core.model import HeduiError
+from hedui.core.printable import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,7 +39,7 @@ def _reference(args: argparse.Namespace) -> tuple[dict[str, list[dict]], list[st
         skipped: list[str] = []
         ref = verified_reference(args.sessions, skipped)
         for line in skipped:
-            print(f"hedui: {line}", file=sys.stderr)
+            print(f"hedui: {printable(line)}", file=sys.stderr)
         return ref, list(args.args)
     if len(args.args) < 2:
         raise HeduiError("eval: give GOLD_DIR and at least one report PATH (or --sessions DIR PATH...)")
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     def on_error(msg: str) -> None:
         nonlocal failed
         failed += 1
-        print(f"hedui: {msg}", file=sys.stderr)
+        print(f"hedui: {printable(msg)}", file=sys.stderr)
 
     preds: dict[str, list[dict]] = {}
     texts: dict[str, str] = {}

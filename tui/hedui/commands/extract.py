@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from hedui.core.model import Extraction, ReportError
+from hedui.core.printable import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     def on_error(msg: str) -> None:
         nonlocal failed
         failed += 1
-        print(f"hedui: {msg}", file=sys.stderr)
+        print(f"hedui: {printable(msg)}", file=sys.stderr)
 
     out = sys.stdout
     for shown, ex in extract_paths(args.paths, args.rules, on_error):

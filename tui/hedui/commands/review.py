@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from hedui.core.model import HeduiError
+from hedui.core.printable import printable
 
 
 def default_reviewer() -> str:
@@ -97,5 +98,5 @@ def run(args: argparse.Namespace) -> int:
         if extraction is not None:
             extraction.close()
     for error in app.close_errors:  # decisions are safe in the journals; say what went wrong
-        print(f"hedui: {error}", file=sys.stderr)
+        print(f"hedui: {printable(error)}", file=sys.stderr)
     return 1 if app.close_errors else (app.return_code or 0)

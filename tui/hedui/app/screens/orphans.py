@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from hedui.app.widgets.panel import Panel
 from hedui.app.widgets.status import SYMBOLS
+from hedui.core.printable import printable
 
 
 def orphan_lines(orphans: list[Any]) -> Text:
@@ -21,8 +22,9 @@ def orphan_lines(orphans: list[Any]) -> Text:
         value = f"{f.value}" + (f"–{f.value_max}" if f.value_max is not None else "")
         before, after = e.context if e.context else ("", "")
         out.append(f"{SYMBOLS.get(e.status, '?')} {e.status:<9}", style="bold")
-        out.append(f" {e.text}  = {value} {f.unit}  {f.label}\n")
-        out.append(f"    …{before[-10:]}【{e.text}】{after[:10]}…  {e.decided_by} {e.decided_at}\n", style="dim")
+        out.append(printable(f" {e.text}  = {value} {f.unit}  {f.label}") + "\n")
+        out.append(printable(f"    …{before[-10:]}【{e.text}】{after[:10]}…  {e.decided_by} {e.decided_at}") + "\n",
+                   style="dim")
     return out
 
 

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from hedui.app.widgets.panel import Panel
+from hedui.core.printable import printable
 
 
 class QuitDialog(Panel):
@@ -28,7 +29,7 @@ class QuitDialog(Panel):
         n = self.unsaved
         head = Text(f"✗ {n} decision{'s' * (n != 1)} not saved", style="bold")
         yield Static(head)
-        yield Static(Text(self.reason))
+        yield Static(Text(printable(self.reason, keep="\n")))
         yield Static(Text("They are kept in memory while hedui runs; quitting now loses them.\n"
                           "r retry the write · Q quit and lose them · Esc keep reviewing"),
                      id="quit-help")

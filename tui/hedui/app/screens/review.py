@@ -35,6 +35,7 @@ from hedui.app.widgets.panel import Panel
 from hedui.app.widgets.report_marks import Mark
 from hedui.app.widgets.report_view import ReportView
 from hedui.app.workspace import ReportSlot
+from hedui.core.printable import printable
 
 WIDE_AT = 140  # columns from which text and table sit side by side
 
@@ -213,16 +214,16 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions,
         if slot.error:
             self.shown_index = None
             self._entries, self._ordered, self._starts, self._excluded = {}, [], [], []
-            view.set_document(f"{slot.name}\n\n{slot.error}", [])
+            view.set_document(f"{printable(slot.name)}\n\n{slot.error}", [])
             table.show_error(slot.name, slot.error)
             self.detail.show_message(f"✗ cannot open: {slot.error}")
             self.current_id = None
         elif source is None:
             self.shown_index = None
             self._entries, self._ordered, self._starts, self._excluded = {}, [], [], []
-            view.set_document(f"{slot.name}\n\npreparing…", [])
+            view.set_document(f"{printable(slot.name)}\n\npreparing…", [])
             table.show([])
-            self.detail.show_message(f"preparing {slot.name}…")
+            self.detail.show_message(f"preparing {printable(slot.name)}…")
             self.current_id = None
         else:
             self.shown_index = index

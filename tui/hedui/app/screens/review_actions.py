@@ -21,6 +21,7 @@ from hedui.app.widgets.choice_field import ChoiceField
 from hedui.app.widgets.span_field import SpanField
 from hedui.app.widgets.status import FILTERS
 from hedui.core.model import Fields, HeduiError
+from hedui.core.printable import printable
 
 
 class DecisionActions:
@@ -101,7 +102,7 @@ class DecisionActions:
             if result and self._write(self.slot.session.flag, entry.id, result[0], result[1]):
                 self._decided(entry.id, advance=True)
 
-        self.open_panel(FlagDialog(f"Flag {entry.text}", entry.flag_reason, entry.note), done)
+        self.open_panel(FlagDialog(printable(f"Flag {entry.text}"), entry.flag_reason, entry.note), done)
 
     def action_correct(self) -> None:
         entry = self.entry(self.current_id)
@@ -133,7 +134,8 @@ class DecisionActions:
             figure = self.app.preparer.extractor().parse_span(report, s, e)
             return figure.fields if figure is not None else None
 
-        return CorrectDialog(title, fields, self._span_context(start, end), focus, (report.text, (start, end)), parse)
+        return CorrectDialog(printable(title), fields, printable(self._span_context(start, end)), focus,
+                             (report.text, (start, end)), parse)
 
     def _span_context(self, start: int, end: int) -> str:
         text = self.slot.extraction.report.text

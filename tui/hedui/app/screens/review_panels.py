@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from textual import events
 
-from hedui.app.widgets.panel import Panel
+from hedui.app.widgets.panel import Panel, typed_again
 
 
 class PanelHost:
@@ -89,7 +89,7 @@ class PanelHost:
             self._held = held + (self._held or [])
         else:
             for key in held:
-                self.app.post_message(events.Key(key.key, key.character))
+                self.app.post_message(typed_again(key))
         # the table was hidden: a row repaint asked for before it is laid out again is
         # dropped, so repaint it whole once it is back
         self.call_after_refresh(self.table.refresh)

@@ -54,8 +54,7 @@ class PreviewUpgrade:
             self.view.set_document(slot.extraction.report.text, self.marks())
         visible = self.visible_entries()
         if [e.id for e in visible] == shown_ids:
-            for entry in visible:  # the label and period cells (and any status) only
-                self.table.update_entry(entry)
+            self.table.update_entries(visible)  # the label and period cells (and any status) only
         else:
             self.table.show(visible)
         target = self._upgrade_target(old if moved else None)

@@ -7,6 +7,16 @@ from rich.text import Text
 from textual.widget import Widget
 
 from hedui.app.widgets.status import STYLES, SYMBOLS, format_amount
+from hedui.core.printable import printable
+
+#: a figure's text longer than this is shown cut in the middle (the rule after it stays in view)
+MAX_TEXT = 30
+
+
+def _shown(text: str) -> str:
+    if len(text) > MAX_TEXT:
+        text = f"{text[:MAX_TEXT // 2]}…{text[-MAX_TEXT // 2:]}"
+    return printable(text)
 
 
 class DetailPanel(Widget):
@@ -23,7 +33,7 @@ class DetailPanel(Widget):
             self._show(text)
 
     def show_message(self, message: str) -> None:
-        self._set(("msg", message), Text(message, no_wrap=False))
+        self._set(("msg", message), Text(printable(message, keep="\n"), no_wrap=False))
 
     def show_entry(self, entry: Any) -> None:
         f = entry.fields
@@ -31,21 +41,21 @@ class DetailPanel(Widget):
         status = entry.status
         t = Text(no_wrap=True, overflow="ellipsis")
         t.append(f"{SYMBOLS.get(status, '?')} {status}", style=STYLES.get(status, ""))
-        t.append(f"  {entry.text}", style="bold")
-        t.append(f"  = {format_amount(f)} {f.unit}  {f.bound}  {f.category}\n")
+        t.append(f"  {_shown(entry.text)}", style="bold")
+        t.append(f"  = {format_amount(f)} {printable(f.unit)}  {f.bound}  {f.category}\n")
         t.append("label ", style="dim")
-        t.append(f.label or "—")
+        t.append(printable(f.label) or "—")
         t.append("  period ", style="dim")
-        t.append(f.period or "—")
+        t.append(printable(f.period) or "—")
         t.append("\n")
         extra = []
         if entry.flag_reason:
             extra.append(f"flag: {entry.flag_reason}")
         if entry.note:
-            extra.append(f"note: {entry.note}")
+            extra.append(f"note: {printable(entry.note)}")
         suggestion = getattr(entry, "suggestion", None)
         if status == "corrected" and suggestion is not None and suggestion != f:
-            extra.append(f"was {format_amount(suggestion)} {suggestion.unit}")
+            extra.append(f"was {format_amount(suggestion)} {printable(suggestion.unit)}")
         if getattr(entry, "repeat_of", None) is not None:
             extra.append(f"repeat of @{entry.repeat_of}")
         if getattr(entry, "stale", False):
@@ -58,7 +68,7 @@ class DetailPanel(Widget):
         key = ("excluded", figure.start, figure.rule)
         t = Text(no_wrap=True, overflow="ellipsis")
         t.append(f"{SYMBOLS['excluded']} excluded", style=STYLES["excluded"])
-        t.append(f"  {figure.text}", style="bold")
+        t.append(f"  {_shown(figure.text)}", style="bold")
         t.append(f"  by rule {figure.rule}\n")
         t.append("p promotes it to a figure (fields prefilled), N the next one", style="dim")
         self._set(key, t)

@@ -17,6 +17,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from hedui.app.widgets.status import STYLES, SYMBOLS, format_amount
+from hedui.core.printable import printable
 
 #: (key, heading, width before the first layout, least width, most width or 0 for no limit)
 COLUMNS: tuple[tuple[str, str, int, int, int], ...] = (
@@ -65,12 +66,12 @@ def _cells(entry: Any) -> list[Text]:
     status = entry.status
     return [
         Text(SYMBOLS.get(status, "?"), style=STYLES.get(status, "")),
-        Text(entry.text, no_wrap=True, overflow="ellipsis"),
+        Text(printable(entry.text), no_wrap=True, overflow="ellipsis"),
         Text(format_amount(f), no_wrap=True, overflow="ellipsis"),
-        Text(f.unit or "", no_wrap=True, overflow="ellipsis"),
+        Text(printable(f.unit or ""), no_wrap=True, overflow="ellipsis"),
         Text(BOUND_CELLS.get(f.bound, f.bound or ""), no_wrap=True, overflow="ellipsis"),
-        Text(f.label or "", no_wrap=True, overflow="ellipsis"),
-        Text(f.period or "", no_wrap=True, overflow="ellipsis"),
+        Text(printable(f.label or ""), no_wrap=True, overflow="ellipsis"),
+        Text(printable(f.period or ""), no_wrap=True, overflow="ellipsis"),
     ]
 
 
@@ -144,6 +145,7 @@ class FigureTable(DataTable):
     def show_error(self, name: str, reason: str) -> None:
         """The one row of a report that cannot be opened, with columns of its own so that the
         reason is shown whole instead of cut to the value column."""
+        name, reason = printable(name), printable(reason)
         head, sep, tail = reason.partition(": ")
         if sep and tail and head.endswith(name):  # "path/name.txt: why": the name has a column
             reason = tail
@@ -163,25 +165,38 @@ class FigureTable(DataTable):
 
     def update_entry(self, entry: Any) -> None:
         """Repaint the one row that changed (``update_cell`` would repaint the whole table)."""
+        row = self._changed_row(entry)
+        if row is not None:
+            self._update_count += 1
+            self.refresh_row(row)
+
+    def update_entries(self, entries: Iterable[Any]) -> None:
+        """``update_entry`` for many rows at once, with one repaint: each row's own repaint
+        costs the whole table (Textual orders its rows anew), so a row at a time was quadratic."""
+        if any([self._changed_row(e) is not None for e in entries]):
+            self._update_count += 1
+            self.refresh()
+
+    def _changed_row(self, entry: Any) -> int | None:
+        """Put ``entry``'s changed cells into the table's data; its row, or None if unchanged."""
         row = self._index.get(entry.id)
         if row is None:
-            return
+            return None
         new = dict(zip((key for key, *_rest in COLUMNS), _cells(entry)))
         self._shown[row] = entry
         changed = {k: v for k, v in new.items() if _differs(self.get_cell(entry.id, k), v)}
         if not changed:
-            return
+            return None
         data = getattr(self, "_data", None)
         row_key = RowKey(entry.id)
         if isinstance(data, dict) and row_key in data and hasattr(self, "_update_count"):
             # what update_cell does, minus its full refresh (textual is pinned exactly)
             for key, cell in changed.items():
                 data[row_key][ColumnKey(key)] = cell
-            self._update_count += 1
-            self.refresh_row(row)
-        else:  # pragma: no cover - a textual without those internals
-            for key, cell in changed.items():
-                self.update_cell(entry.id, key, cell)
+            return row
+        for key, cell in changed.items():  # pragma: no cover - a textual without those internals
+            self.update_cell(entry.id, key, cell)
+        return None
 
     def select(self, entry_id: str | None, retry: bool = True) -> None:
         """Put the cursor on ``entry_id``; scroll by pages, not rows (one repaint per page).

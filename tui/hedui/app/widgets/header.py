@@ -5,6 +5,8 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 from textual.widget import Widget
 
+from hedui.core.printable import printable
+
 #: the report name is never cut shorter than this many cells
 MIN_NAME_CELLS = 12
 
@@ -53,7 +55,7 @@ class ReviewHeader(Widget):
         pace: int,
         note: str = "",
     ) -> None:
-        key = (name, position, progress, overall, pace, note)
+        key = (printable(name), position, progress, overall, pace, printable(note))
         if key == self._last:
             return
         self._last = key

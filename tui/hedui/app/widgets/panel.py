@@ -10,12 +10,20 @@ it is mounted and focused (``replay``); keys typed after it closed go back to th
 """
 from __future__ import annotations
 
+import contextvars
 from dataclasses import dataclass
 
 from textual import events
 from textual.actions import parse as parse_action
 from textual.containers import Vertical
 from textual.message import Message
+
+
+def typed_again(key: events.Key) -> events.Key:
+    """A copy of ``key`` to post to the app, made outside any message pump's context, as the
+    terminal's keys are: a key made inside a panel would carry it as its sender, would not
+    bubble up past it, and so never reach the app's bindings (escape, enter …)."""
+    return contextvars.Context().run(events.Key, key.key, key.character)
 
 
 class Panel(Vertical):
@@ -51,7 +59,7 @@ class Panel(Vertical):
             self.screen.hold_keys(rest)
         else:  # a panel that does not replay: to whatever it focused, as typed
             for key in rest:
-                self.app.post_message(events.Key(key.key, key.character))
+                self.app.post_message(typed_again(key))
 
     def run_bound(self, key: str, node: object = None) -> bool:
         """Run at once the action ``key`` is bound to on ``node`` (this panel by default),

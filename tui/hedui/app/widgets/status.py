@@ -26,9 +26,16 @@ STYLES: dict[str, str] = {
 FILTERS: tuple[str, ...] = ("all", "pending", "accepted", "corrected", "flagged", "rejected", "added")
 
 
+#: an integer with more digits than this is shown by its size (str() refuses over 4,300 digits)
+MAX_SHOWN_DIGITS = 40
+
+
 def format_value(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, int) and abs(value).bit_length() > MAX_SHOWN_DIGITS * 3.33:
+        digits = int(abs(value).bit_length() * 0.30103) + 1
+        return f"{'-' if value < 0 else ''}(~{digits:,} digits)"
     if isinstance(value, float):
         text = repr(value)
         return text[:-2] if text.endswith(".0") else text

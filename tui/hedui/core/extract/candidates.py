@@ -38,6 +38,8 @@ BUILTIN_RULES: dict[str, str] = {
     "unit.percent.chinese": "百分之八十 / 千分之五 written in words",
     "unit.rate": "a rate per population (46.79/10万), unit '/10万'",
 }
+#: the exclusion rule of a number too long to be read (rules/exclusions.toml)
+TOO_LONG = "exclude.too_long"
 #: words before a number that make it a percentage
 PER_WORDS = (("百分之", "%"), ("千分之", "‰"))
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"
@@ -160,7 +162,9 @@ class CandidateFinder:
             if g is not None and not (s[g.end:g.end + 1].isdigit() and "、" not in s[g.end:start]):
                 bound = g.bound
         excluded = spans.rule_for(n.start, n.end)
-        if excluded == "idiom.article" and u is not None and _listed_after_count(s, start, u.unit):
+        if n.kind == "too_long":  # never read (numbers/finder.py): whatever else matched it
+            excluded = TOO_LONG
+        elif excluded == "idiom.article" and u is not None and _listed_after_count(s, start, u.unit):
             excluded = None  # 辖十二个行政村、一个社区: a count in a list of counts
         elif (excluded is None and n.text == "一" and u is not None and u.category in ("count", "measure")
                 and not inner and bound == "=" and qb is None and not _listed_after_count(s, start, u.unit)):
@@ -203,7 +207,8 @@ class CandidateFinder:
                     if qb is not None and bound == "=":
                         bound, start = qb.bound, qb.start
                     c = replace(c, start=start, unit=unit, category="percent", bound=bound,
-                                rule="unit.percent.chinese", excluded=spans.rule_for(n.start, n.end))
+                                rule="unit.percent.chinese",
+                                excluded=TOO_LONG if n.kind == "too_long" else spans.rule_for(n.start, n.end))
                     break
             out.append(c)
             consumed = c.end

@@ -20,6 +20,13 @@ from hedui.core.numbers.scan import Scanner, barrier
 from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
 
 
+#: the farthest a clause is followed from a position (both ways): each figure's label and period
+#: then cost a bounded amount of work, whatever the text (a clause of real text is far shorter)
+CLAUSE_REACH = 120
+#: the same for a sentence
+SENTENCE_REACH = 1000
+
+
 class RuleScanners:
     """Fast scanners of the context rules' patterns (built once per ContextRules, shared)."""
 
@@ -122,23 +129,26 @@ class Context:
 
     # -- sentences and clauses -------------------------------------------------------------
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        """[start, end) of the sentence holding view position ``pos``."""
+        """[start, end) of the sentence holding view position ``pos`` (at most SENTENCE_REACH
+        either side of it)."""
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
         s = self._sentence_starts[i] if i >= 0 else 0
         e = self._sentence_starts[i + 1] if i + 1 < len(self._sentence_starts) else len(self.text)
-        return s, e
+        return max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)
 
     def clause_start(self, pos: int, boundaries: str, floor: int = 0) -> int:
-        """First position after the nearest boundary character before ``pos`` (not before floor)."""
+        """First position after the nearest boundary character before ``pos`` (not before floor,
+        nor more than CLAUSE_REACH before ``pos``: a clause is looked at that far at most)."""
         t = self.text
         i = pos - 1
+        floor = max(floor, pos - CLAUSE_REACH)
         while i >= floor and t[i] not in boundaries:
             i -= 1
         return i + 1
 
     def clause_end(self, pos: int, boundaries: str, ceiling: int | None = None) -> int:
         t = self.text
-        n = len(t) if ceiling is None else ceiling
+        n = min(len(t) if ceiling is None else ceiling, pos + CLAUSE_REACH)
         i = pos
         while i < n and t[i] not in boundaries:
             i += 1

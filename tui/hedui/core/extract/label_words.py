@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hedui.core.extract.context import Context
+from hedui.core.extract.context import CLAUSE_REACH, Context
 from hedui.core.numbers.scan import literal_alternation
 
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
@@ -38,6 +38,7 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
     bounds = ctx.rules.label_boundaries
     depth = 0
     i = vs - 1
+    floor = max(floor, vs - CLAUSE_REACH)  # a clause is followed that far at most
     while i >= floor:
         ch = t[i]
         if ch in bounds:

@@ -12,17 +12,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from hedui.core.text.decoding import is_han
 from hedui.core.numbers.scan import Scanner
 from hedui.core.numbers.numerals import (
     ARABIC_DIGITS,
     BIG_UNITS,
+    MAX_DIGITS,
     CN_DIGITS,
     KILO_UNITS,
     RUN_RE,
     SMALL_UNITS,
+    TOO_LONG_RE,
     Reading,
     Token,
     read_number,
@@ -42,7 +44,8 @@ class NumberMatch:
     "arabic" | "chinese" | "mixed", ``inner`` a qualifier between the digits and
     the scale ("多" in 2600多万), ``scale`` the scale characters written at the end
     (万, 亿, 万亿; for a number with Arabic digits also 千/百: "3千" -> "千"),
-    ``negative`` whether a leading -/−/－/负 was consumed.
+    ``negative`` whether a leading -/−/－/负 was consumed. A run with more digits in a row
+    than numerals.MAX_DIGITS is one number of kind "too_long" and value 0 (never read).
     """
 
     start: int
@@ -72,6 +75,8 @@ _BARE_RE = re.compile(
     rf"(?<![{''.join(CN_DIGITS)}十拾多余])(?:[百佰万萬亿億]|[千仟](?![{KILO_UNITS}]))+")
 
 _BARE_SCAN = Scanner(_BARE_RE)
+#: a bare scale number is a few characters (百万, 千万亿): what is read of a run at most
+_BARE_READ = 16
 
 
 def find_numbers(s: str, *, bare_scales: bool = False) -> list[NumberMatch]:
@@ -105,6 +110,9 @@ def _regular(s: str) -> list[NumberMatch]:
 
 
 def _emit(run: str, start: int, end: int, out: list[NumberMatch]) -> None:
+    if len(run) > MAX_DIGITS and TOO_LONG_RE.search(run):
+        out.append(_too_long(run, start, end))
+        return
     if len(run) == 1:
         hit = _SINGLE.get(run)
         if hit is not None:
@@ -114,7 +122,16 @@ def _emit(run: str, start: int, end: int, out: list[NumberMatch]) -> None:
         out.append(NumberMatch(start, end, run, Decimal(run.translate(_FULLWIDTH_DIGITS)),
                                None, "arabic", "", "", False))
         return
-    _numbers_in_run(run, start, out)
+    found: list[NumberMatch] = []
+    try:
+        _numbers_in_run(run, start, found)
+    except InvalidOperation:  # a value beyond Decimal's precision (999…9万亿): too long to be a figure
+        found = [_too_long(run, start, end)]
+    out.extend(found)
+
+
+def _too_long(run: str, start: int, end: int) -> NumberMatch:
+    return NumberMatch(start, end, run, Decimal(0), None, "too_long", "", "", False)
 
 
 def _pieces(s: str, run: str, start: int, words: list[int], out: list[NumberMatch]) -> None:
@@ -180,7 +197,7 @@ def _with_bare_scales(s: str, regular: list[NumberMatch]) -> list[NumberMatch]:
             if taken(pos, pos + 1):
                 pos += 1
                 continue
-            toks = tokenize("一" + s[pos:end])
+            toks = tokenize("一" + s[pos:min(end, pos + _BARE_READ)])
             r = read_number(toks, 0)
             stop = toks[r.last - 1].end - 1 if r is not None and r.last > 1 else 1
             if r is None or r.last < 2 or taken(pos, pos + stop):

@@ -43,6 +43,11 @@ INNER_QUALIFIERS = "多余来"
 #: The decimal point of a Chinese numeral (三点五, 百分之零点八).
 CN_POINT = "点"
 
+#: A run with more digits in a row than this is not read as a number (no figure has so many, and
+#: an exact value must stay within Decimal's 28 digits): it becomes one number of value 0 that
+#: the exclusion rule ``exclude.too_long`` (rules/exclusions.toml) marks as not a figure.
+MAX_DIGITS = 24
+
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 _D = ARABIC_DIGITS
@@ -79,6 +84,8 @@ _ARABIC_RE = re.compile(
 #: The broken source form "181万2, 000": only tried right after 万.
 _ARABIC_SPACED_RE = re.compile(rf"[{_D}]{{1,3}}, [{_D}]{{3}}(?![{_D}.．])")
 _CN_GROUP_RE = re.compile(rf"[{_CD}]+")
+#: more than MAX_DIGITS digits in a row (Arabic or Chinese)
+TOO_LONG_RE = re.compile(rf"[{_D}{_CD}]{{{MAX_DIGITS + 1}}}")
 _BULLETS_RE = re.compile("○+")
 
 

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import chain
 
 try:  # Python >= 3.11
     from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
+
+from hedui.core.numbers.long_runs import RunSafe
 
 #: more first characters than this and the plain scan is as fast
 _MAX_FIRST = 400
@@ -126,7 +129,7 @@ class Scanner:
     ``match(text, pos)`` what ``pattern.match(text, pos)`` returns (skipping at once where
     a literal that every match holds is missing)."""
 
-    __slots__ = ("pattern", "_starts", "_required")
+    __slots__ = ("pattern", "_starts", "_required", "_safe")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -134,6 +137,7 @@ class Scanner:
         self._starts = None if first is None else re.compile(
             "[" + "".join(re.escape(ch) for ch in sorted(first)) + "]")
         self._required = required(pattern)
+        self._safe = RunSafe.of(pattern)
 
     def match_at(self, text: str, positions: list[int]) -> list[re.Match[str]]:
         """``pattern.match(text, p)`` for each of the sorted ``positions`` where it matches,
@@ -171,7 +175,17 @@ class Scanner:
 
     def finditer(self, text: str, pos: int = 0, stop: int | None = None) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)`` if the scan had started afresh at ``pos``,
-        up to the first that starts at or after ``stop``."""
+        up to the first that starts at or after ``stop``. Linear in the text (long_runs.py)."""
+        safe = self._safe
+        if safe is not None:
+            regions = safe.deep_regions(text, pos, stop)
+            region = next(regions, None)
+            if region is not None:
+                for m in safe.finditer(text, pos, chain((region,), regions), self._shallow_search(stop)):
+                    if stop is not None and m.start() >= stop:
+                        return
+                    yield m
+                return
         if self._starts is None:
             for m in self.pattern.finditer(text, pos):
                 if stop is not None and m.start() >= stop:
@@ -188,6 +202,23 @@ class Scanner:
             if m is not None:
                 yield m
                 pos = m.end()
+
+
+    def _shallow_search(self, stop: int | None) -> Callable[[str, int], re.Match[str] | None]:
+        """The first match of the long-run-safe variant from a position (gated like ``finditer``)."""
+        shallow = self._safe.shallow
+        if self._starts is None:
+            return shallow.search
+        starts, end = self._starts, stop
+
+        def search(text: str, pos: int) -> re.Match[str] | None:
+            gate = starts.finditer(text, pos) if end is None else starts.finditer(text, pos, end)
+            for c in gate:
+                m = shallow.match(text, c.start())
+                if m is not None:
+                    return m
+            return None
+        return search
 
 
 def _sre_skips(pattern: re.Pattern[str]) -> bool:

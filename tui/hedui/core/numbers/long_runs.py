@@ -1,0 +1,150 @@
+"""``finditer`` in linear time for patterns that start with a character and a run of them.
+
+A rule pattern such as ``[0-9一二…][0-9一二….]*\\s*年`` (a number, then 年) is tried by ``re`` at
+every position of a run of numeral characters, and every try reads the run to its end before it
+fails: 5,000 digits in a row take seconds and a million never finish. Yet when the try at ``p``
+gets past the first character and fails, every later start inside the same run fails too: the
+run ``[B]*`` stretches to the same end, so the rest of the pattern is tried at a subset of the
+same places, and what it finds there does not depend on where the match began (no back
+references). So after such a failure the scan may jump to the end of the run.
+
+``RunSafe`` does that, and only inside long runs: ``re`` itself keeps trying every position that
+has fewer than ``DEEP`` run characters before it (a variant of the pattern with one look-behind
+more refuses the others), and the positions deeper in a run are tried here, in order, with the
+jump. The matches are exactly those of ``pattern.finditer``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+import re
+
+try:  # Python >= 3.11
+    from re import _compiler, _constants as _c, _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_compile as _compiler  # type: ignore[no-redef]
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+#: positions with at least this many run characters before them are tried here, not by ``re``
+DEEP = 12
+
+_ONE_CHAR = (_c.LITERAL, _c.IN, _c.NOT_LITERAL)
+_ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
+_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None))
+                 if op is not None)
+
+
+def _has_groupref(seq) -> bool:
+    for op, av in seq:
+        if str(op).startswith("GROUPREF"):
+            return True
+        for x in av if isinstance(av, (tuple, list)) else ():
+            if isinstance(x, _p.SubPattern) and _has_groupref(x):
+                return True
+            if isinstance(x, list) and any(isinstance(y, _p.SubPattern) and _has_groupref(y) for y in x):
+                return True
+    return False
+
+
+def _compile(state, items) -> re.Pattern[str]:
+    return _compiler.compile(_p.SubPattern(state, list(items)), state.flags)
+
+
+class RunSafe:
+    """The long-run-safe ``finditer`` of one pattern (``RunSafe.of`` is None for a pattern
+    without the shape: some zero-width assertions and one character, then an unbounded run of
+    one character class)."""
+
+    __slots__ = ("pattern", "shallow", "head", "first", "runs", "run_char")
+
+    def __init__(self, pattern, shallow, head, first, runs, run_char) -> None:
+        self.pattern = pattern
+        self.shallow = shallow  # the pattern, refused at deep positions
+        self.head = head  # what comes before the run: a failure after it allows the jump
+        self.first = first  # the first character
+        self.runs = runs  # long runs of the run's characters
+        self.run_char = run_char
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> RunSafe | None:
+        if not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE:
+            return None
+        try:
+            seq = _p.parse(pattern.pattern, pattern.flags)
+        except Exception:  # pragma: no cover - it compiled once
+            return None
+        data = list(seq.data)
+        first = next((i for i, (op, _) in enumerate(data) if op not in _ZERO_WIDTH), None)
+        if first is not None and data[first][0] in _REPEATS:  # [B]+ is [B][B]*
+            op, (lo, hi, item) = data[first]
+            if lo >= 1 and len(item.data) == 1 and item.data[0][0] in _ONE_CHAR:
+                data[first:first + 1] = [item.data[0], (op, (lo - 1, hi, item))]
+        if first is None or data[first][0] not in _ONE_CHAR:
+            return None
+        r = first + 1
+        while r < len(data) and data[r][0] in _ZERO_WIDTH:
+            r += 1
+        if r >= len(data) or data[r][0] not in _REPEATS:
+            return None
+        lo, hi, item = data[r][1]
+        if hi != _c.MAXREPEAT or len(item.data) != 1 or item.data[0][0] not in _ONE_CHAR:
+            return None
+        if _has_groupref(data) or seq.getwidth()[0] == 0:
+            return None
+        state = seq.state
+        b = item.data[0]
+        deep = (_c.ASSERT_NOT, (-1, _p.SubPattern(state, [
+            (_c.MAX_REPEAT, (DEEP, DEEP, _p.SubPattern(state, [b]))), data[first]])))
+        try:
+            shallow = _compile(state, data[:first + 1] + [deep] + data[first + 1:])
+            head = _compile(state, data[:r])
+            first_char = _compile(state, [data[first]])
+            runs = _compile(state, [(_c.MAX_REPEAT, (DEEP, _c.MAXREPEAT, _p.SubPattern(state, [b])))])
+            run_char = _compile(state, [b])
+        except Exception:  # pragma: no cover - a construct this Python compiles differently
+            return None
+        return cls(pattern, shallow, head, first_char, runs, run_char)
+
+    def deep_regions(self, text: str, pos: int, stop: int | None = None) -> Iterator[tuple[int, int]]:
+        """[first, last] of the positions from ``pos`` (before ``stop``) with DEEP run characters
+        before them, in order."""
+        s = pos
+        while s > 0 and pos - s < DEEP and self.run_char.match(text, s - 1):
+            s -= 1  # from the start of a run that ``pos`` is inside
+        end = len(text) if stop is None else min(len(text), stop)
+        for m in self.runs.finditer(text, s, end):
+            yield max(pos, m.start() + DEEP), m.end()
+
+    def finditer(self, text: str, pos: int, regions: Iterator[tuple[int, int]],
+                 search: Callable[[str, int], re.Match[str] | None]) -> Iterator[re.Match[str]]:
+        """What ``pattern.finditer(text, pos)`` yields, given ``deep_regions(text, pos)`` and
+        ``search(text, pos)``, the first match of ``shallow`` that starts at or after ``pos``."""
+        match, head, first = self.pattern.match, self.head.match, self.first.search
+        n = len(text)
+        nxt = search(text, pos)
+        for d0, d1 in regions:
+            while nxt is not None and nxt.start() < d0:
+                yield nxt
+                pos = nxt.end()
+                nxt = search(text, pos)
+            p = max(pos, d0)
+            while p <= d1 and p < n:
+                c = first(text, p, d1 + 1)
+                if c is None:
+                    break
+                p = c.start()
+                m = match(text, p)
+                if m is not None:
+                    yield m
+                    p = pos = m.end()
+                elif head(text, p) is not None and p < d1:
+                    p = d1  # every start up to the end of the run fails as this one did
+                else:
+                    p += 1
+            pos = max(pos, d1 + 1)
+            if nxt is not None and nxt.start() < pos:
+                nxt = search(text, pos)
+        while nxt is not None:
+            yield nxt
+            pos = nxt.end()
+            nxt = search(text, pos)

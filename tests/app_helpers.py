@@ -75,10 +75,13 @@ async def wait_ready(pilot, index: int | None = None, timeout: float = 30.0) -> 
 
 
 async def wait_all_prepared(pilot, timeout: float = 60.0) -> None:
+    """Until every report is counted (figures known, or an error) and the one on screen is ready
+    (only that one has its session open)."""
     app = pilot.app
     waited = 0.0
     while waited < timeout:
-        if all(s.ready or s.error for s in app.slots):
+        on_screen = app.slots[app.current]
+        if app.totals.complete and (on_screen.ready or on_screen.error):
             await pilot.pause()
             return
         await pilot.pause(0.05)

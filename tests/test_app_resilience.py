@@ -146,9 +146,13 @@ async def test_extraction_in_a_child_process_feeds_the_app(ws):
 
     bad = ws.reports / "broken.txt"
     bad.write_bytes(b"\xff\xff\xff\xff" * 50)
-    extraction = start_extraction([ws.reports], ws.sessions, REVIEWER)
+    from hedui.app.workspace import expand_paths
+
+    files = expand_paths([ws.reports])
+    extraction = start_extraction(files, 0, ws.sessions, REVIEWER, cache_root=ws.root / "cache")
     assert extraction is not None
-    app = make_app([ws.reports], ws.sessions, REVIEWER, config=load_config(ws.config), extraction=extraction)
+    app = make_app([ws.reports], ws.sessions, REVIEWER, config=load_config(ws.config), extraction=extraction,
+                   files=files)
     async with app.run_test(size=SIZE) as pilot:
         await wait_all_prepared(pilot)
         names = [s.name for s in app.slots]

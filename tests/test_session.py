@@ -28,8 +28,22 @@ def test_new_session_has_every_figure_pending(ex, tmp_path):
     assert len({e.id for e in s.entries}) == len(NEEDLES)
     assert s.first_pending() is s.entries[0]
     assert s.path.name == "report.li.toml"
+    assert s.path.with_name("report.li.toml.lock").exists() and not s.path.exists()  # lazy: the lock only
     s.close()
-    assert s.path.exists() and not s.path.with_name("report.li.toml.lock").exists()
+    assert not s.path.exists() and not s.path.with_name("report.li.toml.lock").exists()
+    left = [p.name for p in (tmp_path / "sessions").iterdir()]
+    assert left == [".gitignore"]  # no decision: nothing but the new folder's .gitignore
+
+
+def test_a_lazy_session_is_written_with_its_first_decision(ex, tmp_path):
+    s = open_(ex, tmp_path)
+    first = s.entries[0].id
+    s.accept(first)
+    assert s.path.exists()  # the file before the journal: the journal never lacks its file
+    s.close()
+    again = open_(ex, tmp_path, read_only=True)
+    assert again.entry(first).status == "accepted" and again.progress() == (1, len(NEEDLES))
+    again.close()
 
 
 def test_round_trip_of_every_field(ex, tmp_path):
@@ -266,6 +280,7 @@ def test_reviewer_names_never_share_a_file(ex, tmp_path):
     s1 = Session.open(ex, tmp_path / "s", "li")
     s2 = Session.open(ex, tmp_path / "s", "li?")
     assert s1.path != s2.path
+    s2.accept(s2.entries[0].id)  # a decision writes the (lazy) file
     s1.close()
     s2.close()
     s2.path.rename(s1.path)  # a file of another reviewer under li's name is refused, not taken over
@@ -315,11 +330,12 @@ def test_report_without_figures(tmp_path):
     s = Session.open(ex, tmp_path / "s", "li")
     assert s.entries == [] and s.progress() == (0, 0) and s.first_pending() is None
     s.close()
-    assert peek_header(s.path)["report"]["path"] == "empty.txt"
+    assert not s.path.exists()  # nothing decided: nothing written
     s = Session.open(ex, tmp_path / "s", "li")
     a = s.add(5, 7, Fields(1))
     assert s.progress() == (1, 1) and s.entry(a.id).text == "数字"
     s.close()
+    assert peek_header(s.path)["report"]["path"] == "empty.txt"
 
 
 def test_bad_figures_from_the_extractor_are_left_out_with_a_notice(tmp_path):

@@ -125,6 +125,7 @@ def _set_header(path, key, value):
 def test_next_id_at_its_limit_refuses_an_add_and_the_file_stays_valid(tmp_path):
     ex = make_extraction(tmp_path / "report.txt", TEXT, NEEDLES)
     s = Session.open(ex, tmp_path / "sessions", "li")
+    s.flush()  # a new session is lazy: written now
     s.close()
     _set_header(s.path, "next_id", MAX_INT)
     assert check_file(s.path, tmp_path / "sessions") == []

@@ -196,6 +196,7 @@ def test_hostile_session_file_is_refused_and_never_overwritten(ex, tmp_path, cas
 
 def test_truncated_file_is_refused(ex, tmp_path):
     s = open_(ex, tmp_path)
+    s.flush()  # written (a new session is lazy)
     s.close()
     data = s.path.read_bytes()
     for cut in (len(data) // 3, len(data) // 2, len(data) - 5):
@@ -222,6 +223,7 @@ def test_background_rewrite_failure_is_reported_and_recovers(ex, tmp_path, monke
     import time
 
     s = open_(ex, tmp_path, batch=1, idle=0.01)
+    s.flush()  # written (a new session is lazy): from here on only the rewrites fail
     real = store_mod.atomic_write
     calls = []
 
@@ -255,6 +257,7 @@ from tests.session_helpers import crash_extraction
 work = Path(sys.argv[1])
 ex = crash_extraction(work)
 s = Session.open(ex, work / "sessions", "li", batch=10**6, idle=3600)
+s.flush()  # a new session is lazy: its file is written now, before the limit
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
 resource.setrlimit(resource.RLIMIT_FSIZE, (12_000, 12_000))  # the journal can grow to 12 kB
 ok = 0

@@ -14,7 +14,7 @@ import sys
 from hedui import __version__
 from hedui.core.model import HeduiError
 
-COMMANDS = ("extract", "evaluate", "dataset", "team", "review")
+COMMANDS = ("extract", "evaluate", "dataset", "team", "review", "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:

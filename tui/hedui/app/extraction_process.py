@@ -1,112 +1,248 @@
-"""Extraction in a forked child process, so that the heavy start-up of the extractor
-(jieba's dictionary, opencc) runs on the other core while the app starts and paints.
+"""The corpus server: extraction and counting in a forked child process (or, without fork, a
+thread), so that the app never waits for the corpus.
 
-``ExtractionProcess(paths, rules_dir)`` forks at once (call it before importing
-Textual: no threads exist yet) and extracts the reports in the given order,
-sending each ``Extraction`` (or the one-line error) back as soon as it is done.
-``results()`` yields ``(k, extraction, error, provisional)`` in that order; if
-the child dies, it simply stops early and the caller prepares the rest itself.
+``ExtractionProcess(files, first, ...)`` starts at once (fork it before importing Textual: no
+threads exist yet) and serves, in this order of priority:
 
-The first report comes twice: at once a provisional figures-only extraction
-(``extract(report, context=False)``: no labels or periods, so no jieba, ~10 ms),
-for the screen to show while jieba's dictionary loads (~0.8 s), then the full
-one.  A provisional extraction is only ever shown, never used to open a session.
+* ``want(index)``: the reports the reviewer is on or about to reach (the app keeps a few
+  ahead), from the extraction cache or extracted then cached: ``("ready", i, extraction,
+  error)``.  While jieba's dictionary is not loaded yet (a cold start), a figures-only
+  extraction comes first, to be shown while the labels are prepared: ``("preview", i, extraction)``;
+* a background pass over the whole corpus that holds nothing in memory: the figures of every
+  report the cache knows (``("figures", [(i, n, error)…])``, one query), this reviewer's saved
+  decisions per report (``("decisions", [(i, decided, flagged, total)…])``), then every report
+  the cache does not know, extracted into the cache a report at a time, checking for wants in
+  between; ``("counted", n)`` at the end (n: the reports it had to extract, 0 with a warm cache).  ``("warning", line)`` if the cache cannot be used.
+
+``messages()`` yields what the server sends until it stops; if the child dies it simply ends.
 """
 from __future__ import annotations
 
 import multiprocessing
+import threading
+import time
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from hedui.core.model import Extraction, HeduiError
+from hedui.core.model import HeduiError
+
+#: the background pass sends its counts at least this often (seconds)
+BATCH_SECONDS = 0.25
 
 
-def _serve(conn: Any, paths: list[Path], rules_dir: Path | None) -> None:
-    """The child: extract each report in order and send the result back."""
-    from hedui.core.text.artefact_rules import load_artefact_rules
-    from hedui.core.extract.extractor import Extractor
-    from hedui.core.text.report import load_report
+class _Stop(Exception):
+    pass
 
-    extractor = artefact_rules = None
-    try:
-        for k, path in enumerate(paths):
+
+class _Server:
+    """The child's side (see the module doc)."""
+
+    def __init__(self, conn: Any, paths: list[Path], first: int, sessions_dir: Path, reviewer: str,
+                 rules_dir: Path | None, cache_root: Path | None, extractor: Any, previews: bool) -> None:
+        self.conn, self.paths, self.sessions_dir, self.reviewer = conn, paths, Path(sessions_dir), reviewer
+        self.previews = previews  # figures first while jieba loads (a child: the app paints meanwhile)
+        self.rules_dir, self.cache_root, self.given = rules_dir, cache_root, extractor
+        self.wants: deque[int] = deque([first] if paths else [])
+        self.known: list[bool] = [False] * len(paths)  # figures counted (or failed)
+        self.corpus: Any = None
+
+    def run(self) -> None:
+        from hedui.core.corpus.cached import CachedExtractor, open_cache
+
+        cache = open_cache(self.cache_root, self.rules_dir)
+        self.corpus = CachedExtractor(self.rules_dir, cache, self.given)
+        try:
+            self.drain()  # the report on screen first
+            if cache.warning:
+                self.conn.send(("warning", cache.warning))
+            self.count_cached()
+            self.count_decisions()
+            self.count_the_rest()
+            if cache.warning:
+                self.conn.send(("warning", cache.warning))
+            self.conn.send(("counted", self.corpus.extracted))
+            while True:  # idle: only what the reviewer asks for
+                self.handle(self.conn.recv())
+                self.drain()
+        except (_Stop, BrokenPipeError, EOFError, OSError):  # the app has gone
+            pass
+        finally:
+            cache.close()
+            self.conn.close()
+
+    # -------------------------------------------------------------- the reviewer's reports
+    def handle(self, msg: Any) -> None:
+        if msg[0] == "stop":
+            raise _Stop
+        if msg[0] == "want" and 0 <= msg[1] < len(self.paths):
+            self.wants.append(msg[1])
+
+    def drain(self) -> None:
+        while self.conn.poll():
+            self.handle(self.conn.recv())
+        while self.wants:
+            self.serve(self.wants.popleft())
+            while self.conn.poll():
+                self.handle(self.conn.recv())
+
+    def serve(self, i: int) -> None:
+        path = self.paths[i]
+        try:
+            report, found, stat = self.corpus.cached(path)
+            if found is None:
+                if self.previews and self.corpus.extracted == 0 and self.given is None:  # jieba not loaded yet
+                    try:
+                        self.conn.send(("preview", i, self.corpus.extract_report(report, stat, context=False)))
+                    except HeduiError:
+                        pass  # the full extraction says why
+                found = self.corpus.extract_report(report, stat)
+        except HeduiError as exc:
+            self.conn.send(("ready", i, None, str(exc)))
+        except Exception as exc:  # an extractor bug costs this report only
+            self.conn.send(("ready", i, None, f"{path}: cannot prepare ({type(exc).__name__}: {exc})"))
+        else:
+            self.conn.send(("ready", i, found, None))
+            if not self.known[i]:
+                self.known[i] = True
+                self.conn.send(("figures", [(i, len(found.figures), None)]))
+
+    # -------------------------------------------------------------- the background pass
+    def count_cached(self) -> None:
+        found = self.corpus.summaries(self.paths)
+        batch = [(i, n, None) for i, n in enumerate(found) if n is not None and not self.known[i]]
+        for i, _, _ in batch:
+            self.known[i] = True
+        for k in range(0, len(batch), 2000):
+            self.conn.send(("figures", batch[k:k + 2000]))
+            self.drain()
+
+    def count_decisions(self) -> None:
+        """This reviewer's saved decisions per report (read only: nothing is locked)."""
+        from hedui.core.model import SessionError
+        from hedui.core.session.paths import peek_header, resolve_report_path
+        from hedui.core.session.read import load_saved, session_files
+
+        try:
+            files = session_files(self.sessions_dir)
+        except SessionError:
+            return
+        heads = [(f, peek_header(f)) for f in files]
+        heads = [(f, h) for f, h in heads if h.get("reviewer") == self.reviewer and isinstance(h.get("report"), dict)]
+        if not heads:
+            return
+        index = {str(p.resolve()): i for i, p in enumerate(self.paths)}
+        batch, sent = [], time.monotonic()
+        for f, head in heads:
+            stored = head["report"].get("path")
+            i = index.get(str(resolve_report_path(stored, self.sessions_dir).resolve())) if isinstance(stored, str) else None
+            if i is None:
+                continue
             try:
-                if artefact_rules is None:  # the --rules folder's, compiled once for every report
-                    artefact_rules = load_artefact_rules(rules_dir)
-                report = load_report(path, artefact_rules=artefact_rules)
-                if extractor is None:
-                    extractor = Extractor(rules_dir, artefact_rules.simplifier)
-                if k == 0:  # something to show before the labels' jieba is loaded
-                    _send_provisional(conn, k, extractor, report)
-                conn.send((k, extractor.extract(report), None, False))
+                entries = load_saved(f, self.sessions_dir).entries
+            except SessionError:
+                continue  # the app says why when the reviewer opens it
+            decided = sum(1 for e in entries if e.status != "pending")
+            batch.append((i, decided, sum(1 for e in entries if e.status == "flagged"), len(entries)))
+            if time.monotonic() - sent > BATCH_SECONDS:
+                self.conn.send(("decisions", batch))
+                batch, sent = [], time.monotonic()
+                self.drain()
+        if batch:
+            self.conn.send(("decisions", batch))
+
+    def count_the_rest(self) -> None:
+        batch, sent = [], time.monotonic()
+        for i, path in enumerate(self.paths):
+            self.drain()
+            if self.known[i]:
+                continue
+            self.known[i] = True
+            try:
+                batch.append((i, len(self.corpus.extract_path(path).figures), None))
             except HeduiError as exc:
-                conn.send((k, None, str(exc), False))
+                batch.append((i, None, str(exc)))
             except Exception as exc:  # an extractor bug costs this report only
-                conn.send((k, None, f"{path}: cannot prepare ({type(exc).__name__}: {exc})", False))
-    except (BrokenPipeError, EOFError, OSError):  # the app has gone
-        pass
-    finally:
-        conn.close()
+                batch.append((i, None, f"{path}: cannot prepare ({type(exc).__name__}: {exc})"))
+            if time.monotonic() - sent > BATCH_SECONDS:
+                self.conn.send(("figures", batch))
+                batch, sent = [], time.monotonic()
+        if batch:
+            self.conn.send(("figures", batch))
 
 
-def _send_provisional(conn: Any, k: int, extractor: Any, report: Any) -> None:
-    """The figures of ``report`` without labels or periods (a failure here is left to the full run)."""
-    try:
-        provisional = extractor.extract(report, context=False)
-    except Exception:  # the full extraction that follows reports it
-        return
-    conn.send((k, provisional, None, True))
+def _serve(conn: Any, *args: Any) -> None:
+    _Server(conn, *args).run()
 
 
 class ExtractionProcess:
-    """A child process extracting ``paths`` in order (see the module doc)."""
+    """The app's side of the corpus server (see the module doc)."""
 
-    def __init__(self, paths: list[Path], order: list[int], rules_dir: Path | None = None) -> None:
-        self.order = list(order)  # indexes into the app's report list, in extraction order
-        self.paths = [paths[i] for i in self.order]
-        ctx = multiprocessing.get_context("fork")
-        receiver, sender = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(
-            target=_serve, args=(sender, self.paths, rules_dir), name="hedui-extract", daemon=True
-        )
-        self._process.start()
-        sender.close()
-        self._conn = receiver
+    def __init__(self, paths: list[Path], first: int, sessions_dir: Path, reviewer: str,
+                 rules_dir: Path | None = None, cache_root: Path | None = None, *,
+                 extractor: Any = None, thread: bool = False) -> None:
+        self.first = first
+        self._send_lock = threading.Lock()
+        args = (list(paths), first, Path(sessions_dir), reviewer, rules_dir, cache_root, extractor, not thread)
+        self._process: Any = None
+        self._thread: threading.Thread | None = None
+        if thread:
+            mine, theirs = multiprocessing.Pipe(duplex=True)
+            self._thread = threading.Thread(target=_serve, args=(theirs, *args), name="hedui-corpus", daemon=True)
+            self._thread.start()
+        else:
+            ctx = multiprocessing.get_context("fork")
+            mine, theirs = ctx.Pipe(duplex=True)
+            self._process = ctx.Process(target=_serve, args=(theirs, *args), name="hedui-corpus", daemon=True)
+            self._process.start()
+            theirs.close()
+        self._conn = mine
+        self._closed = False
 
-    def results(self) -> Iterator[tuple[int, Extraction | None, str | None, bool]]:
-        """``(k, extraction, error, provisional)``: every report once with ``provisional``
-        False, the first one also before that with True (see the module doc)."""
-        finals = 0
-        while finals < len(self.paths):
-            try:
-                item = self._conn.recv()
-            except (EOFError, OSError):
+    def want(self, index: int) -> None:
+        """Ask for report ``index`` (its ``ready`` comes before any background work)."""
+        with self._send_lock:
+            if self._closed:
                 return
-            finals += not item[3]
-            yield item
+            try:
+                self._conn.send(("want", index))
+            except (OSError, ValueError):  # the server has gone: nothing more will come
+                pass
+
+    def messages(self) -> Iterator[tuple]:
+        while True:
+            try:
+                yield self._conn.recv()
+            except (EOFError, OSError, ValueError):
+                return
 
     def close(self) -> None:
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join(timeout=2)
+        with self._send_lock:
+            if self._closed:
+                return
+            self._closed = True
+            try:
+                self._conn.send(("stop",))
+            except (OSError, ValueError):
+                pass
+        if self._process is not None:
+            self._process.join(timeout=1)
+            if self._process.is_alive():
+                self._process.terminate()
+                self._process.join(timeout=2)
+        if self._thread is not None:
+            self._thread.join(timeout=5)
         self._conn.close()
 
 
-def start_extraction(
-    paths: list[Path], sessions_dir: Path, reviewer: str, rules_dir: Path | None = None
-) -> ExtractionProcess | None:
-    """Start extracting ``paths`` (files or folders, as given to the app) in resume order.
-
-    None where fork is not available: then the app's thread worker does the work.
-    """
-    from hedui.app.workspace import expand_paths, resume_order
-
+def start_extraction(files: list[Path], first: int, sessions_dir: Path, reviewer: str,
+                     rules_dir: Path | None = None, cache_root: Path | None = None) -> ExtractionProcess | None:
+    """The corpus server in a forked child; None where fork is not available (the app then
+    runs it in a thread)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    files = expand_paths([Path(p) for p in paths])
-    order = resume_order(files, Path(sessions_dir), reviewer)
     try:
-        return ExtractionProcess(files, order, rules_dir)
+        return ExtractionProcess(files, first, sessions_dir, reviewer, rules_dir, cache_root)
     except OSError:
         return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
 
@@ -25,11 +26,28 @@ class ReportPreviewed(Message):
 
 
 @dataclass
-class PreparationProgressed(Message):
-    """``done`` of ``total`` reports are prepared."""
+class ReportExtracted(Message):
+    """The corpus server sent report ``index``'s extraction (or why it cannot be read)."""
 
-    done: int
-    total: int
+    index: int
+    extraction: Any
+    error: str | None
+
+
+@dataclass
+class CorpusCounted(Message):
+    """The background pass counted reports: ``kind`` "figures" ``(i, figures, error)``,
+    "decisions" ``(i, decided, flagged, total)``, or "done" (every report counted)."""
+
+    kind: str
+    items: list
+
+
+@dataclass
+class CacheWarned(Message):
+    """The extraction cache cannot be used (one line: why); hedui goes on without it."""
+
+    line: str
 
 
 @dataclass

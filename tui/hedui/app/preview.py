@@ -24,23 +24,25 @@ PENDING = "…"
 class Preview(ReadOnlySession):
     """A read-only stand-in built from a provisional (figures-only) extraction."""
 
-    def __init__(self, extraction: Extraction, saved: list[Entry] | None = None) -> None:
-        super().__init__(extraction, "the labels are still being prepared")
+    def __init__(self, extraction: Extraction, saved: list[Entry] | None = None, provisional: bool = True) -> None:
+        super().__init__(extraction, "the labels are still being prepared" if provisional else "opening the session")
         self.extraction = extraction
+        self.labels_pending = provisional  # a figures-only extraction: labels and periods to come
         self.from_saved = saved is not None
         if saved is not None:
             self.entries = sorted(saved, key=lambda e: (e.start, e.end, e.id))
-        else:
+        elif provisional:
             self.entries = [
                 dataclasses.replace(e, fields=dataclasses.replace(e.fields, label=PENDING, period=PENDING))
                 for e in self.entries
             ]
 
 
-def make_preview(extraction: Extraction, sessions_dir: Path, reviewer: str) -> Preview:
-    """The preview of a provisional extraction; the saved session's entries where one
-    exists for the same text (read only: nothing is locked or written)."""
-    return Preview(extraction, _saved_entries(extraction, Path(sessions_dir), reviewer))
+def make_preview(extraction: Extraction, sessions_dir: Path, reviewer: str, provisional: bool = True) -> Preview:
+    """The preview of an extraction (``provisional``: figures only, labels not known yet); the
+    saved session's entries where one exists for the same text (read only: nothing is locked
+    or written)."""
+    return Preview(extraction, _saved_entries(extraction, Path(sessions_dir), reviewer), provisional)
 
 
 def _saved_entries(extraction: Extraction, sessions_dir: Path, reviewer: str) -> list[Entry] | None:

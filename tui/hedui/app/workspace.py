@@ -16,14 +16,18 @@ from hedui.core.model import Extraction, HeduiError, SessionError, SessionLocked
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, folders as their ``*.txt`` files in name order; each report once."""
+    """Files as given, folders as their ``*.txt`` files in name order; each report once
+    (a folder is resolved once, not each of its files: 10,000 reports list in milliseconds)."""
     out: list[Path] = []
     seen: set[Path] = set()
     for p in paths:
         p = Path(p)
-        found = sorted(q for q in p.glob("*.txt") if q.is_file()) if p.is_dir() else [p]
-        for q in found:
-            key = q.resolve()
+        if p.is_dir():
+            base = p.resolve()
+            found = [(q, base / q.name) for q in sorted(p.glob("*.txt")) if q.is_file()]
+        else:
+            found = [(p, p.resolve())]
+        for q, key in found:
             if key not in seen:
                 seen.add(key)
                 out.append(q)
@@ -39,6 +43,8 @@ class ReportSlot:
     read_only: str | None = None  # why the session is read-only, if it is
     announced: bool = False  # read-only reason and session notices shown once
     preview: Any = None  # hedui.app.preview.Preview, shown until the session opens
+    figures: int | None = None  # how many figures the extractor proposes (None: not counted yet)
+    saved: tuple[int, int, int] | None = None  # (decided, flagged, total) of the saved session
 
     @property
     def ready(self) -> bool:
@@ -139,48 +145,17 @@ class Pace:
         return round(self.decisions * 3600 / elapsed)
 
 
-def last_activity(path: Path, sessions_dir: Path, reviewer: str) -> float:
-    """When ``reviewer`` last decided anything on the report at ``path`` (epoch seconds, 0 if never).
+def resume_index(paths: list[Path], sessions_dir: Path, reviewer: str) -> int:
+    """The index of the report ``reviewer`` last decided on (0 if none of ``paths``): one pass
+    over the session files' headers, then only the reports of that name are resolved."""
+    from hedui.core.session.paths import resolve_report_path
+    from hedui.core.session.read import last_worked_on
 
-    Read cheaply, before the report is extracted: the session file's header
-    ``updated_at`` and the modification time of its journal (decisions not yet
-    folded into the file).
-    """
-    from datetime import datetime
-
-    from hedui.core.session.paths import peek_header, safe_name, stored_report_path
-
-    stored = stored_report_path(path, sessions_dir)
-    best = 0.0
-    pattern = f"{safe_name(Path(path).stem)}*.{safe_name(reviewer)}.toml"
-    for candidate in Path(sessions_dir).glob(pattern):
-        head = peek_header(candidate)
-        report = head.get("report", {})
-        if not isinstance(report, dict) or report.get("path") != stored:
-            continue
-        updated = head.get("updated_at")
-        if isinstance(updated, str) and updated:
-            try:
-                best = max(best, datetime.fromisoformat(updated.replace("Z", "+00:00")).timestamp())
-            except ValueError:
-                pass
-        journal = candidate.with_name(candidate.name + ".journal")
-        try:
-            if journal.stat().st_size > 0:
-                best = max(best, journal.stat().st_mtime)
-        except OSError:
-            pass
-    return best
-
-
-def resume_order(paths: list[Path], sessions_dir: Path, reviewer: str) -> list[int]:
-    """Report indexes in the order to prepare them: the one last worked on first."""
-    order = list(range(len(paths)))
-    if not order:
-        return order
-    times = [last_activity(p, sessions_dir, reviewer) for p in paths]
-    latest = max(order, key=lambda i: (times[i], -i))
-    if times[latest] > 0:
-        order.remove(latest)
-        order.insert(0, latest)
-    return order
+    stored = last_worked_on(Path(sessions_dir), reviewer)
+    if stored is None:
+        return 0
+    target = resolve_report_path(stored, Path(sessions_dir)).resolve()
+    for i, p in enumerate(paths):
+        if p.name == target.name and p.resolve() == target:
+            return i
+    return 0

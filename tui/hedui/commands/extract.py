@@ -19,7 +19,40 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--excluded", action="store_true",
                    help="also print the numbers that were not proposed, with the excluding rule")
     p.add_argument("--rules", type=Path, metavar="DIR", help="rules folder (default: bundled rules)")
+    p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                   help="extract on N processes (default: the number of cores)")
+    p.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
+                   help="extract on an existing Dask cluster (pip install 'hedui[cluster]')")
+    cache_args(p)
     p.set_defaults(run=run)
+
+
+def cache_args(p: argparse.ArgumentParser) -> None:
+    """``--cache DIR`` and ``--no-cache`` (shared by extract and review)."""
+    p.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                   help="extraction cache folder (default: $HEDUI_CACHE or the user cache folder)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
+
+
+def open_cache_of(args: argparse.Namespace):
+    """The extraction cache the options ask for; its warning (one line), if any, on stderr."""
+    from hedui.core.corpus.cache import cache_root
+    from hedui.core.corpus.cached import open_cache
+
+    cache = open_cache(None if args.no_cache else cache_root(args.cache), args.rules)
+    if cache.warning:
+        print(f"hedui: warning: {cache.warning}", file=sys.stderr)
+    return cache
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return n
 
 
 def report_paths(paths: list[str], on_error=None) -> Iterator[Path]:
@@ -84,26 +117,83 @@ def _table_row(rec: dict) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from hedui.core.rules import load_rules
+
     failed = 0
-
-    def on_error(msg: str) -> None:
-        nonlocal failed
-        failed += 1
+    if args.rules is not None:
+        load_rules(args.rules)  # a bad rule file: one line, before any report
+    errors: list[str] = []
+    paths = list(report_paths(args.paths, errors.append))
+    for msg in errors:
         print(f"hedui: {msg}", file=sys.stderr)
-
+    failed += len(errors)
     out = sys.stdout
-    for shown, ex in extract_paths(args.paths, args.rules, on_error):
-        figs = list(ex.figures)
-        if args.excluded:
-            figs = sorted(figs + list(ex.excluded), key=lambda f: (f.start, f.end))
-        if args.format == "table":
-            out.write(f"# {shown}: {len(ex.figures)} figures, {len(ex.excluded)} excluded\n")
-        for f in figs:
-            rec = f.as_json(shown)
+    with _progress(len(paths)) as advance:
+        for path, records, error in _results(args, paths, advance):
+            if error is not None:
+                failed += 1
+                print(f"hedui: {error}", file=sys.stderr)
+                continue
             if args.format == "table":
-                out.write(_table_row(rec) + "\n")
-            else:
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                figures = sum(1 for r in records if not r.get("excluded"))
+                out.write(f"# {path}: {figures} figures, {len(records) - figures} excluded\n")
+                if not args.excluded:
+                    records = [r for r in records if not r.get("excluded")]
+            for rec in records:
+                out.write((_table_row(rec) if args.format == "table" else json.dumps(rec, ensure_ascii=False)) + "\n")
     out.flush()
     return 1 if failed else 0
 
+
+def _results(args: argparse.Namespace, paths: list[Path], advance):
+    """(path, records, error) per report in input order: on the cluster, or here through the cache."""
+    if args.dask:
+        from hedui.core.corpus.cluster import connect, extract_on_cluster
+
+        client = connect(args.dask)
+        try:
+            yield from extract_on_cluster(client, paths, args.rules, _with_excluded(args), on_done=advance)
+        finally:
+            client.close()
+        return
+    from hedui.core.corpus.parallel import default_jobs, extract_files
+
+    cache = open_cache_of(args)
+    said = cache.warning
+    try:
+        yield from extract_files(paths, args.rules, cache, args.jobs or default_jobs(), _with_excluded(args), advance)
+    finally:
+        if cache.warning and not said:  # a failure on the way (a full disk): said once
+            print(f"hedui: warning: {cache.warning}", file=sys.stderr)
+        if cache.remade:
+            print(f"hedui: warning: {cache.remade} damaged cache entr{'y was' if cache.remade == 1 else 'ies were'}"
+                  " made again", file=sys.stderr)
+        cache.close()
+
+
+def _with_excluded(args: argparse.Namespace) -> bool:
+    """Whether the records need the excluded numbers (asked for, or counted by the table)."""
+    return args.excluded or args.format == "table"
+
+
+class _progress:
+    """A rich progress bar on stderr while it is a terminal (nothing otherwise); ``advance()``."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if not sys.stderr.isatty() or self.total < 2:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("extracting", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()

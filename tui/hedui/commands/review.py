@@ -32,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--rules", type=Path, default=None, metavar="DIR", help="rule folder to extract with")
     p.add_argument("--all", action="store_true",
                    help="every report, not only those the sessions folder's assignment.toml gives the reviewer")
+    from hedui.commands.extract import cache_args
+
+    cache_args(p)
     p.set_defaults(run=run)
 
 
@@ -52,13 +55,14 @@ def check_rules(rules_dir: Path | None) -> None:
 def run(args: argparse.Namespace) -> int:
     from hedui.app.config import load_config
     from hedui.app.extraction_process import start_extraction
-    from hedui.app.workspace import expand_paths
+    from hedui.app.workspace import expand_paths, resume_index
+    from hedui.core.corpus.cache import cache_root
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise HeduiError(f"{missing[0]}: no such file or folder")
     for p in args.paths:
-        if p.is_dir() and not expand_paths([p]):
+        if p.is_dir() and not any(q.is_file() for q in p.glob("*.txt")):
             raise HeduiError(f"{p}: no .txt reports")
     if args.rules is not None and not args.rules.is_dir():
         raise HeduiError(f"{args.rules}: not a rule folder")
@@ -69,16 +73,18 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise HeduiError(f"{args.sessions}: cannot create sessions folder ({exc.strerror or exc})") from None
     reviewer = args.reviewer or default_reviewer()
+    files = expand_paths(list(args.paths))
     if not args.all:  # a team's folder: only this reviewer's reports
         from hedui.core.dataset.assignment import assigned_to
 
-        files, note = assigned_to(expand_paths(list(args.paths)), args.sessions, reviewer)
+        files, note = assigned_to(files, args.sessions, reviewer)
         if note:
             print(f"hedui: {note}", file=sys.stderr)
-        args.paths = files
-    # fork the extractor before Textual is imported: jieba and opencc then load on
-    # the other core while the app starts, and no thread exists yet to fork
-    extraction = start_extraction(list(args.paths), args.sessions, reviewer, args.rules)
+    cache = None if args.no_cache else cache_root(args.cache)
+    # fork the corpus server before Textual is imported: the cache is read, and jieba and
+    # opencc load, on the other core while the app starts; no thread exists yet to fork
+    extraction = start_extraction(files, resume_index(files, args.sessions, reviewer), args.sessions,
+                                  reviewer, args.rules, cache)
     try:
         from hedui.app.app import make_app  # deferred: headless commands never load textual
         from hedui.app.config import check_keymap
@@ -89,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             extraction.close()
         raise
     app = make_app(list(args.paths), args.sessions, reviewer, rules_dir=args.rules,
-                   config=config, extraction=extraction)
+                   config=config, extraction=extraction, cache_root=cache, files=files)
     try:
         app.run(mouse=not args.no_mouse)
     finally:

@@ -126,12 +126,15 @@ class AdjudicationScreen(ReviewScreen, inherit_bindings=False):
             self._decided(eid, advance=True)
 
     def action_next_pending(self) -> None:
-        """The next open dispute of this report after the cursor; past the last, the review
-        screen's walk goes on to the next report's first (``first_pending`` counts disputes)."""
+        """The next open dispute of this report after the cursor, else its first open one; with
+        none left, the next report (which opens at its first open dispute)."""
         adj = self.adjudication
         pos = self.cursor_offset()
-        for d in adj.disputes if adj is not None else ():
-            if d.span[0] > pos and not adj.resolved(d):
-                self.go_to(d.entry_id)
-                return
-        super().action_next_pending()
+        open_ = [d for d in (adj.disputes if adj is not None else ()) if not adj.resolved(d)]
+        target = next((d for d in open_ if d.span[0] > pos), open_[0] if open_ else None)
+        if target is not None:
+            self.go_to(target.entry_id)
+        elif len(self.slots) > 1:
+            self.show_report((self.index + 1) % len(self.slots))
+        else:
+            self.notify("Every dispute of this report is resolved.", timeout=3)

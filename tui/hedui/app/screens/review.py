@@ -64,6 +64,7 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
         Binding("slash", "search", "Search", show=False, id="review.search"),
         Binding("s", "filter", "Filter", show=False, id="review.filter"),
         Binding("right_square_bracket", "next_report", "Next report", show=False, id="review.next_report"),
+        Binding("g", "reports", "Reports", id="review.reports"),
         Binding("left_square_bracket", "previous_report", "Prev report", show=False, id="review.previous_report"),
         Binding("o", "orphans", "Orphans", id="review.orphans"),
         Binding("question_mark", "help", "Help", id="review.help"),
@@ -109,6 +110,7 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
         self._starts: list[int] = []
         self._excluded: list[Any] = []
         self._binding_state: tuple = ()
+        self._report_list: Any = None  # the report list (g), made on first use and kept
         self.panel: Panel | None = None  # a form shown in place of the detail and table
 
     # ------------------------------------------------------------------ layout
@@ -193,7 +195,10 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
     # ------------------------------------------------------------------ showing
     def show_report(self, index: int, *, at: str | None = None) -> None:
         """Show report ``index``: its text, table and the figure to start at."""
+        if index != self.index:
+            self.app.leave(self.index)  # its session closes (off the UI thread)
         self.index = index
+        self.app.hold(index)  # it and the next few prepared; its session opening
         self.current_excluded = None
         self.selecting = False
         slot = self.slot
@@ -290,16 +295,12 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
 
     def update_header(self) -> None:
         slot = self.slot
-        done = total = 0
-        ready = 0
-        for s in self.slots:
-            ready += s.ready
-            d, t = s.progress()  # a preview's too: its figures are known
-            done, total = done + d, total + t
+        totals = self.app.totals
+        done, total = totals.overall(self.index, slot.progress() if slot.shown is not None else None)
         note = ""
-        if ready + sum(1 for s in self.slots if s.error) < len(self.slots):
-            note = f"preparing {ready}/{len(self.slots)}…"
-        if self.provisional:
+        if not totals.complete:
+            note = f"counting {totals.counted}/{len(self.slots)}…"
+        if self.provisional and getattr(self._preview, "labels_pending", False):
             note = "preparing labels… " + note
         if self.filter != "all":
             note = f"[{self.filter}] " + note
@@ -350,7 +351,7 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
             return self.selecting
         if self.selecting:
             return action in {"help", "quit"}
-        if action in {"next_report", "previous_report"}:
+        if action in {"next_report", "previous_report", "reports"}:
             return len(self.slots) > 1
         if action == "clear_search":
             return self.search_active

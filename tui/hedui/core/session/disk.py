@@ -87,11 +87,14 @@ def _copy_new(src: Path, dest: Path) -> None:
 
 
 class FileLock:
-    """An exclusive ``flock`` on ``<session>.lock`` naming its holder (pid@host since)."""
+    """An exclusive ``flock`` on ``<session>.lock`` naming its holder (pid@host since) on its
+    first line and, on a second, ``owner`` (the report the session is of: a lazy session has
+    no file yet to say so, ``hedui.core.session.paths.session_path``)."""
 
-    def __init__(self, path: Path, session_path: Path) -> None:
+    def __init__(self, path: Path, session_path: Path, owner: str = "") -> None:
         self.path = path
         self.session_path = session_path
+        self.owner = owner
         self.fd: int | None = None
 
     def acquire(self) -> None:
@@ -107,7 +110,7 @@ class FileLock:
             except OSError as exc:
                 holder = ""
                 try:
-                    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+                    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip().split("\n")[0]
                 except OSError:
                     pass
                 os.close(fd)
@@ -124,7 +127,7 @@ class FileLock:
             if not same:
                 os.close(fd)
                 continue
-            info = f"{os.getpid()}@{socket.gethostname()} since {now_rfc3339()}\n".encode()
+            info = f"{os.getpid()}@{socket.gethostname()} since {now_rfc3339()}\n{self.owner}\n".encode()
             try:
                 os.ftruncate(fd, 0)
                 os.pwrite(fd, info, 0)

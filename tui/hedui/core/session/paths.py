@@ -84,6 +84,16 @@ def peek_header(path: Path) -> dict:
         return {}
 
 
+def lock_owner(session: Path) -> str:
+    """The report (as stored) named by the lock file of ``session``; '' if none or unreadable."""
+    try:
+        with open(session.with_name(session.name + ".lock"), "rb") as fh:
+            lines = fh.read(4096).decode("utf-8", "replace").split("\n")
+    except OSError:
+        return ""
+    return lines[1].strip() if len(lines) > 1 else ""
+
+
 def session_path(sessions_dir: Path, report: Report, reviewer: str, role: str = "review") -> Path:
     """The session file of ``report`` reviewed (or adjudicated) by ``reviewer`` (existing or to be made)."""
     sessions_dir = Path(sessions_dir)
@@ -94,8 +104,8 @@ def session_path(sessions_dir: Path, report: Report, reviewer: str, role: str = 
     if os.path.lexists(alt):
         return alt
     base = sessions_dir / f"{stem}.{rev}.toml"
-    if not os.path.lexists(base):
-        return base
+    if not os.path.lexists(base):  # unless a lazy session of another report holds the name (its lock says)
+        return alt if lock_owner(base) not in ("", stored) else base
     head = peek_header(base).get("report", {})
     other = head.get("path") if isinstance(head, dict) else None
     if not isinstance(other, str) or other == stored:

@@ -2,7 +2,9 @@
 
 ``Session.open(extraction, sessions_dir, reviewer)`` creates or resumes the
 session file (format: ``hedui.core.session.file_format``; storage and durability:
-``hedui.core.session.store``). Every mutating call is on disk (journal line, fsync)
+``hedui.core.session.store``). A new session is lazy: opening it takes the lock and
+writes nothing else; its file is written with the first decision, and closing it
+without one leaves nothing behind (the lock file goes with the lock). Every mutating call is on disk (journal line, fsync)
 before it returns; if the write fails it raises ``SessionError`` with the
 decision kept in memory and queued for the next write. All methods are
 thread-safe. ``Entry`` objects are replaced, never mutated: hold ids, not entries.
@@ -79,6 +81,7 @@ class Session(SavedView):
         self._held: dict[str, Entry | None] = {}  # figures as on disk, while decisions on them are not
         self._reindex()
         self._closed = False
+        self._unwritten = False  # a new session whose file is not written yet
 
     # ---------------------------------------------------------------- opening
 
@@ -97,7 +100,8 @@ class Session(SavedView):
         _checked("reviewer", reviewer, 200)
         path = session_path(Path(sessions_dir), report, reviewer, role)
         extraction, dropped = anchor.usable(extraction)
-        store = SessionStore(path, read_only=read_only, batch=batch, idle=idle)
+        store = SessionStore(path, read_only=read_only, batch=batch, idle=idle,
+                             owner=stored_report_path(report.path, Path(sessions_dir)))
         doc, records = store.open()
         try:
             created = doc is None
@@ -116,7 +120,8 @@ class Session(SavedView):
                 self._apply_record(rec)
             self.notices += dropped
             changed = self._reconcile(extraction, Path(sessions_dir))
-            if not read_only and (created or changed):
+            self._unwritten = created  # written with the first decision (lazy)
+            if not read_only and changed and not created:
                 store.write_doc(self._snapshot())
         except BaseException:
             store.release()
@@ -224,6 +229,11 @@ class Session(SavedView):
         return bool(self._history.redo_stack)
 
     @property
+    def written(self) -> bool:
+        """Whether the session has a file (False: a new session, no decision yet)."""
+        return not self._unwritten
+
+    @property
     def unsaved(self) -> int:
         """Decisions held in memory whose write failed (retried with the next decision or ``close``)."""
         return self._store.unsaved
@@ -242,6 +252,7 @@ class Session(SavedView):
     def _record(self, op: str, eid: str, old: Entry | None, new: Entry | None, target: int | None = None,
                 group: int | None = None, durable: bool = True) -> None:
         self._writable()
+        unwritten = self._write_new_file()
         rec: dict[str, Any] = {"seq": self._seq + 1, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
         if target is not None:
             rec["target"] = target
@@ -264,9 +275,26 @@ class Session(SavedView):
         self._history.add(rec)
         self.updated_at = rec["at"]
         self._held.setdefault(eid, old)  # its state on disk, shown until the record is written
+        if unwritten is not None:  # no file yet: held in memory, written with the file on the next try
+            self._store.append(rec, durable=False)
+            n = self._store.unsaved
+            raise SessionError(f"{unwritten}: decision not saved; {n} decision"
+                               f"{'s' * (n != 1)} kept in memory, will retry")
         self._store.append(rec, durable)  # durable before we return; raises with the decision kept in memory
         if durable:
             self._held.clear()
+
+    def _write_new_file(self) -> str | None:
+        """Write a lazy session's file before its first journal line (so the journal never lacks
+        it); None when written (or already there), else why it could not be."""
+        if not self._unwritten:
+            return None
+        try:
+            self._store.write_doc(self._snapshot())
+        except SessionError as exc:
+            return str(exc)
+        self._unwritten = False
+        return None
 
     def _decide(self, op: str, id: str, make: Any) -> Entry:
         with self._lock:
@@ -355,13 +383,15 @@ class Session(SavedView):
     def replace_entries(self, entries: list[Entry], op: str, note: str) -> None:
         """A change the reviewer did not make (``op`` one of SYSTEM_OPS: the reviewers' agreement
         taken into an adjudication): the entries replaced at once, one log record (it is not
-        undone by ``undo``, and clears the undo history), the file rewritten."""
+        undone by ``undo``, and clears the undo history), the file rewritten — or, for a new
+        session (lazy), written with its first decision."""
         with self._lock:
             self._writable()
             self._live = sorted(entries, key=lambda e: (e.start, e.end, e.id))
             self._reindex()
             self._system(op, now_rfc3339(), note)
-            self._store.write_doc(self._snapshot())
+            if not self._unwritten:
+                self._store.write_doc(self._snapshot())
 
     def _step(self, op: str) -> Entry | None:
         """Undo or redo one step: a decision, or every decision of its group (one write)."""
@@ -392,14 +422,21 @@ class Session(SavedView):
         """Write the decisions held in memory after a failed write (SessionError if it fails again)."""
         with self._lock:
             self._writable()
+            why = self._write_new_file()
+            if why is not None:
+                raise SessionError(why)
             self._store.retry()
 
     def flush(self) -> None:
         """Rewrite the TOML file now (normally done in the background and on close)."""
         with self._lock:
             self._writable()
+            why = self._write_new_file()
+            if why is not None:
+                raise SessionError(why)
             self._store.retry()
             self._store.write_doc(self._snapshot())
+            self._unwritten = False
 
     def close(self) -> None:
         """Write everything and release the lock. On failure raises SessionError and stays open."""
@@ -407,7 +444,11 @@ class Session(SavedView):
             return
         self._store.stop_writer()
         with self._lock:
-            self._store.finish(None if self.read_only else self._snapshot())
+            if not self.read_only and self._unwritten and self._store.unsaved:
+                why = self._write_new_file()
+                if why is not None:
+                    raise SessionError(why)
+            self._store.finish(None if self.read_only or self._unwritten else self._snapshot())
             self._closed = True
 
     def __enter__(self) -> "Session":

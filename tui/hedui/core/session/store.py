@@ -46,13 +46,14 @@ GITIGNORE = "# hedui: the session files (*.toml) are the data; these are transie
 class SessionStore:
     """The files of one session. Thread-safe; used by ``hedui.core.session.session.Session``."""
 
-    def __init__(self, path: Path, *, read_only: bool = False, batch: int = 200, idle: float = 2.0) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, batch: int = 200, idle: float = 2.0,
+                 owner: str = "") -> None:
         self.path = Path(path)
         self.journal_path = self.path.with_name(self.path.name + ".journal")
         self.read_only = read_only
         self.batch = batch
         self.idle = idle
-        self.lock = FileLock(self.path.with_name(self.path.name + ".lock"), self.path)
+        self.lock = FileLock(self.path.with_name(self.path.name + ".lock"), self.path, owner)
         self._mutex = threading.Lock()  # journal file and its in-memory mirror
         self._write_lock = threading.Lock()  # one TOML rewrite at a time
         self._written_seq = -1  # journal_seq of the newest TOML written

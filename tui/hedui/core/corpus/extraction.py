@@ -1,0 +1,58 @@
+"""Extraction as a plain function of a report's bytes: what a process pool, a Dask, Spark or
+Ray cluster maps over files.
+
+``extract_bytes(data, name, rules_dir)`` returns the ``Extraction``; ``extract_records`` the
+JSON-able records ``hedui extract`` prints (one per figure). Both are pure: the same bytes and
+rules give the same result, on any machine. The extractor (rules compiled, jieba's dictionary
+for the labels) is built once per process and rules folder, on the first call.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from hedui.core.model import Extraction
+
+
+def build_tools(rules_dir: Path | None) -> tuple[Any, Any]:
+    """(Extractor, artefact rules) of a rules folder (None: the bundled rules), sharing one
+    simplifier; a folder without an artefact file reads reports with the bundled artefact rules."""
+    from hedui.core.extract.extractor import Extractor
+    from hedui.core.text.artefact_rules import load_artefact_rules
+
+    has_artefacts = rules_dir is not None and (Path(rules_dir) / "artefacts.toml").is_file()
+    artefact_rules = load_artefact_rules(rules_dir if has_artefacts else None)
+    return Extractor(rules_dir, artefact_rules.simplifier), artefact_rules
+
+
+@functools.lru_cache(maxsize=4)
+def _tools(rules_dir: str | None) -> tuple[Any, Any]:
+    """``build_tools`` once per process and rules folder."""
+    return build_tools(Path(rules_dir) if rules_dir is not None else None)
+
+
+def extract_bytes(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None) -> Extraction:
+    """The extraction of a report given as bytes (``name`` names it in the result and in errors).
+
+    Raises ``ReportError`` (one line naming ``name``) for bytes that are not a report
+    (binary, undecodable, empty) and ``RulesError`` for a bad rules folder.
+    """
+    from hedui.core.text.report import decode_report
+
+    extractor, artefact_rules = _tools(str(rules_dir) if rules_dir is not None else None)
+    return extractor.extract(decode_report(name, data, artefact_rules))
+
+
+def extract_records(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,
+                    excluded: bool = False) -> list[dict]:
+    """The records of ``hedui extract`` for one report: one dict per figure (``excluded``:
+    the numbers not proposed too, marked ``"excluded": true``), in text order."""
+    return records_of(extract_bytes(data, name, rules_dir), name, excluded)
+
+
+def records_of(extraction: Extraction, name: str, excluded: bool = False) -> list[dict]:
+    figures = list(extraction.figures)
+    if excluded:
+        figures = sorted(figures + list(extraction.excluded), key=lambda f: (f.start, f.end))
+    return [f.as_json(name) for f in figures]

@@ -6,7 +6,6 @@ from hedui.app.screens.field_picker import FieldPicker
 from hedui.app.screens.help import HelpScreen
 from hedui.app.widgets.choice_field import ChoiceField
 from hedui.app.screens.review import ReviewScreen
-from hedui.app.screens.search import SearchDialog
 from hedui.app.screens.status_filter import StatusFilterDialog
 from tests.app_helpers import REPORTS, screen_text, wait_all_prepared, wait_ready, ws  # noqa: F401
 
@@ -83,29 +82,6 @@ async def test_next_and_previous_report(ws):
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert app.review.index == 0 and FIRST in header()
-
-
-async def test_search_moves_to_the_figure_after_the_match(ws):
-    app = ws.app(ws.report(FIRST))
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(pilot)
-        review = app.review
-        entries = review.visible_entries()
-        target = entries[5]
-        text = review.slot.extraction.report.text
-        needle = text[target.start - 3:target.start]  # the three characters before it
-        await pilot.press("slash")
-        await pilot.pause()
-        assert isinstance(app.review.panel, SearchDialog)
-        await pilot.press(*needle, "enter")
-        await pilot.pause()
-        assert review.panel is None
-        first_hit = text.find(needle)
-        expected = next(e for e in entries if e.end > first_hit)
-        assert review.current_id == expected.id
-        assert review.search_active and review.check_action("clear_search", ()) is True
-        await pilot.press("escape")
-        assert not review.search_active
 
 
 async def test_status_filter(ws):

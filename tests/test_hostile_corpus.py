@@ -23,6 +23,16 @@ spec.loader.exec_module(generate)
 LIMIT = 60  # seconds a case may take (a hang fails the case, whatever the machine's load)
 
 
+def wait_for(proc, name):
+    """The child's (stdout, stderr) within the time limit; a hang fails the case."""
+    try:
+        return proc.communicate(timeout=LIMIT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail(f"{name}: no answer within {LIMIT} s (a hang)")
+
+
 def snapshot(folder):
     out = {}
     for p in sorted(folder.rglob("*")):
@@ -63,12 +73,7 @@ def test_the_corpus_covers_sessions_journals_and_reports():
 @pytest.mark.parametrize("name", sorted(generate.CASES))
 def test_hostile_case(corpus, name):
     case, before, proc = corpus[name]
-    try:
-        stdout, stderr = proc.communicate(timeout=LIMIT)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        pytest.fail(f"{name}: no answer within {LIMIT} s (a hang)")
+    stdout, stderr = wait_for(proc, name)
     assert proc.returncode == 0 and "Traceback" not in stderr, stderr[-2000:]
     out = json.loads(stdout)
     _what, pattern, readable = generate.CASES[name]
@@ -89,3 +94,26 @@ def test_hostile_case(corpus, name):
         for answer in out["review"][: 1 if name == "session-cut" else 2]:
             assert "\n" not in answer and str(case / "sessions") in answer, answer
     assert snapshot(case / "sessions") == before  # nothing in the sessions folder touched
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile-inputs")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tui"), str(REPO)]))
+    runs = {name: subprocess.Popen([sys.executable, "-m", "hedui", "extract", str(path)], cwd=REPO, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for name, path in generate.make_inputs(folder).items()}
+    yield runs
+    for proc in runs.values():
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.mark.parametrize("name", sorted(generate.INPUTS))
+def test_hostile_report_given_to_extract(inputs, name):
+    proc = inputs[name]
+    stdout, stderr = wait_for(proc, name)
+    assert proc.returncode == 1 and stdout == "" and "Traceback" not in stderr, stderr[-2000:]
+    lines = stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("hedui: ") and re.search(generate.INPUTS[name], lines[0]), lines

@@ -23,6 +23,7 @@ def figures(text: str) -> list[tuple]:
     ("所得總額為10兆2701億元。", [("10兆2701億元", 10270100000000, None, "元", "=")]),
     ("營收近3千億元。", [("近3千億元", 300000000000, None, "元", "~")]),
     ("補助新台幣500元。", [("500元", 500, None, "元", "=")]),
+    ("觀光外匯收入約新台幣2,617億元。", [("約新台幣2,617億元", 261700000000, None, "元", "~")]),
     ("3万2020年建成。", []),  # a year after a scale is no tail
     ("装机10兆瓦。", [("10兆瓦", 10, None, "兆瓦", "=")]),
     # disasters and diseases
@@ -62,6 +63,11 @@ def figures(text: str) -> list[tuple]:
 ])
 def test_new_kinds(text: str, expected: list[tuple]) -> None:
     assert figures(text) == expected
+
+
+def test_a_fraction_of_a_count_unit_is_a_measure() -> None:
+    ex = EX.extract(Report(Path("t.txt"), "平均住院7.4天,优良天数272天。", "utf-8", "0"))
+    assert [(f.text, f.category) for f in ex.figures] == [("7.4天", "measure"), ("272天", "count")]
 
 
 def test_company_report_furniture(tmp_path: Path) -> None:

@@ -227,24 +227,27 @@ async def test_update_mark_restyles_that_span_only() -> None:
                 assert not style_at(view, offset).strike
 
 
-async def test_search_highlights_and_returns_offsets() -> None:
+async def test_search_highlights_the_hits_and_the_hit_the_cursor_is_on() -> None:
     app = Host(REPORT, number_marks(REPORT))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         view = app.query_one(ReportView)
-        found = view.set_search("工会")
-        assert found == [m.start() for m in re.finditer("工会", REPORT)]
+        found = [(m.start(), m.end()) for m in re.finditer("工会", REPORT)]
         assert len(found) > 3
+        view.set_search(found)
         search = view.get_component_rich_style("report-view--search", partial=True)
-        first = found[0]
+        first = found[0][0]
         assert style_at(view, first).bgcolor == search.bgcolor
         assert style_at(view, first + 1).reverse
-        view.scroll_to_offset(found[-1])
+        last = found[-1]
+        view.set_hit(last)  # the hit the cursor is on: shown like the current figure, in view
         await pilot.pause()
-        assert style_at(view, found[-1]).reverse
+        y = view.line_of_offset(last[0])
+        assert round(view.scroll_y) <= y < round(view.scroll_y) + view.scrollable_content_region.height
+        assert style_at(view, last[0]).reverse
         view.clear_search()
-        assert not style_at(view, found[-1]).reverse
-        assert view.set_search("ＮＯ-SUCH-STRING") == []
+        await pilot.pause()
+        assert not style_at(view, last[0]).reverse
 
 
 async def test_selection_extends_and_returns_original_offsets() -> None:
@@ -388,7 +391,7 @@ async def test_set_document_replaces_the_report_and_resets_the_view() -> None:
         await pilot.pause()
         view = app.query_one(ReportView)
         view.set_current(marks[-1].key)
-        view.set_search("工会")
+        view.set_search([(m.start(), m.end()) for m in re.finditer("工会", REPORT)])
         await pilot.pause()
         other = (SEEDS / "echeng-2019h1.txt").read_text(encoding="utf-8")
         view.set_document(other, [Mark(0, 2, "flagged", "g")])

@@ -24,6 +24,8 @@ def fixed_app(ws):
 
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+#: the main screen also at 60x20: the period column kept, cuts shown with …, the footer whole
+LAYOUT_SIZES = [pytest.param((60, 20), id="60x20"), *SIZES]
 
 
 async def _ready(pilot) -> None:
@@ -39,10 +41,24 @@ async def _no_blink(pilot) -> None:
 
 
 class TestReviewScreen:
-    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("size", LAYOUT_SIZES)
     def test_main_screen(self, ws, snap_compare, size):
         app = fixed_app(ws)
         assert snap_compare(app, terminal_size=size, run_before=_ready, press=["j", "j", "a", "x"])
+
+    @pytest.mark.parametrize("size", LAYOUT_SIZES)
+    def test_search_hit(self, ws, snap_compare, size):
+        """The cursor on the second hit of 万元, the count in the header, n/N in the footer."""
+        app = fixed_app(ws)
+
+        async def run_before(pilot) -> None:
+            await _ready(pilot)
+            await pilot.press("slash")
+            await _no_blink(pilot)
+            await pilot.press("万", "元", "enter", "n")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
 
     @pytest.mark.parametrize("size", SIZES)
     def test_add_figure_selection(self, ws, snap_compare, size):

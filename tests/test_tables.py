@@ -44,6 +44,13 @@ FLAT = ("一、 盈利能力 单位:元 本期 上年同期 增减比例 营业�
     ("单位:人\n学段      2010-11年度      2011-12年度\n高中      1,203      —\n初中      4,300      5,120\n",
      [("1,203", 1203, "人", "高中", "2010-11年度"), ("4,300", 4300, "人", "初中", "2010-11年度"),
       ("5,120", 5120, "人", "初中", "2011-12年度")]),
+    # a Markdown table: the rule line under the headings is skipped
+    ("| 地区 | 人口(万人) | 增长(%) |\n|---|---:|---:|\n| 东区 | 12.5 | 3.1 |\n",
+     [("12.5", 125000, "人", "东区 人口", ""), ("3.1", 3.1, "%", "东区 增长", "")]),
+    # a sub-row (其中:) is labelled by its own words
+    ("单位:人\n学段    招生数    在校生数\n小学    1,203    7,650\n  其中:民办    120    650\n",
+     [("1,203", 1203, "人", "小学 招生数", ""), ("7,650", 7650, "人", "小学 在校生数", ""),
+      ("120", 120, "人", "民办 招生数", ""), ("650", 650, "人", "民办 在校生数", "")]),
     # a financial table: (7,728.5) is negative; 2019年报 gives 2019年
     ("项目 2019年报 2018年报\n净利润 (7,728.5) 1,250.40\n",
      [("(7,728.5)", -7728.5, "", "净利润", "2019年"), ("1,250.40", 1250.4, "", "净利润", "2018年")]),
@@ -69,6 +76,14 @@ def test_table_layouts(text: str, expected: list[tuple]) -> None:
 ])
 def test_not_tables(text: str) -> None:
     assert cells(text) == []
+
+
+@pytest.mark.parametrize("text, period", [
+    # words and amounts with units on a line without punctuation are prose, not a flattened table
+    ("全年 完成 产值 5亿元 增长 8%\n", "全年"),
+])
+def test_spaced_prose_keeps_its_period(text: str, period: str) -> None:
+    assert [p for *_, p in cells(text)] == [period, period]
 
 
 def test_table_rules_are_data(tmp_path: Path) -> None:

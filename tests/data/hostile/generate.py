@@ -7,6 +7,8 @@ Each case is a folder ``OUT/<name>/`` with ``reports/r.txt`` and ``sessions/`` h
 session of reviewer ``li`` (``r.li.toml``), damaged as the case says. ``CASES`` maps the name to
 (what it does, the regex a ``hedui check`` line must match, whether the session itself is
 readable: ``export`` and ``stats`` then succeed, the report being checked by ``check`` only).
+``OUT/inputs/`` holds reports given to hedui directly (``INPUTS``: special files, empty,
+NUL bytes, binary, over the size limit), each answered by ``hedui extract`` with one line.
 """
 from __future__ import annotations
 
@@ -155,12 +157,39 @@ def make_case(case: Path, name: str) -> None:
         raise KeyError(name)
 
 
+#: reports given to hedui directly (``hedui extract PATH``): name -> regex of its one error line
+INPUTS: dict[str, str] = {
+    "fifo.txt": r"fifo\.txt: not a regular file",
+    "devzero.txt": r"devzero\.txt: not a regular file",
+    "dangling.txt": r"dangling\.txt: no such file",
+    "empty.txt": r"empty\.txt: empty file",
+    "nul.txt": r"nul\.txt: not a text report",
+    "garbage.txt": r"garbage\.txt: ",
+    "huge.txt": r"huge\.txt: too large for a report",
+}
+
+
+def make_inputs(folder: Path) -> dict[str, Path]:
+    """The hostile reports of ``INPUTS`` in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(folder / "fifo.txt")
+    os.symlink("/dev/zero", folder / "devzero.txt")
+    os.symlink("nowhere.txt", folder / "dangling.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "nul.txt").write_bytes("报告\x00\x00全年3496户".encode("utf-8"))
+    (folder / "garbage.txt").write_bytes(bytes(range(256)) * 12)
+    with open(folder / "huge.txt", "wb") as fh:
+        fh.truncate(HUGE)
+    return {name: folder / name for name in INPUTS}
+
+
 def build(out: Path) -> list[Path]:
     """Every case under ``out``; returns their folders."""
     made = []
     for name in CASES:
         make_case(out / name, name)
         made.append(out / name)
+    made += make_inputs(out / "inputs").values()
     return made
 
 

@@ -122,6 +122,8 @@ class RuleSet:
     count_suffixes: tuple[str, ...] = ()
     qualifier_links: tuple[str, ...] = ()
     not_governing: tuple[str, ...] = ()
+    #: currency words that may stand between a qualifier and its number (约新台币2,617亿元)
+    qualifier_currencies: tuple[str, ...] = ()
     separators: tuple[str, ...] = ("/",)
     digest: str = ""
     sources: dict = field(default_factory=dict)
@@ -247,6 +249,7 @@ def load_rules(rules_dir: Path | None = None) -> RuleSet:
         raise schema_error(paths["qualifiers"], None, "[words] must be a table")
     links = _strs(paths["qualifiers"], "words", extra, "links")
     not_governing = _strs(paths["qualifiers"], "words", extra, "not_governing")
+    currencies = _strs(paths["qualifiers"], "words", extra, "currencies")
     joiners = _strs(paths["units"], "joiners", joiners_t, "parenthesised")
     suffixes = _strs(paths["units"], "joiners", joiners_t, "count_suffix")
     separators = _strs(paths["units"], "compound", compound_t, "separators")
@@ -255,6 +258,7 @@ def load_rules(rules_dir: Path | None = None) -> RuleSet:
         qualifiers=qualifiers,
         qualifier_links=links,
         not_governing=not_governing,
+        qualifier_currencies=currencies,
         exclusions=load_exclusions(paths["exclusions"]),
         joiners=joiners,
         count_suffixes=suffixes,

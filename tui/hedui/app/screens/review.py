@@ -26,11 +26,12 @@ from hedui.app.screens.review_actions import DecisionActions
 from hedui.app.screens.review_moves import MoveActions
 from hedui.app.screens.review_panels import PanelHost
 from hedui.app.screens.review_preview import PreviewUpgrade
+from hedui.app.screens.review_search import SearchActions
 from hedui.app.widgets.detail import DetailPanel
 from hedui.app.widgets.figure_table import FigureTable
+from hedui.app.widgets.footer import FittedFooter
 from hedui.app.widgets.header import ReviewHeader
 from hedui.app.widgets.panel import Panel
-from hedui.app.widgets.quiet_footer import QuietFooter
 from hedui.app.widgets.report_marks import Mark
 from hedui.app.widgets.report_view import ReportView
 from hedui.app.workspace import ReportSlot
@@ -42,7 +43,8 @@ WRITES = DECISIONS | FIX_ACTIONS | {"add", "promote", "undo", "redo"}
 SELECTION = {"sel_move", "sel_extend", "sel_line", "sel_extend_line", "sel_confirm", "sel_cancel"}
 
 
-class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade, PanelHost, Screen):
+class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions, PreviewUpgrade, PanelHost,
+                   Screen):
     """One report at a time; ``]``/``[`` switch, ``n`` crosses reports at the end of one."""
 
     #: a focus change repaints what its styles change, not the whole screen (Textual's default
@@ -61,6 +63,9 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
         Binding("p", "promote", "Promote", id="review.promote"),
         Binding("n", "next_pending", "Todo", id="review.next_pending"),
         Binding("N", "next_excluded", "Excluded", show=False, id="review.next_excluded"),
+        # while a search is on, n and N step through its hits instead
+        Binding("n", "next_hit", "Next hit", id="review.next_hit"),
+        Binding("N", "previous_hit", "Prev hit", id="review.previous_hit"),
         Binding("slash", "search", "Search", show=False, id="review.search"),
         Binding("s", "filter", "Filter", show=False, id="review.filter"),
         Binding("right_square_bracket", "next_report", "Next report", show=False, id="review.next_report"),
@@ -99,6 +104,8 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
         self.selecting = False
         self.search_pattern = ""
         self.search_active = False
+        self.search_spans: list[tuple[int, int]] = []
+        self.hit: int | None = None  # the search hit the cursor is on
         self.shown_index: int | None = None
         self.provisional = False  # the shown report is a preview: figures only, nothing decidable
         self._preview_first: str | None = None  # the figure a preview opened at
@@ -124,7 +131,7 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
                 yield DetailPanel(id="detail")
                 yield FigureTable(id="table")
             yield FieldPicker()  # hidden until L P U B C (shown, never mounted: see field_fixes)
-        yield QuietFooter(show_command_palette=False, compact=True)
+        yield FittedFooter(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.laid_out = True
@@ -187,6 +194,8 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
         return [e for e in self._ordered if e.status == self.filter]
 
     def cursor_offset(self) -> int:
+        if self.hit is not None:
+            return self.search_spans[self.hit][0]
         if self.current_excluded is not None:
             return self.current_excluded.start
         e = self.entry(self.current_id)
@@ -201,6 +210,7 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
         self.app.hold(index)  # it and the next few prepared; its session opening
         self.current_excluded = None
         self.selecting = False
+        self.hit, self.search_spans, self.search_active = None, [], False  # the view forgets it too
         slot = self.slot
         view, table = self.view, self.table
         self.provisional = False
@@ -269,6 +279,7 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
 
     def go_to(self, entry_id: str | None) -> None:
         """Make ``entry_id`` the current figure everywhere (text, table, detail)."""
+        self.leave_hit()
         self.current_excluded = None
         self.current_id = entry_id
         entry = self.entry(entry_id)
@@ -287,6 +298,7 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
             self.view.scroll_to_offset(entry.start, entry.end)
 
     def go_to_excluded(self, figure: Any) -> None:
+        self.leave_hit()
         self.current_excluded = figure
         self.current_id = None
         self.view.set_current(f"x{figure.start}")
@@ -304,6 +316,8 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
             note = "preparing labels… " + note
         if self.filter != "all":
             note = f"[{self.filter}] " + note
+        if self.search_active:
+            note = f"{self.search_note()} " + note
         if slot.error:
             note = "CANNOT OPEN " + note
         if slot.read_only:
@@ -353,8 +367,10 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
             return action in {"help", "quit"}
         if action in {"next_report", "previous_report", "reports"}:
             return len(self.slots) > 1
-        if action == "clear_search":
+        if action in ("clear_search", "next_hit", "previous_hit"):
             return self.search_active
+        if action == "next_pending":
+            return not self.search_active
         if action in WRITES:
             if not self.slot.ready or self.slot.read_only:
                 return False
@@ -367,7 +383,7 @@ class ReviewScreen(MoveActions, DecisionActions, FieldFixActions, PreviewUpgrade
             if action in ("undo", "redo"):
                 return self._can(f"can_{action}")
         if action == "next_excluded":
-            return bool(self._excluded)
+            return bool(self._excluded) and not self.search_active
         if action == "orphans":
             return bool(getattr(self.slot.session, "orphans", None))
         return True

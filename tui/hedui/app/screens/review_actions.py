@@ -1,5 +1,5 @@
 """The review screen's decisions: accept, reject, flag, correct, add, promote, undo, redo,
-plus search, the status filter and help.
+plus the status filter and help.
 
 Every decision goes through the session layer, which has it on disk when the
 call returns; only then is the screen updated to show it as done.  A failed
@@ -16,7 +16,6 @@ from hedui.app.screens.flag_dialog import FlagDialog
 from hedui.app.screens.help import HelpScreen, key_rows
 from hedui.app.screens.orphans import OrphansPanel
 from hedui.app.screens.quit_dialog import QuitDialog
-from hedui.app.screens.search import SearchDialog
 from hedui.app.screens.status_filter import StatusFilterDialog
 from hedui.app.widgets.choice_field import ChoiceField
 from hedui.app.widgets.status import FILTERS
@@ -202,6 +201,9 @@ class DecisionActions:
         """On an excluded number: add it as a figure, fields prefilled (one key). Elsewhere:
         go to the next excluded number first, so that nothing unseen is added."""
         figure = self.current_excluded
+        if figure is None and self.hit is not None and self.current_id is None:
+            self.promote_hit()
+            return
         if figure is None:
             pos = self.cursor_offset()
             figure = next((f for f in self.uncovered_excluded() if f.start >= pos), None)
@@ -241,33 +243,7 @@ class DecisionActions:
         self._resync(focus)
         self.update_bindings()
 
-    # ------------------------------------------------------------ search, filter, help
-    def action_search(self) -> None:
-        def done(pattern: str | None) -> None:
-            if not pattern:
-                return
-            self.search_pattern = pattern
-            offsets = self.view.set_search(pattern)
-            self.search_active = bool(offsets)
-            self.update_bindings()
-            if not offsets:
-                self.notify(f"Not found: {pattern}", timeout=3)
-                return
-            pos = self.cursor_offset()
-            hit = next((o for o in offsets if o > pos), offsets[0])
-            order = self.visible_entries()
-            target = next((e for e in order if e.end > hit), None)
-            if target is not None:
-                self.go_to(target.id)
-            self.notify(f"{len(offsets)} matches of {pattern}", timeout=2)
-
-        self.open_panel(SearchDialog(self.search_pattern), done, replaces="#detail")
-
-    def action_clear_search(self) -> None:
-        self.view.clear_search()
-        self.search_active = False
-        self.update_bindings()
-
+    # ------------------------------------------------------------ filter, help
     def action_filter(self) -> None:
         counts = {"all": len(self._ordered)}
         for e in self._ordered:

@@ -91,6 +91,7 @@ class MoveActions:
         return out
 
     def action_next_excluded(self) -> None:
+        """The next excluded number not promoted yet (after the last: the first)."""
         pos = self.cursor_offset()
         excluded = self.uncovered_excluded()
         starts = [f.start for f in excluded]

@@ -12,7 +12,8 @@ from hedui.app.widgets.quiet_input import QuietInput
 
 
 class SearchDialog(Panel):
-    """Returns the text to find (Enter) or None (Escape)."""
+    """Returns the text to find (Enter) or None (Escape).  It opens empty, so that a new query
+    is typed at once; the last one is shown greyed and Enter on nothing finds it again."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="search.cancel")]
 
@@ -26,13 +27,14 @@ class SearchDialog(Panel):
     def compose(self) -> ComposeResult:
         with Horizontal(id="search-line"):
             yield Label("/", id="search-label")
-            yield QuietInput(self.initial, placeholder="text to find", id="search-input")
-        yield Label("Enter find · Esc cancel", id="search-help")
+            yield QuietInput("", placeholder=self.initial or "text to find", id="search-input")
+        yield Label("Enter find" + (" (empty: the last again)" if self.initial else "") + " · Esc cancel",
+                    id="search-help")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.close_with(event.value)
+        self.close_with(event.value or self.initial)
 
     def action_cancel(self) -> None:
         self.close_with(None)

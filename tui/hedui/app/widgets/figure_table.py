@@ -18,15 +18,36 @@ from textual.widgets.data_table import ColumnKey, RowKey
 
 from hedui.app.widgets.status import STYLES, SYMBOLS, format_amount
 
-COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("status", " ", 1),
-    ("text", "text", 14),
-    ("value", "value", 12),
-    ("unit", "unit", 6),
-    ("bound", "bd", 2),
-    ("label", "label", 19),
-    ("period", "period", 9),
+#: (key, heading, width before the first layout, least width, most width or 0 for no limit)
+COLUMNS: tuple[tuple[str, str, int, int, int], ...] = (
+    ("status", " ", 1, 1, 1),
+    ("text", "text", 14, 4, 16),
+    ("value", "value", 12, 5, 16),
+    ("unit", "unit", 6, 2, 10),
+    ("bound", "bd", 2, 2, 2),
+    ("label", "label", 19, 5, 0),
+    ("period", "period", 9, 4, 0),
 )
+#: cells of padding around each column (DataTable's cell_padding on both sides)
+PADDING = 2
+
+
+def fit_widths(content: dict[str, int], width: int) -> dict[str, int]:
+    """Column widths sharing ``width`` cells by content: each column as wide as its widest
+    cell (and heading) up to its limit; while they do not fit, the widest column that can
+    still shrink gives a cell (so a long label and a long period are cut alike, with ``…``)."""
+    widths = {}
+    for key, heading, _first, least, most in COLUMNS:
+        want = max(content.get(key, 0), len(heading), least)
+        widths[key] = min(want, most) if most else want
+    room = width - PADDING * len(COLUMNS)
+    while sum(widths.values()) > room:
+        key = max((k for k, _h, _f, least, _m in COLUMNS if widths[k] > least), key=lambda k: widths[k],
+                  default=None)
+        if key is None:
+            break
+        widths[key] -= 1
+    return widths
 
 
 #: rows of context kept above (or below) the cursor when the table scrolls
@@ -69,13 +90,31 @@ class FigureTable(DataTable):
         self.clicked = False
         self._pending: str | None = None  # a row to bring into view once the rows are laid out
         self._error_columns = False
+        self._widths: dict[str, int] = {}
+        self._shown: list[Any] = []  # the entries of the rows, for a new fit on a resize
 
     def on_mount(self) -> None:
         self._add_columns()
 
     def _add_columns(self) -> None:
-        for key, label, width in COLUMNS:
-            self.add_column(label, key=key, width=width)
+        for key, label, width, _least, _most in COLUMNS:
+            self.add_column(label, key=key, width=self._widths.get(key, width))
+
+    def _fit(self, entries: list[Any]) -> bool:
+        """Set the column widths for ``entries`` at this width; True if they changed."""
+        width = self.size.width or self.app.size.width
+        content: dict[str, int] = {}
+        for entry in entries:
+            for (key, *_rest), cell in zip(COLUMNS, _cells(entry)):
+                content[key] = max(content.get(key, 0), cell.cell_len)
+        widths = fit_widths(content, width - 1)  # the scrollbar's column
+        if widths == self._widths:
+            return False
+        self._widths = widths
+        for key, column in self.columns.items():
+            if key.value in widths:
+                column.width = widths[key.value]
+        return True
 
     def on_mouse_down(self) -> None:
         """The next cursor move comes from the mouse (the screen follows only those)."""
@@ -85,7 +124,10 @@ class FigureTable(DataTable):
         """No hover effect: a mouse passing over the table repaints nothing."""
 
     def show(self, entries: Iterable[Any]) -> None:
-        """Replace all rows (a new report or a new filter)."""
+        """Replace all rows (a new report or a new filter), the columns fitted to them."""
+        entries = list(entries)
+        self._shown = entries
+        self._fit(entries)
         if self._error_columns:  # the last report could not be opened: figure columns again
             self.clear(columns=True)
             self._add_columns()
@@ -124,7 +166,8 @@ class FigureTable(DataTable):
         row = self._index.get(entry.id)
         if row is None:
             return
-        new = dict(zip((key for key, _label, _w in COLUMNS), _cells(entry)))
+        new = dict(zip((key for key, *_rest in COLUMNS), _cells(entry)))
+        self._shown[row] = entry
         changed = {k: v for k, v in new.items() if _differs(self.get_cell(entry.id, k), v)}
         if not changed:
             return
@@ -173,7 +216,12 @@ class FigureTable(DataTable):
         self._select_pending()
 
     def on_resize(self, event: Resize) -> None:
-        """A new terminal size: keep the current row in view."""
+        """A new terminal size: the columns fitted again, the current row kept in view."""
+        if not self._error_columns and self._shown and self._fit(self._shown):
+            current = self.ids[self.cursor_row] if 0 <= self.cursor_row < len(self.ids) else None
+            self.show(self._shown)
+            self.select(current)
+            return
         if self._pending is not None:
             self._select_pending()
         elif self.row_count and self._laid_out():

@@ -1,7 +1,6 @@
 """The keyboard selection and the search hits of the report pane (no Textual imports)."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 Span = tuple[int, int]
@@ -67,13 +66,10 @@ def changed_spans(old: Span | None, new: Span | None) -> list[Span]:
 
 
 class SearchHits:
-    """Every literal, case-insensitive match of a pattern in a text."""
+    """The search's hits: spans of the text, sorted by start."""
 
-    def __init__(self, text: str = "", pattern: str = "") -> None:
-        self.spans: list[Span] = []
-        if pattern:
-            rx = re.compile(re.escape(pattern), re.IGNORECASE)
-            self.spans = [(m.start(), m.end()) for m in rx.finditer(text)]
+    def __init__(self, spans: list[Span] | None = None) -> None:
+        self.spans: list[Span] = list(spans or ())
         self.starts = [s for s, _ in self.spans]
 
     def __bool__(self) -> bool:

@@ -17,8 +17,9 @@ API (keys are the app's business; these are the methods it calls):
 - ``set_current(key | None)``: emphasise the current figure and scroll it into
   view without animation (moving down it lands ``CONTEXT`` lines below the top;
   moving up, ``CONTEXT`` lines above the bottom); repaints only changed lines.
-- ``set_search(pattern) -> list[int]``: highlight every (case-insensitive,
-  literal) match and return the match offsets; ``clear_search()``.
+- ``set_search(spans)``: highlight the search's hits (spans found by the screen,
+  simplified and traditional alike); ``set_hit(span | None)``: the hit the cursor is
+  on, shown like the current figure and scrolled into view; ``clear_search()``.
 - ``scroll_to_offset(start, end=None)``: bring a span into view (same rule).
 - Selection (to add a missed figure): ``begin_selection(offset)``,
   ``move_selection(delta_chars, extend)``, ``move_selection_lines(delta_lines,
@@ -83,6 +84,7 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
         self._styles: dict[str, Style] = {}
         self._current: Hashable = None
         self._search = SearchHits()
+        self._hit: Span | None = None
         self._cursor = TextCursor("")
         self._pending_reveal: tuple[Span, int] | None = None
         self._laid_out_as: tuple | None = None  # (size, virtual size, container size) last laid out
@@ -99,6 +101,7 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
         )
         self._current = None
         self._search = SearchHits()
+        self._hit = None
         self._cursor = TextCursor(text)
         self._pending_reveal = None
         self._lines = LineIndex(text, 0, self._keep)
@@ -321,6 +324,9 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
         if self._search:
             search_style = self._style("search")
             overlays.extend((s, e, search_style) for s, e in self._search.overlapping(start, end))
+        hit = self._hit
+        if hit is not None and hit[0] < end and hit[1] > start:
+            overlays.append((hit[0], hit[1], self._style("current")))
         selection = self.selection
         if selection is not None and selection[0] < end and selection[1] > start:
             overlays.append((selection[0], selection[1], self._style("selection")))
@@ -365,19 +371,25 @@ class ReportView(SelectionMoves, ScrollView, can_focus=False):
 
     # ------------------------------------------------------------------ search
 
-    def set_search(self, pattern: str) -> list[int]:
-        """Highlight every literal, case-insensitive match of ``pattern``; their offsets."""
-        if not pattern:
-            self.clear_search()
-            return []
-        self._search = SearchHits(self._text, pattern)
-        self._invalidate_all()
-        self.refresh()
-        return list(self._search.starts)
+    def set_search(self, spans: list[Span]) -> None:
+        """Highlight the hits ``spans`` (sorted by start); repaints only their lines."""
+        old = self._search.spans
+        self._search = SearchHits(spans)
+        self._touch(*old, *self._search.spans)
+
+    def set_hit(self, span: Span | None) -> None:
+        """The hit the cursor is on (None: none): emphasised, and scrolled into view."""
+        old, self._hit = self._hit, span
+        if old == span:
+            return
+        self._touch(old, span)
+        if span is not None:
+            self._reveal(span, 1 if old is None or span[0] >= old[0] else -1)
 
     def clear_search(self) -> None:
-        """Remove the search highlight."""
+        """Remove the search highlight and the hit."""
+        self.set_hit(None)
         if self._search:
+            old = self._search.spans
             self._search = SearchHits()
-            self._invalidate_all()
-            self.refresh()
+            self._touch(*old)

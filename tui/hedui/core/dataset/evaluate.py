@@ -95,6 +95,27 @@ class Score:
                     per_file={k: dict(tp=v.tp, fp=v.fp, fn=v.fn) for k, v in self.per_file.items()})
 
 
+def same_figure(p: dict, f: dict) -> bool:
+    """``p`` and the reference figure ``f`` overlap and have the same value and unit (an empty
+    reference unit accepts any)."""
+    gu = norm_unit(f.get("unit", ""))
+    return (_overlaps(p, f) and same_value(p.get("value"), f["value"])
+            and (gu == "" or norm_unit(p.get("unit")) == gu))
+
+
+def matches(gf: list[dict], preds: list[dict]) -> list[tuple[dict, int | None]]:
+    """Each prediction of one report with the index of the reference figure it matches (the
+    first one not yet taken that ``same_figure`` accepts), or None."""
+    used: set[int] = set()
+    out: list[tuple[dict, int | None]] = []
+    for p in preds:
+        hit = next((i for i, f in enumerate(gf) if i not in used and same_figure(p, f)), None)
+        if hit is not None:
+            used.add(hit)
+        out.append((p, hit))
+    return out
+
+
 def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> Score:
     """Score predictions against reference figures, both keyed by report name."""
     tot_tp = tot_fp = tot_fn = 0
@@ -105,15 +126,7 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> Score:
     for name, gf in gold.items():
         used: set[int] = set()
         tp = fp = 0
-        for p in preds.get(name, []):
-            hit = None
-            for i, f in enumerate(gf):
-                if i in used or not _overlaps(p, f):
-                    continue
-                gu = norm_unit(f.get("unit", ""))
-                if same_value(p.get("value"), f["value"]) and (gu == "" or norm_unit(p.get("unit")) == gu):
-                    hit = i
-                    break
+        for p, hit in matches(gf, preds.get(name, [])):
             if hit is not None:
                 used.add(hit)
                 f = gf[hit]

@@ -151,6 +151,8 @@ class CandidateFinder:
                 bound = qb.bound
         if value_max is not None:
             bound = "range"
+        if category == "count" and value != value.to_integral_value():
+            category = "measure"  # 7.4天, 2.5个月: a fraction of a count unit measures a duration
         if bound == "=" and u is not None and qb is None:
             g = self.qualifiers.governing(s, start)
             # 所得最高20%家庭…194万元: a word qualifying the number right after it governs no

@@ -171,6 +171,9 @@ class TableFinder:
                 continue
             um = statement.search(s, ls, le)
             toks = [t for t in self._split(s, ls, le) if t.kind != "unit"]
+            sep = self.rules.separator
+            if sep is not None and toks and all(sep.fullmatch(t.text) for t in toks):
+                continue  # a rule line between rows
             values = [k for k, t in enumerate(toks) if t.kind in ("num", "val")]
             if not values or all(self._is_year(toks[k]) for k in values):
                 if len(toks) >= 1 and header is not None and len(toks) < len(header) - 1 \
@@ -260,9 +263,8 @@ class TableFinder:
         k0, k1 = run
         if k1 != len(toks) or k0 == 0:
             return
-        nums = sum(1 for t in toks[k0:] if t.kind in ("num", "val"))
-        if header is None and nums < 2:
-            return
+        if header is None and sum(1 for t in toks[k0:] if t.kind == "num") < 2:
+            return  # without a heading line, a row of bare numbers only
         if any(t.end - t.start > MAX_CELL for t in toks):
             return
         shift = (len(header) - len(toks)) if header is not None else 0
@@ -289,8 +291,8 @@ class TableFinder:
     def _stream(self, s: str, toks: list[_Tok], unit: str | None, cells: list[Cell]) -> None:
         """Cells read in order: a row heading, its values, the next row heading, …"""
         runs = _runs(toks)
-        if not runs:
-            return
+        if not runs or sum(t.kind == "num" for t in toks) < 2:
+            return  # a table has bare numbers; words and amounts with units are prose (全年 产值 5亿元)
         width = Counter(b - a for a, b in runs).most_common()
         n = max(w for w, c in width if c == width[0][1])
         first = runs[0][0]
@@ -315,6 +317,9 @@ class TableFinder:
     def _cell(self, s: str, t: _Tok, row: Span, col: Span | None, row_unit: _Tok | None,
               unit: str | None) -> Cell:
         r = self.rules
+        rp = r.row_prefix.match(s, *row) if r.row_prefix is not None else None
+        if rp is not None and rp.end() < row[1]:
+            row = (rp.end(), row[1])  # 其中:民办 is the row 民办
         row_label, row_unit_h, row_period, row_other = self._heading(s, row)
         col_label, col_unit_h, col_period, col_other = self._heading(s, col) if col else ((), None, None, False)
         other = row_other or col_other

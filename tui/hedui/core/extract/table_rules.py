@@ -32,6 +32,8 @@ class TableRules:
     generic: frozenset[str]
     section: re.Pattern[str]
     path: Path
+    separator: re.Pattern[str] | None = None
+    row_prefix: re.Pattern[str] | None = None
 
 
 def _table(path: Path, data: dict, key: str) -> dict:
@@ -114,6 +116,8 @@ def load_table_rules(rules_dir: Path | str | None = None) -> TableRules:
         generic=frozenset(_words(path, _id(path, generic), generic, "words")),
         section=_regex(path, None, section),
         path=path,
+        separator=_regex(path, cell_id, cell, "separator") if "separator" in cell else None,
+        row_prefix=_regex(path, None, data["row_prefix"]) if isinstance(data.get("row_prefix"), dict) else None,
     )
     if "p" not in rules.period.groupindex:
         raise schema_error(path, _id(path, period), "pattern needs a group named p")

@@ -85,3 +85,12 @@ class Viewer:
             return label_alternatives(ctx, s, e, label), period_alternatives(ctx, s, e, period)
 
         return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e)), alternatives
+
+    def search(self, report: Report, pattern: str) -> list[tuple[int, int]]:
+        """Spans of the original text matching ``pattern``, simplified and traditional alike
+        (``hedui.core.text.search``)."""
+        from hedui.core.text.search import find_all
+
+        view = self.view_of(report)
+        simplify = self._simplifier.convert if self._simplifier is not None else str
+        return find_all(report.text, view, pattern, simplify)

@@ -32,6 +32,7 @@ class QualifierTable:
         self._not_words = tuple(w for q in rules.qualifiers for w in q.not_words)
         self._links = frozenset("".join(rules.qualifier_links))
         self._not_governing = rules.not_governing
+        self._currencies = tuple(sorted(rules.qualifier_currencies, key=len, reverse=True))
         self._inner = sorted(((w, q.bound, q.id) for q in rules.qualifiers for w in q.inner),
                              key=lambda t: -len(t[0]))
         self.inner_words = frozenset(t[0] for t in self._inner)
@@ -59,6 +60,12 @@ class QualifierTable:
             q = self.before(s, pos - 1) if s[pos - 2] not in self._links else None
             if q is not None:
                 return QualifierMatch(q.start, pos, s[q.start:pos], q.bound, q.rule)
+        for cur in self._currencies:  # 约新台币2,617亿元: the qualifier before the currency
+            if s.startswith(cur, pos - len(cur)) and pos > len(cur):
+                q = self.before(s, pos - len(cur))
+                if q is not None:
+                    return QualifierMatch(q.start, pos, s[q.start:pos], q.bound, q.rule)
+                break
         return None
 
     def after(self, s: str, pos: int) -> QualifierMatch | None:
@@ -83,6 +90,8 @@ class QualifierTable:
         if self._gov_re is None:
             return None
         lo = max(0, pos - GOVERN_REACH)
+        if self._gov_re.search(s, lo, pos) is None:  # most figures: no such word near (one scan)
+            return None
         cs = max(s.rfind(c, lo, pos) for c in CLAUSE_ENDS)
         j = s.rfind(",", lo, pos)
         while j > 0 and s[j - 1].isdigit() and s[j + 1:j + 2].isdigit():  # 1,030 is no clause end

@@ -71,8 +71,10 @@ class _Reader:
             raise SessionError(f"{self.path}:{at}: TOML syntax error: {msg}") from None
         except RecursionError:
             raise SessionError(f"{self.path}:{first}: TOML nested too deeply") from None
-        except ValueError as exc:
-            raise SessionError(f"{self.path}:{first}: a number too long to read ({str(exc)[:60]})") from None
+        except ValueError as exc:  # an integer of thousands of digits
+            m = re.search(r"[0-9_]{4000,}", lines)
+            at = first + lines.count("\n", 0, m.start()) if m else first
+            raise SessionError(f"{self.path}:{at}: a number too long to read ({str(exc)[:60]})") from None
         if set(raw) - {"figure", "orphan", "log"} or len(raw) != 1 or len(raw[next(iter(raw))]) != 1:
             raise SessionError(f"{self.path}:{first}: a table this reader cannot follow (check it by hand)")
         table, (item,) = next(iter(raw.items()))

@@ -1,0 +1,26 @@
+"""``python -m tests.bench.oracle GOLD_DIR REPORT...``: exit status 1 when the export differs."""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from hedui.app.workspace import expand_paths
+from tests.bench.oracle.run import run, summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.oracle", description=__doc__)
+    parser.add_argument("gold", type=Path, metavar="GOLD_DIR")
+    parser.add_argument("reports", type=Path, nargs="+", metavar="REPORT")
+    args = parser.parse_args(argv)
+    reports = expand_paths(args.reports)
+    with tempfile.TemporaryDirectory(prefix="hedui-oracle-") as tmp:
+        results = run(args.gold, reports, Path(tmp))
+    print(summary(results))
+    return 1 if any(r.problems for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -24,6 +24,7 @@ TEXT = (
     "項目      2022年    2023年\n"
     "新建學校    12        15\n"
     "新增學位    800       950\n"
+    "\n增幅介乎2.3至6.1%之間。\n"
 )
 
 # surface, fields, rule, label alternatives, period alternatives
@@ -35,11 +36,17 @@ FIGURES = [
     ("15", Fields(15, None, "", "=", "count", "新建學校", ""), "table.cell", (), ()),
     ("800", Fields(800, None, "", "=", "count", "新增學位", ""), "table.cell", (), ()),
     ("950", Fields(950, None, "", "=", "count", "新增學位", ""), "table.cell", (), ()),
+    ("6.1%", Fields(6.1, None, "%", "=", "percent", "增幅", ""), "unit.percent", (), ()),
 ]
 
 
 class Extractor:
-    """The figures above, with the extractor's ranked alternatives."""
+    """The figures above, with the extractor's ranked alternatives; the real viewer."""
+
+    def __init__(self) -> None:
+        from hedui.core.extract.viewing import Viewer
+
+        self.viewer = Viewer()
 
     def extract(self, report: Report) -> Extraction:
         figures, pos = [], 0
@@ -51,7 +58,9 @@ class Extractor:
         return Extraction(report, tuple(figures), (), rules_digest="fixed")
 
     def parse_span(self, report: Report, start: int, end: int) -> Figure | None:
-        return Figure(start, end, report.text[start:end], Fields(1), "manual")
+        from hedui.core.extract.extractor import Extractor as Real
+
+        return Real().parse_span(report, start, end)  # the real reading of a span
 
 
 def fixes_app(ws):
@@ -358,3 +367,42 @@ async def test_p_on_a_promoted_figure_goes_to_the_next_excluded_number(ws):
         await pilot.press("N")
         await pilot.pause()
         assert review.current_excluded is second
+
+
+async def test_the_span_moves_in_the_form_and_its_number_is_read_anew(ws):
+    app = fixes_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await go_to(pilot, "6.1%")
+        await pilot.press("e", "up")
+        form = app.review.panel
+        assert app.focused.id == "form-title"
+        await pilot.press(*["h"] * 4)  # the start four characters left: 2.3至6.1%
+        await settle(pilot)
+        assert form.span == (TEXT.index("2.3至6.1%"), TEXT.index("6.1%") + 4)
+        assert "【2.3至6.1%】" in screen_text(app)
+        assert form.query_one("#field-value").value == "2.3" and form.value_of("bound") == "range"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("u")  # one undo takes the whole move back
+        await settle(pilot)
+        assert {e.text: e.status for e in app.review._ordered}.get("6.1%") == "pending"
+        assert "2.3至6.1%" not in {e.text for e in app.review._ordered}
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+    entries = saved(ws)["entries"]
+    moved = entries["2.3至6.1%"]
+    assert (moved.status, moved.fields.value, moved.fields.value_max, moved.fields.bound) == ("added", 2.3, 6.1, "range")
+    assert moved.rule == "unit.percent" and entries["6.1%"].status == "rejected"
+
+
+async def test_period_picker_offers_the_time_phrases_around_the_figure(ws):
+    app = fixes_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        review = app.review
+        entry = next(e for e in review._ordered if e.text == "1.2萬人")
+        assert review.periods_in_text(entry)[:1] == ["本年度"]  # the report's own characters
+        await go_to(pilot, "3,200萬元")
+        await pilot.press("P")
+        assert [c.value for c in review.panel.choices][0] == "本年度"

@@ -5,6 +5,7 @@ from hedui.app.screens.correct_dialog import CorrectDialog
 from hedui.app.screens.field_picker import FieldPicker
 from hedui.app.screens.help import HelpScreen
 from hedui.app.widgets.choice_field import ChoiceField
+from hedui.app.widgets.span_field import SpanField
 from hedui.app.screens.review import ReviewScreen
 from hedui.app.screens.status_filter import StatusFilterDialog
 from tests.app_helpers import REPORTS, screen_text, wait_all_prepared, wait_ready, ws  # noqa: F401
@@ -117,7 +118,7 @@ async def test_help_lists_every_key(ws):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         ids = {b.id for b in ReviewScreen.BINDINGS}
-        ids |= {b.id for panel in (FieldPicker, CorrectDialog, ChoiceField) for b in panel.BINDINGS}
+        ids |= {b.id for panel in (FieldPicker, CorrectDialog, ChoiceField, SpanField) for b in panel.BINDINGS}
         assert {row[2] for row in app.screen.rows} == ids  # the picker's and the form's keys too
         shown = screen_text(app)
         for bid in ("review.accept", "review.undo", "review.next_excluded", "select.extend"):

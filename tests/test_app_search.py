@@ -4,6 +4,7 @@ header, and a simplified query finds the traditional text."""
 from __future__ import annotations
 
 import shutil
+from contextlib import asynccontextmanager
 
 from hedui.app.app import make_app
 from hedui.app.config import load_config
@@ -16,9 +17,14 @@ SIZE = (80, 24)
 TAIWAN = REPO / "tests" / "data" / "dev" / "reports" / "taiwan-nfa-heater-subsidy.txt"
 
 
-def fixed_app(ws):
+@asynccontextmanager
+async def reviewing(ws):
+    """The app on the hand-written report with a fixed extraction, ready: (app, pilot)."""
     report = write_report(ws.reports)
-    return make_app([report], ws.sessions, REVIEWER, config=load_config(ws.config), extractor=FixedExtractor())
+    app = make_app([report], ws.sessions, REVIEWER, config=load_config(ws.config), extractor=FixedExtractor())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        yield app, pilot
 
 
 def header(app) -> str:
@@ -35,9 +41,7 @@ async def search(pilot, text: str) -> None:
 
 
 async def test_search_puts_the_cursor_on_the_hit_and_shows_it(ws):
-    app = fixed_app(ws)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(pilot)
+    async with reviewing(ws) as (app, pilot):
         review = app.review
         text = review.view.text
         at = text.index("下一步工作")  # far below the first figure, off the table's rows
@@ -55,9 +59,7 @@ async def test_search_puts_the_cursor_on_the_hit_and_shows_it(ws):
 
 
 async def test_n_and_N_step_through_hits_while_searching_and_are_todo_otherwise(ws):
-    app = fixed_app(ws)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(pilot)
+    async with reviewing(ws) as (app, pilot):
         review = app.review
         text = review.view.text
         hits = [i for i in range(len(text)) if text.startswith("万", i)]
@@ -87,9 +89,7 @@ async def test_n_and_N_step_through_hits_while_searching_and_are_todo_otherwise(
 
 
 async def test_p_at_a_hit_that_is_a_number_promotes_it(ws):
-    app = fixed_app(ws)
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_ready(pilot)
+    async with reviewing(ws) as (app, pilot):
         review = app.review
         text = review.view.text
         at = text.index("2024")

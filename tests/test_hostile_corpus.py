@@ -88,6 +88,9 @@ def test_hostile_case(corpus, name):
         if not readable:
             assert re.search(pattern.split(":")[0], err), (command, err)
     assert (case / "out.csv").exists() == readable
+    reference = out["reference"]  # eval --sessions: the session left out, or refused, in one line
+    assert len(reference) == (1 if not readable or name != "report-garbage" else 0), reference
+    assert all("\n" not in r and r.startswith(str(case / "sessions")) for r in reference), reference
     if readable:
         assert out["review"] == ["opened"]
     else:  # refused for writing; read-only too, but an incomplete session is shown as it is

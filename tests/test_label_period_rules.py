@@ -50,6 +50,11 @@ ROOT = Path(__file__).resolve().parent.parent
     # a phrase with 的 in the figure's own clause, with no number between
     ("且100年的負儲蓄達2萬9308元。", ["2萬9308元"], ["100年"]),
     ("报告期内,公司实现营业收入1.2亿元;报告期末,总资产3.4亿元。", ["1.2亿元", "3.4亿元"], ["报告期内", "报告期末"]),
+    # a span of days; a school year; a ROC year coming to Taiwan; carried-over money names a year
+    ("7日至9日,局地累计雨量50至80毫米。", ["50至80毫米"], ["7日至9日"]),
+    ("2024-25学年度,全市资助学生2.1万人次。", ["2.1万人次"], ["2024-25学年度"]),
+    ("112年來台旅客達648萬6,951人次。", ["648萬6,951人次"], ["112年"]),
+    ("上年结转4,127万元,结转下年23,525万元。", ["4,127万元", "23,525万元"], ["", ""]),
 ])
 def test_period_rules_of_issue_9(text: str, figures: list[str], expected: list[str]) -> None:
     assert periods(text, figures) == expected
@@ -63,10 +68,24 @@ def test_period_rules_of_issue_9(text: str, figures: list[str], expected: list[s
      ["一般公共预算收入", "一般公共预算收入 完成年初预算数", "一般公共预算收入 比上年减收",
       "一般公共预算收入 下降"]),
     # 3个工作组和6个专家组: the words between belong to the first number
-    ("派出3个工作组和6个专家组在一线开展指导。", ["6个"], ["专家组"]),
+    ("派出3个工作组和6个专家组进行指导。", ["6个"], ["专家组"]),
     # the noun after the number ends at a verb or a preposition
     ("协调2280名专业抢险队员进行24小时备战。", ["2280名"], ["协调 专业抢险队员"]),
     ("投入515支消防救援队伍做好备勤。", ["515支"], ["投入 消防救援队伍"]),
+    ("派出2个联合工作组迅速赶赴受灾地区。", ["2个"], ["派出 联合工作组"]),
+    # a bracket right after the number is about the number; 一斤 before a price is its unit
+    ("每10股派发现金红利3.20元(含税)。", ["3.20元"], ["每10股派发现金红利"]),
+    ("郑州西瓜一斤卖1.2元时,批发价六七毛。", ["1.2元"], ["郑州西瓜一斤卖"]),
+    # an age threshold before the counted group is part of its words
+    ("全县7岁以下儿童52582人。", ["52582人"], ["全县7岁以下儿童"]),
+    # connectives open no label
+    ("因为那些瓜贩顶多出每斤三毛五的价格。", ["三毛五"], ["那些瓜贩顶多出每斤 价格"]),
+    # an aside in brackets (long, or holding a number) is left out
+    ("每組(即每1等分位)代表167.7萬戶。", ["167.7萬戶"], ["每組 代表"]),
+    # a change borrows the noun counted by the figure before it
+    ("共批出1,352個配額,較上一年度增加百分之二十七。", ["百分之二十七"], ["配額 較上一年度增加"]),
+    # 完成 borrows the subject only where the clause holds a share
+    ("新增校舍面积12.6万平方米,完成投资7.82亿元。", ["7.82亿元"], ["完成投资"]),
     # examples ending in 等 are cut, what is before them stays
     ("洪涝灾害造成浙江、安徽、江西等27省受灾。", ["27省"], ["洪涝灾害造成 受灾"]),
     # never a lone connective or copula
@@ -140,3 +159,33 @@ def test_session_suggestion_keeps_the_alternatives(extractor: Extractor) -> None
     d["suggestion"].pop("period_alternatives", None)
     old = entry_from_dict(d)
     assert old.label_alternatives == () and old.period_alternatives == () and old.suggestion == f.fields
+
+
+def test_session_file_keeps_the_alternatives(extractor: Extractor, tmp_path: Path) -> None:
+    """Written to the TOML file inside ``suggestion`` and read back; a decision keeps them."""
+    from hedui.core.session.file_format import read_session
+    from hedui.core.session.session import Session
+
+    report = load_report(ROOT / "tests/data/dev/reports/dev2-flood-situation-2020-07.txt")
+    ex = extractor.extract(report)
+    s = Session.open(ex, tmp_path, "li")
+    first = next(e for e in s.entries if e.label_alternatives)
+    s.accept(first.id)
+    s.close()
+    [path] = tmp_path.glob("*.li.toml")
+    assert "label_alternatives = [" in path.read_text(encoding="utf-8")
+    back = {e.id: e for e in read_session(path).entries}
+    assert back[first.id].label_alternatives == first.label_alternatives
+    assert back[first.id].period_alternatives == first.period_alternatives
+    assert back[first.id].status == "accepted"
+
+
+def test_a_threshold_is_words_but_a_figure_of_its_own_is_a_subject(extractor: Extractor) -> None:
+    """Through the extractor (its figures end the words of the next one): 7岁以下 before its noun
+    is part of the label; 272天 standing on its own is the subject of the change after it."""
+    from hedui.core.model import Report
+
+    text = "全县7岁以下儿童52582人。全年城区空气质量优良天数达272天,比上年增加29天。"
+    figs = {f.text: f for f in extractor.extract(Report(Path("t.txt"), text, "utf-8", "0")).figures}
+    assert figs["52582人"].label == "全县7岁以下儿童"
+    assert figs["29天"].label == "城区空气质量优良天数 比上年增加" and figs["29天"].period == "全年"

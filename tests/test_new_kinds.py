@@ -80,3 +80,16 @@ def test_company_report_furniture(tmp_path: Path) -> None:
     ex = EX.extract(load_report(p))
     assert [f.text for f in ex.figures] == ["1.67", "1.54"]
     assert {f.rule for f in ex.excluded if f.text in ("10", "2019-010", "2019")} == {"furniture.notice-number"}
+
+
+def test_advertising_block_is_furniture() -> None:
+    from hedui.core.text.artefact_rules import load_artefact_rules
+    from hedui.core.text.artefacts import find_artefacts
+
+    rules = load_artefact_rules()
+    text = "※ 角子老虎机 ※\n近百款电子游戏,易上手、任你玩!\n(本报讯)全年接待游客300万人次!\n"
+    furn = [text[a.start:a.end] for a in find_artefacts(text, rules) if a.kind == "furniture"]
+    assert furn == ["※ 角子老虎机 ※", "近百款电子游戏,易上手、任你玩!"]
+    # an exclamation with no furniture beside it is the report's own
+    alone = "全年接待游客300万人次!\n"
+    assert [a for a in find_artefacts(alone, rules) if a.kind == "furniture"] == []

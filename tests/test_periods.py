@@ -99,7 +99,7 @@ def test_gold_period_accuracy() -> None:
     from tests.context_eval import evaluate
 
     assert evaluate("seeds").period >= 0.97
-    assert evaluate("dev").period >= 0.88  # 0.840 when the dev2-* reports came in; 0.893 after issue 9
+    assert evaluate("dev").period >= 0.98  # 0.840 when the dev2-* reports came in; 0.993 after issue 9 (tables and periods)
 
 
 def test_aligned_table_with_year_columns() -> None:

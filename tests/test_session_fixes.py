@@ -87,3 +87,19 @@ def test_correct_many_on_a_read_only_session_is_refused(tmp_path):
     with Session.open(ex, tmp_path / "s", "li", read_only=True) as ro:
         with pytest.raises(SessionError):
             ro.correct_many([(ro.entries[0].id, ro.entries[0].fields)])
+
+
+def test_respan_is_one_step_a_reject_and_an_add(session):
+    e = session.entries[3]  # 260元至500元: give it the span of 500元 alone
+    start = e.start + e.text.index("500元")
+    new = session.respan(e.id, start, e.end, replace(e.fields, value=500, value_max=None, bound="="))
+    assert (new.start, new.end, new.status, new.rule) == (start, e.end, "added", e.rule)
+    assert session.entry(e.id).status == "rejected" and "span moved" in session.entry(e.id).note
+    assert {r["op"] for r in session.log[-2:]} == {"reject", "add"} and len({r["group"] for r in session.log[-2:]}) == 1
+    session.undo()
+    assert session.entry(e.id).status == "pending"
+    assert all(x.start != start or x.end != e.end for x in session.entries)  # the added one is gone
+    session.redo()
+    assert session.entry(new.id).status == "added"
+    with pytest.raises(SessionError, match="already covers"):
+        session.respan(session.entries[0].id, new.start, new.end, new.fields)

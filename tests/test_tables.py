@@ -73,6 +73,7 @@ def test_table_layouts(text: str, expected: list[tuple]) -> None:
     "编辑: 会说话的鱼 2017-02-09\n",
     "九龙城区| 临海市| 临西县| 盈江县\n",  # a bar of links: no numbers
     "项目 | 金额\n合计 | -\n",  # only an empty cell
+    "区号 0731 0733 0734\n",  # codes with a leading zero are no numbers
 ])
 def test_not_tables(text: str) -> None:
     assert cells(text) == []

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from hedui.app.workspace import expand_paths
+from hedui.core.model import HeduiError
 from tests.bench.oracle.run import run, summary
 
 
@@ -15,9 +16,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", type=Path, metavar="GOLD_DIR")
     parser.add_argument("reports", type=Path, nargs="+", metavar="REPORT")
     args = parser.parse_args(argv)
+    missing = [p for p in args.reports if not p.exists()]
+    if missing:
+        print(f"oracle: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 2
     reports = expand_paths(args.reports)
-    with tempfile.TemporaryDirectory(prefix="hedui-oracle-") as tmp:
-        results = run(args.gold, reports, Path(tmp))
+    try:
+        with tempfile.TemporaryDirectory(prefix="hedui-oracle-") as tmp:
+            results = run(args.gold, reports, Path(tmp))
+    except HeduiError as exc:
+        print(f"oracle: {exc}", file=sys.stderr)
+        return 2
     print(summary(results))
     return 1 if any(r.problems for r in results) else 0
 

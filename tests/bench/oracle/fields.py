@@ -190,7 +190,18 @@ async def fix_figure(keys: Keys, entry_id: str, gold: dict, want_of: Any,
             by_picker = sum(1 + len(p) for p in plans.values()) + len(plans) - 1
         else:
             by_picker = FAR
-        if by_picker <= 1 + form_estimate(entry.fields, want):
+        by_form = 1 + form_estimate(entry.fields, want)  # e: the form on the value
+        # a picker's e: the form on that field (its old text kept where it is a prefix)
+        via = {f: 2 + form_estimate(entry.fields, want, focus=f) for f in pickable}
+        via_field = min(via, key=via.get, default=None)
+        if via_field is not None and via[via_field] < min(by_picker, by_form):
+            await keys.press(keys.key_of(PICKER_KEYS[via_field]), kind_of(via_field))
+            await keys.until(lambda: screen.panel is not None, f"the {via_field} picker")
+            await keys.press("e", kind_of(via_field))
+            await keys.until(lambda: screen.panel is not None and hasattr(screen.panel, "initial"),
+                             "the form from the picker")
+            await fill_form(keys, want)
+        elif by_picker <= by_form:
             field = min(pickable, key=lambda f: len(plans[f]))
             await keys.press(keys.key_of(PICKER_KEYS[field]), kind_of(field))
             await keys.until(lambda: screen.panel is not None, f"the {field} picker")

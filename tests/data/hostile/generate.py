@@ -194,7 +194,7 @@ def build(out: Path) -> list[Path]:
 
 
 #: run in a child per case (``python -c PROBE CASE readable|damaged``): every command that reads
-#: the sessions folder, and the reviewer's way of opening a session (also for writing, where the
+#: the sessions folder (check, export, stats, eval's reference), and the reviewer's way of opening a session (also for writing, where the
 #: session is damaged: it must be refused), in one process; prints one JSON line
 PROBE = r"""
 import contextlib, hashlib, io, json, sys
@@ -218,6 +218,13 @@ report = Report(path=case / "reports" / "r.txt", text=text, encoding="utf-8",
                 sha256=hashlib.sha256(text.encode()).hexdigest())
 ex = Extraction(report=report, figures=(), rules_digest="h1")
 last_worked_on(sessions, "li")
+from hedui.core.dataset.reference import verified_reference  # eval --sessions
+skipped = []
+try:
+    verified_reference(sessions, skipped)
+    out["reference"] = skipped
+except HeduiError as exc:
+    out["reference"] = [str(exc)]
 review = []
 for read_only in ((True,) if sys.argv[2] == "readable" else (False, True)):
     try:

@@ -9,6 +9,7 @@ the form opens are replayed into it (``replay``), so none is lost or misplaced.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import Callable
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -22,6 +23,7 @@ from textual.widgets import Input, Label, Static
 from hedui.app.widgets.panel import Panel
 from hedui.app.widgets.quiet_input import QuietInput
 from hedui.app.widgets.choice_field import ChoiceField
+from hedui.app.widgets.span_field import SpanField
 from hedui.app.widgets.status import format_value
 from hedui.core.model import BOUNDS, CATEGORIES, Fields, to_number
 from hedui.core.numbers.finder import parse_number as read_number
@@ -85,12 +87,18 @@ class CorrectDialog(Panel):
         Binding("up,shift+tab", "move(-1)", "Previous field", show=False, priority=True, id="correct.previous"),
     ]
 
-    def __init__(self, title: str, fields: Fields, context: str = "", focus: str = "value") -> None:
+    def __init__(self, title: str, fields: Fields, context: str = "", focus: str = "value",
+                 span: tuple[str, tuple[int, int]] | None = None,
+                 parse: Callable[[int, int], Fields | None] | None = None) -> None:
+        """``span``: (the report's text, the figure's span) to make the span adjustable in the
+        title line; ``parse(start, end)``: the fields read from a new span (numbers, unit …)."""
         super().__init__(id="form", classes="panel")
         self.title_text = title
         self.initial = fields
         self.context = context
         self.focus_field = focus if focus in FORM_FIELDS else "value"
+        self.text, self.span = span if span is not None else ("", None)
+        self.parse = parse
 
     def compose(self) -> ComposeResult:
         f = self.initial
@@ -110,10 +118,13 @@ class CorrectDialog(Panel):
             "label": [_one_line()],
             "period": [_one_line()],
         }
-        title = Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis")
-        if self.context:
-            title.append(f"  {self.context}", style="not bold")
-        yield Static(title, id="form-title")
+        if self.span is not None:
+            yield SpanField(self.title_text, self.text, self.span, id="form-title")
+        else:
+            title = Text(self.title_text, style="bold", no_wrap=True, overflow="ellipsis")
+            if self.context:
+                title.append(f"  {self.context}", style="not bold")
+            yield Static(title, id="form-title")
         with Grid(id="form-grid"):
             for name in FORM_FIELDS:
                 yield Label(name, classes="form-label")
@@ -128,8 +139,8 @@ class CorrectDialog(Panel):
                     select_on_focus=False,
                 )
         yield Static("", id="form-errors", markup=False)
-        yield Static("Enter save · Esc cancel · ↑↓ Tab move · 1-7 choose · ^u clear", id="form-help",
-                     markup=False)
+        yield Static("Enter save · Esc cancel · ↑↓ Tab move · 1-7 choose · ^u clear · ↑ to 【】: h/l H/L span",
+                     id="form-help", markup=False)
 
     def on_mount(self) -> None:
         field = self.query_one(f"#field-{self.focus_field}")
@@ -138,7 +149,22 @@ class CorrectDialog(Panel):
             field.cursor_position = len(field.value)
 
     def _widgets(self) -> list:
-        return [self.query_one(f"#field-{name}") for name in FORM_FIELDS]
+        fields = [self.query_one(f"#field-{name}") for name in FORM_FIELDS]
+        return fields + ([self.query_one(SpanField)] if self.span is not None else [])
+
+    @on(SpanField.Changed)
+    def _respan(self, event: SpanField.Changed) -> None:
+        """The span moved: its number, unit, bound and category read anew (label, period kept)."""
+        self.span = event.span
+        parsed = self.parse(*event.span) if self.parse is not None else None
+        if parsed is None:
+            return
+        shown = {"value": format_value(parsed.value), "value_max": format_value(parsed.value_max),
+                 "unit": parsed.unit}
+        for name, value in shown.items():
+            self.query_one(f"#field-{name}", Input).value = value
+        self.query_one("#field-bound", ChoiceField).choose(parsed.bound)
+        self.query_one("#field-category", ChoiceField).choose(parsed.category)
 
     def value_of(self, name: str) -> str:
         widget = self.query_one(f"#field-{name}")
@@ -214,6 +240,8 @@ class CorrectDialog(Panel):
                 pass
             elif isinstance(focused, ChoiceField):
                 focused.take_key(key.character) or self.run_bound(key.key, focused)
+            elif isinstance(focused, SpanField):
+                self.run_bound(key.key, focused)
             elif isinstance(focused, Input):
                 if key.key == "backspace":
                     focused.action_delete_left()

@@ -13,7 +13,7 @@ from typing import Any
 from textual.binding import Binding
 
 from hedui.app.screens.field_picker import Choice, FieldPicker
-from hedui.core.extract.phrases import Words, find_near, phrase, words_around
+from hedui.core.extract.phrases import Words, find_near, phrase, window, words_around
 from hedui.core.extract.table_mates import table_mates
 from hedui.core.model import BOUNDS, CATEGORIES, Fields
 
@@ -155,12 +155,26 @@ class FieldFixActions:
             for j, where in ((i - d, "figure before"), (i + d, "figure after")):
                 if i >= 0 and 0 <= j < len(self._ordered):
                     add(getattr(self._ordered[j].fields, field), where)
+        if field == "period":
+            for period in self.periods_in_text(entry):
+                add(period, "in the text")
         if self.last_fix is not None and self.last_fix[0] == field:
             add(self.last_fix[1], "last used")
         choices = [Choice(v, why) for v, why in out.items()][:8]
         if current:
             choices.append(Choice("", "clear it"))
         return choices
+
+    def periods_in_text(self, entry: Any) -> list[str]:
+        """The time phrases of the sentences around the figure, nearest first."""
+        report = self.slot.extraction.report
+        lo, hi = window(report.text, entry.start, entry.end)
+        try:
+            spans = self.app.preparer.extractor().viewer.time_phrases_in(report, lo, hi)
+        except Exception:  # only choices: the picker works without them
+            return []
+        spans.sort(key=lambda sp: min(abs(sp[0] - entry.end), abs(sp[1] - entry.start)))
+        return [phrase(report, s, e) for s, e in spans]
 
     def alternatives(self, entry: Any, field: str) -> tuple[str, ...]:
         """The extractor's ranked alternatives: kept in the session (when it keeps them), else

@@ -18,6 +18,7 @@ from hedui.app.screens.orphans import OrphansPanel
 from hedui.app.screens.quit_dialog import QuitDialog
 from hedui.app.screens.status_filter import StatusFilterDialog
 from hedui.app.widgets.choice_field import ChoiceField
+from hedui.app.widgets.span_field import SpanField
 from hedui.app.widgets.status import FILTERS
 from hedui.core.model import Fields, HeduiError
 
@@ -108,15 +109,31 @@ class DecisionActions:
             self.open_form(entry)
 
     def open_form(self, entry: Any, focus: str = "value", prefill: Fields | None = None) -> None:
-        """The whole form, focus on ``focus``; a save that changes nothing is no decision."""
+        """The whole form, focus on ``focus``; a save that changes nothing is no decision; a
+        moved span is one step: the figure rejected, one added on the new span."""
         def done(fields: Fields | None) -> None:
-            if fields == entry.fields:
+            span = form.span
+            if fields is None:
+                return
+            if span != (entry.start, entry.end):
+                if self._write(self.slot.session.respan, entry.id, *span, fields, entry.note):
+                    self._resync(self._entry_at(*span))
+            elif fields == entry.fields:
                 self.notify("Unchanged: no decision.", timeout=2)
-            elif fields is not None and self._write(self.slot.session.correct, entry.id, fields, entry.note):
+            elif self._write(self.slot.session.correct, entry.id, fields, entry.note):
                 self._decided(entry.id, advance=True)
 
-        context = self._span_context(entry.start, entry.end)
-        self.open_panel(CorrectDialog(f"Correct {entry.text}", prefill or entry.fields, context, focus), done)
+        form = self._form(f"Correct {entry.text}", entry.start, entry.end, prefill or entry.fields, focus)
+        self.open_panel(form, done)
+
+    def _form(self, title: str, start: int, end: int, fields: Fields, focus: str = "value") -> CorrectDialog:
+        report = self.slot.extraction.report
+
+        def parse(s: int, e: int) -> Fields | None:
+            figure = self.app.preparer.extractor().parse_span(report, s, e)
+            return figure.fields if figure is not None else None
+
+        return CorrectDialog(title, fields, self._span_context(start, end), focus, (report.text, (start, end)), parse)
 
     def _span_context(self, start: int, end: int) -> str:
         text = self.slot.extraction.report.text
@@ -184,12 +201,12 @@ class DecisionActions:
             if fields is None:
                 self.go_to(self.current_id)
                 return
-            if self._write(self.slot.session.add, start, end, fields, "", rule):
-                self._resync(self._entry_at(start, end))
+            s, e = form.span
+            if self._write(self.slot.session.add, s, e, fields, "", rule):
+                self._resync(self._entry_at(s, e))
 
-        self.open_panel(
-            CorrectDialog(self._add_title(start, end), prefill, self._span_context(start, end)), done
-        )
+        form = self._form(self._add_title(start, end), start, end, prefill)
+        self.open_panel(form, done)
 
     def _entry_at(self, start: int, end: int) -> str | None:
         for e in self.slot.session.entries:
@@ -294,5 +311,5 @@ class DecisionActions:
         self.open_panel(QuitDialog(unsaved, reason), done)
 
     def action_help(self) -> None:
-        panels = (FieldPicker, CorrectDialog, ChoiceField)
+        panels = (FieldPicker, CorrectDialog, ChoiceField, SpanField)
         self.app.push_screen(HelpScreen(key_rows(self, self.app.keymap, panels)))

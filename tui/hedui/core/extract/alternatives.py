@@ -10,9 +10,8 @@ it), and a table cell's other time heading. Never the chosen reading, never empt
 from __future__ import annotations
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.labels import (
-    label_text, previous_subject, words_after, words_before,
-)
+from hedui.core.extract.label_words import label_text, words_after, words_before
+from hedui.core.extract.labels import previous_subject
 from hedui.core.extract.periods import governing_span
 from hedui.core.extract.tables import table_cell
 
@@ -41,9 +40,16 @@ def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple
     before = words_before(ctx, vs, ss)
     after = words_after(ctx, ve, vs)
     subject = previous_subject(ctx, vs, ss)
-    options = [label_text(ctx, before + after), label_text(ctx, before), label_text(ctx, after)]
+    runs = [before + after, before, after]
     if subject and (not before or subject[-1] < before[0]):
-        options.append(label_text(ctx, subject + before))
+        runs.append(subject + before)
+    seen: set[tuple[int, ...]] = set()
+    options = []
+    for run in runs:
+        key = tuple(run)
+        if run and key not in seen:
+            seen.add(key)
+            options.append(label_text(ctx, run))
     return _ranked(options, chosen)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
 from hedui.core.model import Report
@@ -57,15 +57,31 @@ class Context:
     scanners: RuleScanners | None = None
     #: the view's kept segments (view start, original start), when it has them
     _segments: tuple[Any, Any] | None = None
+    #: answers of the label helpers for this report (the words before and after a number are
+    #: asked for again by each later figure of a sentence and by the alternatives)
+    memo: dict[Any, Any] = field(default_factory=dict)
     #: the report's tables (table_layout.Tables), found by the extractor or on first use
     tables: Any = None
 
+    def remembered(self, key: Any, make: Callable[[], list[int]]) -> list[int]:
+        """``make()`` the first time ``key`` is asked for, kept (as a tuple) in ``memo``; a copy."""
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = tuple(make())
+        return list(got)
+
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:
-        """The view span of an original span."""
+        """The view span of an original span (the last one remembered: the label, the period and
+        their alternatives ask for the same figure in turn)."""
+        last = self.memo.get("view_span")
+        if last is not None and last[0] == start and last[1] == end:
+            return last[2]
         vs = self.view.from_original(start)
         ve = self.view.from_original(end - 1) + 1 if end > start else vs
-        return vs, max(vs, ve)
+        got = (vs, max(vs, ve))
+        self.memo["view_span"] = (start, end, got)
+        return got
 
     def original(self, positions: list[int] | range) -> str:
         """The original characters of the given view positions, artefacts left out."""
@@ -248,6 +264,19 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
     return starts
 
 
+_AFTER_UNIT = ("以上", "以下", "左右", "上下", "多", "余")
+
+
+def _ends_in(text: str, q: tuple[int, int], units: tuple[str, ...]) -> bool:
+    """Does the quantity at ``q`` end in one of ``units`` (with a qualifier after it)?"""
+    s = text[q[0]:q[1]]
+    for a in _AFTER_UNIT:
+        if s.endswith(a) and len(s) > len(a):
+            s = s[: -len(a)]
+            break
+    return s.endswith(units)
+
+
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,
                  scanners: RuleScanners | None = None,
                  quantities: list[tuple[int, int]] | None = None, tables: Any = None) -> Context:
@@ -258,6 +287,12 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
     if scanners is None or scanners.rules is not rules:
         scanners = RuleScanners(rules)
     text = view.text
+    if quantities is not None and rules.not_units:
+        # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
+        full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
+        quantities = [q for q in quantities
+                      if not ("\u4e00" <= text[q[1]:q[1] + 1] <= "\u9fff" and _ends_in(text, q, rules.not_units)
+                              and full(text, q[0], q[1]) is None)]
     origin = getattr(view, "origin", None)
     segments = None
     if origin is not None and hasattr(origin, "view_starts"):

@@ -30,9 +30,10 @@ labels.toml::
     [[cut]]               # words before the number up to the last of these are examples, not the label
     id = "label.cut.etc"
     words = ["等"]
-    [[subjectless]]       # a clause opening with these (完成…, 比上年减收…) borrows the sentence's subject
-    id = "label.subjectless.verb"
-    words = ["完成"]
+    [[subjectless]]       # a clause opening with these (比上年减收…) borrows the subject before it
+    id = "label.subjectless.comparison"
+    words = ["比上年"]
+    when = "share"        # only in a clause holding a share (完成年初预算数60999万元的40.4%)
     [[after_stop]]        # the noun phrase after a unit ends before these (6个专家组|在一线…)
     id = "label.after-stop.verb"
     words = ["在"]
@@ -89,7 +90,14 @@ class ContextRules:
     relation_words: frozenset[str] = frozenset()
     cut_words: frozenset[str] = frozenset()
     subjectless_words: frozenset[str] = frozenset()
+    #: subjectless words that borrow only in a clause holding a share (完成…N的M%)
+    share_words: frozenset[str] = frozenset()
+    max_subject: int = 12
+    #: measure words that never end the words of the next figure (岁, 天: 7岁以下儿童52582人)
+    not_units: tuple[str, ...] = ()
     after_stop_words: frozenset[str] = frozenset()
+    #: words that are no noun phrase after a number on their own (1.2元时: "when")
+    after_not: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
     quantity: re.Pattern[str] | None = None
     label_boundaries: str = ",，;；:：。!！?？\n"
@@ -208,7 +216,9 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
             src = rule.get("units_from")
             if isinstance(src, str) and (path.parent / src).is_file():
                 units |= _unit_forms(path.parent / src)
-            units -= set(_string_list(path, rid, rule, "not_units"))
+            not_units = set(_string_list(path, rid, rule, "not_units"))
+            units -= not_units
+            rules.not_units = tuple(sorted(not_units, key=len, reverse=True))
             if not units:
                 raise schema_error(path, rid, f"rule {rid!r}: no units for {{units}}")
             # a trie: the same matches as the words longest first, without trying each in turn
@@ -234,14 +244,21 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
         rules.cut_words = rules.cut_words | frozenset(_words(path, rid, rule))
     for i, rule in enumerate(data.get("subjectless", [])):
         rid = _rule_id(path, "subjectless", i, rule)
-        rules.subjectless_words = rules.subjectless_words | frozenset(_words(path, rid, rule))
+        words = frozenset(_words(path, rid, rule))
+        rules.subjectless_words = rules.subjectless_words | words
+        when = rule.get("when", "always")
+        if when not in ("always", "share"):
+            raise schema_error(path, rid, f"rule {rid!r}: 'when' must be always or share")
+        if when == "share":
+            rules.share_words = rules.share_words | words
     for i, rule in enumerate(data.get("after_stop", [])):
         rid = _rule_id(path, "after_stop", i, rule)
         rules.after_stop_words = rules.after_stop_words | frozenset(_words(path, rid, rule))
+        rules.after_not = rules.after_not | frozenset(_string_list(path, rid, rule, "alone"))
     for i, rule in enumerate(data.get("generic", [])):
         rid = _rule_id(path, "generic", i, rule)
         rules.generic_words = rules.generic_words | frozenset(_words(path, rid, rule))
-    for key in ("max_label", "max_after", "min_noun_after", "max_before_noun"):
+    for key in ("max_label", "max_after", "min_noun_after", "max_before_noun", "max_subject"):
         if key in data:
             v = data[key]
             if not isinstance(v, int) or isinstance(v, bool) or v <= 0:

@@ -147,6 +147,7 @@ def _mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int
             if s <= f.start < e:
                 cand = first + (f.start - s)
                 if cand in starts or text[cand:cand + len(f.text)] == f.text:
-                    f = replace(f, repeat_of=cand)
+                    f = Figure(f.start, f.end, f.text, f.fields, f.rule, f.excluded, cand,
+                               f.label_alternatives, f.period_alternatives)
         out.append(f)
     return out

@@ -19,7 +19,10 @@ bases (比上年, 比2022年同期) are not periods of the change.
 """
 from __future__ import annotations
 
+import re
+
 from hedui.core.extract.context import Context
+from hedui.core.numbers.scan import literal_alternation
 from hedui.core.extract.time_phrases import TimePhrase
 from hedui.core.extract.tables import table_period
 
@@ -40,7 +43,11 @@ def _continues(ctx: Context, cs: int) -> bool:
     t = ctx.text
     while cs < len(t) and t[cs] in " \u3000":
         cs += 1
-    return any(t.startswith(w, cs) for w in ctx.rules.continuation)
+    rx = ctx.memo.get("continuation")
+    if rx is None:
+        rx = ctx.memo["continuation"] = re.compile(literal_alternation(ctx.rules.continuation)) \
+            if ctx.rules.continuation else re.compile("(?!)")
+    return rx.match(t, cs) is not None
 
 
 def _stretch_start(t: str, ss: int, cs: int) -> int:
@@ -118,7 +125,14 @@ def governing_phrase(ctx: Context, vs: int) -> TimePhrase | None:
 
 def governing_span(ctx: Context, vs: int) -> tuple[TimePhrase, int, int] | None:
     """(the phrase that governs the figure at ``vs``, start, end of the period as written: two
-    phrases standing together are one)."""
+    phrases standing together are one); remembered on the context (the alternatives ask again)."""
+    key = ("period", vs)
+    if key not in ctx.memo:
+        ctx.memo[key] = _governing_span(ctx, vs)
+    return ctx.memo[key]
+
+
+def _governing_span(ctx: Context, vs: int) -> tuple[TimePhrase, int, int] | None:
     # the base figure stands right after its base (较110年5.12次); 是五年前的四倍 is a multiple
     base = ctx.base_ending_at(vs) or (ctx.base_ending_at(vs - 1) if ctx.text[vs - 1:vs] == " " else None)
     if base is not None:

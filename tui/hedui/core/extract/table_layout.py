@@ -18,17 +18,18 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
 
+from hedui.core.extract.table_cells import Cell, CellReader, Span, TableUnit, strip_span
 from hedui.core.extract.table_rules import TableRules
 from hedui.core.numbers.units import UnitTable
 
-Span = tuple[int, int]
+__all__ = ["Cell", "TableFinder", "TableUnit", "Tables"]
 
 _GAP = re.compile(r"[ \u3000\t\xa0]+")
 _BAR = "|｜"
 #: sentence punctuation: a line holding it is prose, not a row (a comma inside 1,234 is not)
-_NUM = re.compile(r"[(（]?[-+−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?[)）]?[%％‰]?")
+#: a bare number (0731 and 007 are codes, not numbers)
+_NUM = re.compile(r"[(（]?[-+−－]?(?![0０][0-9０-９])[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?[)）]?[%％‰]?")
 _VAL = re.compile(r"[\u4e00-\u9fff]{0,4}[-+−－]?[0-9０-９](?:[0-9０-９.．万萬亿億千百兆]|[,，] ?(?=[0-9０-９]))*"
                   r" ?[\u4e00-\u9fff%％‰/]{0,6}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -37,30 +38,6 @@ _PLAIN_LINE = re.compile(r"^(?:[^\n。；！？;!?，,]|[，,](?= ?[0-9０-９]{
 MAX_ROW = 240  # a longer line is a row only when it is a flattened table
 MAX_FLAT = 4000
 MAX_CELL = 40
-
-
-@dataclass(frozen=True, slots=True)
-class TableUnit:
-    scale: Decimal
-    unit: str
-    category: str
-    rule: str
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """A value cell: its span, its headings' label parts and period, the unit that applies."""
-
-    start: int
-    end: int
-    bare: bool  # a bare number (signed, parenthesised, with % at most)
-    negative: bool  # (7,728.5)
-    row: tuple[Span, ...]  # view segments of the row heading written into labels
-    col: tuple[Span, ...]  # of the column heading ('' when generic, a period, or none)
-    period: Span | None
-    unit: TableUnit | None
-    other_measure: bool  # a heading names another kind of measure (流动比率, 增减比例)
-    heads: tuple[Span, ...] = ()  # the row heading and the column heading as written
 
 
 @dataclass(slots=True)
@@ -89,9 +66,7 @@ class _Tok:
 class TableFinder:
     def __init__(self, rules: TableRules, units: UnitTable) -> None:
         self.rules = rules
-        self.units = units
-        #: what each heading text says (a pure function of the text and the rules)
-        self._headings: dict[str, tuple[tuple[Span, ...], TableUnit | None, Span | None, bool]] = {}
+        self.cells = CellReader(rules, units)
 
     # -- cells -------------------------------------------------------------------------------
     def _tok(self, s: str, a: int, b: int) -> _Tok:
@@ -246,7 +221,7 @@ class TableFinder:
             m = self.rules.statement[1].search(t.text)
             if m is not None:
                 unit = m.group("u")
-        self._stream(s, [t for t in toks if t.kind != "unit"], unit, cells)
+        self._stream(s, [t for t in toks if t.kind != "unit"], unit, cells, bars=True)
         return j
 
     def _cell_line(self, s: str, a: int, b: int) -> _Tok:
@@ -286,12 +261,13 @@ class TableFinder:
                 continue
             h = k + shift
             col = header[h] if header is not None and 0 <= h < len(header) else None
-            cells.append(self._cell(s, t, row, (col.start, col.end) if col else None, row_unit, unit))
+            cells.append(self.cells.cell(s, t.start, t.end, t.text, t.kind == "num", row, (col.start, col.end) if col else None, row_unit.text if row_unit else None, unit))
 
-    def _stream(self, s: str, toks: list[_Tok], unit: str | None, cells: list[Cell]) -> None:
+    def _stream(self, s: str, toks: list[_Tok], unit: str | None, cells: list[Cell],
+                bars: bool = False) -> None:
         """Cells read in order: a row heading, its values, the next row heading, …"""
         runs = _runs(toks)
-        if not runs or sum(t.kind == "num" for t in toks) < 2:
+        if not runs or (not bars and sum(t.kind == "num" for t in toks) < 2):
             return  # a table has bare numbers; words and amounts with units are prose (全年 产值 5亿元)
         width = Counter(b - a for a, b in runs).most_common()
         n = max(w for w, c in width if c == width[0][1])
@@ -311,96 +287,9 @@ class TableFinder:
                 if t.kind not in ("num", "val"):
                     continue
                 col = cols[j] if j < len(cols) else None
-                cells.append(self._cell(s, t, row, (col.start, col.end) if col else None, None, unit))
+                cells.append(self.cells.cell(s, t.start, t.end, t.text, t.kind == "num", row, (col.start, col.end) if col else None, None, unit))
 
     # -- one cell ------------------------------------------------------------------------------
-    def _cell(self, s: str, t: _Tok, row: Span, col: Span | None, row_unit: _Tok | None,
-              unit: str | None) -> Cell:
-        r = self.rules
-        rp = r.row_prefix.match(s, *row) if r.row_prefix is not None else None
-        if rp is not None and rp.end() < row[1]:
-            row = (rp.end(), row[1])  # 其中:民办 is the row 民办
-        row_label, row_unit_h, row_period, row_other = self._heading(s, row)
-        col_label, col_unit_h, col_period, col_other = self._heading(s, col) if col else ((), None, None, False)
-        other = row_other or col_other
-        # a column's percent (增减(%)) beats the row's unit; otherwise the row's unit wins
-        pct = col_unit_h is not None and col_unit_h.category == "percent"
-        chosen = (col_unit_h if pct else None) or row_unit_h or col_unit_h
-        if chosen is None and row_unit is not None:
-            chosen = self._parse_unit(row_unit.text, r.unit_column[0])
-        if chosen is None and unit is not None:
-            u = self._parse_unit(unit, r.statement[0])
-            if u is not None and (not other or u.category in ("percent", "ratio")):
-                chosen = u
-        if col_period is not None or (col and s[col[0]:col[1]].strip() in r.generic):
-            col_label = ()
-        if row_period is not None:
-            row_label = ()
-        period = col_period or row_period
-        text = t.text
-        negative = text[:1] in "(（" and text[-1:] in ")）"
-        return Cell(t.start, t.end, t.kind == "num", negative, row_label, col_label, period, chosen, other,
-                    (row, col) if col else (row,))
-
-    def _heading(self, s: str, span: Span
-                 ) -> tuple[tuple[Span, ...], TableUnit | None, Span | None, bool]:
-        """(label segments with units taken out, the unit it states, the period it is, whether
-        it names another kind of measure), as spans of ``s``."""
-        a, b = span
-        text = s[a:b]
-        got = self._headings.get(text)
-        if got is None:
-            got = self._heading_of(text)
-            if len(self._headings) > 50_000:
-                self._headings.clear()
-            self._headings[text] = got
-        segs, unit, period, other = got
-        return (tuple((x + a, y + a) for x, y in segs), unit,
-                (period[0] + a, period[1] + a) if period else None, other)
-
-    def _heading_of(self, s: str) -> tuple[tuple[Span, ...], TableUnit | None, Span | None, bool]:
-        """What one heading says, offsets within it (cached per heading by ``_heading``)."""
-        r = self.rules
-        unit: TableUnit | None = None
-        cut: list[Span] = []
-        for m in r.heading_unit[1].finditer(s):
-            g = m.groupdict()
-            u = self._parse_unit(g.get("u") or g.get("v") or "", r.heading_unit[0])
-            if u is not None:
-                cut.append((m.start(), m.end()))
-                unit = unit or u
-        segs: list[Span] = []
-        pos = 0
-        for c0, c1 in cut:
-            if c0 > pos:
-                segs.append((pos, c0))
-            pos = c1
-        if pos < len(s):
-            segs.append((pos, len(s)))
-        segs = [(x, y) for x, y in (_strip(s, x, y) for x, y in segs) if y > x]
-        period = None
-        if len(segs) == 1:
-            pm = r.period.fullmatch(s, *segs[0])
-            if pm is not None:
-                period = (pm.start("p"), pm.end("p"))
-        other = any(w in s for w in r.other_measure)
-        return tuple(segs), unit, period, other
-
-    def _parse_unit(self, text: str, rule: str) -> TableUnit | None:
-        text = text.strip()
-        if not text:
-            return None
-        u = self.units.match(text, 0)
-        if u is not None and u.end == len(text):
-            return TableUnit(Decimal(1), u.unit, u.category, rule)
-        for word, mult in self.rules.scales:
-            if text.startswith(word):
-                u = self.units.match(text, len(word))
-                if u is not None and u.end == len(text):
-                    return TableUnit(mult, u.unit, u.category, rule)
-        return None
-
-
 def _lines(s: str) -> list[Span]:
     """The lines that may belong to a table, in order; (-1, -1) stands for a run of prose lines
     (found by one scan: most lines of a report are prose)."""
@@ -415,14 +304,6 @@ def _lines(s: str) -> list[Span]:
     if pos < len(s) and (not out or out[-1][0] >= 0):
         out.append((-1, -1))
     return out
-
-
-def _strip(s: str, a: int, b: int) -> Span:
-    while a < b and s[a] in " \u3000\t\xa0":
-        a += 1
-    while b > a and s[b - 1] in " \u3000\t\xa0":
-        b -= 1
-    return a, b
 
 
 def _runs(toks: list[_Tok]) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ them cannot be imported.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -85,6 +85,23 @@ class Viewer:
             return label_alternatives(ctx, s, e, label), period_alternatives(ctx, s, e, period)
 
         return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e)), alternatives
+
+    def time_phrases_in(self, report: Report, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans (original offsets) of the time phrases that may be periods in
+        ``report.text[start:end]``, read on that stretch alone (the reviewer's period picker)."""
+        try:
+            from hedui.core.extract.context import RuleScanners, make_context
+        except ImportError:  # pragma: no cover - transitional stand-in
+            return []
+        pinyin = tuple(replace(a, start=a.start - start, end=a.end - start) for a in report.artefacts
+                       if a.kind == "pinyin" and start <= a.start and a.end <= end)
+        sub = Report(report.path, report.text[start:end], report.encoding, report.sha256, pinyin)
+        view = self.view_of(sub)
+        if self._context_rules is not None and self._scanners is None:
+            self._scanners = RuleScanners(self._context_rules)
+        ctx = make_context(sub, view, self._context_rules, self._scanners)
+        spans = (view.to_original(p.start, p.end) for p in ctx.phrases())
+        return [(s + start, e + start) for s, e in spans]
 
     def search(self, report: Report, pattern: str) -> list[tuple[int, int]]:
         """Spans of the original text matching ``pattern``, simplified and traditional alike

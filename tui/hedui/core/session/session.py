@@ -28,6 +28,7 @@ from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, validate_log_
 from hedui.core.session.decision_log import DecisionLog
 from hedui.core.session.paths import session_path, stored_report_path
 from hedui.core.session.saved_view import SavedView
+from hedui.core.session.steps import OneStep
 from hedui.core.session.store import SessionStore, now_rfc3339
 
 __all__ = ["Entry", "Session", "session_path"]
@@ -50,7 +51,7 @@ def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str, role: st
     )
 
 
-class Session(SavedView):
+class Session(OneStep, SavedView):
     """See the module docstring; created only by ``Session.open``."""
 
     path: Path
@@ -327,22 +328,6 @@ class Session(SavedView):
     def correct(self, id: str, fields: Fields, note: str = "") -> Entry:
         return self.correct_many([(id, fields)], note)[0]
 
-    def correct_many(self, changes: list[tuple[str, Fields]], note: str = "") -> list[Entry]:
-        """Correct several figures as ONE step (a table column given its period): one journal
-        write, and one undo or redo takes back or puts back all of them."""
-        changes = [(eid, _valid(f)) for eid, f in changes]
-        note = _checked("note", note)
-        with self._lock:
-            self._writable()
-            olds = [self._entry(eid) for eid, _ in changes]  # KeyError before anything is written
-            group = self._seq + 1
-            for n, (old, (eid, fields)) in enumerate(zip(olds, changes), 1):
-                new = self._stamp(old, "added" if old.status == "added" else "corrected", fields=fields,
-                                  note=note, flag_reason="")
-                self._record("correct", eid, old, new, group=group if len(changes) > 1 else None,
-                             durable=n == len(changes))
-            return [self._entry(eid) for eid, _ in changes]
-
     def reset(self, id: str) -> Entry:
         """Back to pending (an added figure is removed; the returned entry is then its last state)."""
         def make(e: Entry) -> Entry | None:
@@ -352,7 +337,8 @@ class Session(SavedView):
                            decided_by="", decided_at="", context=("", ""))
         return self._decide("reset", id, make)
 
-    def add(self, start: int, end: int, fields: Fields, note: str = "", rule: str = "manual") -> Entry:
+    def add(self, start: int, end: int, fields: Fields, note: str = "", rule: str = "manual",
+            group: int | None = None) -> Entry:
         fields, note, rule = _valid(fields), _checked("note", note), _checked("rule", rule, 200)
         with self._lock:
             self._writable()
@@ -367,7 +353,7 @@ class Session(SavedView):
                                     fields=fields, suggestion=None, rule=rule or "manual"), "added", note=note)
             self._doc.next_id += 1
             try:
-                self._record("add", eid, None, new)
+                self._record("add", eid, None, new, group=group)
             except SessionError:
                 if self._index.get(eid) is None:  # refused before it was made: the id is free again
                     self._doc.next_id -= 1

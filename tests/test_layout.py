@@ -1,0 +1,58 @@
+"""The layout at 60x20, 80x24 and 160x48: table columns share the width by content (cuts end in
+…, the period column is kept), and the footer keeps whole keys, the important ones first."""
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+
+from hedui.app.app import make_app
+from hedui.app.config import load_config
+from hedui.app.widgets.figure_table import COLUMNS, PADDING, fit_widths
+from hedui.app.widgets.footer import fit
+from tests.app_fixed_report import FixedExtractor, write_report
+from tests.app_helpers import REVIEWER, screen_text, wait_ready, ws  # noqa: F401
+
+CONTENT = {"status": 1, "text": 12, "value": 9, "unit": 4, "bound": 2, "label": 40, "period": 14}
+
+
+def test_columns_fit_the_width_and_long_ones_give_way_first():
+    for width in (59, 79):
+        widths = fit_widths(CONTENT, width)
+        assert sum(widths.values()) + PADDING * len(COLUMNS) <= width
+        assert widths["period"] >= 4 and widths["label"] >= widths["period"]
+        assert widths["bound"] == 2 and widths["status"] == 1
+    wide = fit_widths(CONTENT, 159)
+    assert wide["label"] == 40 and wide["period"] == 14  # room for all: nothing cut
+    assert fit_widths(CONTENT, 79)["label"] < 40  # cut where there is no room
+
+
+def test_the_footer_drops_whole_keys_least_important_first():
+    items = [("review.accept", 9), ("review.flag", 7), ("review.fill_column", 9), ("review.help", 7),
+             ("review.quit", 7), ("review.undo", 7), ("review.redo", 8)]
+    kept = [items[i][0] for i in fit(items, 40)]
+    assert kept == ["review.accept", "review.help", "review.quit", "review.undo", "review.redo"]
+    assert [items[i][0] for i in fit(items, 200)] == [bid for bid, _ in items]  # screen order
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (160, 48)])
+async def test_the_table_and_footer_at_each_size(ws, size):
+    report = write_report(ws.reports)
+    app = make_app([report], ws.sessions, REVIEWER, config=load_config(ws.config), extractor=FixedExtractor())
+    async with app.run_test(size=size) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("a")  # now there is something to undo
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert "period" in "".join(lines)  # the period column is there
+        footer = lines[-1].rstrip()
+        for key in ("? Help", "q Quit", "a Accept", "u Undo"):
+            assert key in footer, (size, footer)
+        assert cell_len(footer) < size[0]  # never cut at the edge
+        table = app.review.table
+        widths = {key.value: col.width for key, col in table.columns.items()}
+        assert sum(widths.values()) + PADDING * len(widths) <= table.size.width
+        first = app.review._ordered[0].fields.label  # on the first row, on screen
+        if widths["label"] < cell_len(first):  # a cut label ends in …
+            assert any(first[:2] in ln and "…" in ln for ln in lines[1:-1])
+        else:
+            assert any(first in ln for ln in lines[1:-1])

@@ -1,0 +1,303 @@
+"""The words of a label: the run of the report before a figure's number back to its clause start (or
+the previous number), and the noun phrase after its unit, with time phrases, asides, connectives
+and copulas left out (rules/labels.toml), as view positions; ``label_text`` writes them back in the
+report's own characters.
+"""
+from __future__ import annotations
+
+import re
+
+from hedui.core.extract.context import Context
+from hedui.core.numbers.scan import literal_alternation
+
+_PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
+_SPACE = " \u3000\t\r\n"
+_MAX_BRACKET = 8
+_NOUN_JOINERS = ("和", "及", "与", "、")
+_JOINERS = "、和及与 \u3000"
+_NOUN = re.compile(r"[\u4e00-\u9fff()（）“”]+")
+#: 一个, 一家 … before a number are articles that end its words (建立了一个二十亩的试验园); 一斤, 一趟
+#: are the unit a price is for (郑州西瓜一斤买1.2元)
+_ARTICLE_UNITS = "个家名位批种项座所支条间只件次场户"
+
+
+def _is_list_comma(ctx: Context, i: int, floor: int) -> bool:
+    """Is the 、 at view position i a separator between figures: does the list item before it
+    hold a number (4名、“技术标兵”186名; 1个县区工会、1个乡镇工会), not only words (咨询、案件)?"""
+    t = ctx.text
+    bounds = ctx.rules.label_boundaries + "、"
+    j = i - 1
+    while j >= max(floor, i - 40) and t[j] not in bounds:
+        j -= 1
+    return any(qe <= i for _, qe in ctx.quantities_in(j + 1, i))
+
+
+def _before_start(ctx: Context, vs: int, floor: int) -> int:
+    """Where the words before the figure at vs begin: clause start, list item, open bracket."""
+    t = ctx.text
+    bounds = ctx.rules.label_boundaries
+    depth = 0
+    i = vs - 1
+    while i >= floor:
+        ch = t[i]
+        if ch in bounds:
+            break
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        elif ch == "、" and _is_list_comma(ctx, i, floor):
+            break
+        i -= 1
+    start = i + 1
+    # after the previous number of the clause
+    after_number = False
+    for qs, qe in ctx.quantities_in(start, vs):
+        if qe <= vs and qs < vs and qe >= start and not _inert(t, qs, qe, vs):
+            start, after_number = qe, True
+    if after_number:
+        if start < vs and t[start] in "(（":  # 27省(区、市)3385万人次: the bracket is the number's
+            close = next((c for c in (t.find(")", start, vs), t.find("）", start, vs)) if c >= 0), -1)
+            if 0 <= close - start <= _MAX_BRACKET:
+                start = close + 1
+        if t[start:vs].rstrip(_SPACE)[-1:] in _NOUN_JOINERS:
+            return vs  # 3个工作组和6个专家组: 工作组 is the noun of 3个, not words of 6个
+    return start
+
+
+def _inert(t: str, qs: int, qe: int, vs: int) -> bool:
+    """Is the number at [qs, qe) no end of the words of a figure at ``vs``: one of a unit
+    (郑州西瓜一斤买1.2元, 往返一趟100元), or inside a bracket closed before the figure
+    (每組(即每1等分位)代表167.7萬戶)?"""
+    if qe - qs == 2 and t[qs] == "一" and t[qs + 1] not in _ARTICLE_UNITS:
+        return True
+    close = min((c for c in (t.find(")", qe, vs), t.find("）", qe, vs)) if c >= 0), default=-1)
+    return close >= 0 and not any(ch in "(（" for ch in t[qe:close])
+
+
+def _drop_asides(t: str, idx: list[int]) -> list[int]:
+    """Words without a bracket that is an aside: long, or holding a number (所得總額扣掉非消費支出)."""
+    out: list[int] = []
+    k = 0
+    while k < len(idx):
+        if t[idx[k]] in "(（":
+            j = k + 1
+            while j < len(idx) and t[idx[j]] not in ")）(（":
+                j += 1
+            if j < len(idx) and t[idx[j]] in ")）":
+                inner = "".join(t[i] for i in idx[k + 1:j])
+                if j - k - 1 > _MAX_BRACKET or any(ch.isdigit() for ch in inner):
+                    k = j + 1
+                    continue
+        out.append(idx[k])
+        k += 1
+    return out
+
+
+def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
+    t = ctx.text
+    bounds = ctx.rules.label_boundaries + "、"
+    end = ctx.clause_end(ve, bounds, ceiling)
+    if t[ve:ve + 1] in "(（":
+        return ve  # 3.20元(含税): a bracket right after the number is about the number
+    for qs, qe in ctx.quantities_in(ve, end):
+        if qs >= ve and not (qe - qs == 2 and t[qs] == "一" and t[qs + 1] not in _ARTICLE_UNITS):
+            end = min(end, qs)
+            break
+    # a short bracket belongs to the noun (乡镇(街道)工会); a long one is an aside
+    i = ve
+    while i < end:
+        if t[i] in ")）":
+            end = i
+            break
+        if t[i] in "(（":
+            close = min((c for c in (t.find(")", i, end), t.find("）", i, end)) if c >= 0), default=-1)
+            if close < 0 or close - i > _MAX_BRACKET:
+                end = i
+                break
+            i = close
+        i += 1
+    return min(end, ve + ctx.rules.max_after)
+
+
+def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
+    if not idx:
+        return idx
+    t = ctx.text
+    phrases = ctx.phrases_in(idx[0], idx[-1] + 1)
+    if not phrases and idx[-1] - idx[0] + 1 == len(idx):
+        run = t[idx[0]:idx[-1] + 1]
+        if not any(ch in run for ch in _SPACE):
+            return idx
+    drop: set[int] = set()
+    for p in phrases:
+        drop.update(range(p.match_start, p.end))
+    return [i for i in idx if i not in drop and t[i] not in _SPACE]
+
+
+def _closes(t: str, idx: list[int]) -> bool:
+    """Does the last character close a bracket opened inside the run (村(社区))?"""
+    last = t[idx[-1]]
+    opener = {")": "(", "）": "（"}.get(last)
+    return opener is not None and any(t[i] == opener for i in idx[:-1])
+
+
+def _patterns(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a head word at the start, a tail word at the end, a drop word, an after-stop word) of the
+    label rules, compiled once per context: a run none of them fits needs no segmentation."""
+    got = ctx.memo.get("label-patterns")
+    if got is None:
+        r = ctx.rules
+
+        def alt(words: frozenset[str]) -> str:
+            return literal_alternation(words) if words else "(?!)"
+
+        got = ctx.memo["label-patterns"] = (
+            re.compile(alt(r.head_words)), re.compile("(?:" + alt(r.tail_words) + r")\Z"),
+            re.compile(alt(r.drop_words)), re.compile(alt(r.after_stop_words)))
+    return got
+
+
+def _may_trim(ctx: Context, text: str) -> bool:
+    heads, tails, drops, _ = _patterns(ctx)
+    return bool(heads.match(text) or tails.search(text) or drops.search(text))
+
+
+def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
+    """Cut head and tail words (rules/labels.toml) off a run of view positions, word-wise."""
+    t = ctx.text
+    heads = ctx.rules.head_words
+    tails = ctx.rules.tail_words
+    for _ in range(6):
+        before = len(idx)
+        while idx and t[idx[0]] in _PUNCT_HEAD:
+            idx = idx[1:]
+        while idx and t[idx[-1]] in _PUNCT_HEAD + "(（" and not _closes(t, idx):
+            idx = idx[:-1]
+        if not idx:
+            return idx
+        text = _text(ctx, idx)
+        if not _may_trim(ctx, text):
+            break  # no head word starts it, no tail word ends it, no drop word is in it
+        words = ctx.words(text)
+        drops = ctx.rules.drop_words
+        if drops and any(w in drops for w in words) and len(words) > 1:
+            kept: list[int] = []
+            pos = 0
+            for w in words:
+                if w not in drops:
+                    kept.extend(idx[pos:pos + len(w)])
+                pos += len(w)
+            idx = kept
+            continue
+        least = 0 if allow_empty else 1
+        if words and words[0] in heads and len(words) > least:
+            idx = idx[len(words[0]):]
+        elif words and words[-1] in tails and len(words) > least:
+            idx = idx[: len(idx) - len(words[-1])]
+        elif len(words) > least + 1 and words[0] + words[1] in heads:
+            idx = idx[len(words[0]) + len(words[1]):]  # a head word the segmenter split (一/是)
+        elif len(words) > least + 1 and words[-2] + words[-1] in tails:
+            idx = idx[: len(idx) - len(words[-2]) - len(words[-1])]
+        if len(idx) == before:
+            break
+    return idx
+
+
+def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
+    """The trimmed words before the number at ``vs`` (asked again for each later figure of a
+    sentence and for the alternatives: remembered on the context)."""
+    return ctx.remembered(("before", vs, floor), lambda: _before_words_of(ctx, vs, floor))
+
+
+def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
+    start = _before_start(ctx, vs, floor)
+    idx = _drop_asides(ctx.text, _drop_time(ctx, list(range(start, vs))))
+    idx = _trim(ctx, idx)
+    idx = _cut_list(ctx, idx)[-ctx.rules.max_label:]
+    while idx and ctx.text[idx[0]] in _PUNCT_HEAD:  # cut short at a list comma
+        idx = idx[1:]
+    return idx
+
+
+def _text(ctx: Context, idx: list[int]) -> str:
+    if idx and idx[-1] - idx[0] + 1 == len(idx):
+        return ctx.text[idx[0]:idx[-1] + 1]
+    t = ctx.text
+    return "".join([t[i] for i in idx])
+
+
+def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
+    """``A、B、C等实用技能培训班``: what is counted is the class after 等, not the examples."""
+    cuts = ctx.rules.cut_words
+    if not idx or not cuts:
+        return idx
+    words = ctx.words(_text(ctx, idx))
+    pos = 0
+    cut_at = -1
+    for w in words:
+        pos += len(w)
+        if w in cuts and len(idx) - pos >= 2:
+            cut_at = pos
+    if cut_at > 0:
+        return idx[cut_at:]
+    if words and words[-1] in cuts and "、" in words:
+        # 洪涝灾害造成浙江、安徽、湖南等: the examples end the words; what is before them stays
+        first = words.index("、")
+        cut = sum(len(w) for w in words[:first - 1]) if first > 0 else 0
+        if cut > 0:
+            return idx[:cut]
+    return idx
+
+
+def _stop_after(ctx: Context, idx: list[int]) -> list[int]:
+    """The noun phrase after a number, up to the first verb or preposition (rules [[after_stop]])."""
+    stops = ctx.rules.after_stop_words
+    if not idx or not stops or not _patterns(ctx)[3].search(_text(ctx, idx)):
+        return idx
+    pos = 0
+    for w in ctx.words(_text(ctx, idx)):
+        if w in stops and pos > 0:
+            return idx[:pos]
+        pos += len(w)
+    return idx
+
+
+def label_text(ctx: Context, idx: list[int]) -> str:
+    """The report's characters at view positions ``idx``, a space where they skip some (临时救助 资金),
+    so that each space-separated part is a stretch of the report, artefacts left out."""
+    if not idx:
+        return ""
+    if idx[-1] - idx[0] + 1 == len(idx):  # one stretch
+        return ctx.original(range(idx[0], idx[-1] + 1)).strip()
+    pieces: list[str] = []
+    a = 0
+    for k in range(1, len(idx) + 1):
+        if k == len(idx) or idx[k] != idx[k - 1] + 1:
+            piece = ctx.original(range(idx[a], idx[k - 1] + 1)).strip()
+            if piece:
+                pieces.append(piece)
+            a = k
+    return " ".join(pieces)
+
+
+def words_before(ctx: Context, vs: int, ss: int) -> list[int]:
+    """The trimmed words before the number at view position ``vs`` (sentence start ``ss``)."""
+    return _before_words(ctx, vs, ss)
+
+
+def words_after(ctx: Context, ve: int, vs: int) -> list[int]:
+    """The noun phrase after the figure ending at view position ``ve`` (remembered on the context)."""
+    return ctx.remembered(("after", ve, vs), lambda: _words_after_of(ctx, ve, vs))
+
+
+def _words_after_of(ctx: Context, ve: int, vs: int) -> list[int]:
+    t = ctx.text
+    _, se = ctx.sentence_at(vs)
+    after = _drop_time(ctx, list(range(ve, _after_end(ctx, ve, se))))
+    while after and t[after[0]] in "的" + _JOINERS:
+        after = after[1:]
+    after = _trim(ctx, _stop_after(ctx, after)) if after and t[after[0]] not in _PUNCT_HEAD else []
+    return [] if _text(ctx, after) in ctx.rules.after_not else after

@@ -79,7 +79,15 @@ def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
 
 
 def _alone(ctx: Context, p: TimePhrase, ss: int) -> bool:
-    """Does ``p`` stand as its own clause (2022年, / 截至7月10日14时,)?"""
+    """Does ``p`` stand as its own clause (2022年, / 截至7月10日14时,)? (remembered per phrase)"""
+    key = ("alone", p.match_start, ss)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = _alone_of(ctx, p, ss)
+    return got
+
+
+def _alone_of(ctx: Context, p: TimePhrase, ss: int) -> bool:
     t = ctx.text
     bounds = ctx.rules.period_boundaries + ctx.rules.sentence_ends
     cs = ctx.clause_start(p.match_start, bounds, floor=ss)

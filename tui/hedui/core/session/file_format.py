@@ -31,15 +31,13 @@ from hedui.core.session.entry import (
 )
 from hedui.core.model import FIELD_NAMES, SessionError
 from hedui.core.session.safe_io import SESSION_LIMIT, check_session_link, read_regular
+from hedui.core.session.whole import END, wholeness  # noqa: F401 (wholeness: also read.py's)
 
 ROLES = ("review", "adjudication")
 #: the format this hedui writes; 2 added the end line (``END``) that proves a file is whole
 FORMAT_VERSION = 2
 #: the formats this hedui reads (a format 1 file is rewritten as format 2 on its next write)
 READABLE_FORMATS = (1, 2)
-#: the last line of a format 2 file: a file cut anywhere (even between two tables) lacks it
-END = "# end of session: {figures} figures, {orphans} orphans, {log} log records"
-_END = re.compile(r"# end of session: (\d+) figures, (\d+) orphans, (\d+) log records")
 DECISION_OPS = ("accept", "reject", "flag", "correct", "add", "reset")
 SYSTEM_OPS = ("reanchor", "rules", "agreed")
 LOG_OPS = DECISION_OPS + ("undo", "redo") + SYSTEM_OPS
@@ -370,29 +368,6 @@ def doc_from_toml(path: Path, raw: dict[str, Any], lines: _Lines, problems: list
         doc.incomplete = wholeness(path, doc, lines.find("", 0, "journal_seq"), lines.lines,
                                    (len(raw.get("figure", [])), len(raw.get("orphan", [])), len(raw.get("log", []))))
     return doc
-
-
-def wholeness(path: Path, doc: SessionDoc, seq_line: int, tail_lines: list[str],
-              counts: tuple[int, int, int], line0: int = 0) -> str:
-    """'' if the file shows it is whole, else why not ('file:line: ...'). ``tail_lines`` are the
-    file's last lines, from line ``line0 + 1``; ``counts`` are its figure, orphan and log tables."""
-    last = doc.log[-1]["seq"] if doc.log else 0
-    if doc.journal_seq != last:
-        return (f"{path}:{seq_line}: incomplete: journal_seq {doc.journal_seq} "
-                f"but the last log record is seq {last} (log records missing)")
-    if doc.format < 2:
-        return ""
-    tail = len(tail_lines)
-    while tail > 0 and not tail_lines[tail - 1].strip():
-        tail -= 1
-    m = _END.fullmatch(tail_lines[tail - 1].strip()) if tail else None
-    if m is None:
-        return f"{path}:{line0 + tail or 1}: incomplete: the file is cut short (its end line is missing)"
-    said = tuple(int(x) for x in m.groups())
-    if said != counts:
-        return (f"{path}:{line0 + tail}: incomplete: the end line counts {said[0]} figures, {said[1]} orphans, "
-                f"{said[2]} log records; the file holds {counts[0]}, {counts[1]}, {counts[2]}")
-    return ""
 
 
 def figure_item(doc: SessionDoc, table: str, item: Any, seen: set[str]) -> Entry:

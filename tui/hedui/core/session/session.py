@@ -20,15 +20,16 @@ from typing import Any
 from hedui import __version__
 from hedui.core.session import anchor
 from hedui.core.session.entry import (
-    Entry, SchemaProblem, apply_state, changed_fields, check_int, checked as _checked, decision_state,
+    Entry, SchemaProblem, apply_state, check_int, checked as _checked, decision_state,
     entry_from_dict, entry_to_dict, is_full, valid_fields as _valid,
 )
 from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionError
 from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, validate_log_record
 from hedui.core.session.decision_log import DecisionLog
 from hedui.core.session.paths import session_path, stored_report_path
+from hedui.core.session.reconcile import reconcile
 from hedui.core.session.saved_view import SavedView
-from hedui.core.session.steps import OneStep
+from hedui.core.session.steps import OneStep, step_keys
 from hedui.core.session.store import SessionStore, now_rfc3339
 
 __all__ = ["Entry", "Session", "session_path"]
@@ -173,44 +174,8 @@ class Session(OneStep, SavedView):
         self._reindex()
 
     def _reconcile(self, extraction: Extraction, sessions_dir: Path) -> bool:
-        """Apply a changed report or rules (see ``hedui.core.session.anchor``); True if anything changed."""
-        doc, report, text = self._doc, extraction.report, extraction.report.text
-        now = now_rfc3339()
-        changed = False
-        stored = stored_report_path(report.path, sessions_dir)
-        if doc.report_path != stored:
-            doc.report_path = stored
-            changed = True
-        if doc.report_sha256 != report.sha256:
-            moved = anchor.reanchor(self._live, self.orphans, text, extraction.figures)
-            merged, doc.next_id, news = anchor.merge(moved.entries, extraction, doc.next_id)
-            kept = len(moved.entries)
-            head = (f"the report changed since this session (sha256 differs): {kept} decision"
-                    f"{'s' * (kept != 1)} kept ({moved.moved} moved)")
-            if moved.orphans:
-                head += f", {len(moved.orphans)} could not be placed (kept aside as orphans)"
-            self.notices += [head] + moved.notices + news
-            self._live, self.orphans = merged, moved.orphans
-            self._system("reanchor", now, head)
-            doc.report_sha256, doc.report_encoding, doc.report_chars = report.sha256, report.encoding, len(text)
-            doc.rules_digest = extraction.rules_digest
-            changed = True
-        else:
-            for e in self._live:
-                if e.end > len(text) or text[e.start:e.end] != e.text:
-                    raise SessionError(f"{self.path}: figure {e.id} {e.text!r} does not match the report "
-                                       f"at {e.start}-{e.end}, though the report is unchanged")
-            if doc.rules_digest != extraction.rules_digest:
-                merged, doc.next_id, news = anchor.merge(self._live, extraction, doc.next_id)
-                self._live = merged
-                head = "the rules changed since this session: decisions carried over"
-                self.notices += [head + (": " + "; ".join(news) if news else "")]
-                self._system("rules", now, self.notices[-1])
-                doc.rules_digest = extraction.rules_digest
-                changed = True
-        if changed:
-            self._reindex()
-        return changed
+        """Apply a changed report or rules (``hedui.core.session.reconcile``); True if anything changed."""
+        return reconcile(self, extraction, sessions_dir)
 
     def _system(self, op: str, now: str, note: str) -> None:
         self._seq += 1
@@ -257,10 +222,7 @@ class Session(OneStep, SavedView):
         rec: dict[str, Any] = {"seq": self._seq + 1, "at": now_rfc3339(), "by": self.reviewer, "op": op, "id": eid}
         if target is not None:
             rec["target"] = target
-        if group is not None:
-            rec["group"] = group
-        if op == "correct" and old is not None and new is not None:  # provenance, field by field
-            rec["changed"] = changed_fields(old.fields, new.fields)
+        rec.update(step_keys(op, old, new, group))  # the fields a correction changed; its step
         if old is None or new is None:  # a figure appears or goes: the other side is all of it
             rec["before"] = entry_to_dict(old) if old is not None else None
             rec["after"] = entry_to_dict(new) if new is not None else None

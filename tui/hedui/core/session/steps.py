@@ -8,7 +8,16 @@ from __future__ import annotations
 from typing import Any
 
 from hedui.core.model import Fields, SessionError
-from hedui.core.session.entry import Entry, checked, valid_fields
+from hedui.core.session.entry import Entry, changed_fields, checked, valid_fields
+
+
+def step_keys(op: str, old: Entry | None, new: Entry | None, group: int | None) -> dict[str, Any]:
+    """A log record's ``group`` (decisions made as one step) and, for a correction, ``changed``:
+    the fields it changed (provenance field by field, counted by ``hedui stats``)."""
+    keys: dict[str, Any] = {} if group is None else {"group": group}
+    if op == "correct" and old is not None and new is not None:
+        keys["changed"] = changed_fields(old.fields, new.fields)
+    return keys
 
 
 class OneStep:

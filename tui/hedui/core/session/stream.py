@@ -12,17 +12,18 @@ header inside a multi-line string, say) is reported as a problem, never passed.
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass, field
+import tomli  # as file_format: the compiled TOML reader
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from hedui.core.model import SessionError
 from hedui.core.session.entry import SchemaProblem
 from hedui.core.session.file_format import (
-    SYSTEM_OPS, SessionDoc, _Lines, doc_from_toml, figure_item, log_item, parse_toml, wholeness,
+    SYSTEM_OPS, SessionDoc, _Lines, doc_from_toml, figure_item, log_item, parse_toml,
 )
 from hedui.core.session.safe_io import SESSION_LIMIT, check_session_link, read_regular
+from hedui.core.session.whole import wholeness
 
 _TABLE = re.compile(r"(?m)^[ \t]*\[\[[ \t]*(figure|orphan|log)[ \t]*\]\][ \t]*(#[^\n]*)?\r?$")
 
@@ -63,8 +64,8 @@ class _Reader:
     def block(self, lines: str, first: int) -> None:
         assert self.out is not None
         try:
-            raw = tomllib.loads(lines)
-        except tomllib.TOMLDecodeError as exc:
+            raw = tomli.loads(lines)
+        except tomli.TOMLDecodeError as exc:
             m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
             at = first + int(m.group(1)) - 1 if m else first
             msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
@@ -127,9 +128,8 @@ def stream_session(path: Path, problems: list[str]) -> Streamed:
                         f"is below the last log seq {reader.last_seq}")
     elif not problems:
         tail = text[-2048:].split("\n")
-        last = {"seq": reader.last_seq} if reader.counts[2] else None
-        probe = SessionDoc(**{**doc.__dict__, "log": [last] if last else []})
-        doc.incomplete = wholeness(path, probe, out.head.find("", 0, "journal_seq"), tail,
+        last = [{"seq": reader.last_seq}] if reader.counts[2] else []
+        doc.incomplete = wholeness(path, replace(doc, log=last), out.head.find("", 0, "journal_seq"), tail,
                                    tuple(reader.counts), text.count("\n") + 1 - len(tail))
     doc.entries.sort(key=lambda e: (e.start, e.end))
     return out

@@ -33,6 +33,7 @@ class QualifierTable:
         self._links = frozenset("".join(rules.qualifier_links))
         self._not_governing = rules.not_governing
         self._currencies = tuple(sorted(rules.qualifier_currencies, key=len, reverse=True))
+        self._currency_ends = frozenset(c[-1] for c in self._currencies)
         self._inner = sorted(((w, q.bound, q.id) for q in rules.qualifiers for w in q.inner),
                              key=lambda t: -len(t[0]))
         self.inner_words = frozenset(t[0] for t in self._inner)
@@ -60,12 +61,13 @@ class QualifierTable:
             q = self.before(s, pos - 1) if s[pos - 2] not in self._links else None
             if q is not None:
                 return QualifierMatch(q.start, pos, s[q.start:pos], q.bound, q.rule)
-        for cur in self._currencies:  # 约新台币2,617亿元: the qualifier before the currency
-            if s.startswith(cur, pos - len(cur)) and pos > len(cur):
-                q = self.before(s, pos - len(cur))
-                if q is not None:
-                    return QualifierMatch(q.start, pos, s[q.start:pos], q.bound, q.rule)
-                break
+        if s[pos - 1] in self._currency_ends:  # 约新台币2,617亿元: the qualifier before the currency
+            for cur in self._currencies:
+                if s.startswith(cur, pos - len(cur)) and pos > len(cur):
+                    q = self.before(s, pos - len(cur))
+                    if q is not None:
+                        return QualifierMatch(q.start, pos, s[q.start:pos], q.bound, q.rule)
+                    break
         return None
 
     def after(self, s: str, pos: int) -> QualifierMatch | None:

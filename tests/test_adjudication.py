@@ -174,3 +174,16 @@ def test_stats_keeps_the_adjudication_apart(ws, capsys) -> None:
     progress = out.split("decisions by status")[0]
     assert " ana " in progress and " lead " not in progress  # not counted as a reviewer's work
     assert "double-reviewed reports: 1, adjudicated 1 (100%), disputed figures left 2" in out
+
+
+def test_a_damaged_reviewer_session_is_named_and_nothing_is_written(ws) -> None:
+    from hedui.app.adjudication import AdjudicationPreparer
+    from hedui.app.workspace import ReportSlot
+
+    report = team(ws, ("ana", "bo"))
+    bo = ws.sessions / "county-union-2023.bo.toml"
+    bo.write_text(bo.read_text(encoding="utf-8").replace('status = "rejected"', 'status = "maybe"'), encoding="utf-8")
+    preparer = AdjudicationPreparer(sessions_dir=ws.sessions, reviewer=ADJUDICATOR, files=review_files(ws.sessions))
+    slot = preparer.prepare(ReportSlot(path=report))
+    assert slot.session is None and "county-union-2023.bo.toml:" in slot.error and "maybe" in slot.error
+    assert not list(ws.sessions.glob("*adjudication*"))

@@ -16,6 +16,7 @@ from hedui.core.dataset.consensus import Counts, consensus_rows
 from hedui.core.dataset.versions import group
 from hedui.core.session.read import load_all
 from hedui.core.session.session import Session
+from tests.app_helpers import ws  # noqa: F401
 from tests.session_helpers import NEEDLES, TEXT, make_extraction
 
 REPO = Path(__file__).resolve().parent.parent
@@ -298,3 +299,29 @@ def test_agree_reads_figures_without_the_log_and_still_proves_files_whole(three:
     path.write_bytes(data.replace(b"log records", b"log records ", 1)[: data.rfind(b"\n", 0, len(data) - 1)])
     with pytest.raises(SessionError, match="incomplete"):  # the end line gone
         load_saved(path, three, log=False)
+
+
+async def test_report_list_says_whose_is_whose(ws) -> None:  # noqa: F811
+    from hedui.core.dataset.assignment import owners_of
+    from tests.app_helpers import REPORTS, screen_text, wait_ready
+
+    files = sorted(ws.reports.glob("*.txt"))
+    assert owners_of(files, ws.sessions) is None  # no assignment: nothing to say
+    ws.sessions.mkdir(exist_ok=True)
+    (ws.sessions / "assignment.toml").write_text(
+        'format = 1\nreviewers = ["ana", "bo"]\noverlap = 0.5\nseed = 0\n'
+        f'[[report]]\npath = "reports/{REPORTS[0]}"\nfigures = 3\nreviewers = ["ana", "bo"]\n', encoding="utf-8")
+    owners = owners_of(files, ws.sessions)
+    assert owners == ["ana+bo" if p.name == REPORTS[0] else "—" for p in files]
+    app = ws.app()
+    app.owners = owners
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"{REPORTS[0]}  · ana+bo" in text and "· —" in text
+        await pilot.press("b", "o")  # the filter finds bo's reports by name
+        await pilot.pause(0.3)
+        text = screen_text(app)
+        assert REPORTS[0] in text and REPORTS[1] not in text

@@ -63,6 +63,22 @@ class AdjudicationPreparer(Preparer):
 class AdjudicationApp(HeduiApp):
     SCREEN = AdjudicationScreen
 
+    def _has_file(self, slot: ReportSlot) -> bool:
+        return True  # an adjudication reads the reviewers' sessions: opened off the UI thread
+
+
+class Unextracted:
+    """The corpus server's "extractor" for adjudication: the report only (its figures are the
+    reviewers', taken from their sessions when the adjudication opens)."""
+
+    def extract(self, report: Any, context: bool = True) -> Any:
+        from hedui.core.model import Extraction
+
+        return Extraction(report, ())
+
+    def parse_span(self, report: Any, start: int, end: int) -> None:
+        return None
+
 
 def shared_reports(paths: list[Path], sessions_dir: Path) -> tuple[list[Path], dict[str, list[Path]]]:
     """The reports of ``paths`` with review sessions of two reviewers or more, and the index."""
@@ -82,17 +98,7 @@ def make_adjudication_app(paths: list[Path], sessions_dir: Path, adjudicator: st
         raise HeduiError(f"{sessions_dir}: no report of {', '.join(map(str, paths))} has sessions of two reviewers")
     slots = [ReportSlot(path=p) for p in reports]
     preparer = AdjudicationPreparer(sessions_dir=Path(sessions_dir), reviewer=adjudicator, rules_dir=rules_dir,
-                                    files=files)
-    # the corpus server only reads the reports (no figures: they come from the reviewers' versions)
-    server = ExtractionProcess(reports, 0, Path(sessions_dir), adjudicator, rules_dir, None,
-                               extractor=NoFigures(), thread=True)
-    return AdjudicationApp(slots, preparer, config if config is not None else load_config(), server)
-
-
-class NoFigures:
-    """An extractor that proposes nothing: the adjudication's figures are the reviewers'."""
-
-    def extract(self, report: Any) -> Any:
-        from hedui.core.model import Extraction
-
-        return Extraction(report, ())
+                                    given_extractor=Unextracted(), files=files)
+    extraction = ExtractionProcess(reports, 0, Path(sessions_dir), adjudicator, rules_dir, None,
+                                   extractor=Unextracted(), thread=True)
+    return AdjudicationApp(slots, preparer, config if config is not None else load_config(), extraction)

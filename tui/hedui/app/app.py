@@ -60,12 +60,15 @@ class HeduiApp(App[int]):
         self.keeper = SessionKeeper(preparer, self._session_opened, lambda: self.current)
         self._warmed = False
         self._names: list[str] | None = None
+        self.owners: list[str] | None = None  # each report's assigned reviewers ("ana+bo"), if assigned
         self.background_extracted: int | None = None  # reports the server extracted (None: still counting)
 
     def names(self) -> list[str]:
-        """The reports' file names (made once, on the first report list)."""
+        """The reports' file names (made once, on the first report list), each with its reviewers
+        where the sessions folder has an assignment (``owners``), so that typing a name filters."""
         if self._names is None:
-            self._names = [s.path.name for s in self.slots]
+            owners = self.owners or [""] * len(self.slots)
+            self._names = [s.path.name + (f"  · {o}" if o else "") for s, o in zip(self.slots, owners)]
         return self._names
 
     def _review_shown(self) -> bool:

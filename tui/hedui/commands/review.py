@@ -97,6 +97,9 @@ def run(args: argparse.Namespace) -> int:
         raise
     app = make_app(list(args.paths), args.sessions, reviewer, rules_dir=args.rules,
                    config=config, extraction=extraction, cache_root=cache, files=files)
+    from hedui.core.dataset.assignment import owners_of
+
+    app.owners = owners_of(files, args.sessions)  # the report list (g) says whose is whose
     try:
         app.run(mouse=not args.no_mouse)
     finally:

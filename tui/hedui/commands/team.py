@@ -40,7 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sessions", type=Path, default=DEFAULT_SESSIONS, metavar="DIR")
     p.add_argument("--reviewer", default=None, metavar="NAME", help="the adjudicator (default: $HEDUI_REVIEWER "
                    "or the login name)")
-    p.add_argument("--rules", type=Path, default=None, metavar="DIR", help="rule folder to extract with")
+    p.add_argument("--rules", type=Path, default=None, metavar="DIR",
+                   help="rule folder whose artefact rules dim page furniture (nothing is extracted)")
     p.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
     p.set_defaults(run=run_adjudicate)
 
@@ -106,15 +107,18 @@ def run_agree(args: argparse.Namespace) -> int:
 
 
 def run_adjudicate(args: argparse.Namespace) -> int:
-    from hedui.commands.review import check_rules, default_reviewer
+    from hedui.commands.review import default_reviewer
     from hedui.core.model import HeduiError
+    from hedui.core.text.artefact_rules import load_artefact_rules
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise HeduiError(f"{missing[0]}: no such file or folder")
     if not args.sessions.is_dir():
         raise HeduiError(f"{args.sessions}: sessions folder not found")
-    check_rules(args.rules)
+    if args.rules is not None and not args.rules.is_dir():
+        raise HeduiError(f"{args.rules}: not a rule folder")
+    load_artefact_rules(args.rules)  # a bad rule file stops here, with its file and line
     from hedui.app.adjudication import make_adjudication_app  # textual only now
     from hedui.app.config import check_keymap, load_config
 

@@ -6,6 +6,7 @@ A slot's session here is a ``hedui.core.dataset.adjudication.Adjudication``: eve
 through its session, as in review; its ``progress`` counts the disputes resolved."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from textual.binding import Binding
@@ -14,7 +15,13 @@ from hedui.app.screens.review import ReviewScreen
 from hedui.app.widgets.versions import VersionsPanel
 
 TAKE_KEYS = 9
-#: review keys that do not apply to an adjudication (it resolves disputes; it adds nothing)
+#: the review screen's keys an adjudication has (it resolves disputes; it adds nothing) ...
+KEPT = {"review.next", "review.previous", "review.accept", "review.reject", "review.correct", "review.flag",
+        "review.next_pending", "review.search", "review.next_report", "review.previous_report", "review.help",
+        "review.quit", "review.clear_search", "review.undo", "review.redo"}
+#: ... and those of them it leaves out of the Footer (at 80 columns the take keys come first)
+QUIET = {"review.accept", "review.flag"}
+#: actions of the review screen's own that never apply here
 OFF = {"add", "promote", "next_excluded", "filter", "orphans"}
 
 
@@ -22,21 +29,8 @@ class AdjudicationScreen(ReviewScreen, inherit_bindings=False):
     BINDINGS = [
         Binding(str(k), f"take({k})", "Take", id=f"adjudicate.take_{k}") for k in range(1, TAKE_KEYS + 1)
     ] + [
-        Binding("j,down", "next", "Next", show=False, id="review.next"),
-        Binding("k,up", "previous", "Prev", show=False, id="review.previous"),
-        Binding("e", "correct", "Edit", id="review.correct"),
-        Binding("x", "reject", "Reject", id="review.reject"),
-        Binding("a", "accept", "Accept", show=False, id="review.accept"),
-        Binding("f", "flag", "Flag", show=False, id="review.flag"),
-        Binding("n", "next_pending", "Open", id="review.next_pending"),
-        Binding("slash", "search", "Search", show=False, id="review.search"),
-        Binding("right_square_bracket", "next_report", "Next report", show=False, id="review.next_report"),
-        Binding("left_square_bracket", "previous_report", "Prev report", show=False, id="review.previous_report"),
-        Binding("question_mark", "help", "Help", id="review.help"),
-        Binding("q", "quit", "Quit", id="review.quit"),
-        Binding("escape", "clear_search", "Clear search", id="review.clear_search"),
-        Binding("u", "undo", "Undo", id="review.undo"),
-        Binding("ctrl+r", "redo", "Redo", key_display="^r", id="review.redo"),
+        replace(b, show=b.show and b.id not in QUIET, description="Open" if b.id == "review.next_pending" else b.description)
+        for b in ReviewScreen.BINDINGS if b.id in KEPT
     ]
     FOOTER_ACTIONS = tuple(dict.fromkeys(b.action for b in BINDINGS if b.show))
 
@@ -82,6 +76,9 @@ class AdjudicationScreen(ReviewScreen, inherit_bindings=False):
             elif not adj.disputes:
                 panel.show_message("No disputes in this report: every figure the reviewers decided alike "
                                    "is taken as agreed. ] next report, q quit.")
+            elif (e := adj.entry(self.current_id) if self.current_id else None) is not None:
+                why = f"agreed by {e.decided_by}" if e.decided else "decided by no reviewer yet"
+                panel.show_message(f"{e.text}: not disputed ({why}). n goes to the next open dispute.")
             else:
                 panel.show_message("")
             return
@@ -129,27 +126,15 @@ class AdjudicationScreen(ReviewScreen, inherit_bindings=False):
             self._decided(eid, advance=True)
 
     def action_next_pending(self) -> None:
-        """The next open dispute: in this report after the cursor, then in the next reports."""
+        """The next open dispute of this report after the cursor, else its first open one; with
+        none left, the next report (which opens at its first open dispute)."""
         adj = self.adjudication
         pos = self.cursor_offset()
-        if adj is not None:
-            for d in adj.disputes:
-                if d.span[0] > pos and not adj.resolved(d):
-                    self.go_to(d.entry_id)
-                    return
-        n = len(self.slots)
-        for step in range(1, n + 1):
-            j = (self.index + step) % n
-            s = self.slots[j]
-            if s.ready and hasattr(s.session, "disputes"):
-                first = s.session.first_pending()
-                if first is not None:
-                    if j != self.index:
-                        self.show_report(j, at=first.id)
-                    else:
-                        self.go_to(first.id)
-                    return
-        if any(not s.ready and not s.error for s in self.slots):
-            self.notify("No open dispute here; other reports are still being prepared.", timeout=3)
+        open_ = [d for d in (adj.disputes if adj is not None else ()) if not adj.resolved(d)]
+        target = next((d for d in open_ if d.span[0] > pos), open_[0] if open_ else None)
+        if target is not None:
+            self.go_to(target.entry_id)
+        elif len(self.slots) > 1:
+            self.show_report((self.index + 1) % len(self.slots))
         else:
-            self.notify("Every dispute of every report is resolved.", timeout=3)
+            self.notify("Every dispute of this report is resolved.", timeout=3)

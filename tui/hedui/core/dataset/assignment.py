@@ -183,3 +183,18 @@ def assigned_to(files: list[Path], sessions_dir: Path, reviewer: str) -> tuple[l
     left = len(files) - len(kept)
     return kept, (f"{where}: {len(kept)} of {len(files)} reports are {reviewer}'s; {left} left out "
                   "(--all shows every report)" if left else "")
+
+
+def owners_of(files: list[Path], sessions_dir: Path) -> list[str] | None:
+    """Each report's assigned reviewers joined by ``+`` (``"—"`` if the assignment has not got
+    it); None when the folder has no assignment (or a damaged one: ``review`` has said so)."""
+    from hedui.core.session.paths import stored_report_path
+
+    try:
+        assignment = read_assignment(sessions_dir)
+    except SessionError:
+        return None
+    if assignment is None:
+        return None
+    who = {a.path: "+".join(a.reviewers) for a in assignment.reports}
+    return [who.get(stored_report_path(p, sessions_dir), "—") for p in files]

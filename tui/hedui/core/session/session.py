@@ -331,13 +331,15 @@ class Session(OneStep, SavedView):
     def replace_entries(self, entries: list[Entry], op: str, note: str) -> None:
         """A change the reviewer did not make (``op`` one of SYSTEM_OPS: the reviewers' agreement
         taken into an adjudication): the entries replaced at once, one log record (it is not
-        undone by ``undo``, and clears the undo history), the file rewritten."""
+        undone by ``undo``, and clears the undo history), the file rewritten — or, for a new
+        session (lazy), written with its first decision."""
         with self._lock:
             self._writable()
             self._live = sorted(entries, key=lambda e: (e.start, e.end, e.id))
             self._reindex()
             self._system(op, now_rfc3339(), note)
-            self._store.write_doc(self._snapshot())
+            if not self._unwritten:
+                self._store.write_doc(self._snapshot())
 
     def _step(self, op: str) -> Entry | None:
         """Undo or redo one step: a decision, or every decision of its group (one write)."""

@@ -369,20 +369,20 @@ class Session(OneStep, SavedView):
     def retry(self) -> None:
         """Write the decisions held in memory after a failed write (SessionError if it fails again)."""
         with self._lock:
-            self._writable()
-            why = self._write_new_file()
-            if why is not None:
-                raise SessionError(why)
-            self._store.retry()
+            self._write_held()
+
+    def _write_held(self) -> None:
+        """(Under the lock.) The session file made if it is not yet, and the held records written."""
+        self._writable()
+        why = self._write_new_file()
+        if why is not None:
+            raise SessionError(why)
+        self._store.retry()
 
     def flush(self) -> None:
         """Rewrite the TOML file now (normally done in the background and on close)."""
         with self._lock:
-            self._writable()
-            why = self._write_new_file()
-            if why is not None:
-                raise SessionError(why)
-            self._store.retry()
+            self._write_held()
             self._store.write_doc(self._snapshot())
             self._unwritten = False
 

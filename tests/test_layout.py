@@ -56,3 +56,30 @@ async def test_the_table_and_footer_at_each_size(ws, size):
             assert any(first[:2] in ln and "…" in ln for ln in lines[1:-1])
         else:
             assert any(first in ln for ln in lines[1:-1])
+
+
+async def test_columns_refit_when_the_labels_arrive(ws, monkeypatch):
+    """As `hedui review` runs it (the extraction child sends a preview without labels or
+    periods, then the full figures): when the labels come the table's columns are fitted to
+    them (they stayed at the preview's 5-cell label until a resize)."""
+    from hedui.app.extraction_process import start_extraction
+    from hedui.app.workspace import expand_paths
+
+    monkeypatch.setenv("HEDUI_CACHE", str(ws.root / "cache"))
+    files = expand_paths([ws.reports])
+    extraction = start_extraction(files, 0, ws.sessions, REVIEWER)
+    app = make_app([ws.reports], ws.sessions, REVIEWER, config=load_config(ws.config), extraction=extraction,
+                   files=files)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        table = app.review.table
+        for _ in range(1200):  # until the session opened and the preview was upgraded in place
+            if app.review.slot.ready and not app.review.provisional:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        longest = max(cell_len(e.fields.label) for e in table._shown)
+        assert longest > 5
+        label_width = {key.value: col.width for key, col in table.columns.items()}["label"]
+        assert label_width > 5, label_width
+        assert not table._fit(table._shown)  # already fitted to what it shows

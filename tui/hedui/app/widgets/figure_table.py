@@ -174,8 +174,17 @@ class FigureTable(DataTable):
         """``update_entry`` for many rows at once, with one repaint: each row's own repaint
         costs the whole table (Textual orders its rows anew), so a row at a time was quadratic."""
         if any([self._changed_row(e) is not None for e in entries]):
+            if not self._error_columns and self._fit(self._shown):
+                self._reshow()  # the labels and periods came: the columns fitted to them
+                return
             self._update_count += 1
             self.refresh()
+
+    def _reshow(self) -> None:
+        """All rows again at the fitted widths, the current row kept."""
+        current = self.ids[self.cursor_row] if 0 <= self.cursor_row < len(self.ids) else None
+        self.show(self._shown)
+        self.select(current)
 
     def _changed_row(self, entry: Any) -> int | None:
         """Put ``entry``'s changed cells into the table's data; its row, or None if unchanged."""
@@ -233,9 +242,7 @@ class FigureTable(DataTable):
     def on_resize(self, event: Resize) -> None:
         """A new terminal size: the columns fitted again, the current row kept in view."""
         if not self._error_columns and self._shown and self._fit(self._shown):
-            current = self.ids[self.cursor_row] if 0 <= self.cursor_row < len(self.ids) else None
-            self.show(self._shown)
-            self.select(current)
+            self._reshow()
             return
         if self._pending is not None:
             self._select_pending()

@@ -30,7 +30,7 @@ from hedui.app.screens.review_search import SearchActions
 from hedui.app.widgets.detail import DetailPanel
 from hedui.app.widgets.figure_table import FigureTable
 from hedui.app.widgets.footer import FittedFooter
-from hedui.app.widgets.header import ReviewHeader
+from hedui.app.widgets.header import ReviewHeader, status_note
 from hedui.app.widgets.panel import Panel
 from hedui.app.widgets.report_marks import Mark
 from hedui.app.widgets.report_view import ReportView
@@ -313,25 +313,13 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions,
         slot = self.slot
         totals = self.app.totals
         done, total = totals.overall(self.index, slot.progress() if slot.shown is not None else None)
-        note = ""
-        if not totals.complete:
-            note = f"counting {totals.counted}/{len(self.slots)}…"
-        if self.provisional and getattr(self._preview, "labels_pending", False):
-            note = "preparing labels… " + note
-        if self.filter != "all":
-            note = f"[{self.filter}] " + note
-        if self.search_active:
-            note = f"{self.search_note()} " + note
-        if slot.error:
-            note = "CANNOT OPEN " + note
-        if slot.read_only:
-            note = "READ-ONLY " + note
-        orphans = len(getattr(slot.session, "orphans", None) or ())
-        if orphans:  # decisions a changed report has no place for: o lists them
-            note = f"{orphans} ORPHANED (o) " + note
         unsaved = getattr(slot.session, "unsaved", 0) if slot.session is not None else 0
-        if unsaved:  # writes failed: kept in memory, retried with the next decision
-            note = f"{unsaved} NOT SAVED " + note
+        note = status_note(
+            counting=None if totals.complete else (totals.counted, len(self.slots)),
+            labels_pending=self.provisional and getattr(self._preview, "labels_pending", False),
+            filter=self.filter, search=self.search_note() if self.search_active else "",
+            error=bool(slot.error), read_only=bool(slot.read_only),
+            orphans=len(getattr(slot.session, "orphans", None) or ()), unsaved=unsaved)
         self.query_one(ReviewHeader).show(
             slot.name, (self.index + 1, len(self.slots)), slot.progress(), (done, total),
             self.app.pace.per_hour(), note,

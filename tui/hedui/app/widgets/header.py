@@ -96,3 +96,27 @@ class ReviewHeader(Widget):
         if width > 0:  # the whole line (a reverse-video bar under NO_COLOR, hedui.tcss)
             text.truncate(width, overflow="ellipsis", pad=True)
         return text
+
+
+def status_note(*, counting: tuple[int, int] | None, labels_pending: bool, filter: str, search: str,
+                error: bool, read_only: bool, orphans: int, unsaved: int) -> str:
+    """The header's note, most urgent first: what was not saved, orphans, read-only, a report
+    that cannot be opened, the search, the filter, labels still being prepared, the count."""
+    parts = []
+    if unsaved:  # writes failed: kept in memory, retried with the next decision
+        parts.append(f"{unsaved} NOT SAVED")
+    if orphans:  # decisions a changed report has no place for: o lists them
+        parts.append(f"{orphans} ORPHANED (o)")
+    if read_only:
+        parts.append("READ-ONLY")
+    if error:
+        parts.append("CANNOT OPEN")
+    if search:
+        parts.append(search)
+    if filter != "all":
+        parts.append(f"[{filter}]")
+    if labels_pending:
+        parts.append("preparing labels…")
+    if counting is not None:
+        parts.append(f"counting {counting[0]}/{counting[1]}…")
+    return " ".join(parts) + (" " if parts and counting is None else "")

@@ -1,4 +1,5 @@
-"""An open session meets its report and rules as they are now.
+"""A session meets its report and rules: a new one made from an extraction, an open one
+brought up to date with the report and rules as they are now.
 
 The report changed (its sha256 differs): the decided figures are re-anchored in the new
 text, only onto the same figure (``anchor.reanchor``), the rest kept aside as orphans, and
@@ -10,13 +11,34 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hedui import __version__
 from hedui.core.model import Extraction, SessionError
 from hedui.core.session import anchor
 from hedui.core.session.disk import now_rfc3339
+from hedui.core.session.entry import Entry
+from hedui.core.session.file_format import SessionDoc
 from hedui.core.session.paths import stored_report_path
 
 if TYPE_CHECKING:
     from hedui.core.session.session import Session
+
+
+def new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str, role: str) -> SessionDoc:
+    """The document of a new session: every figure of ``extraction`` pending, its suggestion kept."""
+    report = extraction.report
+    entries = [
+        Entry(id=f"f{i:04d}", start=f.start, end=f.end, text=f.text, status="pending",
+              fields=f.fields, suggestion=f.fields, rule=f.rule, repeat_of=f.repeat_of,
+              label_alternatives=f.label_alternatives, period_alternatives=f.period_alternatives)
+        for i, f in enumerate(sorted(extraction.figures, key=lambda f: (f.start, f.end)), 1)
+    ]
+    now = now_rfc3339()
+    return SessionDoc(
+        reviewer=reviewer, report_path=stored_report_path(report.path, sessions_dir),
+        report_sha256=report.sha256, report_encoding=report.encoding, report_chars=len(report.text),
+        hedui_version=__version__, rules_digest=extraction.rules_digest, created_at=now,
+        updated_at="", journal_seq=0, next_id=len(entries) + 1, entries=entries, role=role,
+    )
 
 
 def reconcile(s: "Session", extraction: Extraction, sessions_dir: Path) -> bool:

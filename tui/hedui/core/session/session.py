@@ -17,7 +17,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from hedui import __version__
 from hedui.core.session import anchor
 from hedui.core.session.entry import (
     Entry, SchemaProblem, apply_state, check_int, checked as _checked, decision_state,
@@ -27,29 +26,12 @@ from hedui.core.model import FLAG_REASONS, Extraction, Fields, Report, SessionEr
 from hedui.core.session.file_format import SYSTEM_OPS, SessionDoc, validate_log_record
 from hedui.core.session.decision_log import DecisionLog
 from hedui.core.session.paths import session_path, stored_report_path
-from hedui.core.session.reconcile import reconcile
+from hedui.core.session.reconcile import new_doc, reconcile
 from hedui.core.session.saved_view import SavedView
 from hedui.core.session.steps import OneStep, step_keys
 from hedui.core.session.store import SessionStore, now_rfc3339
 
 __all__ = ["Entry", "Session", "session_path"]
-
-
-def _new_doc(extraction: Extraction, sessions_dir: Path, reviewer: str, role: str) -> SessionDoc:
-    report = extraction.report
-    entries = [
-        Entry(id=f"f{i:04d}", start=f.start, end=f.end, text=f.text, status="pending",
-              fields=f.fields, suggestion=f.fields, rule=f.rule, repeat_of=f.repeat_of,
-              label_alternatives=f.label_alternatives, period_alternatives=f.period_alternatives)
-        for i, f in enumerate(sorted(extraction.figures, key=lambda f: (f.start, f.end)), 1)
-    ]
-    now = now_rfc3339()
-    return SessionDoc(
-        reviewer=reviewer, report_path=stored_report_path(report.path, sessions_dir),
-        report_sha256=report.sha256, report_encoding=report.encoding, report_chars=len(report.text),
-        hedui_version=__version__, rules_digest=extraction.rules_digest, created_at=now,
-        updated_at="", journal_seq=0, next_id=len(entries) + 1, entries=entries, role=role,
-    )
 
 
 class Session(OneStep, SavedView):
@@ -110,7 +92,7 @@ class Session(OneStep, SavedView):
             if doc is None:
                 if records:
                     raise SessionError(f"{store.journal_path}: journal without its session file {path.name}")
-                doc = _new_doc(extraction, Path(sessions_dir), reviewer, role)
+                doc = new_doc(extraction, Path(sessions_dir), reviewer, role)
             elif doc.reviewer != reviewer:
                 raise SessionError(f"{path}: the session of reviewer {doc.reviewer!r}, not {reviewer!r}")
             elif doc.role != role:

@@ -56,12 +56,19 @@ def measure(size: str = "80x24", runs: int = RUNS) -> dict:
         return json.loads(out.read_text(encoding="utf-8"))
 
 
-def main() -> None:
+def missing_tools() -> str | None:
+    """Why the terminal figures cannot be measured here (the line to print), or None."""
     if not TTYMETER.exists():
-        print(f"skipped: ttymeter not found at {TTYMETER}")
-        return
+        return f"skipped: ttymeter not found at {TTYMETER}"
     if shutil.which("tmux") is None:
-        print("skipped: tmux not found (apt-get install -y tmux)")
+        return "skipped: tmux not found (apt-get install -y tmux)"
+    return None
+
+
+def main() -> None:
+    why = missing_tools()
+    if why:
+        print(why)
         return
     result = measure()
     summary = result["summary"]

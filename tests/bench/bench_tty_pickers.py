@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tests.bench.bench_tty import FIRST, READY, TTYMETER, _hedui
+from tests.bench.bench_tty import FIRST, READY, TTYMETER, _hedui, missing_tools
 
 REPO = Path(__file__).resolve().parents[2]
 OPENERS = ("L", "P", "B", "U", "C")
@@ -52,11 +52,9 @@ def measure(size: str = "80x24") -> list[tuple[str, int]]:
 
 
 def main() -> None:
-    if not TTYMETER.exists():
-        print(f"skipped: ttymeter not found at {TTYMETER}")
-        return
-    if shutil.which("tmux") is None:
-        print("skipped: tmux not found (apt-get install -y tmux)")
+    why = missing_tools()
+    if why:
+        print(why)
         return
     steps = measure()
     first_open = steps[1][1]

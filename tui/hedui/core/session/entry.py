@@ -202,14 +202,19 @@ def _alternatives(d: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(check_str(f"suggestion.{key}", a, limit=500) for a in v)
 
 
+def _refuse_unknown(d: dict, allowed: set[str]) -> None:
+    """SchemaProblem naming the first key of ``d`` (in sorted order) that is not ``allowed``."""
+    unknown = set(d) - allowed
+    if unknown:
+        k = sorted(unknown)[0]
+        raise SchemaProblem(k, f"unknown key {k!r}")
+
+
 def entry_from_dict(d: Any) -> Entry:
     """A validated Entry from its plain form; raises SchemaProblem."""
     if not isinstance(d, dict):
         raise SchemaProblem("", "a figure must be a table")
-    unknown = set(d) - _ENTRY_KEYS
-    if unknown:
-        k = sorted(unknown)[0]
-        raise SchemaProblem(k, f"unknown key {k!r}")
+    _refuse_unknown(d, _ENTRY_KEYS)
     for k in ("id", "start", "end", "text", "status"):
         if k not in d:
             raise SchemaProblem("", f"figure is missing {k!r}")
@@ -286,10 +291,7 @@ def validate_state(d: Any) -> None:
         return
     if not isinstance(d, dict):
         raise SchemaProblem("", "a decision state must be a table")
-    unknown = set(d) - _STATE_KEYS
-    if unknown:
-        k = sorted(unknown)[0]
-        raise SchemaProblem(k, f"unknown key {k!r}")
+    _refuse_unknown(d, _STATE_KEYS)
     status = check_str("status", d.get("status"))
     if status not in STATUSES:
         raise SchemaProblem("status", f"unknown status {status!r}")

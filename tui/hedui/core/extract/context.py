@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Protocol
 
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
@@ -287,6 +287,33 @@ def _ends_in(text: str, q: tuple[int, int], units: tuple[str, ...]) -> bool:
     return s.endswith(units)
 
 
+def _kept_quantities(text: str, rules: ContextRules, quantities: list[tuple[int, int]] | None
+                     ) -> list[tuple[int, int]] | None:
+    if quantities is not None and rules.not_units:
+        # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
+        full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
+        quantities = [q for q in quantities
+                      if not ("\u4e00" <= text[q[1]:q[1] + 1] <= "\u9fff" and _ends_in(text, q, rules.not_units)
+                              and full(text, q[0], q[1]) is None)]
+    return quantities
+
+
+def with_quantities(ctx: Context, quantities: list[tuple[int, int]]) -> Context:
+    """``ctx`` with these numbers (as ``make_context`` takes them) and nothing remembered but its
+    sentences, time phrases and segmentation (which do not depend on them): a piece of a long
+    report (pieces.py) shares what was found once for the whole report."""
+    kept = _kept_quantities(ctx.text, ctx.rules, quantities)
+    return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None,
+                   _qcache={}, memo={}, _word_cache=dict(ctx._word_cache))
+
+
+def warm(ctx: Context) -> None:
+    """Find what every figure's context needs once, now: the time phrases, jieba's dictionary."""
+    ctx.phrases()
+    ctx.words("")
+    ctx._jieba.initialize()
+
+
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,
                  scanners: RuleScanners | None = None,
                  quantities: list[tuple[int, int]] | None = None, tables: Any = None) -> Context:
@@ -297,12 +324,7 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
     if scanners is None or scanners.rules is not rules:
         scanners = RuleScanners(rules)
     text = view.text
-    if quantities is not None and rules.not_units:
-        # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
-        full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
-        quantities = [q for q in quantities
-                      if not ("\u4e00" <= text[q[1]:q[1] + 1] <= "\u9fff" and _ends_in(text, q, rules.not_units)
-                              and full(text, q[0], q[1]) is None)]
+    quantities = _kept_quantities(text, rules, quantities)
     origin = getattr(view, "origin", None)
     segments = None
     if origin is not None and hasattr(origin, "view_starts"):

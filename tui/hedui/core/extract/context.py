@@ -103,6 +103,19 @@ class Context:
         # each view character is one original character: copy runs of consecutive positions
         vstarts, ostarts = seg
         n = len(self.text)
+        if type(positions) is range and positions.step == 1:  # a span: a slice per segment
+            a, b = positions.start, positions.stop
+            if a < b and not (0 <= a and b <= n):
+                bad = a if a < 0 or a >= n else n
+                raise ValueError(f"view span [{bad}, {bad + 1}) outside 0..{n}")
+            pieces = []
+            while a < b:
+                k = bisect.bisect_right(vstarts, a) - 1
+                e = min(b, vstarts[k + 1])
+                o = ostarts[k] - vstarts[k]
+                pieces.append(orig[a + o:e + o])
+                a = e
+            return "".join(pieces)
         pieces: list[str] = []
         it = iter(positions)
         for a in it:
@@ -298,18 +311,28 @@ def _kept_quantities(text: str, rules: ContextRules, quantities: list[tuple[int,
     return quantities
 
 
-def with_quantities(ctx: Context, quantities: list[tuple[int, int]]) -> Context:
-    """``ctx`` with these numbers (as ``make_context`` takes them) and nothing remembered but its
-    sentences, time phrases and segmentation (which do not depend on them): a piece of a long
-    report (pieces.py) shares what was found once for the whole report."""
+def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int) -> Context:
+    """``ctx`` for the figures of a piece of a long report (pieces.py): with these numbers (as
+    ``make_context`` takes them) and the time phrases found in the view's stretch [lo, hi)
+    around the piece, nothing else remembered but the segmentation."""
     kept = _kept_quantities(ctx.text, ctx.rules, quantities)
-    return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None,
-                   _qcache={}, memo={}, _word_cache=dict(ctx._word_cache))
+    full = ctx.sentence_at
+
+    def sentence_at(pos: int) -> tuple[int, int]:
+        s, e = full(pos + lo)
+        return max(s, lo) - lo, min(e, hi) - lo
+
+    periods = ctx.scanners.periods if ctx.scanners is not None else None
+    found = [replace(p, start=p.start + lo, end=p.end + lo, match_start=p.match_start + lo)
+             for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
+    phrases = [p for p in found if p.kind != "base"]
+    return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None, _qcache={},
+                   _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},
+                   _phrase_starts=[p.start for p in phrases], memo={}, _word_cache=dict(ctx._word_cache))
 
 
 def warm(ctx: Context) -> None:
-    """Find what every figure's context needs once, now: the time phrases, jieba's dictionary."""
-    ctx.phrases()
+    """Load jieba's dictionary now (before a fork: once for all the pieces of a report)."""
     ctx.words("")
     ctx._jieba.initialize()
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from hedui.core.extract.candidates import Candidate, CandidateFinder
-from hedui.core.extract.context import warm, with_quantities
+from hedui.core.extract.context import in_stretch, warm
 from hedui.core.extract.pieces import PIECE_CHARS, cut_points, run_forked, shifted_tables, stretch
 from hedui.core.extract.table_layout import TableFinder
 from hedui.core.extract.table_rules import load_table_rules
@@ -77,7 +77,7 @@ class Extractor:
         tools = None
         if base is not None:
             near = [(s + lo, e + lo) for s, e in _quantities(text[lo:hi], found)]
-            tools = self.viewer.tools_of(with_quantities(base, near))
+            tools = self.viewer.tools_of(in_stretch(base, near, lo, hi))
         return self._figures(report, view, cands, furniture, tools)
 
     @staticmethod

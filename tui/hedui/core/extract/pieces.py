@@ -5,8 +5,8 @@ Nothing an extraction decides reaches far: a number, its unit and its qualifiers
 a label or a period is looked for in its sentence (``context.SENTENCE_REACH``) or its table. So
 each piece finds its candidates in its own stretch of the text widened by ``MARGIN`` characters
 on both sides (cut at line ends) and keeps those that start inside it; its figures' labels and
-periods are read in the whole report's context (sentences, time phrases and tables are found
-once, before the fork) with the numbers of that widened stretch. Whole-report state (artefacts,
+periods are read in the whole report's context (its sentences and tables, found once before the
+fork) with the numbers and the time phrases of that widened stretch. Whole-report state (artefacts,
 repeated paragraphs) is found before the cut and marked after the join. A cut is never made
 within ``MARGIN`` of a table. ``tests/test_pieces.py`` checks that the pieces give exactly the
 serial extraction on real reports.

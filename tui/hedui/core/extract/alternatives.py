@@ -10,7 +10,7 @@ it), and a table cell's other time heading. Never the chosen reading, never empt
 from __future__ import annotations
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.label_words import label_text, words_after, words_before
+from hedui.core.extract.label_words import join_pieces, label_text, words_after, words_before
 from hedui.core.extract.labels import previous_subject
 from hedui.core.extract.periods import governing_span
 from hedui.core.extract.tables import table_cell
@@ -35,7 +35,7 @@ def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple
     cell = table_cell(ctx, vs, ve)
     if cell is not None:
         row, col = (ctx.original(range(s, e)).strip() for s, e in (cell.heads + ((0, 0),))[:2])
-        return _ranked([f"{row} {col}".strip(), col, row], chosen)
+        return _ranked([join_pieces([p for p in (row, col) if p]), col, row], chosen)
     ss, _ = ctx.sentence_at(vs)
     before = words_before(ctx, vs, ss)
     after = words_after(ctx, ve, vs)

@@ -266,9 +266,22 @@ def _stop_after(ctx: Context, idx: list[int]) -> list[int]:
     return idx
 
 
+def join_pieces(pieces: list[str], sep: str = "") -> str:
+    """Stretches of the report joined into one label: directly (地区生产总值 + 比上年增长 →
+    地区生产总值比上年增长, as a curator writes it), but with a space between two Latin letters or
+    digits that would otherwise run together (GDP + PM2.5)."""
+    out = ""
+    for p in pieces:
+        if out and (sep or (out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum())):
+            out += sep or " "
+        out += p
+    return out
+
+
 def label_text(ctx: Context, idx: list[int]) -> str:
-    """The report's characters at view positions ``idx``, a space where they skip some (临时救助 资金),
-    so that each space-separated part is a stretch of the report, artefacts left out."""
+    """The report's characters at view positions ``idx``, artefacts left out: stretches of the
+    report joined directly where the positions skip some (``join_pieces``), each with its own
+    spacing."""
     if not idx:
         return ""
     if idx[-1] - idx[0] + 1 == len(idx):  # one stretch
@@ -281,7 +294,7 @@ def label_text(ctx: Context, idx: list[int]) -> str:
             if piece:
                 pieces.append(piece)
             a = k
-    return " ".join(pieces)
+    return join_pieces(pieces)
 
 
 def words_before(ctx: Context, vs: int, ss: int) -> list[int]:

@@ -180,6 +180,10 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
         if not idx:
             return idx
         text = _text(ctx, idx)
+        prefix = next((w for w in ctx.rules.prefix_words if text.startswith(w) and len(text) - len(w) >= 2), None)
+        if prefix is not None:
+            idx = idx[len(prefix):]
+            continue
         if not _may_trim(ctx, text):
             break  # no head word starts it, no tail word ends it, no drop word is in it
         words = ctx.words(text)

@@ -59,11 +59,12 @@ def _needs_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> bool:
         return False
     if ctx.words(_text(ctx, idx))[0] not in ctx.rules.share_words:
         return True
-    # 完成年初预算数60999万元的40.4%: a base and its share are the subject's; 完成投资7.82亿元
-    # after 新增校舍面积… is a figure of its own
+    # 完成年初预算数60999万元的40.4% / 完成预算的103.2%: a base and its share are the subject's;
+    # 完成投资7.82亿元 after 新增校舍面积… is a figure of its own
     cs = ctx.clause_start(vs, ctx.rules.label_boundaries, ss)
     ce = ctx.clause_end(vs, ctx.rules.label_boundaries)
-    return any(ctx.text[qe:qe + 1] == "的" for _, qe in ctx.quantities_in(cs, ce))
+    t = ctx.text
+    return any(t[qe:qe + 1] == "的" or (qs > cs and t[qs - 1] == "的") for qs, qe in ctx.quantities_in(cs, ce))
 
 
 def _with_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> list[int]:

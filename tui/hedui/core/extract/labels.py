@@ -218,6 +218,9 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     after = words_after(ctx, ve, vs)
     if before and not after and _is_relation(ctx, before):
         before = _relation_subject(ctx, vs, ss) + before
+    elif not before and after and _is_relation(ctx, after) and ctx.base_ending_at(vs) is not None:
+        # 較110年4.96次成長17.1%: the base figure is the subject's, the change after it is not its words
+        before, after = _relation_subject(ctx, vs, ss), []
     gap = _previous_gap(ctx, vs, ss)
     if gap is not None:
         joined = gap.strip(_JOINERS)

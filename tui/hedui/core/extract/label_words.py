@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hedui.core.extract.context import CLAUSE_REACH, Context
+from hedui.core.extract.context import CLAUSE_REACH, Context, grouping_comma
 from hedui.core.numbers.scan import literal_alternation
 
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
@@ -43,7 +43,7 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
     floor = max(floor, vs - CLAUSE_REACH)  # a clause is followed that far at most
     while i >= floor:
         ch = t[i]
-        if ch in bounds:
+        if ch in bounds and not grouping_comma(t, i):
             break
         if ch in ")）":
             depth += 1

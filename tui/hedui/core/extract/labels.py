@@ -176,7 +176,14 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
         return None
     item = items[k]
     last = items[-1]
-    if k < len(items) - 1 and len(last) >= max(len(it) for it in items[:-1]) + 3:
+    core = len(items[-2])
+    if len(items) >= 3 and core <= 2 and all(len(it) == core for it in items[1:-1]):
+        # 第一、二、三产业: short items share the first one's head (第) and the last one's tail (产业)
+        if k > 0 and len(items[0]) > core:
+            item = items[0][:len(items[0]) - core] + item
+        if k < len(items) - 1 and len(last) > core:
+            item = item + last[core:]
+    elif k < len(items) - 1 and len(last) >= max(len(it) for it in items[:-1]) + 3:
         # the last item's own part is as long as the item before it (城镇、农村|居民人均可支配收入)
         item = item + last[len(items[-2]):]
     return item + verb

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from hedui.core.extract.extractor import Extractor
+from hedui.core.extract.label_words import join_pieces
 from hedui.core.session.entry import Entry, entry_from_dict, entry_to_dict
 from hedui.core.text.report import load_report
 from tests.test_labels import labels
@@ -93,6 +94,47 @@ def test_period_rules_of_issue_9(text: str, figures: list[str], expected: list[s
 ])
 def test_label_rules_of_issue_9(text: str, figures: list[str], expected: list[str]) -> None:
     assert labels(text, figures) == expected
+
+
+@pytest.mark.parametrize("text, figures, expected", [
+    # words from apart are joined directly, as a curator writes them; the place a report is about
+    # (全市, 全县: cut as characters where the segmenter reads 全/县政府) heads no label
+    ("全市实现地区生产总值10535.51亿元,比上年增长9.0%。", ["10535.51亿元", "9.0%"],
+     ["地区生产总值", "地区生产总值比上年增长"]),
+    ("全县政府性基金预算收入完成31,260万元,完成预算的78.5%,比上年减收8,943万元。",
+     ["31,260万元", "78.5%", "8,943万元"],
+     ["政府性基金预算收入", "政府性基金预算收入完成预算", "政府性基金预算收入比上年减收"]),
+    ("公司总资产32.86亿元,较期初增长12.1%。", ["32.86亿元", "12.1%"], ["总资产", "总资产较期初增长"]),
+    ("该集团实现营业收入163.75亿元。", ["163.75亿元"], ["营业收入"]),
+    # a village's own stays: it is what is counted
+    ("全村贫困户45户。", ["45户"], ["全村贫困户"]),
+    # a dated comparison base is no part of the label; the base figure takes the subject
+    ("所得總額為102701億元,較民國103年增加2.1%。", ["2.1%"], ["所得總額增加"]),
+    ("成功调解劳动争议120件,比2022年同期增加15件。", ["15件"], ["成功调解劳动争议比同期增加"]),
+    ("平均每人国内旅游5.81次,较110年4.96次成长17.1%。", ["4.96次", "17.1%"],
+     ["平均每人国内旅游", "平均每人国内旅游成长"]),
+    ("高龄农民占比比10年前增加5个百分点。", ["5个百分点"], ["高龄农民占比比10年前增加"]),
+    # particles and a currency named before the number end no label
+    ("销售额可达1.2亿元以上,农民获利也在5000万元以上。", ["1.2亿元以上", "5000万元以上"], ["销售额", "农民获利"]),
+    ("国内旅游总支出为新台币2,918亿元。", ["2,918亿元"], ["国内旅游总支出"]),
+    # a digit-grouping comma is no clause break
+    ("收入总计包括上级补助收入12,540万元、债务转贷收入8,000万元、调入资金12,650万元。",
+     ["8,000万元", "12,650万元"], ["债务转贷收入", "调入资金"]),
+    # short items of a respective list share the first one's head and the last one's tail
+    ("第一、二、三产业分别拉动GDP增长0.1、3.8、5.1个百分点。", ["0.1", "3.8", "5.1个百分点"],
+     ["第一产业拉动GDP增长", "第二产业拉动GDP增长", "第三产业拉动GDP增长"]),
+])
+def test_label_rules_round_2(text: str, figures: list[str], expected: list[str]) -> None:
+    assert labels(text, figures) == expected
+
+
+@pytest.mark.parametrize("pieces, sep, expected", [
+    (["地区生产总值", "比上年增长"], "", "地区生产总值比上年增长"),
+    (["PM2.5", "PM10"], "", "PM2.5 PM10"),  # Latin words that would run together keep a space
+    (["高中", "招生数"], " ", "高中 招生数"),
+])
+def test_join_pieces(pieces: list[str], sep: str, expected: str) -> None:
+    assert join_pieces(pieces, sep) == expected
 
 
 def _without_artefacts(report) -> str:

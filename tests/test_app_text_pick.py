@@ -97,7 +97,7 @@ async def test_label_borrowed_from_the_figure_before_with_this_figures_words(ws)
         await go_to(pilot, "1.2萬人")
         await pilot.press("L")
         choices = [(c.value, c.why) for c in app.review.panel.choices]
-        borrowed = [v for v, why in choices if why.startswith("figure before's")]
+        borrowed = [v for v, why in choices if why == "figure before + own words"]
         assert borrowed == ["發放生活津貼受惠長者達到"]  # 發放生活津貼 + its own words
         n = [v for v, _ in choices].index(borrowed[0]) + 1
         await pilot.press(str(n))

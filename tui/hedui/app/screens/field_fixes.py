@@ -18,17 +18,17 @@ from hedui.core.extract.phrases import (Words, borrowed_labels, find_near, own_w
 from hedui.core.extract.table_mates import table_mates
 from hedui.core.model import BOUNDS, CATEGORIES, Fields
 
-#: L and P are in help but not in the Footer: at 80 columns it has no room left for them (the
-#: footer's owner may give them a place); ``.`` and ``V`` show once there is a fix to repeat
+#: in the Footer as room allows (``footer.PRIORITY``: L and P right after the decisions and
+#: Undo, so that they stay at 60 and 80 columns); ``.`` and ``V`` once there is a fix to repeat
 FIX_BINDINGS = [
-    Binding("L", "fix('label')", "Label", show=False, id="review.fix_label"),
-    Binding("P", "fix('period')", "Period", show=False, id="review.fix_period"),
-    Binding("U", "fix('unit')", "Unit", show=False, id="review.fix_unit"),
-    Binding("B", "fix('bound')", "Bound", show=False, id="review.fix_bound"),
-    Binding("C", "fix('category')", "Category", show=False, id="review.fix_category"),
+    Binding("L", "fix('label')", "Label", id="review.fix_label"),
+    Binding("P", "fix('period')", "Period", id="review.fix_period"),
+    Binding("U", "fix('unit')", "Unit", id="review.fix_unit"),
+    Binding("B", "fix('bound')", "Bound", id="review.fix_bound"),
+    Binding("C", "fix('category')", "Category", id="review.fix_category"),
     Binding("full_stop", "repeat_fix", "Repeat", key_display=".", id="review.repeat_fix"),
     Binding("V", "fill('column')", "Column", id="review.fill_column"),
-    Binding("R", "fill('row')", "Row", show=False, id="review.fill_row"),
+    Binding("R", "fill('row')", "Row", id="review.fill_row"),
 ]
 FIX_ACTIONS = {"fix", "repeat_fix", "fill"}
 TEXT_FIELDS = ("label", "period", "unit")
@@ -231,7 +231,7 @@ class FieldFixActions:
             if any(c in text[lo:hi] for c in _SENTENCE_END):
                 continue
             for value in borrowed_labels(str(ordered[k].fields.label), own(k), mine):
-                out.append((value, f"{where}'s, with these words"))
+                out.append((value, f"{where} + own words"))
         return out
 
     def periods_in_text(self, entry: Any) -> list[str]:

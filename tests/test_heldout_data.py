@@ -26,6 +26,7 @@ SETS = {
     "unseen2": (DATA / "unseen2" / "gold", DATA / "unseen2" / "reports"),
     "unseen3": (DATA / "unseen3" / "gold", DATA / "unseen3" / "reports"),
     "unseen4": (DATA / "unseen4" / "gold", DATA / "unseen4" / "reports"),
+    "unseen5": (DATA / "unseen5" / "gold", DATA / "unseen5" / "reports"),
 }
 GOLD_FILES = [(name, path) for name, (gold_dir, _) in SETS.items() for path in sorted(gold_dir.glob("*.json"))]
 

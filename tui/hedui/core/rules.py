@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from hedui.core.model import RulesError
@@ -151,13 +152,25 @@ def _str(path: Path, rid: str | None, table: dict, key: str, required: bool = Tr
     return val
 
 
+def compile_pattern(src: str, fail: Callable[[str], RulesError], *, what: str = "regex",
+                    flags: int = 0, empty_ok: bool = True) -> re.Pattern:
+    """A rule's pattern compiled; a bad one raises ``fail("bad WHAT: reason")`` (the caller's
+    one-line error naming file and rule). With ``empty_ok=False`` a pattern that matches the
+    empty string is refused too (it would match everywhere)."""
+    try:
+        rx = re.compile(src, flags)
+    except re.error as exc:
+        raise fail(f"bad {what}: {exc}") from None
+    if not empty_ok and rx.match(""):
+        raise fail(f"{what.removesuffix(' regex')} matches the empty string"
+                   if what.endswith(" regex") else "pattern matches the empty string")
+    return rx
+
+
 def _regex(path: Path, rid: str, src: str) -> re.Pattern:
     for k, v in PATTERN_MACROS.items():
         src = src.replace(k, v)
-    try:
-        return re.compile(src, re.M)
-    except re.error as exc:
-        raise schema_error(path, rid, f"rule {rid!r}: bad regex: {exc}") from None
+    return compile_pattern(src, lambda msg: schema_error(path, rid, f"rule {rid!r}: {msg}"), flags=re.M)
 
 
 def _tables(path: Path, data: dict, key: str, allowed: set[str]) -> list[dict]:

@@ -53,7 +53,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hedui.core.rules import read_rule_file, schema_error
+from hedui.core.rules import compile_pattern, read_rule_file, schema_error
 from hedui.core.numbers.scan import literal_alternation
 
 PERIOD_KINDS = ("period", "frequency", "not")
@@ -114,10 +114,8 @@ class ContextRules:
 def _compile(path: Path, rule_id: str, pattern: object) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise schema_error(path, rule_id, f"rule {rule_id!r}: 'pattern' must be a non-empty string")
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise schema_error(path, rule_id, f"rule {rule_id!r}: bad pattern: {exc}") from None
+    return compile_pattern(pattern, lambda msg: schema_error(path, rule_id, f"rule {rule_id!r}: {msg}"),
+                           what="pattern")
 
 
 def _rule_id(path: Path, table: str, i: int, rule: object) -> str:

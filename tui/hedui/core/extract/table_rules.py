@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from hedui.core.model import RulesError
-from hedui.core.rules import default_rules_dir, read_rule_file, schema_error
+from hedui.core.rules import compile_pattern, default_rules_dir, read_rule_file, schema_error
 
 RULE_FILE = "tables.toml"
 
@@ -54,10 +54,7 @@ def _regex(path: Path, rid: str | None, t: dict, key: str = "pattern") -> re.Pat
     src = t.get(key)
     if not isinstance(src, str) or not src:
         raise schema_error(path, rid, f"{key} must be a non-empty string")
-    try:
-        return re.compile(src)
-    except re.error as e:
-        raise schema_error(path, rid, f"bad regex: {e}") from None
+    return compile_pattern(src, lambda msg: schema_error(path, rid, msg))
 
 
 def _id(path: Path, t: dict) -> str:

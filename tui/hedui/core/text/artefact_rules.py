@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hedui.core.model import RulesError
-from hedui.core.rules import default_rules_dir, line_of, read_rule_file
+from hedui.core.rules import compile_pattern, default_rules_dir, line_of, read_rule_file
 from hedui.core.text.view import Simplifier
 
 RULE_FILE = "artefacts.toml"
@@ -144,13 +144,7 @@ def _typed(path: Path, i: int, rid: str | None, raw: dict, key: str, typ: type, 
 
 
 def _compile(path: Path, i: int, rid: str | None, pattern: str, flags: int) -> re.Pattern:
-    try:
-        rx = re.compile(pattern, flags)
-    except re.error as exc:
-        raise _err_at(path, i, rid, f"bad regex: {exc}") from None
-    if rx.match(""):
-        raise _err_at(path, i, rid, "pattern matches the empty string")
-    return rx
+    return compile_pattern(pattern, lambda msg: _err_at(path, i, rid, msg), flags=flags, empty_ok=False)
 
 
 def _parse_rule(path: Path, i: int, raw: object) -> ArtefactRule:
@@ -224,13 +218,8 @@ def _parse_prose(path: Path, raw: object) -> tuple[re.Pattern, re.Pattern]:
             continue
         if not isinstance(pattern, str) or not pattern:
             raise _table_error(path, "prose", f"{key} must be a regex string")
-        try:
-            rx = re.compile(pattern)
-        except re.error as exc:
-            raise _table_error(path, "prose", f"bad {key} regex: {exc}") from None
-        if rx.match(""):
-            raise _table_error(path, "prose", f"{key} matches the empty string")
-        out.append(rx)
+        out.append(compile_pattern(pattern, lambda msg: _table_error(path, "prose", msg),
+                                   what=f"{key} regex", empty_ok=False))
     return out[0], out[1]
 
 
@@ -250,12 +239,8 @@ def _parse_repeat(path: Path, raw: object) -> RepeatSettings:
         return RepeatSettings(min_chars=min_chars)
     if not isinstance(brk, str):
         raise _repeat_error(path, "paragraph_break must be a regex string")
-    try:
-        rx = re.compile(brk)
-    except re.error as exc:
-        raise _repeat_error(path, f"bad paragraph_break regex: {exc}") from None
-    if rx.match(""):
-        raise _repeat_error(path, "paragraph_break matches the empty string")
+    rx = compile_pattern(brk, lambda msg: _repeat_error(path, msg), what="paragraph_break regex",
+                         empty_ok=False)
     return RepeatSettings(min_chars=min_chars, paragraph_break=rx)
 
 

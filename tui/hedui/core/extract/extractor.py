@@ -114,14 +114,12 @@ class Extractor:
         start, end = max(0, start), min(len(report.text), end)
         if start >= end:
             return None
-        pinyin = tuple(replace(a, start=a.start - start, end=a.end - start) for a in report.artefacts
-                       if a.kind == "pinyin" and start <= a.start and a.end <= end)
-        sub = Report(report.path, report.text[start:end], report.encoding, report.sha256, pinyin)
-        view = self.viewer.view_of(sub)
-        cands = self.finder.find(view.text)
-        if not cands:
-            return None
-        c = next((c for c in cands if c.excluded is None), cands[0])
+        c = self._read_in_line(report, start, end)
+        if c is None:  # no figure of the line is exactly the selection: the selection alone
+            cands = self.finder.find(self.viewer.view_of(_part(report, start, end)).text)
+            if not cands:
+                return None
+            c = next((c for c in cands if c.excluded is None), cands[0])
         # the selection is what the reviewer wants: keep its exact span
         fig = self._figure(report, c, start, end)
         full = self.viewer.view_of(report)
@@ -131,12 +129,36 @@ class Extractor:
                       "manual" if c.excluded else (c.rule or "manual"))
 
     # -- helpers ----------------------------------------------------------------------------
+    def _read_in_line(self, report: Report, start: int, end: int) -> Candidate | None:
+        """The figure the extractor reads at exactly [start, end) with the rest of its line
+        around it (``2.3 至 6.1%`` alone at a line's start would read as a section number)."""
+        text = report.text
+        lo = max(text.rfind("\n", 0, start) + 1, start - LINE_REACH)
+        hi = text.find("\n", end)
+        hi = min(len(text) if hi < 0 else hi, end + LINE_REACH)
+        view = self.viewer.view_of(_part(report, lo, hi))
+        for c in self.finder.find(view.text):
+            if c.excluded is None and tuple(lo + i for i in view.to_original(c.start, c.end)) == (start, end):
+                return c
+        return None
+
     @staticmethod
     def _figure(report: Report, c: Candidate, ostart: int, oend: int) -> Figure:
         vmax = to_number(c.value_max) if c.value_max is not None else None
         fields = Fields(value=to_number(Decimal(c.value)), value_max=vmax, unit=c.unit, bound=c.bound,
                         category=c.category)
         return Figure(ostart, oend, report.text[ostart:oend], fields, c.rule)
+
+
+#: characters of a selection's line read with it, either side (a line can be a whole paragraph)
+LINE_REACH = 200
+
+
+def _part(report: Report, start: int, end: int) -> Report:
+    """``report.text[start:end]`` as a report of its own, with its pinyin artefacts."""
+    pinyin = tuple(replace(a, start=a.start - start, end=a.end - start) for a in report.artefacts
+                   if a.kind == "pinyin" and start <= a.start and a.end <= end)
+    return Report(report.path, report.text[start:end], report.encoding, report.sha256, pinyin)
 
 
 def _no_context(start: int, end: int) -> str:

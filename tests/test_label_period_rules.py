@@ -123,6 +123,14 @@ def test_label_rules_of_issue_9(text: str, figures: list[str], expected: list[st
     # short items of a respective list share the first one's head and the last one's tail
     ("第一、二、三产业分别拉动GDP增长0.1、3.8、5.1个百分点。", ["0.1", "3.8", "5.1个百分点"],
      ["第一产业拉动GDP增长", "第二产业拉动GDP增长", "第三产业拉动GDP增长"]),
+    # a list of short nouns counted together is one noun phrase; number-first items after a comma
+    # share the first one's words; a list comma inside a bracket ends no words
+    ("扶沟县辖16个乡、镇、场,411个行政村。", ["16个", "411个"], ["扶沟县辖乡、镇、场", "扶沟县辖行政村"]),
+    ("县卫生局辖16个乡、镇、场卫生院,411个村卫生所。", ["16个", "411个"],
+     ["县卫生局辖乡、镇、场卫生院", "县卫生局辖村卫生所"]),
+    ("新增市级工人先锋号5个、省级创新工作室3个。", ["5个", "3个"], ["新增市级工人先锋号", "省级创新工作室"]),
+    ("洪涝灾害造成浙江等27省(区、市)3385万人次受灾,141人死亡失踪。", ["3385万人次", "141人"],
+     ["受灾", "死亡失踪"]),
 ])
 def test_label_rules_round_2(text: str, figures: list[str], expected: list[str]) -> None:
     assert labels(text, figures) == expected

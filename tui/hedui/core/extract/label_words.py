@@ -13,6 +13,7 @@ from hedui.core.numbers.scan import literal_alternation
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
 _SPACE = " \u3000\t\r\n"
 _MAX_BRACKET = 8
+_SHORT_ITEM = 2  # the longest item of a list of nouns after a number (乡、镇、场)
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
 _DIGIT_YEAR = re.compile(r"[0-9０-９]年")
@@ -51,7 +52,7 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
             if depth == 0:
                 break
             depth -= 1
-        elif ch == "、" and _is_list_comma(ctx, i, floor):
+        elif ch == "、" and depth == 0 and _is_list_comma(ctx, i, floor):
             break
         i -= 1
     start = i + 1
@@ -105,6 +106,11 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
     end = ctx.clause_end(ve, bounds, ceiling)
     if t[ve:ve + 1] in "(（":
         return ve  # 3.20元(含税): a bracket right after the number is about the number
+    item = ve
+    while 0 < end - item <= _SHORT_ITEM and t[end:end + 1] == "、" and end + 1 < ceiling:
+        # a list of short nouns the number counts together (16个乡、镇、场卫生院)
+        item = end + 1
+        end = ctx.clause_end(item, bounds, ceiling)
     for qs, qe in ctx.quantities_in(ve, end):
         if qs >= ve and not (qe - qs == 2 and t[qs] == "一" and t[qs + 1] not in _ARTICLE_UNITS):
             end = min(end, qs)

@@ -33,6 +33,22 @@ def _previous_gap(ctx: Context, vs: int, ss: int) -> str | None:
     return ctx.text[qe:vs]
 
 
+def _after_previous_noun(ctx: Context, vs: int, ss: int) -> list[int]:
+    """The words before the number before ``vs`` when ``vs`` follows, after a comma, the noun
+    phrase that number counts (扶沟县辖16个乡、镇、场,411个…: 扶沟县辖); else none."""
+    prev = [q for q in ctx.quantities_in(max(ss, vs - 40), vs) if q[1] <= vs]
+    if not prev:
+        return []
+    qs, qe = prev[-1]
+    gap = ctx.text[qe:vs].rstrip(" \u3000")
+    if gap[-1:] not in ",，":
+        return []
+    noun = words_after(ctx, qe, qs)
+    if not noun or noun[0] - qe > 1 or ctx.text[noun[-1] + 1:vs].strip(" \u3000,，"):
+        return []
+    return _before_words(ctx, qs, ss)
+
+
 def _is_relation(ctx: Context, idx: list[int]) -> bool:
     """Do these words only say how something changed (增长, 比上年下降, 占全省)?"""
     if not idx:
@@ -235,6 +251,9 @@ def label_for(ctx: Context, start: int, end: int) -> str:
             # 41场次114个工种 / 联系包抓1个县区工会、1个乡镇工会: the second number counts within
             # what the first one did
             before = _previous_words(ctx, vs, ss, want_subject=False)
+        elif not before and after:
+            # 扶沟县辖16个乡、镇、场,411个行政村: number-first items share the first one's words
+            before = _after_previous_noun(ctx, vs, ss)
         elif gap[:1] in "、,，" and _text(ctx, before) in ctx.rules.generic_words:
             # 4.06万人、金额1406万元: a generic word after a listed number shares the words before it
             before = _previous_words(ctx, vs, ss, want_subject=False) + before

@@ -131,6 +131,14 @@ def test_label_rules_of_issue_9(text: str, figures: list[str], expected: list[st
     ("新增市级工人先锋号5个、省级创新工作室3个。", ["5个", "3个"], ["新增市级工人先锋号", "省级创新工作室"]),
     ("洪涝灾害造成浙江等27省(区、市)3385万人次受灾,141人死亡失踪。", ["3385万人次", "141人"],
      ["受灾", "死亡失踪"]),
+    # a verb heading a list of figures (or the subject before an empty verb) is every item's;
+    # an item with a verb of its own keeps its words
+    ("发展茶叶800余亩,中药材2500余亩,核桃1300余亩。", ["800余亩", "2500余亩", "1300余亩"],
+     ["发展茶叶", "发展中药材", "发展核桃"]),
+    ("乡村振兴板块实现营业收入18.8亿元、利润1.61亿元,资产规模突破100亿元。", ["1.61亿元", "突破100亿元"],
+     ["乡村振兴板块利润", "乡村振兴板块资产规模"]),
+    ("该集团实现营业收入163.75亿元,利润总额1.02亿元。", ["1.02亿元"], ["利润总额"]),
+    ("新增市级重点项目12个,完成投资8亿元。", ["8亿元"], ["完成投资"]),
 ])
 def test_label_rules_round_2(text: str, figures: list[str], expected: list[str]) -> None:
     assert labels(text, figures) == expected

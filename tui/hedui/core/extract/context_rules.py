@@ -102,6 +102,8 @@ class ContextRules:
     #: words that are no noun phrase after a number on their own (1.2元时: "when")
     after_not: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
+    #: verbs whose objects a list of figures shares (发展茶叶800余亩,中药材2500余亩 → 发展中药材)
+    list_head_words: frozenset[str] = frozenset()
     quantity: re.Pattern[str] | None = None
     label_boundaries: str = ",，;；:：。!！?？\n"
     period_boundaries: str = ",，;；:：…"
@@ -262,6 +264,9 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
     for i, rule in enumerate(data.get("generic", [])):
         rid = _rule_id(path, "generic", i, rule)
         rules.generic_words = rules.generic_words | frozenset(_words(path, rid, rule))
+    for i, rule in enumerate(data.get("list_head", [])):
+        rid = _rule_id(path, "list_head", i, rule)
+        rules.list_head_words = rules.list_head_words | frozenset(_words(path, rid, rule))
     for key in ("max_label", "max_after", "min_noun_after", "max_before_noun", "max_subject"):
         if key in data:
             v = data[key]

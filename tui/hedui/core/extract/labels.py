@@ -16,6 +16,7 @@ from hedui.core.extract.context import Context
 from hedui.core.extract.label_words import (
     _JOINERS, _NOUN, _PUNCT_HEAD, _before_words, _drop_time, _text, _trim, label_text, words_after,
 )
+from hedui.core.extract.label_lists import shared_head
 from hedui.core.extract.tables import table_label
 
 
@@ -257,6 +258,8 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         elif gap[:1] in "、,，" and _text(ctx, before) in ctx.rules.generic_words:
             # 4.06万人、金额1406万元: a generic word after a listed number shares the words before it
             before = _previous_words(ctx, vs, ss, want_subject=False) + before
+    if before and not after and ctx.rules.list_head_words:
+        before = shared_head(ctx, vs, ss, before) + before
     if len(after) >= ctx.rules.min_noun_after and len(before) > ctx.rules.max_before_noun:
         before = before[-ctx.rules.max_before_noun:]
         while before and t[before[0]] in _PUNCT_HEAD:  # cut at a list comma: 、新中国成立 → 新中国成立

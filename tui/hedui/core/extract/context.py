@@ -280,6 +280,7 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
     return starts
 
 
+_NUMERAL = re.compile("[0-9０-９一二三四五六七八九十百千两零〇半几]")
 _AFTER_UNIT = ("以上", "以下", "左右", "上下", "多", "余")
 
 
@@ -303,6 +304,9 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
     if scanners is None or scanners.rules is not rules:
         scanners = RuleScanners(rules)
     text = view.text
+    if quantities is not None:
+        # a scale and a unit alone are no number (万元GDP能耗: "per 10,000 yuan of GDP")
+        quantities = [q for q in quantities if _NUMERAL.search(text, q[0], q[1])]
     if quantities is not None and rules.not_units:
         # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
         full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)

@@ -305,8 +305,10 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
         scanners = RuleScanners(rules)
     text = view.text
     if quantities is not None:
-        # a scale and a unit alone are no number (万元GDP能耗: "per 10,000 yuan of GDP")
-        quantities = [q for q in quantities if _NUMERAL.search(text, q[0], q[1])]
+        # a scale and a unit alone are no number (万元GDP能耗: "per 10,000 yuan of GDP"), nor is
+        # a rank (居前5位的病种)
+        quantities = [q for q in quantities if _NUMERAL.search(text, q[0], q[1])
+                      and not (q[0] > 0 and text[q[0] - 1] == "前" and text[q[1] - 1:q[1]] in "位名")]
     if quantities is not None and rules.not_units:
         # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
         full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)

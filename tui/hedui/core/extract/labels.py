@@ -210,12 +210,15 @@ _PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("《"
 
 
 def _balance_quotes(label: str) -> str:
-    """Drop a quotation mark or book-title mark whose partner is outside the label."""
+    """Drop a quotation mark or book-title mark whose partner is outside the label (平均每戶「負儲蓄
+    → 平均每戶負儲蓄)."""
     for o, c in _PAIRS:
         if label.startswith(o) and c not in label:
             label = label[1:]
         if label.endswith(c) and o not in label:
             label = label[:-1]
+        if label.count(o) == 1 and c not in label[label.find(o):]:
+            label = label.replace(o, "")  # an opening mark whose partner the label does not reach
     return label
 
 

@@ -275,3 +275,24 @@ def test_a_threshold_is_words_but_a_figure_of_its_own_is_a_subject(extractor: Ex
     figs = {f.text: f for f in extractor.extract(Report(Path("t.txt"), text, "utf-8", "0")).figures}
     assert figs["52582人"].label == "7岁以下儿童"
     assert figs["29天"].label == "城区空气质量优良天数比上年增加" and figs["29天"].period == "全年"
+
+
+@pytest.mark.parametrize("text, figure, label", [
+    # a share opening a clause is the subject's; a scale and a unit alone are no number
+    ("工业百强企业实现总产值2860亿元,增长13%,占规模以上工业总产值的78.8%。", "78.8%",
+     "工业百强企业总产值占规模以上工业总产值"),
+    ("能源能耗总量比上年下降2.7%,万元GDP能耗下降9.7%。", "9.7%", "万元GDP能耗下降"),
+    # a rank is no subject to borrow; a percentage naming a group is words of the next figure
+    ("报告发病数居前5位的病种依次为病毒性肝炎、肺结核,占乙类传染病报告病例总数的93.8%。", "93.8%",
+     "占乙类传染病报告病例总数"),
+    ("去年所得最高20%家庭每戶可支配所得為194萬元。", "194萬元", "所得最高20%家庭每戶可支配所得"),
+    # an opening quotation mark whose partner the label does not reach is dropped; 等於 opens none
+    ("相互消抵後,等於平均每戶「負儲蓄」1萬9224元。", "1萬9224元", "平均每戶負儲蓄"),
+    ("江西省防指派出3个工作组和6个专家组在一线开展指导,项目所在地5个村增加土地租金。", "5个", "项目所在地村"),
+])
+def test_labels_through_the_extractor(extractor: Extractor, text: str, figure: str, label: str) -> None:
+    """Rules that need the extractor's numbers (which of them end a label's words)."""
+    from hedui.core.model import Report
+
+    figs = {f.text: f for f in extractor.extract(Report(Path("t.txt"), text, "utf-8", "0")).figures}
+    assert figs[figure].label == label, figs[figure]

@@ -139,6 +139,10 @@ def test_label_rules_of_issue_9(text: str, figures: list[str], expected: list[st
      ["乡村振兴板块利润", "乡村振兴板块资产规模"]),
     ("该集团实现营业收入163.75亿元,利润总额1.02亿元。", ["1.02亿元"], ["利润总额"]),
     ("新增市级重点项目12个,完成投资8亿元。", ["8亿元"], ["完成投资"]),
+    # a household and person pair is told apart by its units
+    ("2018年以前脱贫33户98人,2019年计划脱贫5户9人。", ["33户", "98人", "5户", "9人"],
+     ["脱贫户", "脱贫人", "计划脱贫户", "计划脱贫人"]),
+    ("全镇脱贫户1286户4527人。", ["1286户", "4527人"], ["脱贫户", "脱贫户人"]),
 ])
 def test_label_rules_round_2(text: str, figures: list[str], expected: list[str]) -> None:
     assert labels(text, figures) == expected

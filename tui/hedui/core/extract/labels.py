@@ -271,4 +271,20 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     if not idx:
         # a number that shares the label of the one before it (3496户、1588万元)
         idx = _previous_words(ctx, vs, ss, want_subject=False)
-    return _balance_quotes(label_text(ctx, _with_subject(ctx, idx, vs, ss))).strip()
+    idx = _with_subject(ctx, idx, vs, ss)
+    return _balance_quotes(label_text(ctx, idx + _household_unit(ctx, vs, ve, idx))).strip()
+
+
+def _household_unit(ctx: Context, vs: int, ve: int, idx: list[int]) -> list[int]:
+    """The unit of a household and person pair (脱贫33户98人: 脱贫户, 脱贫人) as the last word of
+    its label, when the label does not name it: what the pair counts is told apart by it."""
+    t = ctx.text
+    unit = t[ve - 1]
+    if not idx or t[idx[-1]] == unit or ve - vs < 2:
+        return []
+    if unit == "户" and any(qs == ve and t[qe - 1] == "人" for qs, qe in ctx.quantities_in(ve, ve + 1)):
+        return [ve - 1]
+    if unit == "人" and t[vs - 1:vs] == "户" and any(qe == vs for _, qe in ctx.quantities_in(max(0, vs - 12), vs)):
+        return [ve - 1]
+    return []
+

@@ -143,6 +143,11 @@ def test_label_rules_of_issue_9(text: str, figures: list[str], expected: list[st
     ("2018年以前脱贫33户98人,2019年计划脱贫5户9人。", ["33户", "98人", "5户", "9人"],
      ["脱贫户", "脱贫人", "计划脱贫户", "计划脱贫人"]),
     ("全镇脱贫户1286户4527人。", ["1286户", "4527人"], ["脱贫户", "脱贫户人"]),
+    # a net change borrows the subject; a generic measure after a list comma shares the words
+    # before; a note in brackets is no part of a label
+    ("园区规上工业企业达到86家,净增12家。", ["12家"], ["园区规上工业企业净增"]),
+    ("实施园区基础设施项目15个,总投资22亿元。", ["22亿元"], ["实施园区基础设施项目总投资"]),
+    ("長照服務經費達新臺幣(以下同)12億元。", ["12億元"], ["長照服務經費"]),
 ])
 def test_label_rules_round_2(text: str, figures: list[str], expected: list[str]) -> None:
     assert labels(text, figures) == expected

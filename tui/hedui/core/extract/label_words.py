@@ -13,7 +13,9 @@ from hedui.core.numbers.scan import literal_alternation
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
 _SPACE = " \u3000\t\r\n"
 _MAX_BRACKET = 8
-_SHORT_ITEM = 2  # the longest item of a list of nouns after a number (乡、镇、场)
+_SHORT_ITEM = 2
+#: a bracket opening with these is a note on the text, not words of a label (新臺幣(以下同))
+_NOTES = ("以下", "下同", "简称", "下称")  # the longest item of a list of nouns after a number (乡、镇、场)
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
 _DIGIT_YEAR = re.compile(r"[0-9０-９]年")
@@ -92,7 +94,7 @@ def _drop_asides(t: str, idx: list[int]) -> list[int]:
                 j += 1
             if j < len(idx) and t[idx[j]] in ")）":
                 inner = "".join(t[i] for i in idx[k + 1:j])
-                if j - k - 1 > _MAX_BRACKET or any(ch.isdigit() for ch in inner):
+                if j - k - 1 > _MAX_BRACKET or any(ch.isdigit() for ch in inner) or inner.startswith(_NOTES):
                     k = j + 1
                     continue
         out.append(idx[k])

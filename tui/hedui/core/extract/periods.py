@@ -67,6 +67,8 @@ def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
     while end > floor:
         start = ctx.clause_start(end, bounds, floor=floor)
         phrases = [p for p in ctx.phrases_in(start, end) if p.kind == "period" and _attributive_ok(t, p, vs)]
+        # 2024年10月(2024年10月1日0时至10月31日24时): a bracket spelling out the period before it
+        phrases = [p for p in phrases if not _spelt_out(t, p)] or phrases
         has_figure = any(ps >= start for ps, _ in ctx.quantities_in(start, end))
         if phrases and (chain or not has_figure):
             return phrases[-1]
@@ -76,6 +78,12 @@ def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
             chain = _continues(ctx, start)
         end = start - 1
     return None
+
+
+def _spelt_out(t: str, p: TimePhrase) -> bool:
+    """Is ``p`` a bracket of its own, right after another time phrase (2024年10月(…至…))?"""
+    return t[p.match_start - 1:p.match_start] in ("(", "（") and t[p.end:p.end + 1] in (")", "）") \
+        and t[p.match_start - 2:p.match_start - 1] in "年月日度"
 
 
 def _alone(ctx: Context, p: TimePhrase, ss: int) -> bool:

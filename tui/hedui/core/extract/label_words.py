@@ -88,11 +88,11 @@ def _drop_asides(t: str, idx: list[int]) -> list[int]:
     out: list[int] = []
     k = 0
     while k < len(idx):
-        if t[idx[k]] in "(（":
+        if t[idx[k]] in "(（[【":  # a note mark ([1]) is an aside too
             j = k + 1
-            while j < len(idx) and t[idx[j]] not in ")）(（":
+            while j < len(idx) and t[idx[j]] not in ")）(（[]【】":
                 j += 1
-            if j < len(idx) and t[idx[j]] in ")）":
+            if j < len(idx) and t[idx[j]] in ")）]】":
                 inner = "".join(t[i] for i in idx[k + 1:j])
                 if j - k - 1 > _MAX_BRACKET or any(ch.isdigit() for ch in inner) or inner.startswith(_NOTES):
                     k = j + 1
@@ -106,8 +106,8 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
     t = ctx.text
     bounds = ctx.rules.label_boundaries + "、"
     end = ctx.clause_end(ve, bounds, ceiling)
-    if t[ve:ve + 1] in "(（":
-        return ve  # 3.20元(含税): a bracket right after the number is about the number
+    if t[ve:ve + 1] in "(（[【":
+        return ve  # 3.20元(含税), 11.26亿千瓦[1]: a bracket right after the number is about the number
     item = ve
     while 0 < end - item <= _SHORT_ITEM and t[end:end + 1] == "、" and end + 1 < ceiling:
         # a list of short nouns the number counts together (16个乡、镇、场卫生院)

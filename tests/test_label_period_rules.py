@@ -153,6 +153,13 @@ def test_label_rules_of_issue_9(text: str, figures: list[str], expected: list[st
     ("园区规上工业企业达到86家,净增12家。", ["12家"], ["园区规上工业企业净增"]),
     ("实施园区基础设施项目15个,总投资22亿元。", ["22亿元"], ["实施园区基础设施项目总投资"]),
     ("長照服務經費達新臺幣(以下同)12億元。", ["12億元"], ["長照服務經費"]),
+    # who did it is no part of what was done, unless what follows is a verb of being or happening;
+    # 确保 opens no label; a note mark is an aside
+    ("各级工会共举办普法活动126场次。", ["126场次"], ["举办普法活动"]),
+    ("镇里先后举办渔民转产技能培训班十八期。", ["十八期"], ["举办渔民转产技能培训班"]),
+    ("主要江河共发生编号洪水12次。", ["12次"], ["主要江河共发生编号洪水"]),
+    ("确保民生支出占比不低于80%。", ["80%"], ["民生支出占比"]),
+    ("邮政行业从业人员[3]超过457万人。", ["457万人"], ["邮政行业从业人员"]),
 ])
 def test_label_rules_round_2(text: str, figures: list[str], expected: list[str]) -> None:
     assert labels(text, figures) == expected

@@ -188,13 +188,25 @@ def _patterns(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
         got = ctx.memo["label-patterns"] = (
             re.compile(alt(r.head_words)), re.compile("(?:" + alt(r.tail_words) + r")\Z"),
-            re.compile(alt(r.drop_words)), re.compile(alt(r.after_stop_words)))
+            re.compile(alt(r.drop_words | r.subject_cut_words)), re.compile(alt(r.after_stop_words)))
     return got
 
 
 def _may_trim(ctx: Context, text: str) -> bool:
     heads, tails, drops, _ = _patterns(ctx)
     return bool(heads.match(text) or tails.search(text) or drops.search(text))
+
+
+def _subject_cut(ctx: Context, words: list[str]) -> int:
+    """Characters before an adverb that follows a subject (各级工会|共举办普法活动), when two words
+    or more follow it; else 0."""
+    cuts = ctx.rules.subject_cut_words
+    pos = 0
+    for k, w in enumerate(words):
+        if k > 0 and w in cuts and len(words) - k > 2 and words[k + 1] not in ctx.rules.subject_keep_verbs:
+            return pos
+        pos += len(w)
+    return 0
 
 
 def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
@@ -218,6 +230,10 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
         if not _may_trim(ctx, text):
             break  # no head word starts it, no tail word ends it, no drop word is in it
         words = ctx.words(text)
+        cut = _subject_cut(ctx, words)
+        if cut:
+            idx = idx[cut:]
+            continue
         drops = ctx.rules.drop_words
         if drops and any(w in drops for w in words) and len(words) > 1:
             kept: list[int] = []

@@ -7,8 +7,9 @@ noun phrase after the unit joins it (``举办了100余场职工主题阅读活�
 A number that shares its clause's label with the figure before it (``3496户、1588万元``)
 borrows that figure's words; a change standing alone (增长3.0%, 较103年增) and a clause with no
 subject of its own (比上年减收…) borrow the subject before them. A cell of a table takes its
-column heading (and its row heading, when that is not a period). Words joined from apart carry
-a space, so that each part is a stretch of the report.
+column heading (and its row heading, when that is not a period). Words joined from apart are
+joined directly, as a curator writes them (地区生产总值比上年增长): a label is a few stretches of
+the report. Items of a list share the verb or subject heading it (label_lists.py).
 """
 from __future__ import annotations
 

@@ -23,6 +23,9 @@ class TimePhrase:
     kind: str  # "period" | "frequency" | "base" (the base of a comparison: 较110年, 比上年)
     rule: str
     match_start: int  # start of the whole match (with a dropped prefix)
+    match_end: int  # end of the whole match (with a dropped suffix: 一个月下来)
+    heads: bool = True  # may head a sentence (以前 only reaches to the next ;)
+    stretch: bool = False  # reaches every clause after it up to the next ; (截至目前…)
 
 
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))
@@ -54,6 +57,7 @@ def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[Scanner, ...]
     bounds = rules.period_boundaries + rules.sentence_ends
     clause_starts = [0] + [m.end() for m in re.finditer("[" + re.escape(bounds) + "]", t)]
     found: list[tuple[int, int, int, int, int, str, str]] = []  # (ms, me, order, ks, ke, kind, id)
+    flags = {r.id: (r.heads, r.stretch) for r in rules.periods}
     skipped: list[int] | None = None
     for order, rule in enumerate(rules.periods):
         scan = scanners[order] if scanners is not None else Scanner(rule.regex)
@@ -82,7 +86,7 @@ def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[Scanner, ...]
         why = _excluded(t, rules, sentence_at, ms, ke)
         if why == "quoted":
             continue
-        out.append(TimePhrase(ks, ke, "base" if why else kind, rid, ms))
+        out.append(TimePhrase(ks, ke, "base" if why else kind, rid, ms, me, *flags[rid]))
     out.sort(key=lambda p: p.start)
     return out
 

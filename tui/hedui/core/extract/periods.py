@@ -4,13 +4,17 @@ In order:
 
 1. the base of a comparison right before the figure (较110年5.12次: 5.12次 is of 110年);
 2. a time phrase earlier in the figure's own clause (the last one);
-3. a time phrase of an earlier clause of the same stretch (up to ``;``) when it reaches the
-   figure: its clause holds no figure (当晚露宿街头时,800多元…), or every clause from there on
-   goes on with the one before it (…为194万元,较103年增1.03%: rules ``[[continuation]]``);
-4. the head of the sentence: a time phrase before its first number (近五年, 去年以来, 2023年1月~7月,
-   目前, 截至目前; also one standing as its own clause after a reporting frame or a dateline:
-   数据显示,2021年,…), which governs every figure of the sentence;
-5. a time phrase later in the figure's own clause (组织9家企业申报2019年…).
+3. a head standing alone as a clause (2022年,…; 数据显示,2021年,…);
+4. a time phrase of an earlier clause of the same stretch (up to ``;``) when it reaches the
+   figure: its clause holds no figure (当晚露宿街头时,800多元…), every clause from there on
+   goes on with the one before it (…为194万元,较103年增1.03%: rules ``[[continuation]]``), the
+   figure's clause goes on with a list there (…4个、班组11个,明星班组1个), or the phrase reaches
+   its whole stretch (``stretch``: 截至目前已抢通79条,尚未抢通的8条);
+5. after a ``;``, the one time phrase heading the figure's stretch (…;寬減2023-24年度…,上限6,000元);
+6. the head of the sentence: a time phrase before its first number at the head of its clause
+   (近五年, 去年以来, 目前; 省防指于14日12时…), after nothing but frames (``[[frame]]``: 统计局发布,
+   受台风影响, 收入方面); past a ``;`` only such a head carries, never into a new item (…;二是…);
+7. a time phrase later in the figure's own clause (组织9家企业申报2019年…).
 
 Two time phrases that stand together, apart only by a comma (截至7月10日14时,今年以来), are one
 period, as written. A frequency word (每年, 1年) governs its clause (the sentence when it opens
@@ -176,9 +180,9 @@ def _heads(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]
     t = ctx.text
     rules = ctx.rules
     first_q = vs
+    # 一笔, 一个 before a noun are articles (他算了一笔账,一个月下来,…), not the first number
+    article = rules.article
     for qs, qe in ctx.quantities_in(ss, vs):
-        # 一笔, 一个 before a noun are articles (他算了一笔账,一个月下来,…), not the first number
-        article = ctx.rules.article
         if not any(p.start < qe and qs < p.end for p in before) and not (article and article.match(t, qs)):
             first_q = qs
             break

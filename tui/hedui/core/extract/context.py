@@ -27,6 +27,12 @@ CLAUSE_REACH = 120
 SENTENCE_REACH = 1000
 
 
+def grouping_comma(t: str, i: int) -> bool:
+    """Is the ``,`` at ``i`` a digit-grouping comma (12,540万元), not a clause break?"""
+    return (t[i] == "," and 0 < i and t[i - 1].isdigit() and t[i + 1:i + 4].isdigit()
+            and len(t[i + 1:i + 4]) == 3 and not t[i + 4:i + 5].isdigit())
+
+
 class RuleScanners:
     """Fast scanners of the context rules' patterns (built once per ContextRules, shared)."""
 
@@ -142,7 +148,7 @@ class Context:
         t = self.text
         i = pos - 1
         floor = max(floor, pos - CLAUSE_REACH)
-        while i >= floor and t[i] not in boundaries:
+        while i >= floor and (t[i] not in boundaries or grouping_comma(t, i)):
             i -= 1
         return i + 1
 
@@ -150,7 +156,7 @@ class Context:
         t = self.text
         n = min(len(t) if ceiling is None else ceiling, pos + CLAUSE_REACH)
         i = pos
-        while i < n and t[i] not in boundaries:
+        while i < n and (t[i] not in boundaries or grouping_comma(t, i)):
             i += 1
         return i
 

@@ -75,6 +75,25 @@ def test_reach_of_heads_and_clauses(text: str, figures: list[str], expected: lis
     ("一个夏天下来,他卖出西瓜两万多斤。", ["两万多斤"], ["一个夏天"]),
     # period.formerly opens a clause (with its quotation mark)
     ("“那时候一斤猪肉才三块钱。", ["三块钱"], ["那时候"]),
+    # period.now: 届时 (by then)
+    ("届时全市公园总数将增至260个。", ["260个"], ["届时"]),
+    # period.occasion: the recurring occasion; a 高峰时段 is no occasion of the figure
+    ("每到周末,来采摘的游客有两千多人。", ["两千多人"], ["每到周末"]),
+    ("旺季时每天进山车辆超过五百台次。", ["超过五百台次"], ["旺季时每天"]),
+    ("校门口每天上下学高峰时段安排保安不少于4人。", ["不少于4人"], ["每天"]),
+    # period.extreme-span
+    ("最多的一天停车场停了三百多辆车。", ["三百多辆"], ["最多的一天"]),
+    # 平均每天 is 每天
+    ("全年清运垃圾18万吨,平均每天清运493吨。", ["493吨"], ["每天"]),
+    # N多年前 with a two-character numeral
+    ("二十多年前,一碗面只卖五毛钱。", ["五毛钱"], ["二十多年前"]),
+    # 为…的 is a comparison base like 是…的: the multiple takes the sentence's period
+    ("今年出境旅客达80万人次,为去年的3倍。", ["3倍"], ["今年"]),
+    # a bracketed restatement of the time phrase before it is no period of its own
+    ("2023年9月(2023年9月1日0时至9月30日24时),全市报告病例1,204例,死亡2人。", ["1,204例", "2人"],
+     ["2023年9月", "2023年9月"]),
+    # a span an account is made over reaches its stretch, past a clause with a figure
+    ("一个月下来能卖200件左右,除去成本,能落下一千五百多块钱。", ["200件左右", "一千五百多块钱"], ["一个月", "一个月"]),
 ])
 def test_time_phrases_of_round_2(text: str, figures: list[str], expected: list[str]) -> None:
     assert periods(text, figures) == expected

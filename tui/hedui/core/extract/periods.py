@@ -75,8 +75,11 @@ def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
     end = cs - 1  # the boundary before the figure's clause
     while end > floor:
         start = ctx.clause_start(end, bounds, floor=floor)
-        phrases = [p for p in ctx.phrases_in(start, end) if p.kind == "period" and _attributive_ok(t, p, vs)]
-        has_figure = any(ps >= start for ps, _ in ctx.quantities_in(start, end))
+        phrases = [p for p in ctx.phrases_in(start, end) if p.kind == "period" and _attributive_ok(t, p, vs)
+                   and not _aside(ctx, p)]
+        timed = ctx.phrases_in(start, end)  # 一个 of 一个早上下来 is no figure
+        has_figure = any(ps >= start and not any(p.start < pe and ps < p.end for p in timed)
+                         for ps, pe in ctx.quantities_in(start, end))
         listed = item and _holds_list(ctx, start, end)
         if phrases and (chain or (not has_figure and not listing) or phrases[-1].stretch or listed):
             return phrases[-1]
@@ -89,6 +92,16 @@ def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
             chain = _continues(ctx, start)
         end = start - 1
     return None
+
+
+def _aside(ctx: Context, p: TimePhrase) -> bool:
+    """Is ``p`` a bracketed restatement of the time phrase right before it (2024年10月(10月1日0时至
+    10月31日24时))? The phrase outside the brackets is the period."""
+    t = ctx.text
+    ms = p.match_start
+    if ms < 2 or t[ms - 1] not in "(（" or t[p.end:p.end + 1] not in ")）":
+        return False
+    return any(q.end == ms - 1 for q in ctx.phrases_in(max(0, ms - 40), ms - 1))
 
 
 def _list_item(ctx: Context, start: int, end: int) -> bool:

@@ -45,8 +45,11 @@ async def test_the_table_and_footer_at_each_size(ws, size):
         lines = screen_text(app).splitlines()
         assert "period" in "".join(lines)  # the period column is there
         footer = lines[-1].rstrip()
-        for key in ("? Help", "q Quit", "a Accept", "u Undo"):
+        # a curator's keys at every size: help, the decisions, the form, undo, label and period
+        for key in ("? Help", "a Accept", "x Reject", "e Edit", "u Undo", "L Label", "P Period"):
             assert key in footer, (size, footer)
+        if size[0] >= 80:
+            assert "q Quit" in footer and "n Todo" in footer, (size, footer)
         assert cell_len(footer) < size[0]  # never cut at the edge
         table = app.review.table
         widths = {key.value: col.width for key, col in table.columns.items()}

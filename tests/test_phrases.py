@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hedui.core.extract.phrases import find_near, phrase, window, words_around
+from hedui.core.extract.phrases import borrowed_labels, find_near, own_words, phrase, window, words_around
 from hedui.core.extract.table_mates import table_mates
 from hedui.core.model import Artefact, Report
 from hedui.core.text.view import Simplifier
@@ -70,3 +70,27 @@ def test_table_mates_column_and_row():
     assert table_mates(TABLE, spans, spans[3], "column") == [1, 3]
     assert table_mates(TABLE, spans, spans[2], "row") == [2, 3]
     assert table_mates(TABLE, spans, spans[4], "column") == []  # prose: no table
+
+
+def test_a_step_from_inside_a_word_goes_to_its_edge_first():
+    s = TEXT.index("3,200萬元")
+    w = words_around(TEXT, s, s + 7, Simplifier().convert)
+    i = TEXT.index("長者")
+    assert w.step(i + 1, 1) == i + 2 and w.step(i + 1, -1) == i
+    assert w.step(i + 1, 2) == w.step(i + 2, 1)
+
+
+def test_own_words_and_labels_borrowed_from_a_neighbour():
+    text = "第一产业增加值379.45亿元,增长3.0%;发展核桃1300余亩,中蜂700余箱"
+    first = text.index("379.45亿元")
+    rate = text.index("3.0%")
+    assert own_words(text, first, 0) == "第一产业增加值"
+    assert own_words(text, rate, first + len("379.45亿元")) == "增长"
+    walnut, bees = text.index("1300"), text.index("700")
+    assert own_words(text, walnut, rate + 4) == "发展核桃"
+    assert own_words(text, bees, walnut + len("1300余亩")) == "中蜂"
+    # the neighbour's label followed by these words; its own words swapped for these
+    assert borrowed_labels("第一产业增加值", "第一产业增加值", "增长") == ["第一产业增加值增长"]
+    assert borrowed_labels("发展核桃", "核桃", "中蜂") == ["发展中蜂", "发展核桃中蜂"]
+    assert borrowed_labels("增长", "增长", "增长") == []  # nothing new
+    assert borrowed_labels("", "", "中蜂") == []

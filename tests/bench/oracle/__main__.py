@@ -15,6 +15,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.oracle", description=__doc__)
     parser.add_argument("gold", type=Path, metavar="GOLD_DIR")
     parser.add_argument("reports", type=Path, nargs="+", metavar="REPORT")
+    parser.add_argument("--trace", type=Path, metavar="FILE",
+                        help="write how each field fix was done (the keys), one line each")
     args = parser.parse_args(argv)
     missing = [p for p in args.reports if not p.exists()]
     if missing:
@@ -28,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"oracle: {exc}", file=sys.stderr)
         return 2
     print(summary(results))
+    if args.trace is not None:
+        args.trace.write_text("".join(f"{r.name}: {line}\n" for r in results for line in r.trace),
+                              encoding="utf-8")
     return 1 if any(r.problems for r in results) else 0
 
 

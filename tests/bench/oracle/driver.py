@@ -38,6 +38,7 @@ class Keys:
         self.app = pilot.app
         self.count: Counter[str] = Counter()
         self.log: list[tuple[str, str]] = []
+        self.trace: list[str] = []  # one line per field fix: how it was done (``--trace``)
 
     @property
     def screen(self) -> Any:
@@ -79,6 +80,12 @@ class Keys:
     def has_binding(self, binding_id: str) -> bool:
         """Whether the help lists ``binding_id`` at all (a key this build of the app has)."""
         return any(bid == binding_id for _k, _d, bid, _now in key_rows(self.screen, self.app.keymap))
+
+    def picker_has(self, binding_id: str) -> bool:
+        """Whether the help lists ``binding_id`` among the field picker's keys."""
+        from hedui.app.screens.field_picker import FieldPicker
+
+        return any(b.id == binding_id for b in FieldPicker.BINDINGS)
 
     def key_of(self, binding_id: str) -> str | None:
         """The first key bound to ``binding_id`` (keymap applied), or None."""

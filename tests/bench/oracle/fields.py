@@ -11,8 +11,6 @@ several fields gets whichever is cheaper: the pickers one after the other (each 
 """
 from __future__ import annotations
 
-from collections import deque
-from types import SimpleNamespace
 from typing import Any
 
 from textual.widgets import Input
@@ -21,15 +19,14 @@ from hedui.core.dataset.evaluate import char_f1, norm_unit
 from tests.bench.oracle.driver import Keys
 from tests.bench.oracle.fill import fill_column, worth_filling
 from tests.bench.oracle.plan import LABEL_F1
+from tests.bench.oracle.textpick import text_keys
 
 FIELD_KIND = {"label": "label", "period": "period"}
 ORDER = ("value", "value_max", "unit", "bound", "category", "label", "period")
 PICKER_KEYS = {"label": "review.fix_label", "period": "review.fix_period", "unit": "review.fix_unit",
                "bound": "review.fix_bound"}
 #: keys of the picker a first typed character would be taken as
-PICKER_BOUND = set("123456789jkhlHLe")
-#: the longest text pick tried (moves and grows)
-PICK_DEPTH = 10
+PICKER_BOUND = set("123456789jkhlHLe[]{}+ ")
 FAR = 10**6
 
 
@@ -119,36 +116,7 @@ async def fix_by_form(keys: Keys, want: dict[str, str]) -> None:
 # ------------------------------------------------------------------ the pickers
 
 
-def text_path(screen: Any, entry: Any, field: str, want: str) -> list[str] | None:
-    """The fewest picker keys (h l H L) that select a phrase of the report right for
-    ``field``, found by trying them on a copy of the picker's text pick; None if none does."""
-    from hedui.app.screens.field_fixes import ReportTextPick
-
-    quiet = SimpleNamespace(slot=screen.slot, simplify=screen.simplify,
-                            view=SimpleNamespace(show_span=lambda s, e: None, end_selection=lambda: None))
-    pick = ReportTextPick(quiet, entry, str(getattr(entry.fields, field)))
-    pick._begin()  # where the first key starts from (it moves from there at once)
-    moves = {"h": ("move", -1), "l": ("move", 1), "H": ("grow", -1), "L": ("grow", 1)}
-    seen: dict[tuple[int, int], list[str]] = {}
-    queue: deque[tuple[tuple[int, int], list[str]]] = deque([(pick.span, [])])
-    while queue:
-        span, path = queue.popleft()
-        if len(path) >= PICK_DEPTH:
-            continue
-        for key, (how, step) in moves.items():
-            pick.span = span
-            value = getattr(pick, how)(step)
-            new = pick.span
-            if new in seen:
-                continue
-            seen[new] = path + [key]
-            if good(field, value, want):
-                return seen[new]
-            queue.append((new, seen[new]))
-    return None
-
-
-def picker_plan(screen: Any, entry: Any, field: str, want: str) -> list[str]:
+def picker_plan(screen: Any, entry: Any, field: str, want: str, has: Any) -> list[str]:
     """The picker keys after the field key: a digit, a text pick and Enter, or typing."""
     choices = screen.choices(field, entry)[:9]
     for i, c in enumerate(choices):
@@ -157,10 +125,17 @@ def picker_plan(screen: Any, entry: Any, field: str, want: str) -> list[str]:
     if field == "bound":
         return []
     typed = (["ctrl+u"] if not want or want[0] in PICKER_BOUND else []) + list(want) + ["enter"]
-    path = text_path(screen, entry, field, want) if field in ("label", "period") else None
-    if path is not None and len(path) + 1 < len(typed):
-        return path + ["enter"]
+    if field in ("label", "period"):
+        picked = text_keys(screen, entry, field, want, lambda v: good(field, v, want), has, len(typed))
+        if picked is not None and len(picked) < len(typed):
+            return picked
     return typed
+
+
+def _trace(keys: Keys, entry: Any, want: dict[str, str], pressed: list[tuple[str, str]]) -> None:
+    old = {f: getattr(entry.fields, f) for f in want if hasattr(entry.fields, f)}
+    keys.trace.append(f"{entry.text}: {old} -> {want} by {' '.join(k for k, _ in pressed)} "
+                      f"({len(pressed)} keys)")
 
 
 async def fix_figure(keys: Keys, entry_id: str, gold: dict, want_of: Any,
@@ -175,6 +150,7 @@ async def fix_figure(keys: Keys, entry_id: str, gold: dict, want_of: Any,
         want = want_of(entry.fields, gold)
         if not want:
             return
+        before = len(keys.log)
         await to_entry(keys, entry_id)
         pickable = [f for f in want if f in PICKER_KEYS and keys.has_binding(PICKER_KEYS[f])]
         if "bound" in pickable and want["bound"] == "range":
@@ -185,7 +161,7 @@ async def fix_figure(keys: Keys, entry_id: str, gold: dict, want_of: Any,
         if repeat is not None:
             await keys.press(keys.key_of("review.repeat_fix"), kind_of(repeat))
             continue
-        plans = {f: picker_plan(screen, entry, f, want[f]) for f in pickable}
+        plans = {f: picker_plan(screen, entry, f, want[f], keys.picker_has) for f in pickable}
         if len(pickable) == len(want) and all(plans.values()):
             by_picker = sum(1 + len(p) for p in plans.values()) + len(plans) - 1
         else:
@@ -213,4 +189,5 @@ async def fix_figure(keys: Keys, entry_id: str, gold: dict, want_of: Any,
                 await fill_column(keys, entry_id, kind_of(field))
         else:
             await fix_by_form(keys, want)
+        _trace(keys, entry, want, keys.log[before:])
     raise AssertionError(f"could not fix {entry_id}: {want_of(screen.entry(entry_id).fields, gold)}")

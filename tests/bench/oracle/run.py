@@ -26,6 +26,7 @@ class Result:
     keys: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    trace: list[str] = field(default_factory=list)  # how each field fix was done
 
     @property
     def total(self) -> int:
@@ -47,6 +48,7 @@ async def curate_report(report: Path, gold: list[dict], sessions: Path, config: 
         await keys.until(lambda: _ready(app), f"{report.name} on screen", timeout=120)
         result.required = await curate(keys, gold)
         result.keys = keys.count
+        result.trace = keys.trace
     result.seconds = time.perf_counter() - started
     return result
 

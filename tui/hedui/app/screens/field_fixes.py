@@ -13,21 +13,22 @@ from typing import Any
 from textual.binding import Binding
 
 from hedui.app.screens.field_picker import Choice, FieldPicker
-from hedui.core.extract.phrases import Words, find_near, phrase, window, words_around
+from hedui.core.extract.phrases import (Words, borrowed_labels, find_near, own_words, phrase, window,
+                                        words_around)
 from hedui.core.extract.table_mates import table_mates
 from hedui.core.model import BOUNDS, CATEGORIES, Fields
 
-#: L and P are in help but not in the Footer: at 80 columns it has no room left for them (the
-#: footer's owner may give them a place); ``.`` and ``V`` show once there is a fix to repeat
+#: in the Footer as room allows (``footer.PRIORITY``: L and P right after the decisions and
+#: Undo, so that they stay at 60 and 80 columns); ``.`` and ``V`` once there is a fix to repeat
 FIX_BINDINGS = [
-    Binding("L", "fix('label')", "Label", show=False, id="review.fix_label"),
-    Binding("P", "fix('period')", "Period", show=False, id="review.fix_period"),
-    Binding("U", "fix('unit')", "Unit", show=False, id="review.fix_unit"),
-    Binding("B", "fix('bound')", "Bound", show=False, id="review.fix_bound"),
-    Binding("C", "fix('category')", "Category", show=False, id="review.fix_category"),
+    Binding("L", "fix('label')", "Label", id="review.fix_label"),
+    Binding("P", "fix('period')", "Period", id="review.fix_period"),
+    Binding("U", "fix('unit')", "Unit", id="review.fix_unit"),
+    Binding("B", "fix('bound')", "Bound", id="review.fix_bound"),
+    Binding("C", "fix('category')", "Category", id="review.fix_category"),
     Binding("full_stop", "repeat_fix", "Repeat", key_display=".", id="review.repeat_fix"),
     Binding("V", "fill('column')", "Column", id="review.fill_column"),
-    Binding("R", "fill('row')", "Row", show=False, id="review.fill_row"),
+    Binding("R", "fill('row')", "Row", id="review.fill_row"),
 ]
 FIX_ACTIONS = {"fix", "repeat_fix", "fill"}
 TEXT_FIELDS = ("label", "period", "unit")
@@ -35,6 +36,8 @@ TITLES = {"label": "Label", "period": "Period", "unit": "Unit", "bound": "Bound"
 FIXED_CHOICES = {"bound": BOUNDS, "category": CATEGORIES}
 #: neighbouring figures whose value is offered, on each side
 NEIGHBOURS = 2
+#: a neighbour's label is borrowed only within the sentence
+_SENTENCE_END = "。！？!?\n"
 
 
 def fixed_fields(fields: Fields, field: str, value: str) -> Fields | None:
@@ -50,12 +53,15 @@ def fixed_fields(fields: Fields, field: str, value: str) -> Fields | None:
 
 class ReportTextPick:
     """A phrase picked from the report: jieba words around the figure, the start moved by
-    ``move`` and the end by ``grow``, shown as the report pane's selection."""
+    ``move`` and the end by ``grow`` (a word at a time), either edge by ``nudge`` (a character),
+    shown as the report pane's selection.  ``add_part`` keeps the phrase as one part of the
+    value and starts the next part (a label may join words from apart: ``临时救助 资金``)."""
 
     def __init__(self, screen: Any, entry: Any, start_at: str) -> None:
         self.screen, self.entry, self.start_at = screen, entry, start_at
         self.words: Words | None = None
         self.span: tuple[int, int] = (entry.start, entry.end)
+        self.prefix = ""  # the parts taken so far, each followed by its separator
 
     @property
     def report(self) -> Any:
@@ -65,6 +71,9 @@ class ReportTextPick:
         text, e = self.report.text, self.entry
         self.words = w = words_around(text, e.start, e.end, self.screen.simplify)
         near = find_near(text, self.start_at, w.lo, w.hi, e.start)
+        if near is None and " " in self.start_at.strip():  # a joined label: its longest part
+            part = max(self.start_at.split(), key=len)
+            near = find_near(text, part, w.lo, w.hi, e.start)
         before = w.step(e.start, -1)
         self.span = near or ((before, e.start) if before < e.start else w.word_at(e.end))
 
@@ -85,11 +94,46 @@ class ReportTextPick:
         self.span = (s, max(w.step(s, 1), w.step(e, words)))
         return self._show()
 
-    def _show(self) -> str:
-        self.screen.view.show_span(*self.span)
+    def nudge(self, edge: str, chars: int) -> str:
+        """Move the ``edge`` ("start" or "end") ``chars`` characters; never empty."""
+        if self.words is None:
+            self._begin()
+        w, (s, e) = self.words, self.span
+        if edge == "start":
+            s = max(w.lo, min(s + chars, e - 1))
+        else:
+            e = min(w.hi, max(e + chars, s + 1))
+        self.span = (s, e)
+        return self._show()
+
+    def add_part(self, separator: str) -> str:
+        """Keep the selected phrase as a part, ``separator`` after it, and select the next
+        part: the word just before the figure when the part ends before that, else the word
+        after the part."""
+        if self.words is None:
+            self._begin()
+        w, e = self.words, self.entry
+        part = self._phrase()
+        if part:
+            self.prefix += part + separator
+        end = self.span[1]
+        before = w.step(e.start, -1)
+        if end <= before < e.start:
+            self.span = (before, e.start)
+        else:
+            at = e.end if end <= e.start else end
+            self.span = (at, w.step(at, 1)) if at < w.hi else (w.step(w.hi, -1), w.hi)
+        return self._show()
+
+    def _phrase(self) -> str:
         return phrase(self.report, *self.span) or self.report.text[slice(*self.span)].strip()
 
+    def _show(self) -> str:
+        self.screen.view.show_span(*self.span)
+        return self.prefix + self._phrase()
+
     def finish(self) -> None:
+        self.prefix = ""
         self.screen.view.end_selection()
 
 
@@ -151,6 +195,9 @@ class FieldFixActions:
         for alt in self.alternatives(entry, field):
             add(alt, "alternative")
         i = self._ordered.index(entry) if entry in self._ordered else -1
+        if field == "label":
+            for value, where in self.borrowed(i):
+                add(value, where)
         for d in range(1, NEIGHBOURS + 1):
             for j, where in ((i - d, "figure before"), (i + d, "figure after")):
                 if i >= 0 and 0 <= j < len(self._ordered):
@@ -164,6 +211,28 @@ class FieldFixActions:
         if current:
             choices.append(Choice("", "clear it"))
         return choices
+
+    def borrowed(self, i: int) -> list[tuple[str, str]]:
+        """Labels made from the figures before (and the one after) figure ``i`` of the same
+        sentence: their label with its own words swapped for this figure's, or followed by
+        them (``phrases.borrowed_labels``)."""
+        if i < 0:
+            return []
+        text, ordered = self._extraction.report.text, self._ordered
+
+        def own(k: int) -> str:
+            return own_words(text, ordered[k].start, ordered[k - 1].end if k > 0 else 0)
+
+        out, mine = [], own(i)
+        for k, where in ((i - 1, "figure before"), (i - 2, "figure before"), (i + 1, "figure after")):
+            if not 0 <= k < len(ordered):
+                continue
+            lo, hi = sorted((ordered[k].end, ordered[i].start))
+            if any(c in text[lo:hi] for c in _SENTENCE_END):
+                continue
+            for value in borrowed_labels(str(ordered[k].fields.label), own(k), mine):
+                out.append((value, f"{where} + own words"))
+        return out
 
     def periods_in_text(self, entry: Any) -> list[str]:
         """The time phrases of the sentences around the figure, nearest first."""

@@ -38,8 +38,12 @@ class Choice:
 class TextPick(Protocol):
     """The selection in the report pane that the picker drives (see ``field_fixes``)."""
 
+    prefix: str  # the parts taken so far (``add_part``), each with its separator
+
     def move(self, words: int) -> str: ...
     def grow(self, words: int) -> str: ...
+    def nudge(self, edge: str, chars: int) -> str: ...
+    def add_part(self, separator: str) -> str: ...
     def finish(self) -> None: ...
 
 
@@ -56,6 +60,12 @@ class FieldPicker(Panel, can_focus=True):
         Binding("l,right", "word(1)", "Text→", show=False, id="picker.word_right"),
         Binding("H,shift+left", "grow(-1)", "Shrink", show=False, id="picker.shrink"),
         Binding("L,shift+right", "grow(1)", "Grow", show=False, id="picker.grow"),
+        Binding("left_square_bracket", "nudge('start', -1)", "Start←", show=False, id="picker.start_left"),
+        Binding("right_square_bracket", "nudge('start', 1)", "Start→", show=False, id="picker.start_right"),
+        Binding("left_curly_bracket", "nudge('end', -1)", "End←", show=False, id="picker.end_left"),
+        Binding("right_curly_bracket", "nudge('end', 1)", "End→", show=False, id="picker.end_right"),
+        Binding("plus", "part('')", "Join", show=False, id="picker.join"),
+        Binding("space", "part(' ')", "Join spaced", show=False, id="picker.join_spaced"),
         Binding("ctrl+u", "type", "Type", key_display="^u", id="picker.type"),
         Binding("e", "form", "Form", id="picker.form"),
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
@@ -82,9 +92,10 @@ class FieldPicker(Panel, can_focus=True):
         self.picked = ""  # the phrase selected in the text ('' when not picking from it)
         self.typing = False
         self.closing = False
+        self._help_shown = self._help()
         if self.is_mounted:
             self.query_one("#picker-title", Static).update(self._title())
-            self.query_one("#picker-help", Static).update(self._help())
+            self.query_one("#picker-help", Static).update(self._help_shown)
             self.query_one("#picker-options").display = True
             self.query_one(Input).display = False
             self._redraw()
@@ -127,7 +138,7 @@ class FieldPicker(Panel, can_focus=True):
         return out
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("word", "grow"):
+        if action in ("word", "grow", "nudge", "part"):
             return self.text_pick is not None and not self.typing
         if action == "type":
             return self.typed and not self.typing
@@ -139,13 +150,17 @@ class FieldPicker(Panel, can_focus=True):
         if not self.picked:
             return Text(" h/l: pick from the text (H/L shrink/grow)", style="dim", no_wrap=True)
         line = Text(" text: ", style="bold", no_wrap=True, overflow="ellipsis")
-        line.append(self.picked, style="reverse")
+        prefix = self.text_pick.prefix
+        line.append(prefix)
+        line.append(self.picked[len(prefix):], style="reverse")
         line.append("  Enter takes it", style="dim")
         return line
 
     def _help(self) -> str:
         if self.typing:
             return " Enter save · ^u clear · Esc cancel"
+        if self.picked:
+            return " Enter take · h/l H/L word · [ ] { } char · + join · space join spaced · Esc"
         text = " · h/l H/L text" if self.text_pick is not None else ""
         typed = " · ^u type" if self.typed else ""
         return f" 1-9 / Enter take{text}{typed} · e form · Esc"
@@ -153,6 +168,10 @@ class FieldPicker(Panel, can_focus=True):
     def _redraw(self) -> None:
         self.query_one("#picker-options", Static).update(self._options())
         self.query_one("#picker-text", Static).update(self._text_line())
+        help_line = self._help()
+        if help_line != self._help_shown:
+            self._help_shown = help_line
+            self.query_one("#picker-help", Static).update(help_line)
 
     # ------------------------------------------------------------------ actions
     def action_take(self, n: int) -> None:
@@ -181,6 +200,16 @@ class FieldPicker(Panel, can_focus=True):
             self.picked = self.text_pick.grow(delta)
             self._redraw()
 
+    def action_nudge(self, edge: str, chars: int) -> None:
+        if self.text_pick is not None:
+            self.picked = self.text_pick.nudge(edge, chars)
+            self._redraw()
+
+    def action_part(self, separator: str) -> None:
+        if self.text_pick is not None:
+            self.picked = self.text_pick.add_part(separator)
+            self._redraw()
+
     def action_type(self, initial: str = "") -> None:
         if not self.typed:
             return
@@ -192,7 +221,8 @@ class FieldPicker(Panel, can_focus=True):
         inp.display = True
         self.query_one("#picker-options").display = False
         self.query_one("#picker-text", Static).update(self._text_line())
-        self.query_one("#picker-help", Static).update(self._help())
+        self._help_shown = self._help()
+        self.query_one("#picker-help", Static).update(self._help_shown)
         self.refresh_bindings()
         self.screen.set_focus(inp)
 
@@ -219,11 +249,18 @@ class FieldPicker(Panel, can_focus=True):
         self._done(event.value)
 
     def on_key(self, event: events.Key) -> None:
-        """A character no key of the picker is bound to starts typing (an input method's
-        characters too); bound keys go on to their bindings."""
-        if self.typing or not self.typed or event.key in self._bindings.key_to_bindings:
+        """A bound key runs its action; a character no key of the picker is bound to starts
+        typing (an input method's characters too)."""
+        if self.closing or self.typing:
+            return  # (closing: the screen holds the key for after the picker is gone)
+        if event.key in self._bindings.key_to_bindings:
+            # run at once: a binding runs only once the key has bubbled up to the app, after
+            # the keys typed right behind it (Enter then a would type the a into the picker)
+            event.stop()
+            event.prevent_default()
+            self.run_bound(event.key)
             return
-        if event.is_printable and event.character:
+        if self.typed and event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             self.action_type(event.character)

@@ -60,6 +60,12 @@ LONG: dict[str, str] = {
     "picker.word_right": "picker: from the text: start one word right",
     "picker.shrink": "picker: from the text: end one word left",
     "picker.grow": "picker: from the text: end one word right",
+    "picker.start_left": "picker: from the text: start one character left",
+    "picker.start_right": "picker: from the text: start one character right (trim)",
+    "picker.end_left": "picker: from the text: end one character left (trim)",
+    "picker.end_right": "picker: from the text: end one character right",
+    "picker.join": "picker: from the text: keep the phrase as a part, pick the next (joined)",
+    "picker.join_spaced": "picker: from the text: keep the phrase as a part, pick the next (a space between)",
     "picker.type": "picker: type it (clears; any other character types too)",
     "picker.form": "picker: the whole form, on this field",
     "picker.cancel": "picker: cancel",
@@ -116,7 +122,8 @@ def _rows(class_bindings: list, keymap: dict[str, str], active: set) -> list[tup
 def _display(key: str) -> str:
     return {
         "question_mark": "?", "slash": "/", "left_square_bracket": "[",
-        "right_square_bracket": "]", "down": "↓", "up": "↑", "left": "←", "right": "→",
+        "right_square_bracket": "]",
+        "left_curly_bracket": "{", "right_curly_bracket": "}", "plus": "+", "space": "Space", "down": "↓", "up": "↑", "left": "←", "right": "→",
         "shift+left": "shift+←", "shift+right": "shift+→", "enter": "Enter", "escape": "Esc",
     }.get(key, key)
 

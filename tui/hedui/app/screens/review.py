@@ -59,6 +59,7 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions,
         Binding("a", "accept", "Accept", id="review.accept"),
         Binding("x", "reject", "Reject", id="review.reject"),
         Binding("e", "correct", "Edit", id="review.correct"),
+        *FIX_BINDINGS[:2],  # L P: the label and period of the current figure (field_fixes)
         Binding("f", "flag", "Flag", id="review.flag"),
         Binding("i", "add", "Add", id="review.add"),
         Binding("p", "promote", "Promote", id="review.promote"),
@@ -75,7 +76,7 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions,
         Binding("o", "orphans", "Orphans", id="review.orphans"),
         Binding("question_mark", "help", "Help", id="review.help"),
         Binding("q", "quit", "Quit", id="review.quit"),
-        # last in the Footer: at 80 columns only these can be cut, never Help or Quit
+        # the Footer keeps the keys footer.PRIORITY names first, in this order
         Binding("escape", "clear_search", "Clear search", id="review.clear_search"),
         Binding("u", "undo", "Undo", id="review.undo"),
         Binding("ctrl+r", "redo", "Redo", key_display="^r", id="review.redo"),
@@ -90,7 +91,7 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions,
         Binding("K,shift+up", "sel_extend_line(-1)", "Shrink a line", show=False, id="select.extend_up"),
         Binding("enter", "sel_confirm", "Use span", id="select.confirm"),
         Binding("escape", "sel_cancel", "Cancel", id="select.cancel"),
-        *FIX_BINDINGS,  # L P U B C . V R: one field of the current figure (field_fixes); cut first
+        *FIX_BINDINGS[2:],  # U B C . V R: the other fields, the repeat and the fills (field_fixes)
     ]
     #: the actions of the keys the Footer shows (``check_action`` decides which)
     FOOTER_ACTIONS = tuple(dict.fromkeys(b.action.split("(")[0] for b in BINDINGS if b.show))

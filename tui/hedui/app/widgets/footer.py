@@ -2,8 +2,8 @@
 
 Textual's Footer lays every key out and the terminal's edge cuts the last ones (``? Hel`` at
 60 columns, Undo/Redo gone at 80).  This one takes the keys the screen shows now (as the
-Footer does), keeps as many as fit by ``PRIORITY`` (Help and Quit first, then the decisions,
-Undo and Redo), and shows them in the screen's order.  Help lists every key.
+Footer does), keeps as many as fit by ``PRIORITY`` (Help, the decisions, Edit, Undo, Label and
+Period first), and shows them in the screen's order.  Help lists every key.
 """
 from __future__ import annotations
 
@@ -17,13 +17,15 @@ from textual.widgets._footer import FooterKey
 
 from hedui.app.widgets.quiet_footer import QuietFooter
 
-#: binding ids, most important first; ids not named here come after them, in screen order
+#: binding ids, most important first; ids not named here come after them, in screen order.
+#: A curator's keys first: help, the decisions, the form, undo, the label and period fixes
+#: (all of them fit at 60 columns), then quit, redo, the next undecided figure (80 columns)
 PRIORITY: tuple[str, ...] = (
-    "review.help", "review.quit", "review.accept", "review.reject", "review.correct",
-    "review.undo", "review.redo", "review.next_hit", "review.previous_hit", "review.next_pending",
-    "review.add", "review.promote", "review.clear_search", "review.orphans",
-    "review.flag", "select.confirm", "select.cancel", "select.left", "select.right",
-    "select.shrink", "select.extend",
+    "review.help", "review.accept", "review.reject", "review.correct", "review.undo",
+    "review.fix_label", "review.fix_period", "review.quit", "review.redo", "review.next_hit",
+    "review.previous_hit", "review.next_pending", "review.repeat_fix", "review.add", "review.promote",
+    "review.clear_search", "review.orphans", "review.flag", "select.confirm", "select.cancel",
+    "select.left", "select.right", "select.shrink", "select.extend",
 )
 
 
@@ -54,7 +56,9 @@ class FittedFooter(QuietFooter):
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show:
                 by_action[binding.action].append((binding, enabled, tooltip))
-        shown = [found[0] for found in by_action.values()]
+        order = {b.id: i for i, b in enumerate(getattr(type(self.screen), "BINDINGS", ()))}
+        shown = sorted((found[0] for found in by_action.values()),  # the screen's order (a key of
+                       key=lambda f: order.get(f[0].id, len(order)))  # two bindings: its first)
         items = [(b.id or b.action, cell_len(self.app.get_key_display(b)) + cell_len(b.description) + 2)
                  for b, _enabled, _tooltip in shown]
         keep = fit(items, max(0, (self.size.width or self.app.size.width) - 1))

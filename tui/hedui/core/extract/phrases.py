@@ -46,8 +46,11 @@ class Words:
         return self.bounds[i], self.bounds[i + 1]
 
     def step(self, pos: int, words: int) -> int:
-        """The boundary ``words`` words from boundary ``pos`` (clamped to the window)."""
+        """The boundary ``words`` words from ``pos`` (clamped to the window); from inside a word
+        (a pick moved by characters) the first step goes to that word's own edge."""
         i = bisect_left(self.bounds, pos)
+        if words > 0 and (i == len(self.bounds) or self.bounds[i] != pos):
+            words -= 1
         return self.bounds[max(0, min(i + words, len(self.bounds) - 1))]
 
 
@@ -106,3 +109,27 @@ def find_near(text: str, needle: str, lo: int, hi: int, at: int) -> tuple[int, i
         i = text.find(needle, i + 1, hi)
     return (best, best + len(needle)) if best is not None else None
 
+
+
+#: characters that end the words a figure's own clause has before it
+_CLAUSE = ",，;；:：。!！?？、\n\u3000 "
+
+
+def own_words(text: str, start: int, floor: int) -> str:
+    """The words right before a figure at ``start``, back to the clause's punctuation or to
+    ``floor`` (where the figure before it ends): ``增长`` in ``…379.45亿元,增长3.0%``."""
+    lo = max(max(text.rfind(c, floor, start) for c in _CLAUSE) + 1, floor)
+    return text[lo:start].strip()
+
+
+def borrowed_labels(label: str, its_own: str, own: str) -> list[str]:
+    """Labels for a figure whose own words are ``own``, made from a neighbouring figure's
+    ``label`` (whose own words are ``its_own``): the neighbour's label with its own words
+    swapped for these (发展核桃 → 发展中蜂), and the neighbour's label with these after it
+    (第一产业增加值 → 第一产业增加值增长)."""
+    out = []
+    if own and its_own and label.endswith(its_own) and len(label) > len(its_own):
+        out.append(label[:-len(its_own)] + own)
+    if own and label and own not in label:
+        out.append(label + own)
+    return [x for x in out if x != label]

@@ -7,7 +7,7 @@ the period and table rules read them from there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from hedui.core.extract.context_rules import ContextRules
@@ -26,6 +26,11 @@ class TimePhrase:
     match_end: int  # end of the whole match (with a dropped suffix: 一个月下来)
     heads: bool = True  # may head a sentence (以前 only reaches to the next ;)
     stretch: bool = False  # reaches every clause after it up to the next ; (截至目前…)
+
+    def shifted(self, by: int) -> "TimePhrase":
+        """The same phrase ``by`` characters later (a piece's phrases in the whole text)."""
+        return replace(self, start=self.start + by, end=self.end + by, match_start=self.match_start + by,
+                       match_end=self.match_end + by)
 
 
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))

@@ -345,8 +345,7 @@ def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int
         return max(s, lo) - lo, min(e, hi) - lo
 
     periods = ctx.scanners.periods if ctx.scanners is not None else None
-    found = [replace(p, start=p.start + lo, end=p.end + lo, match_start=p.match_start + lo)
-             for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
+    found = [p.shifted(lo) for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
     phrases = [p for p in found if p.kind != "base"]
     return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None, _qcache={},
                    _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},

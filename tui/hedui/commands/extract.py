@@ -129,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"hedui: {printable(msg)}", file=sys.stderr)
     failed += len(errors)
     out = sys.stdout
+    as_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(rec, ensure_ascii=False), made once
     with _progress(len(paths)) as advance:
         for path, records, error in _results(args, paths, advance):
             if error is not None:
@@ -141,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
                 if not args.excluded:
                     records = [r for r in records if not r.get("excluded")]
             for rec in records:
-                out.write((_table_row(rec) if args.format == "table" else json.dumps(rec, ensure_ascii=False)) + "\n")
+                out.write((_table_row(rec) if args.format == "table" else as_json(rec)) + "\n")
     out.flush()
     return 1 if failed else 0
 

@@ -32,8 +32,10 @@ def _tools(rules_dir: str | None) -> tuple[Any, Any]:
     return build_tools(Path(rules_dir) if rules_dir is not None else None)
 
 
-def extract_bytes(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None) -> Extraction:
-    """The extraction of a report given as bytes (``name`` names it in the result and in errors).
+def extract_bytes(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,
+                  jobs: int = 1) -> Extraction:
+    """The extraction of a report given as bytes (``name`` names it in the result and in errors);
+    ``jobs`` > 1: a long report on that many forked processes (the same figures).
 
     Raises ``ReportError`` (one line naming ``name``) for bytes that are not a report
     (binary, undecodable, empty) and ``RulesError`` for a bad rules folder.
@@ -41,7 +43,7 @@ def extract_bytes(data: bytes, name: str = "report.txt", rules_dir: Path | str |
     from hedui.core.text.report import decode_report
 
     extractor, artefact_rules = _tools(str(rules_dir) if rules_dir is not None else None)
-    return extractor.extract(decode_report(name, data, artefact_rules))
+    return extractor.extract(decode_report(name, data, artefact_rules), jobs=jobs)
 
 
 def extract_records(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,

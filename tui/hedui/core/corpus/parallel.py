@@ -36,15 +36,17 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _work(data: bytes, name: str, rules_dir: str | None, excluded: bool) -> tuple[list[dict] | None, Any, str | None]:
-    """In a worker: (records, (blob, figures) for the cache, error) of one report's bytes."""
+def _work(data: bytes, name: str, rules_dir: str | None, excluded: bool,
+          keep: bool = True, jobs: int = 1) -> tuple[list[dict] | None, Any, str | None]:
+    """In a worker: (records, (blob, figures) for the cache or None when ``keep`` is false (no
+    cache to keep it in), error) of one report's bytes; ``jobs``: processes for a long report."""
     try:
-        extraction = extract_bytes(data, name, rules_dir)
+        extraction = extract_bytes(data, name, rules_dir, jobs)
     except HeduiError as exc:
         return None, None, str(exc)
     except Exception as exc:  # an extractor bug costs this report only
         return None, None, f"{name}: cannot extract ({type(exc).__name__}: {exc})"
-    return records_of(extraction, name, excluded), pack(extraction), None
+    return records_of(extraction, name, excluded), (pack(extraction) if keep else None), None
 
 
 def extract_files(paths: list[Path], rules_dir: Path | None, cache: ExtractionCache, jobs: int = 1,
@@ -65,11 +67,12 @@ def extract_files(paths: list[Path], rules_dir: Path | None, cache: ExtractionCa
                 if found is not None:
                     window.append(_Item(path, (records_of(found, str(path), excluded), None, None)))
                 elif jobs <= 1 or pool is None:  # here: jobs 1, or the first miss (warms the tools)
-                    window.append(_Item(path, _work(data, str(path), rules, excluded), stat, report.sha256))
+                    window.append(_Item(path, _work(data, str(path), rules, excluded, cache.writable, jobs),
+                                        stat, report.sha256))
                     if jobs > 1:
                         pool = ProcessPoolExecutor(jobs, mp_context=_context())
                 else:
-                    future = pool.submit(_work, data, str(path), rules, excluded)
+                    future = pool.submit(_work, data, str(path), rules, excluded, cache.writable)
                     window.append(_Item(path, future, stat, report.sha256))
             while window and (len(window) > 4 * max(jobs, 1) or not isinstance(window[0].outcome, Future)):
                 yield window.popleft().settle(cache, on_done)

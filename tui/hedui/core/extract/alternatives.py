@@ -10,7 +10,7 @@ it), and a table cell's other time heading. Never the chosen reading, never empt
 from __future__ import annotations
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.label_words import label_text, words_after, words_before
+from hedui.core.extract.label_words import join_pieces, label_text, words_after, words_before
 from hedui.core.extract.labels import previous_subject
 from hedui.core.extract.periods import governing_span
 from hedui.core.extract.tables import table_cell
@@ -35,7 +35,7 @@ def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple
     cell = table_cell(ctx, vs, ve)
     if cell is not None:
         row, col = (ctx.original(range(s, e)).strip() for s, e in (cell.heads + ((0, 0),))[:2])
-        return _ranked([f"{row} {col}".strip(), col, row], chosen)
+        return _ranked([join_pieces([p for p in (row, col) if p]), col, row], chosen)
     ss, _ = ctx.sentence_at(vs)
     before = words_before(ctx, vs, ss)
     after = words_after(ctx, ve, vs)
@@ -45,12 +45,35 @@ def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple
         runs.append(subject + before)
     seen: set[tuple[int, ...]] = set()
     options = []
-    for run in runs:
+    shorter = [r for run in runs[:1] + runs[3:] for r in _shorter(ctx, run)]
+    for run in shorter + runs:
         key = tuple(run)
         if run and key not in seen:
             seen.add(key)
             options.append(label_text(ctx, run))
     return _ranked(options, chosen)
+
+
+def _shorter(ctx: Context, run: list[int]) -> list[list[int]]:
+    """``run`` without its first word (可吸入颗粒物PM10平均浓度 → PM10平均浓度, 及时转移安置群众 →
+    转移安置群众) and without a short bracketed aside (地区生产总值(GDP)比上年增长)."""
+    out = []
+    t = ctx.text
+    if len(run) >= 5:
+        words = ctx.words("".join(t[i] for i in run))
+        if len(words) > 2 and len(run) - len(words[0]) >= 3:
+            out.append(run[len(words[0]):])
+    inside, bare = False, []
+    for i in run:
+        if t[i] in "(（":
+            inside = True
+        elif t[i] in ")）" and inside:
+            inside = False
+        elif not inside:
+            bare.append(i)
+    if len(bare) != len(run) and not inside and len(bare) >= 2:
+        out.append(bare)
+    return out
 
 
 def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple[str, ...]:

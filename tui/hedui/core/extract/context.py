@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Protocol
 
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
@@ -25,6 +25,12 @@ from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
 CLAUSE_REACH = 120
 #: the same for a sentence
 SENTENCE_REACH = 1000
+
+
+def grouping_comma(t: str, i: int) -> bool:
+    """Is the ``,`` at ``i`` a digit-grouping comma (12,540万元), not a clause break?"""
+    return (t[i] == "," and 0 < i and t[i - 1].isdigit() and t[i + 1:i + 4].isdigit()
+            and len(t[i + 1:i + 4]) == 3 and not t[i + 4:i + 5].isdigit())
 
 
 class RuleScanners:
@@ -103,6 +109,19 @@ class Context:
         # each view character is one original character: copy runs of consecutive positions
         vstarts, ostarts = seg
         n = len(self.text)
+        if type(positions) is range and positions.step == 1:  # a span: a slice per segment
+            a, b = positions.start, positions.stop
+            if a < b and not (0 <= a and b <= n):
+                bad = a if a < 0 or a >= n else n
+                raise ValueError(f"view span [{bad}, {bad + 1}) outside 0..{n}")
+            pieces = []
+            while a < b:
+                k = bisect.bisect_right(vstarts, a) - 1
+                e = min(b, vstarts[k + 1])
+                o = ostarts[k] - vstarts[k]
+                pieces.append(orig[a + o:e + o])
+                a = e
+            return "".join(pieces)
         pieces: list[str] = []
         it = iter(positions)
         for a in it:
@@ -142,7 +161,7 @@ class Context:
         t = self.text
         i = pos - 1
         floor = max(floor, pos - CLAUSE_REACH)
-        while i >= floor and t[i] not in boundaries:
+        while i >= floor and (t[i] not in boundaries or grouping_comma(t, i)):
             i -= 1
         return i + 1
 
@@ -150,7 +169,7 @@ class Context:
         t = self.text
         n = min(len(t) if ceiling is None else ceiling, pos + CLAUSE_REACH)
         i = pos
-        while i < n and t[i] not in boundaries:
+        while i < n and (t[i] not in boundaries or grouping_comma(t, i)):
             i += 1
         return i
 
@@ -287,6 +306,43 @@ def _ends_in(text: str, q: tuple[int, int], units: tuple[str, ...]) -> bool:
     return s.endswith(units)
 
 
+def _kept_quantities(text: str, rules: ContextRules, quantities: list[tuple[int, int]] | None
+                     ) -> list[tuple[int, int]] | None:
+    if quantities is not None and rules.not_units:
+        # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
+        full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
+        quantities = [q for q in quantities
+                      if not ("\u4e00" <= text[q[1]:q[1] + 1] <= "\u9fff" and _ends_in(text, q, rules.not_units)
+                              and full(text, q[0], q[1]) is None)]
+    return quantities
+
+
+def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int) -> Context:
+    """``ctx`` for the figures of a piece of a long report (pieces.py): with these numbers (as
+    ``make_context`` takes them) and the time phrases found in the view's stretch [lo, hi)
+    around the piece, nothing else remembered but the segmentation."""
+    kept = _kept_quantities(ctx.text, ctx.rules, quantities)
+    full = ctx.sentence_at
+
+    def sentence_at(pos: int) -> tuple[int, int]:
+        s, e = full(pos + lo)
+        return max(s, lo) - lo, min(e, hi) - lo
+
+    periods = ctx.scanners.periods if ctx.scanners is not None else None
+    found = [replace(p, start=p.start + lo, end=p.end + lo, match_start=p.match_start + lo)
+             for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
+    phrases = [p for p in found if p.kind != "base"]
+    return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None, _qcache={},
+                   _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},
+                   _phrase_starts=[p.start for p in phrases], memo={}, _word_cache=dict(ctx._word_cache))
+
+
+def warm(ctx: Context) -> None:
+    """Load jieba's dictionary now (before a fork: once for all the pieces of a report)."""
+    ctx.words("")
+    ctx._jieba.initialize()
+
+
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,
                  scanners: RuleScanners | None = None,
                  quantities: list[tuple[int, int]] | None = None, tables: Any = None) -> Context:
@@ -297,12 +353,7 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
     if scanners is None or scanners.rules is not rules:
         scanners = RuleScanners(rules)
     text = view.text
-    if quantities is not None and rules.not_units:
-        # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
-        full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
-        quantities = [q for q in quantities
-                      if not ("\u4e00" <= text[q[1]:q[1] + 1] <= "\u9fff" and _ends_in(text, q, rules.not_units)
-                              and full(text, q[0], q[1]) is None)]
+    quantities = _kept_quantities(text, rules, quantities)
     origin = getattr(view, "origin", None)
     segments = None
     if origin is not None and hasattr(origin, "view_starts"):

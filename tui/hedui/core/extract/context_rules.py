@@ -22,7 +22,7 @@ labels.toml::
 
     [[trim]]              # words cut from a label's head or tail
     id = "label.trim.adverb"
-    where = "head"        # "head" | "tail" | "anywhere"
+    where = "head"        # "head" | "tail" | "anywhere" | "prefix" (characters, not words)
     words = ["共", "累计"]
     [[relation]]          # a change standing alone (增长3.0%) borrows the subject before it
     id = "label.relation.change"
@@ -85,6 +85,9 @@ class ContextRules:
     head_trims: tuple[TrimRule, ...] = ()
     tail_trims: tuple[TrimRule, ...] = ()
     head_words: frozenset[str] = frozenset()
+    #: head words cut as a string prefix, whatever the segmenter makes of them (全县政府性基金:
+    #: 全/县政府), where two characters or more stay
+    prefix_words: tuple[str, ...] = ()
     tail_words: frozenset[str] = frozenset()
     drop_words: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
@@ -192,11 +195,14 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
     for i, rule in enumerate(data.get("trim", [])):
         rid = _rule_id(path, "trim", i, rule)
         where = rule.get("where")
-        if where not in ("head", "tail", "anywhere"):
-            raise schema_error(path, rid, f"rule {rid!r}: 'where' must be head, tail or anywhere")
+        if where not in ("head", "tail", "anywhere", "prefix"):
+            raise schema_error(path, rid, f"rule {rid!r}: 'where' must be head, tail, anywhere or prefix")
         words = _words(path, rid, rule)
         if where == "anywhere":
             rules.drop_words = rules.drop_words | frozenset(words)
+        elif where == "prefix":  # head words that are cut as characters too
+            rules.prefix_words = tuple(sorted(set(rules.prefix_words) | set(words), key=len, reverse=True))
+            heads.append(TrimRule(rid, where, words))
         else:
             (heads if where == "head" else tails).append(TrimRule(rid, where, words))
     rules.head_trims, rules.tail_trims = tuple(heads), tuple(tails)

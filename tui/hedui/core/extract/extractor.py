@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from functools import partial
 from decimal import Decimal
 from pathlib import Path
 
 from hedui.core.extract.candidates import Candidate, CandidateFinder
+from hedui.core.extract.context import in_stretch, warm
+from hedui.core.extract.pieces import PIECE_CHARS, cut_points, run_forked, shifted_tables, stretch
 from hedui.core.extract.table_layout import TableFinder
 from hedui.core.extract.table_rules import load_table_rules
 from hedui.core.numbers.exclusions import Exclusions
@@ -33,22 +36,57 @@ class Extractor:
         self.tables = TableFinder(load_table_rules(self.rules_dir), self.finder.units)
 
     # -- public API -------------------------------------------------------------------------
-    def extract(self, report: Report, *, context: bool = True) -> Extraction:
+    def extract(self, report: Report, *, context: bool = True, jobs: int = 1,
+                piece_chars: int = PIECE_CHARS) -> Extraction:
         """Every figure of the report (and every excluded number); ``context=False`` leaves
-        labels and periods empty (for measurements and quick previews)."""
+        labels and periods empty (for measurements and quick previews). ``jobs`` > 1: a report
+        of more than ``piece_chars`` characters a piece is extracted on up to ``jobs`` processes
+        (pieces.py; the same figures, forked: not for a process with threads)."""
         view = self.viewer.view_of(report)
         tables = self.tables.find(view.text)
-        cands = self.finder.find(view.text, tables)
-        if context:
-            label_for, period_for, alternatives = self.viewer.context_tools3(
-                report, view, _quantities(view.text, cands), tables)
-        else:
-            label_for = period_for = _no_context
-            alternatives = _no_alternatives
         furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts
                            if a.kind == "furniture")
+        cuts = cut_points(view.text, tables, jobs, piece_chars) if jobs > 1 else []
+        if cuts:
+            base = self.viewer.context_of(report, view, None, tables) if context else None
+            if base is not None:
+                warm(base)  # once for all pieces, before the fork
+            bounds = zip([0] + cuts, cuts + [len(view.text)])
+            parts = run_forked([partial(self._piece, report, view, tables, furniture, base, a, b)
+                                for a, b in bounds])
+            figures = [f for part, _ in parts for f in part]
+            excluded = [f for _, part in parts for f in part]
+        else:
+            cands = self.finder.find(view.text, tables)
+            tools = self.viewer.context_tools3(report, view, _quantities(view.text, cands), tables) \
+                if context else None
+            figures, excluded = self._figures(report, view, cands, furniture, tools)
         repeats = sorted((a.start, a.end, a.repeat_of) for a in report.artefacts
                          if a.kind == "repeat" and a.repeat_of is not None)
+        figures = _mark_repeats(report.text, figures, repeats)
+        return Extraction(report=report, figures=tuple(figures), excluded=tuple(excluded),
+                          rules_digest=self.digest)
+
+    def _piece(self, report: Report, view, tables, furniture: list[tuple[int, int, str]], base,
+               a: int, b: int) -> tuple[list[Figure], list[Figure]]:
+        """The figures and excluded numbers that start in [a, b) of the view (pieces.py)."""
+        text = view.text
+        lo, hi = stretch(text, a, b)
+        found = self.finder.find(text[lo:hi], shifted_tables(tables, lo, hi))
+        cands = [replace(c, start=c.start + lo, end=c.end + lo) for c in found if a <= c.start + lo < b]
+        tools = None
+        if base is not None:
+            near = [(s + lo, e + lo) for s, e in _quantities(text[lo:hi], found)]
+            tools = self.viewer.tools_of(in_stretch(base, near, lo, hi))
+        return self._figures(report, view, cands, furniture, tools)
+
+    @staticmethod
+    def _figures(report: Report, view, cands: list[Candidate], furniture: list[tuple[int, int, str]],
+                 tools) -> tuple[list[Figure], list[Figure]]:
+        """(figures, excluded numbers) of the candidates; ``tools``: (label_for, period_for,
+        alternatives) of the context, None for no labels and periods."""
+        label_for, period_for, alternatives = tools if tools is not None else \
+            (_no_context, _no_context, _no_alternatives)
         figures: list[Figure] = []
         excluded: list[Figure] = []
         to_original = view.to_original
@@ -69,9 +107,7 @@ class Extractor:
             labels, periods = alternatives(ostart, oend, label, period)
             figures.append(Figure(ostart, oend, text[ostart:oend], fields, c.rule,
                                   label_alternatives=labels, period_alternatives=periods))
-        figures = _mark_repeats(report.text, figures, repeats)
-        return Extraction(report=report, figures=tuple(figures), excluded=tuple(excluded),
-                          rules_digest=self.digest)
+        return figures, excluded
 
     def parse_span(self, report: Report, start: int, end: int) -> Figure | None:
         """Fields prefilled from a reviewer's selection [start, end), or None if no number in it."""

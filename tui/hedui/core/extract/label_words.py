@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hedui.core.extract.context import CLAUSE_REACH, Context
+from hedui.core.extract.context import CLAUSE_REACH, Context, grouping_comma
 from hedui.core.numbers.scan import literal_alternation
 
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
@@ -15,6 +15,8 @@ _SPACE = " \u3000\t\r\n"
 _MAX_BRACKET = 8
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
+_DIGIT_YEAR = re.compile(r"[0-9０-９]年")
+_BASE_YEAR = re.compile(r"(?:民国)?[0-9０-９]{2,4}年度?")  # a year, not a span (比10年前)
 _NOUN = re.compile(r"[\u4e00-\u9fff()（）“”]+")
 #: 一个, 一家 … before a number are articles that end its words (建立了一个二十亩的试验园); 一斤, 一趟
 #: are the unit a price is for (郑州西瓜一斤买1.2元)
@@ -41,7 +43,7 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
     floor = max(floor, vs - CLAUSE_REACH)  # a clause is followed that far at most
     while i >= floor:
         ch = t[i]
-        if ch in bounds:
+        if ch in bounds and not grouping_comma(t, i):
             break
         if ch in ")）":
             depth += 1
@@ -123,16 +125,37 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
     return min(end, ve + ctx.rules.max_after)
 
 
+def _base_years(ctx: Context, idx: list[int]) -> set[int]:
+    """Positions of a dated comparison base in ``idx``: 較民國103年增加 → 增加, 比2022年同期增加 →
+    比同期增加 (a curator's label says what changed, not against which year; 比上年 stays)."""
+    t = ctx.text
+    drop: set[int] = set()
+    for end in range(idx[0] + 1, idx[-1] + 2):
+        if not _DIGIT_YEAR.search(t, max(0, end - 8), end):
+            continue
+        base = ctx.base_ending_at(end)
+        if base is None or not _BASE_YEAR.fullmatch(t, base.start, end):
+            continue
+        start = base.start
+        if t[start - 2:start] == "民国":
+            start -= 2
+        if t[start - 1:start] in ("较", "比") and t[end:end + 2] != "同期":
+            start -= 1
+        drop.update(range(start, end))
+    return drop
+
+
 def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
     if not idx:
         return idx
     t = ctx.text
     phrases = ctx.phrases_in(idx[0], idx[-1] + 1)
-    if not phrases and idx[-1] - idx[0] + 1 == len(idx):
+    bases = _base_years(ctx, idx)
+    if not phrases and not bases and idx[-1] - idx[0] + 1 == len(idx):
         run = t[idx[0]:idx[-1] + 1]
         if not any(ch in run for ch in _SPACE):
             return idx
-    drop: set[int] = set()
+    drop: set[int] = bases
     for p in phrases:
         drop.update(range(p.match_start, p.end))
     return [i for i in idx if i not in drop and t[i] not in _SPACE]
@@ -180,6 +203,10 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
         if not idx:
             return idx
         text = _text(ctx, idx)
+        prefix = next((w for w in ctx.rules.prefix_words if text.startswith(w) and len(text) - len(w) >= 2), None)
+        if prefix is not None:
+            idx = idx[len(prefix):]
+            continue
         if not _may_trim(ctx, text):
             break  # no head word starts it, no tail word ends it, no drop word is in it
         words = ctx.words(text)
@@ -266,9 +293,22 @@ def _stop_after(ctx: Context, idx: list[int]) -> list[int]:
     return idx
 
 
+def join_pieces(pieces: list[str], sep: str = "") -> str:
+    """Stretches of the report joined into one label: directly (地区生产总值 + 比上年增长 →
+    地区生产总值比上年增长, as a curator writes it), but with a space between two Latin letters or
+    digits that would otherwise run together (GDP + PM2.5)."""
+    out = ""
+    for p in pieces:
+        if out and (sep or (out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum())):
+            out += sep or " "
+        out += p
+    return out
+
+
 def label_text(ctx: Context, idx: list[int]) -> str:
-    """The report's characters at view positions ``idx``, a space where they skip some (临时救助 资金),
-    so that each space-separated part is a stretch of the report, artefacts left out."""
+    """The report's characters at view positions ``idx``, artefacts left out: stretches of the
+    report joined directly where the positions skip some (``join_pieces``), each with its own
+    spacing."""
     if not idx:
         return ""
     if idx[-1] - idx[0] + 1 == len(idx):  # one stretch
@@ -281,7 +321,7 @@ def label_text(ctx: Context, idx: list[int]) -> str:
             if piece:
                 pieces.append(piece)
             a = k
-    return " ".join(pieces)
+    return join_pieces(pieces)
 
 
 def words_before(ctx: Context, vs: int, ss: int) -> list[int]:

@@ -59,11 +59,12 @@ def _needs_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> bool:
         return False
     if ctx.words(_text(ctx, idx))[0] not in ctx.rules.share_words:
         return True
-    # 完成年初预算数60999万元的40.4%: a base and its share are the subject's; 完成投资7.82亿元
-    # after 新增校舍面积… is a figure of its own
+    # 完成年初预算数60999万元的40.4% / 完成预算的103.2%: a base and its share are the subject's;
+    # 完成投资7.82亿元 after 新增校舍面积… is a figure of its own
     cs = ctx.clause_start(vs, ctx.rules.label_boundaries, ss)
     ce = ctx.clause_end(vs, ctx.rules.label_boundaries)
-    return any(ctx.text[qe:qe + 1] == "的" for _, qe in ctx.quantities_in(cs, ce))
+    t = ctx.text
+    return any(t[qe:qe + 1] == "的" or (qs > cs and t[qs - 1] == "的") for qs, qe in ctx.quantities_in(cs, ce))
 
 
 def _with_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> list[int]:
@@ -175,7 +176,14 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
         return None
     item = items[k]
     last = items[-1]
-    if k < len(items) - 1 and len(last) >= max(len(it) for it in items[:-1]) + 3:
+    core = len(items[-2])
+    if len(items) >= 3 and core <= 2 and all(len(it) == core for it in items[1:-1]):
+        # 第一、二、三产业: short items share the first one's head (第) and the last one's tail (产业)
+        if k > 0 and len(items[0]) > core:
+            item = items[0][:len(items[0]) - core] + item
+        if k < len(items) - 1 and len(last) > core:
+            item = item + last[core:]
+    elif k < len(items) - 1 and len(last) >= max(len(it) for it in items[:-1]) + 3:
         # the last item's own part is as long as the item before it (城镇、农村|居民人均可支配收入)
         item = item + last[len(items[-2]):]
     return item + verb
@@ -217,6 +225,9 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     after = words_after(ctx, ve, vs)
     if before and not after and _is_relation(ctx, before):
         before = _relation_subject(ctx, vs, ss) + before
+    elif not before and after and _is_relation(ctx, after) and ctx.base_ending_at(vs) is not None:
+        # 較110年4.96次成長17.1%: the base figure is the subject's, the change after it is not its words
+        before, after = _relation_subject(ctx, vs, ss), []
     gap = _previous_gap(ctx, vs, ss)
     if gap is not None:
         joined = gap.strip(_JOINERS)

@@ -1,13 +1,14 @@
 """Table cells as figures: their labels and periods from their headings (table_layout.py finds
 the tables once per report; FIGURES.md, "Tables").
 
-The label of a cell joins its row heading and its column heading (``高中 招生数``), units taken
+The label of a cell joins its row heading and its column heading (``高中招生数``), units taken
 out; a column heading that is a period (``2019年``, ``本期``) gives the figure's period instead,
 and a generic one (``绝对数``, ``金额``) is left out. A caption gives neither.
 """
 from __future__ import annotations
 
 from hedui.core.extract.context import Context
+from hedui.core.extract.label_words import join_pieces
 from hedui.core.extract.table_layout import Cell, TableFinder, Tables
 from hedui.core.extract.table_rules import load_table_rules
 
@@ -41,8 +42,8 @@ def table_label(ctx: Context, vs: int, ve: int) -> str | None:
     if cell is None:
         return None
     parts = [ctx.original(range(a, b)).strip() for a, b in cell.row + cell.col]
-    # pieces of a heading a unit was taken out of are parts of their own (资产负债率 (母公司))
-    return tables_of(ctx).join.join(p for p in parts if p)
+    # pieces of a heading a unit was taken out of are parts of their own (资产负债率(母公司))
+    return join_pieces([p for p in parts if p], tables_of(ctx).join)
 
 
 def table_period(ctx: Context, vs: int, ve: int) -> str | None:

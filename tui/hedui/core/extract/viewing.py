@@ -68,18 +68,22 @@ class Viewer:
                        tables=None):
         """``context_tools`` and a third: ``alternatives(ostart, oend, label, period)`` → (other
         labels, other periods), ranked, for the reviewer's pickers."""
-        try:
-            from hedui.core.extract.alternatives import label_alternatives, period_alternatives
-            from hedui.core.extract.context import make_context
-            from hedui.core.extract.labels import label_for
-            from hedui.core.extract.periods import period_for
-        except ImportError:  # pragma: no cover - transitional stand-in
-            return (lambda s, e: ""), (lambda s, e: ""), (lambda s, e, lab, per: ((), ()))
-        from hedui.core.extract.context import RuleScanners
+        return self.tools_of(self.context_of(report, view, quantities, tables))
+
+    def context_of(self, report: Report, view, quantities: list[tuple[int, int]] | None = None, tables=None):
+        """The context (context.py) ``context_tools3`` answers from."""
+        from hedui.core.extract.context import RuleScanners, make_context
 
         if self._context_rules is not None and self._scanners is None:
             self._scanners = RuleScanners(self._context_rules)
-        ctx = make_context(report, view, self._context_rules, self._scanners, quantities, tables)
+        return make_context(report, view, self._context_rules, self._scanners, quantities, tables)
+
+    @staticmethod
+    def tools_of(ctx):
+        """(label_for, period_for, alternatives) of a context, as ``context_tools3`` gives them."""
+        from hedui.core.extract.alternatives import label_alternatives, period_alternatives
+        from hedui.core.extract.labels import label_for
+        from hedui.core.extract.periods import period_for
 
         def alternatives(s: int, e: int, label: str, period: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             return label_alternatives(ctx, s, e, label), period_alternatives(ctx, s, e, period)

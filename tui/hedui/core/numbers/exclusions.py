@@ -63,8 +63,9 @@ class Exclusions:
     def spans(self, text: str) -> ExclusionSpans:
         found: list[tuple[int, int, int, str]] = []
         padded = "\n" + text  # so that a pattern's "\n" also matches at the very start
+        runs: dict = {}  # the long runs of numerals, found once for all the rules
         for rank, rid, pat in self._compiled:
-            for m in pat.finditer(padded):
+            for m in pat.finditer(padded, runs=runs):
                 s, e = m.span()
                 s = s - 1 if s > 0 else 0
                 e -= 1

@@ -105,9 +105,20 @@ class RunSafe:
             return None
         return cls(pattern, shallow, head, first_char, runs, run_char)
 
-    def deep_regions(self, text: str, pos: int, stop: int | None = None) -> Iterator[tuple[int, int]]:
+    def deep_regions(self, text: str, pos: int, stop: int | None = None,
+                     runs: dict | None = None) -> Iterator[tuple[int, int]]:
         """[first, last] of the positions from ``pos`` (before ``stop``) with DEEP run characters
-        before them, in order."""
+        before them, in order. ``runs``: a dict the caller keeps for this one ``text``, where the
+        long runs of the whole text are remembered per run pattern (many patterns share one)."""
+        if runs is not None and pos == 0 and stop is None:
+            key = (self.runs.pattern, self.runs.flags)
+            found = runs.get(key)
+            if found is None:
+                found = runs[key] = [m.span() for m in self.runs.finditer(text)]
+            return ((a + DEEP, b) for a, b in found)
+        return self._deep_regions(text, pos, stop)
+
+    def _deep_regions(self, text: str, pos: int, stop: int | None) -> Iterator[tuple[int, int]]:
         s = pos
         while s > 0 and pos - s < DEEP and self.run_char.match(text, s - 1):
             s -= 1  # from the start of a run that ``pos`` is inside

@@ -173,12 +173,15 @@ class Scanner:
         """Are matches tried only where they can start (so a slice of the text costs its length)?"""
         return self._starts is not None
 
-    def finditer(self, text: str, pos: int = 0, stop: int | None = None) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0, stop: int | None = None,
+                 runs: dict | None = None) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)`` if the scan had started afresh at ``pos``,
-        up to the first that starts at or after ``stop``. Linear in the text (long_runs.py)."""
+        up to the first that starts at or after ``stop``. Linear in the text (long_runs.py);
+        ``runs``: a dict kept for this ``text`` by a caller scanning it with many patterns
+        (``RunSafe.deep_regions``)."""
         safe = self._safe
         if safe is not None:
-            regions = safe.deep_regions(text, pos, stop)
+            regions = safe.deep_regions(text, pos, stop, runs)
             region = next(regions, None)
             if region is not None:
                 for m in safe.finditer(text, pos, chain((region,), regions), self._shallow_search(stop)):

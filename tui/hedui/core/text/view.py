@@ -68,7 +68,10 @@ class Simplifier:
 
     def _learn(self, text: str) -> None:
         """Convert every character of ``text`` not seen before (one scan finds them)."""
-        new = set(self._finders[0].findall(text))
+        if self._seen:
+            new = set(self._finders[0].findall(text))
+        else:  # the first text: every character is new; a set of it is quicker than findall's list
+            new = {ch for ch in set(text) if ord(ch) >= _FIRST_CJK}
         if not new:
             return
         with self._lock:

@@ -1,0 +1,67 @@
+"""A long report extracted in pieces on forked processes (core/extract/pieces.py) gives exactly the
+figures of the serial extraction: every report of the repository joined into one text, cut at
+many line ends, against the same text extracted in one go."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hedui.core.extract.extractor import Extractor
+from hedui.core.extract.pieces import cut_points, run_forked
+from hedui.core.text.report import decode_report
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = ["seeds", "tests/data/artefacts", "tests/data/extract/reports"] + sorted(
+    str(p.relative_to(ROOT)) for p in (ROOT / "tests/data").glob("*/reports"))
+PIECE = 6_000
+
+
+@pytest.fixture(scope="module")
+def joined():
+    paths = [p for folder in FOLDERS for p in sorted((ROOT / folder).glob("*.txt"))]
+    texts = []
+    for p in paths:
+        report = decode_report(p, p.read_bytes())
+        texts.append(report.text)
+    return decode_report("joined.txt", "\n".join(texts).encode("utf-8"))
+
+
+def test_pieces_give_the_serial_extraction(joined):
+    ex = Extractor()
+    view = ex.viewer.view_of(joined)
+    cuts = cut_points(view.text, ex.tables.find(view.text), 40, PIECE)
+    assert len(cuts) >= 4  # the report is really cut (never within MARGIN of a table)
+    serial = ex.extract(joined)
+    pieces = ex.extract(joined, jobs=40, piece_chars=PIECE)
+    assert len(serial.figures) > 2000 and any(f.repeat_of is not None for f in serial.figures)
+    assert pieces.figures == serial.figures
+    assert pieces.excluded == serial.excluded
+
+
+def test_pieces_without_context(joined):
+    ex = Extractor()
+    serial = ex.extract(joined, context=False)
+    assert ex.extract(joined, context=False, jobs=5, piece_chars=PIECE) == serial
+
+
+def test_cuts_keep_away_from_tables():
+    text = "一行文字。\n" * 3000
+    ex = Extractor()
+    table = "项目 2022年 2023年\n收入(万元) 120 150\n支出(万元) 80 90\n"
+    with_table = text[:9000] + table + text[9000:]
+    view_tables = ex.tables.find(with_table)
+    assert view_tables.cells
+    cuts = cut_points(with_table, view_tables, 3, 4_000, margin=1_000)
+    assert cuts and all(with_table[c - 1] == "\n" for c in cuts)
+    first, last = view_tables.cells[0].start, view_tables.cells[-1].end
+    assert all(c <= first - 1_000 or c >= last + 1_000 for c in cuts)
+
+
+def test_a_failing_piece_is_an_error_not_a_hang():
+    def fail():
+        raise ValueError("boom")
+
+    assert run_forked([lambda: 1, lambda: 2, lambda: 3]) == [1, 2, 3]
+    with pytest.raises(RuntimeError, match="ValueError: boom"):
+        run_forked([lambda: 1, fail])

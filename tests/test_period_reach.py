@@ -77,6 +77,7 @@ def test_reach_of_heads_and_clauses(text: str, figures: list[str], expected: lis
     ("一个夏天下来,他卖出西瓜两万多斤。", ["两万多斤"], ["一个夏天"]),
     # period.formerly opens a clause (with its quotation mark)
     ("“那时候一斤猪肉才三块钱。", ["三块钱"], ["那时候"]),
+    ("那一年,镇里推行退耕还林,全村近四成耕地改种果树。", ["近四成"], ["那一年"]),
     # period.now: 届时 (by then)
     ("届时全市公园总数将增至260个。", ["260个"], ["届时"]),
     # period.occasion: the recurring occasion; a 高峰时段 is no occasion of the figure

@@ -31,6 +31,7 @@ labels.toml::
     [[trim]]              # words cut from a label's head or tail
     id = "label.trim.adverb"
     where = "head"        # "head" | "tail" | "anywhere" | "prefix" (characters, not words)
+                          # | "after-subject" (the words before it are cut: 各级工会共举办…)
     words = ["共", "累计"]
     [[relation]]          # a change standing alone (增长3.0%) borrows the subject before it
     id = "label.relation.change"
@@ -103,6 +104,10 @@ class ContextRules:
     #: head words cut as a string prefix, whatever the segmenter makes of them (全县政府性基金:
     #: 全/县政府), where two characters or more stay
     prefix_words: tuple[str, ...] = ()
+    #: adverbs after a subject: the label starts there (各级工会共举办普法活动 → 举办普法活动)
+    subject_cut_words: frozenset[str] = frozenset()
+    #: ... unless one of these verbs follows it: the subject is then what is counted (主要江河共发生…)
+    subject_keep_verbs: frozenset[str] = frozenset()
     tail_words: frozenset[str] = frozenset()
     drop_words: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
@@ -117,6 +122,8 @@ class ContextRules:
     #: words that are no noun phrase after a number on their own (1.2元时: "when")
     after_not: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
+    #: verbs whose objects a list of figures shares (发展茶叶800余亩,中药材2500余亩 → 发展中药材)
+    list_head_words: frozenset[str] = frozenset()
     quantity: re.Pattern[str] | None = None
     label_boundaries: str = ",，;；:：。!！?？\n"
     period_boundaries: str = ",，;；:：…"
@@ -231,11 +238,15 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
     for i, rule in enumerate(data.get("trim", [])):
         rid = _rule_id(path, "trim", i, rule)
         where = rule.get("where")
-        if where not in ("head", "tail", "anywhere", "prefix"):
-            raise schema_error(path, rid, f"rule {rid!r}: 'where' must be head, tail, anywhere or prefix")
+        if where not in ("head", "tail", "anywhere", "prefix", "after-subject"):
+            raise schema_error(path, rid, f"rule {rid!r}: 'where' must be head, tail, anywhere, prefix or "
+                                          "after-subject")
         words = _words(path, rid, rule)
         if where == "anywhere":
             rules.drop_words = rules.drop_words | frozenset(words)
+        elif where == "after-subject":
+            rules.subject_cut_words = rules.subject_cut_words | frozenset(words)
+            rules.subject_keep_verbs = rules.subject_keep_verbs | frozenset(_string_list(path, rid, rule, "unless"))
         elif where == "prefix":  # head words that are cut as characters too
             rules.prefix_words = tuple(sorted(set(rules.prefix_words) | set(words), key=len, reverse=True))
             heads.append(TrimRule(rid, where, words))
@@ -298,6 +309,9 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
     for i, rule in enumerate(data.get("generic", [])):
         rid = _rule_id(path, "generic", i, rule)
         rules.generic_words = rules.generic_words | frozenset(_words(path, rid, rule))
+    for i, rule in enumerate(data.get("list_head", [])):
+        rid = _rule_id(path, "list_head", i, rule)
+        rules.list_head_words = rules.list_head_words | frozenset(_words(path, rid, rule))
     for key in ("max_label", "max_after", "min_noun_after", "max_before_noun", "max_subject"):
         if key in data:
             v = data[key]

@@ -15,6 +15,7 @@ from typing import Any
 
 from textual.widgets import Input
 
+from hedui.app.screens.field_picker import MAX_CHOICES
 from hedui.core.dataset.evaluate import char_f1, norm_unit
 from tests.bench.oracle.driver import Keys
 from tests.bench.oracle.fill import fill_column, worth_filling
@@ -26,7 +27,7 @@ ORDER = ("value", "value_max", "unit", "bound", "category", "label", "period")
 PICKER_KEYS = {"label": "review.fix_label", "period": "review.fix_period", "unit": "review.fix_unit",
                "bound": "review.fix_bound"}
 #: keys of the picker a first typed character would be taken as
-PICKER_BOUND = set("123456789jkhlHLe[]{}+ ")
+PICKER_BOUND = set("1234567jkhlHLe[]{}+ ")
 FAR = 10**6
 
 
@@ -118,7 +119,7 @@ async def fix_by_form(keys: Keys, want: dict[str, str]) -> None:
 
 def picker_plan(screen: Any, entry: Any, field: str, want: str, has: Any) -> list[str]:
     """The picker keys after the field key: a digit, a text pick and Enter, or typing."""
-    choices = screen.choices(field, entry)[:9]
+    choices = screen.choices(field, entry)[:MAX_CHOICES]  # those the picker shows
     for i, c in enumerate(choices):
         if good(field, c.value, want):
             return [str(i + 1)]

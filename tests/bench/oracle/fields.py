@@ -1,9 +1,10 @@
 """Setting a figure's fields by the cheapest keys the app offers.
 
 Per field, the field keys of the review screen (``L`` label, ``P`` period, ``U`` unit, ``B``
-bound) open a picker: a digit takes one of its choices; ``h``/``l``/``H``/``L`` pick a phrase
-from the report's text and Enter takes it; typing (``ctrl+u`` first when the first character is
-one of the picker's keys) is the last resort; ``.`` repeats the last fix.  A value or an upper
+bound) open a picker: a digit takes one of its choices (those it shows); a pick from the
+report's text (``textpick``: words, characters, two parts joined) and Enter take a phrase;
+typing (``ctrl+u`` first when the first character is one of the picker's keys) is the last
+resort; ``.`` repeats the last fix.  A value or an upper
 end can only be set in the correction form (``e``): move with the arrows, a digit in a choice
 field, Backspace or ``ctrl+u`` and the characters in a text field, Enter.  A figure that needs
 several fields gets whichever is cheaper: the pickers one after the other (each advances, so a

@@ -26,6 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
     # fiscal years, ROC years, relative fiscal years
     ("2010 - 11年度,政府开支增加5%。", ["5%"], ["2010 - 11年度"]),
     ("2011-12財政年度的經常開支為2,800億元。", ["2,800億元"], ["2011-12財政年度"]),
+    # 上年同期 standing as a period (上年同期为…), never the base of a comparison (比上年同期增长)
+    ("报告期内净利润-621.54万元,上年同期为8,130.54万元。", ["8,130.54万元"], ["上年同期"]),
+    ("2023年,净利润比上年同期增长12%。", ["12%"], ["2023年"]),
+    # a bracket spelling out the period before it is no period of its own
+    ("2024年10月(2024年10月1日0时至10月31日24时),全省共报告法定传染病62,518例。", ["62,518例"], ["2024年10月"]),
     ("下年度預算撥款30億元。", ["30億元"], ["下年度"]),
     ("來年將再增加撥款5億元。", ["5億元"], ["來年"]),
     ("108年起補助每戶1萬2,000元。", ["1萬2,000元"], ["108年起"]),
@@ -123,6 +128,38 @@ def test_label_rules_of_issue_9(text: str, figures: list[str], expected: list[st
     # short items of a respective list share the first one's head and the last one's tail
     ("第一、二、三产业分别拉动GDP增长0.1、3.8、5.1个百分点。", ["0.1", "3.8", "5.1个百分点"],
      ["第一产业拉动GDP增长", "第二产业拉动GDP增长", "第三产业拉动GDP增长"]),
+    # a list of short nouns counted together is one noun phrase; number-first items after a comma
+    # share the first one's words; a list comma inside a bracket ends no words
+    ("扶沟县辖16个乡、镇、场,411个行政村。", ["16个", "411个"], ["扶沟县辖乡、镇、场", "扶沟县辖行政村"]),
+    ("县卫生局辖16个乡、镇、场卫生院,411个村卫生所。", ["16个", "411个"],
+     ["县卫生局辖乡、镇、场卫生院", "县卫生局辖村卫生所"]),
+    ("新增市级工人先锋号5个、省级创新工作室3个。", ["5个", "3个"], ["新增市级工人先锋号", "省级创新工作室"]),
+    ("洪涝灾害造成浙江等27省(区、市)3385万人次受灾,141人死亡失踪。", ["3385万人次", "141人"],
+     ["受灾", "死亡失踪"]),
+    # a verb heading a list of figures (or the subject before an empty verb) is every item's;
+    # an item with a verb of its own keeps its words
+    ("发展茶叶800余亩,中药材2500余亩,核桃1300余亩。", ["800余亩", "2500余亩", "1300余亩"],
+     ["发展茶叶", "发展中药材", "发展核桃"]),
+    ("乡村振兴板块实现营业收入18.8亿元、利润1.61亿元,资产规模突破100亿元。", ["1.61亿元", "突破100亿元"],
+     ["乡村振兴板块利润", "乡村振兴板块资产规模"]),
+    ("该集团实现营业收入163.75亿元,利润总额1.02亿元。", ["1.02亿元"], ["利润总额"]),
+    ("新增市级重点项目12个,完成投资8亿元。", ["8亿元"], ["完成投资"]),
+    # a household and person pair is told apart by its units
+    ("2018年以前脱贫33户98人,2019年计划脱贫5户9人。", ["33户", "98人", "5户", "9人"],
+     ["脱贫户", "脱贫人", "计划脱贫户", "计划脱贫人"]),
+    ("全镇脱贫户1286户4527人。", ["1286户", "4527人"], ["脱贫户", "脱贫户人"]),
+    # a net change borrows the subject; a generic measure after a list comma shares the words
+    # before; a note in brackets is no part of a label
+    ("园区规上工业企业达到86家,净增12家。", ["12家"], ["园区规上工业企业净增"]),
+    ("实施园区基础设施项目15个,总投资22亿元。", ["22亿元"], ["实施园区基础设施项目总投资"]),
+    ("長照服務經費達新臺幣(以下同)12億元。", ["12億元"], ["長照服務經費"]),
+    # who did it is no part of what was done, unless what follows is a verb of being or happening;
+    # 确保 opens no label; a note mark is an aside
+    ("各级工会共举办普法活动126场次。", ["126场次"], ["举办普法活动"]),
+    ("镇里先后举办渔民转产技能培训班十八期。", ["十八期"], ["举办渔民转产技能培训班"]),
+    ("主要江河共发生编号洪水12次。", ["12次"], ["主要江河共发生编号洪水"]),
+    ("确保民生支出占比不低于80%。", ["80%"], ["民生支出占比"]),
+    ("邮政行业从业人员[3]超过457万人。", ["457万人"], ["邮政行业从业人员"]),
 ])
 def test_label_rules_round_2(text: str, figures: list[str], expected: list[str]) -> None:
     assert labels(text, figures) == expected
@@ -259,3 +296,24 @@ def test_a_threshold_is_words_but_a_figure_of_its_own_is_a_subject(extractor: Ex
     figs = {f.text: f for f in extractor.extract(Report(Path("t.txt"), text, "utf-8", "0")).figures}
     assert figs["52582人"].label == "7岁以下儿童"
     assert figs["29天"].label == "城区空气质量优良天数比上年增加" and figs["29天"].period == "全年"
+
+
+@pytest.mark.parametrize("text, figure, label", [
+    # a share opening a clause is the subject's; a scale and a unit alone are no number
+    ("工业百强企业实现总产值2860亿元,增长13%,占规模以上工业总产值的78.8%。", "78.8%",
+     "工业百强企业总产值占规模以上工业总产值"),
+    ("能源能耗总量比上年下降2.7%,万元GDP能耗下降9.7%。", "9.7%", "万元GDP能耗下降"),
+    # a rank is no subject to borrow; a percentage naming a group is words of the next figure
+    ("报告发病数居前5位的病种依次为病毒性肝炎、肺结核,占乙类传染病报告病例总数的93.8%。", "93.8%",
+     "占乙类传染病报告病例总数"),
+    ("去年所得最高20%家庭每戶可支配所得為194萬元。", "194萬元", "所得最高20%家庭每戶可支配所得"),
+    # an opening quotation mark whose partner the label does not reach is dropped; 等於 opens none
+    ("相互消抵後,等於平均每戶「負儲蓄」1萬9224元。", "1萬9224元", "平均每戶負儲蓄"),
+    ("江西省防指派出3个工作组和6个专家组在一线开展指导,项目所在地5个村增加土地租金。", "5个", "项目所在地村"),
+])
+def test_labels_through_the_extractor(extractor: Extractor, text: str, figure: str, label: str) -> None:
+    """Rules that need the extractor's numbers (which of them end a label's words)."""
+    from hedui.core.model import Report
+
+    figs = {f.text: f for f in extractor.extract(Report(Path("t.txt"), text, "utf-8", "0")).figures}
+    assert figs[figure].label == label, figs[figure]

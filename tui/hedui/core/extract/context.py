@@ -265,13 +265,7 @@ class Context:
     def words(self, s: str) -> list[str]:
         """jieba's segmentation of ``s`` (jieba loaded lazily and silently)."""
         if self._jieba is None:
-            import logging
-
-            import jieba
-
-            jieba.setLogLevel(60)
-            logging.getLogger("jieba").setLevel(60)
-            self._jieba = jieba
+            self._jieba = segmenter()
         words = self._word_cache.get(s)
         if words is None:
             words = self._jieba.lcut(s, HMM=False)
@@ -293,7 +287,17 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
     return starts
 
 
+_NUMERAL = re.compile("[0-9０-９一二三四五六七八九十百千两零〇半几]")
+#: characters that go on from a percentage without naming a group (20%以上, 20%的, 5%和3%)
+_AFTER_SHARE = "的以左上下至到和及与或、之为是及而则增减提降占比较同即"
 _AFTER_UNIT = ("以上", "以下", "左右", "上下", "多", "余")
+
+
+def _share_of_group(text: str, q: tuple[int, int]) -> bool:
+    """Is the quantity at ``q`` a percentage standing right before the noun of the group it
+    names (所得最低20%家庭每戶可支配所得)?"""
+    nxt = text[q[1]:q[1] + 1]
+    return text[q[1] - 1:q[1]] in "%％" and "\u4e00" <= nxt <= "\u9fff" and nxt not in _AFTER_SHARE
 
 
 def _ends_in(text: str, q: tuple[int, int], units: tuple[str, ...]) -> bool:
@@ -308,6 +312,12 @@ def _ends_in(text: str, q: tuple[int, int], units: tuple[str, ...]) -> bool:
 
 def _kept_quantities(text: str, rules: ContextRules, quantities: list[tuple[int, int]] | None
                      ) -> list[tuple[int, int]] | None:
+    if quantities is not None:
+        # a scale and a unit alone are no number (万元GDP能耗: "per 10,000 yuan of GDP"), nor is
+        # a rank (居前5位的病种) or a share naming a group (所得最高20%家庭)
+        quantities = [q for q in quantities if _NUMERAL.search(text, q[0], q[1])
+                      and not (q[0] > 0 and text[q[0] - 1] == "前" and text[q[1] - 1:q[1]] in "位名")
+                      and not _share_of_group(text, q)]
     if quantities is not None and rules.not_units:
         # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
         full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
@@ -329,18 +339,29 @@ def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int
         return max(s, lo) - lo, min(e, hi) - lo
 
     periods = ctx.scanners.periods if ctx.scanners is not None else None
-    found = [replace(p, start=p.start + lo, end=p.end + lo, match_start=p.match_start + lo)
-             for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
+    found = [p.shifted(lo) for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
     phrases = [p for p in found if p.kind != "base"]
     return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None, _qcache={},
                    _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},
                    _phrase_starts=[p.start for p in phrases], memo={}, _word_cache=dict(ctx._word_cache))
 
 
-def warm(ctx: Context) -> None:
+def segmenter() -> Any:
+    """jieba, silenced (its dictionary is loaded on first use, or by ``initialize()``)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(60)
+    logging.getLogger("jieba").setLevel(60)
+    return jieba
+
+
+def warm(ctx: Context | None = None) -> None:
     """Load jieba's dictionary now (before a fork: once for all the pieces of a report)."""
-    ctx.words("")
-    ctx._jieba.initialize()
+    if ctx is not None:
+        ctx.words("")
+    segmenter().initialize()
 
 
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,

@@ -10,6 +10,14 @@ periods.toml::
     kind = "period"       # "period" | "frequency" (每年: governs its clause only) | "not" (近日: never)
     pattern = "目前|当前"
     clause_start = false  # true: only where a clause starts
+    heads = true          # false: never heads a sentence, reaches only to the next ; (以前…;现在…)
+    stretch = false       # true: reaches every clause after it up to the next ; (截至目前已抢通79条,尚未…8条)
+    head_subject = "…"    # a subject before a time phrase in its clause that still heads (省防指于14日12时)
+    item_marker = "…"     # a stretch opening with this (…;二是…) starts a new item of a list
+    article = "…"         # a number that is an article (他算了一笔账): no first number of a sentence
+    [[frame]]             # a clause matching this, before a time phrase, does not stop it heading
+    id = "period.frame"   # the sentence (统计局发布,2019年…; 受台风影响,14日至16日…)
+    pattern = "表示$|^据"
     [[continuation]]      # a clause opening with one of these goes on with the clause before it
     id = "period.continuation"   # (,较103年增1.03%): a time phrase there reaches it
     words = ["较", "同比"]
@@ -23,6 +31,7 @@ labels.toml::
     [[trim]]              # words cut from a label's head or tail
     id = "label.trim.adverb"
     where = "head"        # "head" | "tail" | "anywhere" | "prefix" (characters, not words)
+                          # | "after-subject" (the words before it are cut: 各级工会共举办…)
     words = ["共", "累计"]
     [[relation]]          # a change standing alone (增长3.0%) borrows the subject before it
     id = "label.relation.change"
@@ -65,6 +74,8 @@ class PeriodRule:
     kind: str
     regex: re.Pattern[str]
     clause_start: bool = False
+    heads: bool = True
+    stretch: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +91,11 @@ class ContextRules:
 
     periods: tuple[PeriodRule, ...] = ()
     continuation: tuple[str, ...] = ()
+    #: clauses that frame a sentence (a reporting frame, a cause, a topic) without being its content
+    frames: tuple[re.Pattern[str], ...] = ()
+    head_subject: re.Pattern[str] | None = None
+    item_marker: re.Pattern[str] | None = None
+    article: re.Pattern[str] | None = None
     cmp_before: re.Pattern[str] | None = None
     cmp_after: re.Pattern[str] | None = None
     head_trims: tuple[TrimRule, ...] = ()
@@ -88,6 +104,10 @@ class ContextRules:
     #: head words cut as a string prefix, whatever the segmenter makes of them (全县政府性基金:
     #: 全/县政府), where two characters or more stay
     prefix_words: tuple[str, ...] = ()
+    #: adverbs after a subject: the label starts there (各级工会共举办普法活动 → 举办普法活动)
+    subject_cut_words: frozenset[str] = frozenset()
+    #: ... unless one of these verbs follows it: the subject is then what is counted (主要江河共发生…)
+    subject_keep_verbs: frozenset[str] = frozenset()
     tail_words: frozenset[str] = frozenset()
     drop_words: frozenset[str] = frozenset()
     relation_words: frozenset[str] = frozenset()
@@ -102,11 +122,15 @@ class ContextRules:
     #: words that are no noun phrase after a number on their own (1.2元时: "when")
     after_not: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
+    #: verbs whose objects a list of figures shares (发展茶叶800余亩,中药材2500余亩 → 发展中药材)
+    list_head_words: frozenset[str] = frozenset()
     quantity: re.Pattern[str] | None = None
     label_boundaries: str = ",，;；:：。!！?？\n"
     period_boundaries: str = ",，;；:：…"
     sentence_ends: str = "。!！?？\n"
     head_offset: int = 3
+    #: the longest noun of a clause that is only a noun and its figure (a list going on)
+    max_item_noun: int = 10
     max_label: int = 24
     max_after: int = 16
     min_noun_after: int = 4
@@ -169,17 +193,36 @@ def _load_periods(path: Path, rules: ContextRules) -> None:
         cs = rule.get("clause_start", False)
         if not isinstance(cs, bool):
             raise schema_error(path, rid, f"rule {rid!r}: 'clause_start' must be true or false")
-        out.append(PeriodRule(rid, kind, _compile(path, rid, rule.get("pattern")), cs))
+        flags = []
+        for key, default in (("heads", True), ("stretch", False)):
+            v = rule.get(key, default)
+            if not isinstance(v, bool):
+                raise schema_error(path, rid, f"rule {rid!r}: '{key}' must be true or false")
+            flags.append(v)
+        out.append(PeriodRule(rid, kind, _compile(path, rid, rule.get("pattern")), cs, *flags))
     rules.periods = tuple(out)
     if "head_offset" in data:
         v = data["head_offset"]
         if not isinstance(v, int) or isinstance(v, bool) or v < 0:
             raise schema_error(path, None, "'head_offset' must be a non-negative integer")
         rules.head_offset = v
+    if "max_item_noun" in data:
+        v = data["max_item_noun"]
+        if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
+            raise schema_error(path, None, "'max_item_noun' must be a positive integer")
+        rules.max_item_noun = v
     for i, rule in enumerate(data.get("continuation", [])):
         rid = _rule_id(path, "continuation", i, rule)
         rules.continuation = tuple(sorted(set(rules.continuation) | set(_words(path, rid, rule)),
                                           key=len, reverse=True))
+    for key in ("head_subject", "item_marker", "article"):
+        if key in data:
+            setattr(rules, key, _compile(path, key, data[key]))
+    frames = []
+    for i, rule in enumerate(data.get("frame", [])):
+        rid = _rule_id(path, "frame", i, rule)
+        frames.append(_compile(path, rid, rule.get("pattern")))
+    rules.frames = tuple(frames)
     for i, rule in enumerate(data.get("comparison", [])):
         rid = _rule_id(path, "comparison", i, rule)
         if "before" in rule:
@@ -195,11 +238,15 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
     for i, rule in enumerate(data.get("trim", [])):
         rid = _rule_id(path, "trim", i, rule)
         where = rule.get("where")
-        if where not in ("head", "tail", "anywhere", "prefix"):
-            raise schema_error(path, rid, f"rule {rid!r}: 'where' must be head, tail, anywhere or prefix")
+        if where not in ("head", "tail", "anywhere", "prefix", "after-subject"):
+            raise schema_error(path, rid, f"rule {rid!r}: 'where' must be head, tail, anywhere, prefix or "
+                                          "after-subject")
         words = _words(path, rid, rule)
         if where == "anywhere":
             rules.drop_words = rules.drop_words | frozenset(words)
+        elif where == "after-subject":
+            rules.subject_cut_words = rules.subject_cut_words | frozenset(words)
+            rules.subject_keep_verbs = rules.subject_keep_verbs | frozenset(_string_list(path, rid, rule, "unless"))
         elif where == "prefix":  # head words that are cut as characters too
             rules.prefix_words = tuple(sorted(set(rules.prefix_words) | set(words), key=len, reverse=True))
             heads.append(TrimRule(rid, where, words))
@@ -262,6 +309,9 @@ def _load_labels(path: Path, rules: ContextRules) -> None:
     for i, rule in enumerate(data.get("generic", [])):
         rid = _rule_id(path, "generic", i, rule)
         rules.generic_words = rules.generic_words | frozenset(_words(path, rid, rule))
+    for i, rule in enumerate(data.get("list_head", [])):
+        rid = _rule_id(path, "list_head", i, rule)
+        rules.list_head_words = rules.list_head_words | frozenset(_words(path, rid, rule))
     for key in ("max_label", "max_after", "min_noun_after", "max_before_noun", "max_subject"):
         if key in data:
             v = data[key]

@@ -13,6 +13,9 @@ from hedui.core.numbers.scan import literal_alternation
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
 _SPACE = " \u3000\t\r\n"
 _MAX_BRACKET = 8
+_SHORT_ITEM = 2
+#: a bracket opening with these is a note on the text, not words of a label (新臺幣(以下同))
+_NOTES = ("以下", "下同", "简称", "下称")  # the longest item of a list of nouns after a number (乡、镇、场)
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
 _DIGIT_YEAR = re.compile(r"[0-9０-９]年")
@@ -51,7 +54,7 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
             if depth == 0:
                 break
             depth -= 1
-        elif ch == "、" and _is_list_comma(ctx, i, floor):
+        elif ch == "、" and depth == 0 and _is_list_comma(ctx, i, floor):
             break
         i -= 1
     start = i + 1
@@ -85,13 +88,13 @@ def _drop_asides(t: str, idx: list[int]) -> list[int]:
     out: list[int] = []
     k = 0
     while k < len(idx):
-        if t[idx[k]] in "(（":
+        if t[idx[k]] in "(（[【":  # a note mark ([1]) is an aside too
             j = k + 1
-            while j < len(idx) and t[idx[j]] not in ")）(（":
+            while j < len(idx) and t[idx[j]] not in ")）(（[]【】":
                 j += 1
-            if j < len(idx) and t[idx[j]] in ")）":
+            if j < len(idx) and t[idx[j]] in ")）]】":
                 inner = "".join(t[i] for i in idx[k + 1:j])
-                if j - k - 1 > _MAX_BRACKET or any(ch.isdigit() for ch in inner):
+                if j - k - 1 > _MAX_BRACKET or any(ch.isdigit() for ch in inner) or inner.startswith(_NOTES):
                     k = j + 1
                     continue
         out.append(idx[k])
@@ -103,8 +106,13 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
     t = ctx.text
     bounds = ctx.rules.label_boundaries + "、"
     end = ctx.clause_end(ve, bounds, ceiling)
-    if t[ve:ve + 1] in "(（":
-        return ve  # 3.20元(含税): a bracket right after the number is about the number
+    if t[ve:ve + 1] in "(（[【":
+        return ve  # 3.20元(含税), 11.26亿千瓦[1]: a bracket right after the number is about the number
+    item = ve
+    while 0 < end - item <= _SHORT_ITEM and t[end:end + 1] == "、" and end + 1 < ceiling:
+        # a list of short nouns the number counts together (16个乡、镇、场卫生院)
+        item = end + 1
+        end = ctx.clause_end(item, bounds, ceiling)
     for qs, qe in ctx.quantities_in(ve, end):
         if qs >= ve and not (qe - qs == 2 and t[qs] == "一" and t[qs + 1] not in _ARTICLE_UNITS):
             end = min(end, qs)
@@ -180,13 +188,25 @@ def _patterns(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
         got = ctx.memo["label-patterns"] = (
             re.compile(alt(r.head_words)), re.compile("(?:" + alt(r.tail_words) + r")\Z"),
-            re.compile(alt(r.drop_words)), re.compile(alt(r.after_stop_words)))
+            re.compile(alt(r.drop_words | r.subject_cut_words)), re.compile(alt(r.after_stop_words)))
     return got
 
 
 def _may_trim(ctx: Context, text: str) -> bool:
     heads, tails, drops, _ = _patterns(ctx)
     return bool(heads.match(text) or tails.search(text) or drops.search(text))
+
+
+def _subject_cut(ctx: Context, words: list[str]) -> int:
+    """Characters before an adverb that follows a subject (各级工会|共举办普法活动), when two words
+    or more follow it; else 0."""
+    cuts = ctx.rules.subject_cut_words
+    pos = 0
+    for k, w in enumerate(words):
+        if k > 0 and w in cuts and len(words) - k > 2 and words[k + 1] not in ctx.rules.subject_keep_verbs:
+            return pos
+        pos += len(w)
+    return 0
 
 
 def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
@@ -210,6 +230,10 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
         if not _may_trim(ctx, text):
             break  # no head word starts it, no tail word ends it, no drop word is in it
         words = ctx.words(text)
+        cut = _subject_cut(ctx, words)
+        if cut:
+            idx = idx[cut:]
+            continue
         drops = ctx.rules.drop_words
         if drops and any(w in drops for w in words) and len(words) > 1:
             kept: list[int] = []

@@ -7,8 +7,9 @@ noun phrase after the unit joins it (``举办了100余场职工主题阅读活�
 A number that shares its clause's label with the figure before it (``3496户、1588万元``)
 borrows that figure's words; a change standing alone (增长3.0%, 较103年增) and a clause with no
 subject of its own (比上年减收…) borrow the subject before them. A cell of a table takes its
-column heading (and its row heading, when that is not a period). Words joined from apart carry
-a space, so that each part is a stretch of the report.
+column heading (and its row heading, when that is not a period). Words joined from apart are
+joined directly, as a curator writes them (地区生产总值比上年增长): a label is a few stretches of
+the report. Items of a list share the verb or subject heading it (label_lists.py).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from hedui.core.extract.context import Context
 from hedui.core.extract.label_words import (
     _JOINERS, _NOUN, _PUNCT_HEAD, _before_words, _drop_time, _text, _trim, label_text, words_after,
 )
+from hedui.core.extract.label_lists import shared_head
 from hedui.core.extract.tables import table_label
 
 
@@ -31,6 +33,22 @@ def _previous_gap(ctx: Context, vs: int, ss: int) -> str | None:
     if qe - qs == 2 and ctx.text[qs] == "一":
         return None
     return ctx.text[qe:vs]
+
+
+def _after_previous_noun(ctx: Context, vs: int, ss: int) -> list[int]:
+    """The words before the number before ``vs`` when ``vs`` follows, after a comma, the noun
+    phrase that number counts (扶沟县辖16个乡、镇、场,411个…: 扶沟县辖); else none."""
+    prev = [q for q in ctx.quantities_in(max(ss, vs - 40), vs) if q[1] <= vs]
+    if not prev:
+        return []
+    qs, qe = prev[-1]
+    gap = ctx.text[qe:vs].rstrip(" \u3000")
+    if gap[-1:] not in ",，":
+        return []
+    noun = words_after(ctx, qe, qs)
+    if not noun or noun[0] - qe > 1 or ctx.text[noun[-1] + 1:vs].strip(" \u3000,，"):
+        return []
+    return _before_words(ctx, qs, ss)
 
 
 def _is_relation(ctx: Context, idx: list[int]) -> bool:
@@ -193,12 +211,15 @@ _PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("《"
 
 
 def _balance_quotes(label: str) -> str:
-    """Drop a quotation mark or book-title mark whose partner is outside the label."""
+    """Drop a quotation mark or book-title mark whose partner is outside the label (平均每戶「負儲蓄
+    → 平均每戶負儲蓄)."""
     for o, c in _PAIRS:
         if label.startswith(o) and c not in label:
             label = label[1:]
         if label.endswith(c) and o not in label:
             label = label[:-1]
+        if label.count(o) == 1 and c not in label[label.find(o):]:
+            label = label.replace(o, "")  # an opening mark whose partner the label does not reach
     return label
 
 
@@ -235,9 +256,14 @@ def label_for(ctx: Context, start: int, end: int) -> str:
             # 41场次114个工种 / 联系包抓1个县区工会、1个乡镇工会: the second number counts within
             # what the first one did
             before = _previous_words(ctx, vs, ss, want_subject=False)
+        elif not before and after:
+            # 扶沟县辖16个乡、镇、场,411个行政村: number-first items share the first one's words
+            before = _after_previous_noun(ctx, vs, ss)
         elif gap[:1] in "、,，" and _text(ctx, before) in ctx.rules.generic_words:
             # 4.06万人、金额1406万元: a generic word after a listed number shares the words before it
             before = _previous_words(ctx, vs, ss, want_subject=False) + before
+    if before and not after and ctx.rules.list_head_words:
+        before = shared_head(ctx, vs, ss, before) + before
     if len(after) >= ctx.rules.min_noun_after and len(before) > ctx.rules.max_before_noun:
         before = before[-ctx.rules.max_before_noun:]
         while before and t[before[0]] in _PUNCT_HEAD:  # cut at a list comma: 、新中国成立 → 新中国成立
@@ -246,4 +272,20 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     if not idx:
         # a number that shares the label of the one before it (3496户、1588万元)
         idx = _previous_words(ctx, vs, ss, want_subject=False)
-    return _balance_quotes(label_text(ctx, _with_subject(ctx, idx, vs, ss))).strip()
+    idx = _with_subject(ctx, idx, vs, ss)
+    return _balance_quotes(label_text(ctx, idx + _household_unit(ctx, vs, ve, idx))).strip()
+
+
+def _household_unit(ctx: Context, vs: int, ve: int, idx: list[int]) -> list[int]:
+    """The unit of a household and person pair (脱贫33户98人: 脱贫户, 脱贫人) as the last word of
+    its label, when the label does not name it: what the pair counts is told apart by it."""
+    t = ctx.text
+    unit = t[ve - 1]
+    if not idx or t[idx[-1]] == unit or ve - vs < 2:
+        return []
+    if unit == "户" and any(qs == ve and t[qe - 1] == "人" for qs, qe in ctx.quantities_in(ve, ve + 1)):
+        return [ve - 1]
+    if unit == "人" and t[vs - 1:vs] == "户" and any(qe == vs for _, qe in ctx.quantities_in(max(0, vs - 12), vs)):
+        return [ve - 1]
+    return []
+

@@ -138,9 +138,8 @@ def _base_years(ctx: Context, idx: list[int]) -> set[int]:
     比同期增加 (a curator's label says what changed, not against which year; 比上年 stays)."""
     t = ctx.text
     drop: set[int] = set()
-    for end in range(idx[0] + 1, idx[-1] + 2):
-        if not _DIGIT_YEAR.search(t, max(0, end - 8), end):
-            continue
+    for m in _DIGIT_YEAR.finditer(t, idx[0], idx[-1] + 1):  # a base ends in a year: 103年, 2022年度
+        end = m.end() + (t[m.end():m.end() + 1] == "度")
         base = ctx.base_ending_at(end)
         if base is None or not _BASE_YEAR.fullmatch(t, base.start, end):
             continue

@@ -281,8 +281,8 @@ def _household_unit(ctx: Context, vs: int, ve: int, idx: list[int]) -> list[int]
     its label, when the label does not name it: what the pair counts is told apart by it."""
     t = ctx.text
     unit = t[ve - 1]
-    if not idx or t[idx[-1]] == unit or ve - vs < 2:
-        return []
+    if not idx or t[idx[-1]] == unit or idx[-1] >= ve - 1 or ve - vs < 2:
+        return []  # none, named already, or words after the number (the unit goes at the end)
     if unit == "户" and any(qs == ve and t[qe - 1] == "人" for qs, qe in ctx.quantities_in(ve, ve + 1)):
         return [ve - 1]
     if unit == "人" and t[vs - 1:vs] == "户" and any(qe == vs for _, qe in ctx.quantities_in(max(0, vs - 12), vs)):

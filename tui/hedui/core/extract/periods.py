@@ -69,7 +69,9 @@ def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
         phrases = [p for p in ctx.phrases_in(start, end) if p.kind == "period" and _attributive_ok(t, p, vs)]
         # 2024年10月(2024年10月1日0时至10月31日24时): a bracket spelling out the period before it
         phrases = [p for p in phrases if not _spelt_out(t, p)] or phrases
-        has_figure = any(ps >= start for ps, _ in ctx.quantities_in(start, end))
+        inside = ctx.phrases_in(start, end)  # a number of a time phrase is none (一个早上下来)
+        has_figure = any(ps >= start and not any(q.start <= ps < q.end for q in inside)
+                         for ps, _ in ctx.quantities_in(start, end))
         if phrases and (chain or not has_figure):
             return phrases[-1]
         if has_figure:

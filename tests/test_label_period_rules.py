@@ -170,6 +170,7 @@ def test_label_rules_of_issue_9(text: str, figures: list[str], expected: list[st
     ("邮政行业从业人员[3]超过457万人。", ["457万人"], ["邮政行业从业人员"]),
     ("全省共报告法定传染病62,518例,报告发病数与去年同期相比上升3.2%。", ["3.2%"], ["报告发病数上升"]),
     ("其中按规定设置预备费2,600万元。", ["2,600万元"], ["设置预备费"]),
+    ("调入资金12,650万元、上年结转4,127万元。", ["4,127万元"], ["上年结转"]),
 ])
 def test_label_rules_round_2(text: str, figures: list[str], expected: list[str]) -> None:
     assert labels(text, figures) == expected

@@ -61,7 +61,9 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
         return True
     # the year of a comparison base is part of the relation (较103年增, 同样较民国103年增加)
     words = [w for w in ctx.words(s) if not (w.isdigit() or w in ("年", "民国", "年度"))]
-    return bool(words) and (all(w in rel for w in words) or (words[0] in rel and len(idx) <= 4))
+    # a short one may hold other words between (较103年增); 上年结转 (a budget item) is none
+    return bool(words) and (all(w in rel for w in words)
+                            or (words[0] in rel and words[-1] in rel and len(idx) <= 4))
 
 
 def _subjectless(ctx: Context, idx: list[int]) -> bool:

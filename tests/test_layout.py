@@ -86,3 +86,21 @@ async def test_columns_refit_when_the_labels_arrive(ws, monkeypatch):
         label_width = {key.value: col.width for key, col in table.columns.items()}["label"]
         assert label_width > 5, label_width
         assert not table._fit(table._shown)  # already fitted to what it shows
+
+
+async def test_a_click_on_a_footer_key_presses_it(ws):
+    from hedui.app.widgets.footer import FittedFooter
+
+    report = write_report(ws.reports)
+    app = make_app([report], ws.sessions, REVIEWER, config=load_config(ws.config), extractor=FixedExtractor())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        first = app.review.current_id
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.startswith("a Accept x Reject")
+        await pilot.click(FittedFooter, offset=(footer.index("x Reject") + 2, 0))  # on Reject
+        await pilot.pause()
+        assert app.review.entry(first).status == "rejected"
+        await pilot.click(FittedFooter, offset=(footer.index("x Reject") - 1, 0))  # between keys
+        await pilot.pause()
+        assert [e.status for e in app.review._ordered].count("rejected") == 1

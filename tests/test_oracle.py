@@ -54,3 +54,41 @@ def test_the_oracle_presses_only_keys_the_help_offers(tmp_path):
             assert keys.count["accept"] == 1
 
     asyncio.run(attempt())
+
+
+def test_the_oracle_finds_a_pick_of_two_parts_and_of_characters(tmp_path):
+    """A label the text keeps apart (第一产业增加值…增长) is picked as two parts joined with +,
+    and one that ends inside a word (第一产业增加|值) by a character move; replaying the keys found
+    on the app's own text pick gives the label."""
+    from types import SimpleNamespace
+
+    from hedui.app.screens.field_fixes import ReportTextPick
+    from hedui.core.dataset.evaluate import char_f1
+    from hedui.core.model import Report
+    from tests.bench.oracle.textpick import MOVES, PARTS, text_keys
+
+    text = "全市第一产业增加值379.45亿元,增长3.0%。"
+    report = Report(tmp_path / "r.txt", text, "utf-8", "0")
+    view = SimpleNamespace(show_span=lambda s, e: None, end_selection=lambda: None)
+    screen = SimpleNamespace(slot=SimpleNamespace(extraction=SimpleNamespace(report=report)), simplify=str,
+                             view=view)
+
+    def entry(surface: str, label: str) -> SimpleNamespace:
+        start = text.index(surface)
+        return SimpleNamespace(start=start, end=start + len(surface), fields=SimpleNamespace(label=label))
+
+    for surface, label, want, needs in (("3.0%", "第一产业", "第一产业增加值增长", "+"),
+                                       ("379.45亿元", "第一产业增加值", "第一产业增加", "{")):
+        e = entry(surface, label)
+        keys = text_keys(screen, e, "label", want, lambda v, w=want: char_f1(v, w) >= 0.9,
+                         lambda bid: True, 99)
+        assert keys is not None and keys[-1] == "enter" and needs in keys, (want, keys)
+        pick = ReportTextPick(screen, e, label)
+        value = ""
+        for key in keys[:-1]:
+            if key in PARTS:
+                value = pick.add_part(PARTS[key][1])
+            else:
+                _bid, how, args = MOVES[key]
+                value = getattr(pick, how)(*args)
+        assert char_f1(value, want) >= 0.9, (value, want)

@@ -99,3 +99,16 @@ def test_match_at_tries_the_positions_that_can_match(seed_text: str) -> None:
     want = [m.span() for m in (p.match(seed_text, q) for q in positions) if m]
     assert want  # the seeds have such phrases
     assert [m.span() for m in Scanner(p).match_at(seed_text, positions)] == want
+
+
+def test_the_gated_scan_skips_to_the_required_literal_and_finds_what_finditer_finds(seed_text: str) -> None:
+    # gated (first characters known), with a literal every match holds, some matches empty-free,
+    # some overlapping tries: the skip ahead to the literal must lose none
+    p = re.compile("[0-9一二三四五六七八九十]{1,4}(?:个|项)?季度(?:末)?")
+    sc = Scanner(p)
+    assert sc.gated and sc._required is not None
+    text = seed_text + "12345678个季度 3年度 一二三四五六七八九十季度 7季度末 8项季度"
+    assert [m.span() for m in sc.finditer(text)] == [m.span() for m in p.finditer(text)]
+    for pos, stop in ((0, 5), (100, 4000), (len(seed_text) - 10, None)):
+        want = [m.span() for m in p.finditer(text, pos) if stop is None or m.start() < stop]
+        assert [m.span() for m in sc.finditer(text, pos, stop)] == want

@@ -111,7 +111,7 @@ class FieldPicker(Panel, can_focus=True):
         self.query_one(Input).display = False
 
     def allow_focus(self) -> bool:
-        return self.display  # hidden, it never takes the keys
+        return getattr(self.screen, "panel", None) is self  # covered, it never takes the keys
 
     def opened(self) -> None:
         """Shown: it takes the keys (at once: ``focus()`` would wait a round)."""

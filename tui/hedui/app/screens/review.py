@@ -133,7 +133,7 @@ class ReviewScreen(MoveActions, DecisionActions, SearchActions, FieldFixActions,
                 yield DetailPanel(id="detail")
                 yield FigureTable(id="table")
             yield FieldPicker()  # hidden until L P U B C (shown, never mounted: see field_fixes)
-        yield FittedFooter(show_command_palette=False, compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.laid_out = True

@@ -39,13 +39,12 @@ class PanelHost:
         self.update_bindings()
 
     def show_panel(self, panel: Panel, done: Callable[[Any], None]) -> None:
-        """Show a panel composed with the screen (the field picker) in place of the detail and
-        table: no mount, so it takes keys at once and only its rows are repainted."""
+        """Uncover a panel laid out with the screen under the detail and table (the field
+        picker): no mount, so it takes keys at once and only its rows are repainted."""
         if self.panel is not None:
             return
         self.panel, self._panel_done, self._panel_replaces = panel, done, "#side"
-        self.query_one("#side").display = False
-        panel.display = True
+        self.query_one("#side").visible = False
         self.update_bindings(quietly=True)  # the focus change below refreshes the Footer once
         panel.opened()
 
@@ -75,10 +74,10 @@ class PanelHost:
             return
         done = self._panel_done
         self.panel = self._panel_done = None
-        self.query_one(self._panel_replaces).display = True
-        if event.panel.persistent:
-            event.panel.display = False
+        if event.panel.persistent:  # under the detail and table, which stayed laid out
+            self.query_one(self._panel_replaces).visible = True
         else:
+            self.query_one(self._panel_replaces).display = True
             event.panel.remove()
         self.set_focus(None)
         self.update_bindings()
@@ -90,6 +89,7 @@ class PanelHost:
         else:
             for key in held:
                 self.app.post_message(typed_again(key))
-        # the table was hidden: a row repaint asked for before it is laid out again is
-        # dropped, so repaint it whole once it is back
-        self.call_after_refresh(self.table.refresh)
+        if not event.panel.persistent:
+            # the table was hidden: a row repaint asked for before it is laid out again is
+            # dropped, so repaint it whole once it is back
+            self.call_after_refresh(self.table.refresh)

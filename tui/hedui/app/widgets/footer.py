@@ -4,18 +4,21 @@ Textual's Footer lays every key out and the terminal's edge cuts the last ones (
 60 columns, Undo/Redo gone at 80).  This one takes the keys the screen shows now (as the
 Footer does), keeps as many as fit by ``PRIORITY`` (Help, the decisions, Edit, Undo, Label and
 Period first), and shows them in the screen's order.  Help lists every key.
+
+It is one line of text, not a row of key widgets: Textual's Footer recomposes its keys each
+time they change, and the new widgets paint the row twice over SSH (about 600 bytes each time
+a picker opens or closes); this one repaints its row once, and only when the keys shown (or
+its width) change.  A click on a key presses it, as on Textual's Footer.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from rich.cells import cell_len
-from textual.app import ComposeResult
-from textual.events import Resize
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
-
-from hedui.app.widgets.quiet_footer import QuietFooter
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
 
 #: binding ids, most important first; ids not named here come after them, in screen order.
 #: A curator's keys first: help, the decisions, the form, undo, the label and period fixes
@@ -42,34 +45,72 @@ def fit(items: list[tuple[str, int]], width: int) -> list[int]:
     return sorted(keep)
 
 
-class FittedFooter(QuietFooter):
-    """A compact Footer that drops the least important keys instead of cutting the line (and,
-    as QuietFooter, recomposes only when what it shows changes: the keys or its width)."""
+class FittedFooter(Widget):
+    """See the module docstring; styled in hedui.tcss (``FittedFooter`` and its component
+    classes ``footer--key``, ``footer--description``)."""
 
-    def _keys_shown(self) -> tuple:
-        return (self.size.width, *super()._keys_shown())
+    COMPONENT_CLASSES = {"footer--key", "footer--description"}
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._shown: tuple = ()  # ((key, key display, description, enabled), …) as rendered
+        self._spans: list[tuple[int, int, str]] = []  # (first cell, end cell, key) for clicks
+        self._width = 0
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._shown = self._keys()  # in the first paint: no repaint of its own to follow
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Any) -> None:
+        if self.is_attached and screen is self.screen:
+            self._update()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self.call_after_refresh(self._update)
+
+    def _keys(self) -> tuple:
+        """The keys to show now: one per action (its first binding in the screen's order)."""
         by_action: defaultdict[str, list] = defaultdict(list)
-        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.show:
-                by_action[binding.action].append((binding, enabled, tooltip))
+                by_action[binding.action].append((binding, enabled))
         order = {b.id: i for i, b in enumerate(getattr(type(self.screen), "BINDINGS", ()))}
         shown = sorted((found[0] for found in by_action.values()),  # the screen's order (a key of
                        key=lambda f: order.get(f[0].id, len(order)))  # two bindings: its first)
         items = [(b.id or b.action, cell_len(self.app.get_key_display(b)) + cell_len(b.description) + 2)
-                 for b, _enabled, _tooltip in shown]
+                 for b, _enabled in shown]
         keep = fit(items, max(0, (self.size.width or self.app.size.width) - 1))
-        self.styles.grid_size_columns = max(1, len(keep))
-        for i in keep:
-            binding, enabled, tooltip = shown[i]
-            yield FooterKey(
-                binding.key, self.app.get_key_display(binding), binding.description, binding.action,
-                disabled=not enabled, tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)
+        return tuple((shown[i][0].key, self.app.get_key_display(shown[i][0]), shown[i][0].description,
+                      shown[i][1]) for i in keep)
 
-    def on_resize(self, event: Resize) -> None:
-        if self._bindings_ready:
-            self.call_after_refresh(self.recompose)  # a new width: recomposed if the fit changes
+    def _update(self) -> None:
+        shown = self._keys()
+        if shown != self._shown:
+            self._shown = shown
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("footer--key")
+        text_style = self.get_component_rich_style("footer--description")
+        out = Text(no_wrap=True, overflow="crop")
+        self._spans = []
+        for key, display, description, enabled in self._shown:
+            start = out.cell_len
+            out.append(display, key_style)
+            out.append(f" {description}", text_style)
+            if not enabled:
+                out.stylize("dim", start)
+            self._spans.append((start, out.cell_len, key))
+            out.append(" ")
+        return out
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                self.app.simulate_key(key)
+                return

@@ -43,7 +43,23 @@ def extract_bytes(data: bytes, name: str = "report.txt", rules_dir: Path | str |
     from hedui.core.text.report import decode_report
 
     extractor, artefact_rules = _tools(str(rules_dir) if rules_dir is not None else None)
-    return extractor.extract(decode_report(name, data, artefact_rules), jobs=jobs)
+    report = decode_report(name, data, artefact_rules, prepare=_beside_jieba if jobs > 1 else None)
+    return extractor.extract(report, jobs=jobs)
+
+
+def _beside_jieba(text: str, artefact_rules: Any) -> Any:
+    """For a report long enough to be cut into pieces: the furniture rules' scan (the costly part
+    of finding the artefacts) in a forked process while this one loads jieba's dictionary, which
+    the pieces need (``find_artefacts``'s ``found``); None for a shorter report."""
+    from hedui.core.extract.context import warm
+    from hedui.core.extract.pieces import PIECE_CHARS, run_forked
+    from hedui.core.text.artefacts import artefact_view, furniture_matches
+
+    if len(text) < 2 * PIECE_CHARS:
+        return None
+    pinyin, view = artefact_view(text, artefact_rules)
+    _, matches = run_forked([warm, functools.partial(furniture_matches, view.text, artefact_rules)])
+    return pinyin, view, matches
 
 
 def extract_records(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,

@@ -265,13 +265,7 @@ class Context:
     def words(self, s: str) -> list[str]:
         """jieba's segmentation of ``s`` (jieba loaded lazily and silently)."""
         if self._jieba is None:
-            import logging
-
-            import jieba
-
-            jieba.setLogLevel(60)
-            logging.getLogger("jieba").setLevel(60)
-            self._jieba = jieba
+            self._jieba = segmenter()
         words = self._word_cache.get(s)
         if words is None:
             words = self._jieba.lcut(s, HMM=False)
@@ -345,18 +339,29 @@ def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int
         return max(s, lo) - lo, min(e, hi) - lo
 
     periods = ctx.scanners.periods if ctx.scanners is not None else None
-    found = [replace(p, start=p.start + lo, end=p.end + lo, match_start=p.match_start + lo)
-             for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
+    found = [p.shifted(lo) for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
     phrases = [p for p in found if p.kind != "base"]
     return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None, _qcache={},
                    _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},
                    _phrase_starts=[p.start for p in phrases], memo={}, _word_cache=dict(ctx._word_cache))
 
 
-def warm(ctx: Context) -> None:
+def segmenter() -> Any:
+    """jieba, silenced (its dictionary is loaded on first use, or by ``initialize()``)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(60)
+    logging.getLogger("jieba").setLevel(60)
+    return jieba
+
+
+def warm(ctx: Context | None = None) -> None:
     """Load jieba's dictionary now (before a fork: once for all the pieces of a report)."""
-    ctx.words("")
-    ctx._jieba.initialize()
+    if ctx is not None:
+        ctx.words("")
+    segmenter().initialize()
 
 
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,

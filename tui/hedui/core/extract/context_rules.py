@@ -10,6 +10,14 @@ periods.toml::
     kind = "period"       # "period" | "frequency" (每年: governs its clause only) | "not" (近日: never)
     pattern = "目前|当前"
     clause_start = false  # true: only where a clause starts
+    heads = true          # false: never heads a sentence, reaches only to the next ; (以前…;现在…)
+    stretch = false       # true: reaches every clause after it up to the next ; (截至目前已抢通79条,尚未…8条)
+    head_subject = "…"    # a subject before a time phrase in its clause that still heads (省防指于14日12时)
+    item_marker = "…"     # a stretch opening with this (…;二是…) starts a new item of a list
+    article = "…"         # a number that is an article (他算了一笔账): no first number of a sentence
+    [[frame]]             # a clause matching this, before a time phrase, does not stop it heading
+    id = "period.frame"   # the sentence (统计局发布,2019年…; 受台风影响,14日至16日…)
+    pattern = "表示$|^据"
     [[continuation]]      # a clause opening with one of these goes on with the clause before it
     id = "period.continuation"   # (,较103年增1.03%): a time phrase there reaches it
     words = ["较", "同比"]
@@ -66,6 +74,8 @@ class PeriodRule:
     kind: str
     regex: re.Pattern[str]
     clause_start: bool = False
+    heads: bool = True
+    stretch: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +91,11 @@ class ContextRules:
 
     periods: tuple[PeriodRule, ...] = ()
     continuation: tuple[str, ...] = ()
+    #: clauses that frame a sentence (a reporting frame, a cause, a topic) without being its content
+    frames: tuple[re.Pattern[str], ...] = ()
+    head_subject: re.Pattern[str] | None = None
+    item_marker: re.Pattern[str] | None = None
+    article: re.Pattern[str] | None = None
     cmp_before: re.Pattern[str] | None = None
     cmp_after: re.Pattern[str] | None = None
     head_trims: tuple[TrimRule, ...] = ()
@@ -114,6 +129,8 @@ class ContextRules:
     period_boundaries: str = ",，;；:：…"
     sentence_ends: str = "。!！?？\n"
     head_offset: int = 3
+    #: the longest noun of a clause that is only a noun and its figure (a list going on)
+    max_item_noun: int = 10
     max_label: int = 24
     max_after: int = 16
     min_noun_after: int = 4
@@ -176,17 +193,36 @@ def _load_periods(path: Path, rules: ContextRules) -> None:
         cs = rule.get("clause_start", False)
         if not isinstance(cs, bool):
             raise schema_error(path, rid, f"rule {rid!r}: 'clause_start' must be true or false")
-        out.append(PeriodRule(rid, kind, _compile(path, rid, rule.get("pattern")), cs))
+        flags = []
+        for key, default in (("heads", True), ("stretch", False)):
+            v = rule.get(key, default)
+            if not isinstance(v, bool):
+                raise schema_error(path, rid, f"rule {rid!r}: '{key}' must be true or false")
+            flags.append(v)
+        out.append(PeriodRule(rid, kind, _compile(path, rid, rule.get("pattern")), cs, *flags))
     rules.periods = tuple(out)
     if "head_offset" in data:
         v = data["head_offset"]
         if not isinstance(v, int) or isinstance(v, bool) or v < 0:
             raise schema_error(path, None, "'head_offset' must be a non-negative integer")
         rules.head_offset = v
+    if "max_item_noun" in data:
+        v = data["max_item_noun"]
+        if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
+            raise schema_error(path, None, "'max_item_noun' must be a positive integer")
+        rules.max_item_noun = v
     for i, rule in enumerate(data.get("continuation", [])):
         rid = _rule_id(path, "continuation", i, rule)
         rules.continuation = tuple(sorted(set(rules.continuation) | set(_words(path, rid, rule)),
                                           key=len, reverse=True))
+    for key in ("head_subject", "item_marker", "article"):
+        if key in data:
+            setattr(rules, key, _compile(path, key, data[key]))
+    frames = []
+    for i, rule in enumerate(data.get("frame", [])):
+        rid = _rule_id(path, "frame", i, rule)
+        frames.append(_compile(path, rid, rule.get("pattern")))
+    rules.frames = tuple(frames)
     for i, rule in enumerate(data.get("comparison", [])):
         rid = _rule_id(path, "comparison", i, rule)
         if "before" in rule:

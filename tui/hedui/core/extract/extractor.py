@@ -10,7 +10,9 @@ from pathlib import Path
 
 from hedui.core.extract.candidates import Candidate, CandidateFinder
 from hedui.core.extract.context import in_stretch, warm
-from hedui.core.extract.pieces import PIECE_CHARS, cut_points, run_forked, shifted_tables, stretch
+from hedui.core.extract.pieces import (
+    PIECE_CHARS, cut_points, flat, run_forked, shifted_tables, stretch, unflat,
+)
 from hedui.core.extract.table_layout import TableFinder
 from hedui.core.extract.table_rules import load_table_rules
 from hedui.core.numbers.exclusions import Exclusions
@@ -54,8 +56,8 @@ class Extractor:
             bounds = zip([0] + cuts, cuts + [len(view.text)])
             parts = run_forked([partial(self._piece, report, view, tables, furniture, base, a, b)
                                 for a, b in bounds])
-            figures = [f for part, _ in parts for f in part]
-            excluded = [f for _, part in parts for f in part]
+            figures = unflat([f for part, _ in parts for f in part])
+            excluded = unflat([f for _, part in parts for f in part])
         else:
             cands = self.finder.find(view.text, tables)
             tools = self.viewer.context_tools3(report, view, _quantities(view.text, cands), tables) \
@@ -68,8 +70,9 @@ class Extractor:
                           rules_digest=self.digest)
 
     def _piece(self, report: Report, view, tables, furniture: list[tuple[int, int, str]], base,
-               a: int, b: int) -> tuple[list[Figure], list[Figure]]:
-        """The figures and excluded numbers that start in [a, b) of the view (pieces.py)."""
+               a: int, b: int) -> tuple[list[tuple], list[tuple]]:
+        """The figures and excluded numbers that start in [a, b) of the view (pieces.py),
+        ``flat``."""
         text = view.text
         lo, hi = stretch(text, a, b)
         found = self.finder.find(text[lo:hi], shifted_tables(tables, lo, hi))
@@ -78,7 +81,8 @@ class Extractor:
         if base is not None:
             near = [(s + lo, e + lo) for s, e in _quantities(text[lo:hi], found)]
             tools = self.viewer.tools_of(in_stretch(base, near, lo, hi))
-        return self._figures(report, view, cands, furniture, tools)
+        figures, excluded = self._figures(report, view, cands, furniture, tools)
+        return flat(figures), flat(excluded)
 
     @staticmethod
     def _figures(report: Report, view, cands: list[Candidate], furniture: list[tuple[int, int, str]],

@@ -4,13 +4,17 @@ In order:
 
 1. the base of a comparison right before the figure (较110年5.12次: 5.12次 is of 110年);
 2. a time phrase earlier in the figure's own clause (the last one);
-3. a time phrase of an earlier clause of the same stretch (up to ``;``) when it reaches the
-   figure: its clause holds no figure (当晚露宿街头时,800多元…), or every clause from there on
-   goes on with the one before it (…为194万元,较103年增1.03%: rules ``[[continuation]]``);
-4. the head of the sentence: a time phrase before its first number (近五年, 去年以来, 2023年1月~7月,
-   目前, 截至目前; also one standing as its own clause after a reporting frame or a dateline:
-   数据显示,2021年,…), which governs every figure of the sentence;
-5. a time phrase later in the figure's own clause (组织9家企业申报2019年…).
+3. a head standing alone as a clause (2022年,…; 数据显示,2021年,…);
+4. a time phrase of an earlier clause of the same stretch (up to ``;``) when it reaches the
+   figure: its clause holds no figure (当晚露宿街头时,800多元…), every clause from there on
+   goes on with the one before it (…为194万元,较103年增1.03%: rules ``[[continuation]]``), the
+   figure's clause goes on with a list there (…4个、班组11个,明星班组1个), or the phrase reaches
+   its whole stretch (``stretch``: 截至目前已抢通79条,尚未抢通的8条);
+5. after a ``;``, the one time phrase heading the figure's stretch (…;寬減2023-24年度…,上限6,000元);
+6. the head of the sentence: a time phrase before its first number at the head of its clause
+   (近五年, 去年以来, 目前; 省防指于14日12时…), after nothing but frames (``[[frame]]``: 统计局发布,
+   受台风影响, 收入方面); past a ``;`` only such a head carries, never into a new item (…;二是…);
+7. a time phrase later in the figure's own clause (组织9家企业申报2019年…).
 
 Two time phrases that stand together, apart only by a comma (截至7月10日14时,今年以来), are one
 period, as written. A frequency word (每年, 1年) governs its clause (the sentence when it opens
@@ -27,6 +31,7 @@ from hedui.core.extract.time_phrases import TimePhrase
 from hedui.core.extract.tables import table_period
 
 _QUALIFIER_GAP = "近约超逾共计达为有了:： "
+_HAN = re.compile("[\u4e00-\u9fff“”「」]+")
 _JOIN_GAP = ",， \u3000"
 
 
@@ -63,29 +68,60 @@ def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
     bounds = rules.period_boundaries + rules.sentence_ends
     floor = _stretch_start(t, ss, cs)
     chain = _continues(ctx, cs)
+    # a clause that is only a noun and its figure goes on with a list before it (近五年建成工作室4个、
+    # 班组11个,明星班组1个,…)
+    item = _list_item(ctx, cs, ctx.clause_end(vs, bounds))
+    listing = False
     end = cs - 1  # the boundary before the figure's clause
     while end > floor:
         start = ctx.clause_start(end, bounds, floor=floor)
-        phrases = [p for p in ctx.phrases_in(start, end) if p.kind == "period" and _attributive_ok(t, p, vs)]
-        # 2024年10月(2024年10月1日0时至10月31日24时): a bracket spelling out the period before it
-        phrases = [p for p in phrases if not _spelt_out(t, p)] or phrases
-        inside = ctx.phrases_in(start, end)  # a number of a time phrase is none (一个早上下来)
-        has_figure = any(ps >= start and not any(q.start <= ps < q.end for q in inside)
-                         for ps, _ in ctx.quantities_in(start, end))
-        if phrases and (chain or not has_figure):
+        phrases = [p for p in ctx.phrases_in(start, end) if p.kind == "period" and _attributive_ok(t, p, vs)
+                   and not _aside(ctx, p)]
+        timed = ctx.phrases_in(start, end)  # 一个 of 一个早上下来 is no figure
+        has_figure = any(ps >= start and not any(p.start < pe and ps < p.end for p in timed)
+                         for ps, pe in ctx.quantities_in(start, end))
+        listed = item and _holds_list(ctx, start, end)
+        if phrases and (chain or (not has_figure and not listing) or phrases[-1].stretch or listed):
             return phrases[-1]
         if has_figure:
             if not chain:
-                return None
+                item = item and (listed or _list_item(ctx, start, end))
+                if not item:
+                    return None
+                listing = True  # only the clause that lists with 、 can hold the phrase now
             chain = _continues(ctx, start)
         end = start - 1
     return None
 
 
-def _spelt_out(t: str, p: TimePhrase) -> bool:
-    """Is ``p`` a bracket of its own, right after another time phrase (2024年10月(…至…))?"""
-    return t[p.match_start - 1:p.match_start] in ("(", "（") and t[p.end:p.end + 1] in (")", "）") \
-        and t[p.match_start - 2:p.match_start - 1] in "年月日度"
+def _aside(ctx: Context, p: TimePhrase) -> bool:
+    """Is ``p`` a bracketed restatement of the time phrase right before it (2024年10月(10月1日0时至
+    10月31日24时))? The phrase outside the brackets is the period."""
+    t = ctx.text
+    ms = p.match_start
+    if ms < 2 or t[ms - 1] not in "(（" or t[p.end:p.end + 1] not in ")）":
+        return False
+    return any(q.end == ms - 1 for q in ctx.phrases_in(max(0, ms - 40), ms - 1))
+
+
+def _list_item(ctx: Context, start: int, end: int) -> bool:
+    """Is the clause [start, end) only a short noun and its figures (创新明星班组1个, 工作室31个、班组45个)?"""
+    t = ctx.text
+    qs = ctx.quantities_in(start, end)
+    if not qs:
+        return False
+    pos = start
+    for q0, q1 in qs:
+        gap = t[pos:q0].strip(" \u3000、")
+        if not gap or len(gap) > ctx.rules.max_item_noun or not _HAN.fullmatch(gap):
+            return False
+        pos = q1
+    return not t[pos:end].strip(" \u3000")
+
+
+def _holds_list(ctx: Context, start: int, end: int) -> bool:
+    """Does the clause [start, end) list figures with 、 (工作室4个、班组11个)?"""
+    return any(ctx.text[q1:q1 + 1] == "、" for _, q1 in ctx.quantities_in(start, end))
 
 
 def _alone(ctx: Context, p: TimePhrase, ss: int) -> bool:
@@ -105,7 +141,49 @@ def _alone_of(ctx: Context, p: TimePhrase, ss: int) -> bool:
     before = t[cs:p.match_start]
     # nothing before it in its clause, or a heading apart by a space (…工作打算 2022年,)
     opens = not before.strip() or before[-1:] in " \u3000"
-    return opens and not t[p.end:ce].strip(" \u3000")
+    return opens and not t[p.match_end:ce].strip(" \u3000")
+
+
+def _is_frame(ctx: Context, start: int, end: int) -> bool:
+    """Is the clause [start, end) a frame (a reporting frame, a dateline, a cause, a topic, an
+    item's heading: 统计局发布, / 受台风影响, / 收入方面, / 四是弘扬劳模精神,) or a time phrase alone?"""
+    t = ctx.text
+    clause = t[start:end].strip(" \u3000").lstrip("“「")
+    if any(f.search(clause) for f in ctx.rules.frames):
+        return True
+    timed = [q for q in ctx.phrases_in(start, end) if q.kind == "period"]
+    return bool(timed) and not t[start:timed[0].match_start].strip(" \u3000“「") \
+        and not t[timed[-1].match_end:end].strip(" \u3000”」")
+
+
+def _framed(ctx: Context, p: TimePhrase, ss: int) -> bool:
+    """Does ``p`` stand in the first clause of its sentence, or after frames only? Then it heads
+    the sentence as if it opened it (FIGURES.md: a frame or a dateline does not stop it)."""
+    key = ("framed", p.match_start, ss)
+    got = ctx.memo.get(key)
+    if got is None:
+        rules = ctx.rules
+        bounds = rules.period_boundaries + rules.sentence_ends
+        end = ctx.clause_start(p.match_start, bounds, floor=ss) - 1
+        got = True
+        while end > ss:
+            start = ctx.clause_start(end, bounds, floor=ss)
+            if not _is_frame(ctx, start, end):
+                got = False
+                break
+            end = start - 1
+        ctx.memo[key] = got
+    return got
+
+
+def _opens_clause(ctx: Context, p: TimePhrase, cs: int) -> bool:
+    """Is ``p`` at the head of its clause: at most ``head_offset`` characters into it (预计全年…,
+    我市近年来…), or after a subject and 于/在 (省防指于14日12时启动…) in a framed clause?"""
+    gap = ctx.text[cs:p.match_start].lstrip("“「")
+    if len(gap) <= ctx.rules.head_offset:
+        return True
+    rx = ctx.rules.head_subject
+    return rx is not None and rx.search(gap) is not None
 
 
 def _heads(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]
@@ -115,24 +193,49 @@ def _heads(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]
     t = ctx.text
     rules = ctx.rules
     first_q = vs
+    # 一笔, 一个 before a noun are articles (他算了一笔账,一个月下来,…), not the first number
+    article = rules.article
     for qs, qe in ctx.quantities_in(ss, vs):
-        if not any(p.start < qe and qs < p.end for p in before):
+        if not any(p.start < qe and qs < p.end for p in before) and not (article and article.match(t, qs)):
             first_q = qs
             break
     content = ss
     while content < se and t[content] in " \u3000\t\r":
         content += 1
     bounds = rules.period_boundaries + rules.sentence_ends
-    heads = [
-        p for p in before
-        if p.end <= first_q
-        and _attributive_ok(t, p, vs)
-        and (p.kind == "period" or p.match_start == content)
-        # at the head of its clause (预计全年…, not 自治区政府在“十四五”期间…)
-        and p.match_start - ctx.clause_start(p.match_start, bounds, floor=ss) <= rules.head_offset
-    ]
-    alone = next((p for p in before if p.end <= first_q and p.kind == "period" and _alone(ctx, p, ss)), None)
+    heads = []
+    for p in before:
+        if p.end > first_q or not p.heads or not _attributive_ok(t, p, vs):
+            continue
+        if not (p.kind == "period" or p.match_start == content):
+            continue
+        cs = ctx.clause_start(p.match_start, bounds, floor=ss)
+        if p.match_start - cs <= rules.head_offset:
+            heads.append(p)
+        elif _opens_clause(ctx, p, cs) and _framed(ctx, p, ss):
+            heads.append(p)  # 省防指于14日12时启动…: a subject before it
+    alone = next((p for p in before if p.end <= first_q and p.kind == "period" and p.heads
+                  and _alone(ctx, p, ss)), None)
     return heads, alone
+
+
+def _stretch_head(ctx: Context, vs: int, floor: int) -> TimePhrase | None:
+    """The one period of the figure's stretch (after ; or a colon) before it, when it heads the
+    stretch's first clause before any number: it governs the stretch as a head governs a sentence
+    (…;寬減2023-24年度薪俸稅…百分之百,上限6,000元)."""
+    t = ctx.text
+    while floor < vs and t[floor] in " \u3000":
+        floor += 1
+    phrases = [p for p in ctx.phrases_in(floor, vs) if p.kind == "period"]
+    if len(phrases) != 1:
+        return None  # a later one decides by its own reach
+    p = phrases[0]
+    bounds = ctx.rules.period_boundaries + ctx.rules.sentence_ends
+    if not p.heads or p.match_start >= ctx.clause_end(floor, bounds) or not _attributive_ok(t, p, vs):
+        return None
+    if not _opens_clause(ctx, p, floor) or ctx.quantities_in(floor, p.start):
+        return None
+    return p
 
 
 def governing_phrase(ctx: Context, vs: int) -> TimePhrase | None:
@@ -177,16 +280,55 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
     floor = _stretch_start(t, ss, cs)
     if alone is not None and alone.start < floor and any(p.start >= floor for p in before):
         alone = None  # 报告期内,…;报告期末,总资产3.4亿元: a period of the figure's own stretch is nearer
+    # past a ; only a phrase that heads the sentence itself (after frames only) carries: not one
+    # after a clause of content (医院开通…服务,全年惠及…;为…体检1.9万人), nor into a new item (…;二是…)
+    new_item = floor > ss and _new_item(ctx, floor)
+    heads = [p for p in heads if p.start >= floor or (_framed(ctx, p, ss) and not (new_item and _in_item(ctx, p, ss)))]
+    if alone is not None and alone.start < floor and not _framed(ctx, alone, ss):
+        alone = None
     if alone is not None:
         return alone  # 2022年,全镇…,全年未发生…,…下降33.3%: a head standing alone frames the sentence
     reach = _reaching(ctx, vs, cs, ss)
     if reach is not None:
         return reach
+    if floor > ss and t[floor - 1] in ";；":
+        head = _stretch_head(ctx, vs, floor)
+        if head is not None:
+            return head
     if heads:
         return heads[0]
     ce = ctx.clause_end(vs, rules.period_boundaries + rules.sentence_ends, se)
     later = [p for p in ctx.phrases_in(vs, ce) if p.kind == "period" and t[p.end:p.end + 1] != "的"]
     return later[0] if later else None
+
+
+def _new_item(ctx: Context, floor: int) -> bool:
+    """Does the stretch at ``floor`` open a new item of a list (二是…, (三)…)?"""
+    rx = ctx.rules.item_marker
+    if rx is None:
+        return False
+    t = ctx.text
+    while floor < len(t) and t[floor] in " \u3000":
+        floor += 1
+    return rx.match(t, floor) is not None
+
+
+def _in_item(ctx: Context, p: TimePhrase, ss: int) -> bool:
+    """Is ``p`` inside an item of a list (一是扩大有效投资,全年实施…)?"""
+    rx = ctx.rules.item_marker
+    if rx is None:
+        return False
+    bounds = ctx.rules.period_boundaries + ctx.rules.sentence_ends
+    pos = p.match_start
+    while pos > ss:
+        cs = ctx.clause_start(pos, bounds, floor=ss)
+        k = cs
+        while k < pos and ctx.text[k] in " \u3000":
+            k += 1
+        if rx.match(ctx.text, k):
+            return True
+        pos = cs - 1
+    return False
 
 
 def _joined(ctx: Context, p: TimePhrase, vs: int) -> tuple[int, int]:

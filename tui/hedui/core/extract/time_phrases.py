@@ -7,7 +7,7 @@ the period and table rules read them from there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from hedui.core.extract.context_rules import ContextRules
@@ -23,6 +23,14 @@ class TimePhrase:
     kind: str  # "period" | "frequency" | "base" (the base of a comparison: 较110年, 比上年)
     rule: str
     match_start: int  # start of the whole match (with a dropped prefix)
+    match_end: int  # end of the whole match (with a dropped suffix: 一个月下来)
+    heads: bool = True  # may head a sentence (以前 only reaches to the next ;)
+    stretch: bool = False  # reaches every clause after it up to the next ; (截至目前…)
+
+    def shifted(self, by: int) -> "TimePhrase":
+        """The same phrase ``by`` characters later (a piece's phrases in the whole text)."""
+        return replace(self, start=self.start + by, end=self.end + by, match_start=self.match_start + by,
+                       match_end=self.match_end + by)
 
 
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))
@@ -54,6 +62,7 @@ def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[Scanner, ...]
     bounds = rules.period_boundaries + rules.sentence_ends
     clause_starts = [0] + [m.end() for m in re.finditer("[" + re.escape(bounds) + "]", t)]
     found: list[tuple[int, int, int, int, int, str, str]] = []  # (ms, me, order, ks, ke, kind, id)
+    flags = {r.id: (r.heads, r.stretch) for r in rules.periods}
     skipped: list[int] | None = None
     for order, rule in enumerate(rules.periods):
         scan = scanners[order] if scanners is not None else Scanner(rule.regex)
@@ -82,7 +91,7 @@ def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[Scanner, ...]
         why = _excluded(t, rules, sentence_at, ms, ke)
         if why == "quoted":
             continue
-        out.append(TimePhrase(ks, ke, "base" if why else kind, rid, ms))
+        out.append(TimePhrase(ks, ke, "base" if why else kind, rid, ms, me, *flags[rid]))
     out.sort(key=lambda p: p.start)
     return out
 
@@ -108,6 +117,6 @@ def _excluded(t: str, rules: ContextRules, sentence_at: Callable[[int], tuple[in
         return "base"
     if rules.cmp_after is not None and rules.cmp_after.match(t[ke:ke + 6]):
         return "base"
-    if ms > 0 and t[ms - 1] == "是" and t[ke:ke + 1] == "的":
-        return "base"  # 是五年前的四倍: the base of a comparison
+    if ms > 0 and t[ms - 1] in "是为" and t[ke:ke + 1] == "的":
+        return "base"  # 是五年前的四倍, 为110年的30倍: the base of a comparison
     return None

@@ -196,6 +196,9 @@ class Scanner:
                 yield m
             return
         match = self.pattern.match
+        if self._required is not None:
+            yield from self._finditer_near(text, pos, stop)
+            return
         gate = self._starts.finditer(text, pos) if stop is None else self._starts.finditer(text, pos, stop)
         for c in gate:
             p = c.start()
@@ -206,6 +209,31 @@ class Scanner:
                 yield m
                 pos = m.end()
 
+
+    def _finditer_near(self, text: str, pos: int, stop: int | None) -> Iterator[re.Match[str]]:
+        """The gated scan, skipping the stretches too far before the next occurrence of the literal
+        every match holds (a match at ``p`` holds it at some ``q``, ``p <= q <= p + reach``)."""
+        assert self._required is not None and self._starts is not None
+        lit, width = self._required
+        reach = width - len(lit)
+        match, search, find = self.pattern.match, self._starts.search, text.find
+        end = len(text) if stop is None else stop
+        at, q = pos, -1
+        while (c := search(text, at, end)) is not None:
+            p = c.start()
+            if q < p:
+                q = find(lit, p)
+                if q < 0:
+                    return
+            if q - p > reach:
+                at = q - reach
+                continue
+            m = match(text, p)
+            if m is None:
+                at = p + 1
+            else:
+                yield m
+                at = max(m.end(), p + 1)
 
     def _shallow_search(self, stop: int | None) -> Callable[[str, int], re.Match[str] | None]:
         """The first match of the long-run-safe variant from a position (gated like ``finditer``)."""

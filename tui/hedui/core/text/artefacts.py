@@ -106,10 +106,18 @@ def _pinyin(text: str, rules: Iterable[ArtefactRule]) -> list[tuple[int, int, st
     return _disjoint(spans)
 
 
+def furniture_matches(view_text: str, rules: ArtefactRules) -> dict[str, list[tuple[int, int]]]:
+    """The spans of every furniture rule's matches on the view (none for a rule with too few), by
+    rule id: the costly part of ``find_artefacts``, which another process may do beside it."""
+    return {r.id: [m.span() for m in _matches(r, view_text)] for r in rules.of_kind("furniture")}
+
+
 class _Furniture:
     """Applies furniture rules to a view; spans are view coordinates."""
 
-    def __init__(self, view: TextView, rules: ArtefactRules) -> None:
+    def __init__(self, view: TextView, rules: ArtefactRules,
+                 matches: dict[str, list[tuple[int, int]]] | None = None) -> None:
+        self.matches = matches if matches is not None else {}
         self.text = view.text
         self.sentence = rules.sentence
         self.figure = rules.figure
@@ -145,8 +153,11 @@ class _Furniture:
 
     def apply(self, rule: ArtefactRule, near: set[int] | None = None) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
-        for m in _matches(rule, self.text):
-            ms, me = _strip(self.text, *m.span())  # a match may begin with newlines
+        spans = self.matches.get(rule.id)
+        if spans is None:
+            spans = self.matches[rule.id] = [m.span() for m in _matches(rule, self.text)]
+        for span in spans:
+            ms, me = _strip(self.text, *span)  # a match may begin with newlines
             if me <= ms or (near is not None and self.lines.index(ms) not in near):
                 continue
             if found and ms < found[-1][1] and rule.scope != "match":
@@ -234,12 +245,19 @@ def _repeats(view: TextView, rules: ArtefactRules, furniture: list[tuple[int, in
     return out
 
 
-def find_artefacts(text: str, rules: ArtefactRules) -> tuple[Artefact, ...]:
-    """Every artefact of ``text``, sorted by (start, end, kind)."""
+def artefact_view(text: str, rules: ArtefactRules) -> tuple[list[tuple[int, int, str]], TextView]:
+    """(the pinyin spans of ``text``, the view without them) that furniture is looked for on."""
     pinyin = _pinyin(text, rules.of_kind("pinyin"))
-    view = build_view(text, [(s, e) for s, e, _ in pinyin], rules.simplifier)
+    return pinyin, build_view(text, [(s, e) for s, e, _ in pinyin], rules.simplifier)
+
+
+def find_artefacts(text: str, rules: ArtefactRules,
+                   found: tuple[list[tuple[int, int, str]], TextView, dict] | None = None) -> tuple[Artefact, ...]:
+    """Every artefact of ``text``, sorted by (start, end, kind). ``found``: what ``artefact_view``
+    and ``furniture_matches`` gave for this text, when they were called first."""
+    pinyin, view = found[:2] if found is not None else artefact_view(text, rules)
     arts = [Artefact(s, e, "pinyin", rid) for s, e, rid in pinyin]
-    furniture = _Furniture(view, rules).run(rules.of_kind("furniture"))
+    furniture = _Furniture(view, rules, found[2] if found is not None else None).run(rules.of_kind("furniture"))
     for s, e, rid in furniture:
         os_, oe = view.to_original(s, e)
         arts.append(Artefact(os_, oe, "furniture", rid))

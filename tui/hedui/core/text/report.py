@@ -17,7 +17,9 @@ undecodable).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from hedui.core.text.artefact_rules import ArtefactRules, load_artefact_rules
 from hedui.core.text.artefacts import find_artefacts
@@ -48,8 +50,10 @@ def read_report_bytes(path: Path | str) -> bytes:
 
 
 def decode_report(path: Path | str, data: bytes, artefact_rules: ArtefactRules | None = None,
-                  rules_dir: Path | None = None) -> Report:
-    """A Report from bytes already read (``path`` names it in errors and in the Report)."""
+                  rules_dir: Path | None = None, prepare: Callable[[str, ArtefactRules], Any] | None = None
+                  ) -> Report:
+    """A Report from bytes already read (``path`` names it in errors and in the Report).
+    ``prepare(text, rules)``: what ``find_artefacts`` may be given as ``found`` (or None)."""
     p = Path(path)
     try:
         text, encoding = decode_report_bytes(data)
@@ -61,7 +65,7 @@ def decode_report(path: Path | str, data: bytes, artefact_rules: ArtefactRules |
         text=text,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
-        artefacts=find_artefacts(text, rules),
+        artefacts=find_artefacts(text, rules, prepare(text, rules) if prepare is not None else None),
     )
 
 

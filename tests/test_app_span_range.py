@@ -33,7 +33,7 @@ class Extractor:
         return Real().parse_span(report, start, end)
 
 
-@pytest.mark.parametrize("spaced", ["2.3 - 6.1%", "2.3 至 6.1%"])
+@pytest.mark.parametrize("spaced", ["2.3 - 6.1%", "2.3 至 6.1%", "2.3 – 6.1%"])
 async def test_the_span_moved_onto_a_spaced_range_reads_the_range(ws, spaced):
     text = TEXT.format(range=spaced)
     path = ws.reports / "range.txt"

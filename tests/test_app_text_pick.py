@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import events
 
 from hedui.app.screens.field_picker import FieldPicker
-from tests.app_helpers import wait_ready, ws  # noqa: F401
+from tests.app_helpers import screen_text, wait_ready, ws  # noqa: F401
 from tests.test_app_fixes import SIZE, TEXT, fixes_app, go_to, saved, settle
 
 CHARS = {"plus": "+", "space": " ", "left_square_bracket": "[", "right_square_bracket": "]",
@@ -41,7 +41,12 @@ async def test_space_joins_with_a_space_and_the_text_line_shows_the_parts(ws):
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
         await go_to(pilot, "3,200萬元")
-        await pilot.press("L", "space")
+        await pilot.press("L")
+        assert "Join" not in screen_text(app).splitlines()[-1]  # not picking from the text yet
+        await pilot.press("space")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "+ Join" in footer and "[ ] { } Char" in footer  # picking: the keys that apply
         picker = app.review.panel
         assert isinstance(picker, FieldPicker)
         assert picker.picked == "發放生活津貼 共計"

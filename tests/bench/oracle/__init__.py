@@ -9,6 +9,7 @@ split, and checks that ``hedui export`` then equals the gold on every required f
 - ``driver``: presses keys one at a time, counts them by kind, and refuses any key the app's
   help does not list for the moment (or that a form's own help line does not show);
 - ``fields``: the cheapest way the app offers to set a figure's fields;
+- ``textpick``: the cheapest pick from the report's text (words, characters, two parts joined);
 - ``walk``: one report, figure by figure, in the order of the text;
 - ``verify``: the export against the gold; ``run``: many reports and the figures printed.
 """

@@ -1,9 +1,10 @@
 """Setting a figure's fields by the cheapest keys the app offers.
 
 Per field, the field keys of the review screen (``L`` label, ``P`` period, ``U`` unit, ``B``
-bound) open a picker: a digit takes one of its choices; ``h``/``l``/``H``/``L`` pick a phrase
-from the report's text and Enter takes it; typing (``ctrl+u`` first when the first character is
-one of the picker's keys) is the last resort; ``.`` repeats the last fix.  A value or an upper
+bound) open a picker: a digit takes one of its choices (those it shows); a pick from the
+report's text (``textpick``: words, characters, two parts joined) and Enter take a phrase;
+typing (``ctrl+u`` first when the first character is one of the picker's keys) is the last
+resort; ``.`` repeats the last fix.  A value or an upper
 end can only be set in the correction form (``e``): move with the arrows, a digit in a choice
 field, Backspace or ``ctrl+u`` and the characters in a text field, Enter.  A figure that needs
 several fields gets whichever is cheaper: the pickers one after the other (each advances, so a
@@ -15,6 +16,7 @@ from typing import Any
 
 from textual.widgets import Input
 
+from hedui.app.screens.field_picker import MAX_CHOICES
 from hedui.core.dataset.evaluate import char_f1, norm_unit
 from tests.bench.oracle.driver import Keys
 from tests.bench.oracle.fill import fill_column, worth_filling
@@ -26,7 +28,7 @@ ORDER = ("value", "value_max", "unit", "bound", "category", "label", "period")
 PICKER_KEYS = {"label": "review.fix_label", "period": "review.fix_period", "unit": "review.fix_unit",
                "bound": "review.fix_bound"}
 #: keys of the picker a first typed character would be taken as
-PICKER_BOUND = set("123456789jkhlHLe[]{}+ ")
+PICKER_BOUND = set("1234567jkhlHLe[]{}+ ")
 FAR = 10**6
 
 
@@ -118,7 +120,7 @@ async def fix_by_form(keys: Keys, want: dict[str, str]) -> None:
 
 def picker_plan(screen: Any, entry: Any, field: str, want: str, has: Any) -> list[str]:
     """The picker keys after the field key: a digit, a text pick and Enter, or typing."""
-    choices = screen.choices(field, entry)[:9]
+    choices = screen.choices(field, entry)[:MAX_CHOICES]  # those the picker shows
     for i, c in enumerate(choices):
         if good(field, c.value, want):
             return [str(i + 1)]

@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.binding import Binding
 
-from hedui.app.screens.field_picker import Choice, FieldPicker
+from hedui.app.screens.field_picker import MAX_CHOICES, Choice, FieldPicker
 from hedui.core.extract.phrases import (Words, borrowed_labels, find_near, own_words, phrase, window,
                                         words_around)
 from hedui.core.extract.table_mates import table_mates
@@ -207,7 +207,7 @@ class FieldFixActions:
                 add(period, "in the text")
         if self.last_fix is not None and self.last_fix[0] == field:
             add(self.last_fix[1], "last used")
-        choices = [Choice(v, why) for v, why in out.items()][:8]
+        choices = [Choice(v, why) for v, why in out.items()][:MAX_CHOICES - 1]  # and "clear it"
         if current:
             choices.append(Choice("", "clear it"))
         return choices

@@ -25,8 +25,8 @@ from textual.widgets import Input, Static
 from hedui.app.widgets.panel import Panel
 from hedui.app.widgets.quiet_input import QuietInput
 
-#: most choices shown (digits 1-9)
-MAX_CHOICES = 9
+#: most choices shown (digits 1-7): the rows of the choices at 80x24 (hedui.tcss #picker-options)
+MAX_CHOICES = 7
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class FieldPicker(Panel, can_focus=True):
     """See the module docstring."""
 
     BINDINGS = [
-        *(Binding(str(n), f"take({n})", "Take", show=n == 1, key_display="1-9", id=f"picker.take_{n}")
+        *(Binding(str(n), f"take({n})", "Take", show=n == 1, key_display=f"1-{MAX_CHOICES}", id=f"picker.take_{n}")
           for n in range(1, MAX_CHOICES + 1)),
         Binding("j,down", "cursor(1)", "Down", show=False, id="picker.down"),
         Binding("k,up", "cursor(-1)", "Up", show=False, id="picker.up"),
@@ -60,12 +60,14 @@ class FieldPicker(Panel, can_focus=True):
         Binding("l,right", "word(1)", "Text→", show=False, id="picker.word_right"),
         Binding("H,shift+left", "grow(-1)", "Shrink", show=False, id="picker.shrink"),
         Binding("L,shift+right", "grow(1)", "Grow", show=False, id="picker.grow"),
-        Binding("left_square_bracket", "nudge('start', -1)", "Start←", show=False, id="picker.start_left"),
+        # picking from the text: in the Footer once a phrase is picked (``check_action``)
+        Binding("plus", "part('')", "Join", id="picker.join"),
+        Binding("space", "part(' ')", "Join spaced", show=False, id="picker.join_spaced"),
+        Binding("left_square_bracket", "nudge('start', -1)", "Char", key_display="[ ] { }",
+                id="picker.start_left"),
         Binding("right_square_bracket", "nudge('start', 1)", "Start→", show=False, id="picker.start_right"),
         Binding("left_curly_bracket", "nudge('end', -1)", "End←", show=False, id="picker.end_left"),
         Binding("right_curly_bracket", "nudge('end', 1)", "End→", show=False, id="picker.end_right"),
-        Binding("plus", "part('')", "Join", show=False, id="picker.join"),
-        Binding("space", "part(' ')", "Join spaced", show=False, id="picker.join_spaced"),
         Binding("ctrl+u", "type", "Type", key_display="^u", id="picker.type"),
         Binding("e", "form", "Form", id="picker.form"),
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
@@ -138,8 +140,10 @@ class FieldPicker(Panel, can_focus=True):
         return out
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("word", "grow", "nudge", "part"):
+        if action in ("word", "grow"):
             return self.text_pick is not None and not self.typing
+        if action in ("nudge", "part"):  # (they work from the start; shown once picking)
+            return self.text_pick is not None and not self.typing and bool(self.picked)
         if action == "type":
             return self.typed and not self.typing
         return True
@@ -163,15 +167,16 @@ class FieldPicker(Panel, can_focus=True):
             return " Enter take · h/l H/L word · [ ] { } char · + join · space join spaced · Esc"
         text = " · h/l H/L text" if self.text_pick is not None else ""
         typed = " · ^u type" if self.typed else ""
-        return f" 1-9 / Enter take{text}{typed} · e form · Esc"
+        return f" 1-{MAX_CHOICES} / Enter take{text}{typed} · e form · Esc"
 
     def _redraw(self) -> None:
         self.query_one("#picker-options", Static).update(self._options())
         self.query_one("#picker-text", Static).update(self._text_line())
         help_line = self._help()
-        if help_line != self._help_shown:
+        if help_line != self._help_shown:  # picking from the text began or ended
             self._help_shown = help_line
             self.query_one("#picker-help", Static).update(help_line)
+            self.refresh_bindings()
 
     # ------------------------------------------------------------------ actions
     def action_take(self, n: int) -> None:

@@ -82,7 +82,7 @@ LONG: dict[str, str] = {
     **{f"adjudicate.take_{k}": f"adjudicate: take reviewer {k}'s version" for k in range(1, 10)},
 }
 for _n in range(1, 10):
-    LONG[f"picker.take_{_n}"] = f"picker: take choice {_n}"
+    LONG[f"picker.take_{_n}"] = f"picker: take choice {_n}"  # (1-7: the choices shown)
     LONG[f"choice.pick_{_n}"] = f"form, bound/category: choose {_n}"
 
 

@@ -62,11 +62,19 @@ class PanelHost:
 
     def hold_key(self, event: events.Key) -> None:
         """Hold ``event`` if a panel is opening or closing (the screen sees a key before the
-        app runs its binding, so the key after ``e`` comes to the app after the panel opened)."""
-        if self._held is not None and self.panel is not None:
+        app runs its binding, so the key after ``e`` comes to the app after the panel opened).
+        A key that reaches the screen while a composed panel (the picker) is up was typed
+        before it took the focus: it is the panel's (a key the panel handles never gets here,
+        and the app would check it against bindings that may not apply yet)."""
+        panel = self.panel
+        if self._held is not None and panel is not None:
             self._held.append(event)
             event.stop()
             event.prevent_default()
+        elif panel is not None and panel.persistent and not panel.closing and not getattr(panel, "typing", False):
+            event.stop()
+            event.prevent_default()
+            panel.replay([event])
 
     def on_panel_closed(self, event: Panel.Closed) -> None:  # by name: @on is not seen on a mixin
         event.stop()

@@ -55,23 +55,22 @@ class FittedFooter(Widget):
         super().__init__(**kwargs)
         self._shown: tuple = ()  # ((key, key display, description, enabled), …) as rendered
         self._spans: list[tuple[int, int, str]] = []  # (first cell, end cell, key) for clicks
-        self._width = 0
+        self._ready = False  # (the screen's bindings signalled once)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._shown = self._keys()  # in the first paint: no repaint of its own to follow
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Any) -> None:
+        self._ready = True
         if self.is_attached and screen is self.screen:
             self._update()
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._width:
-            self._width = event.size.width
-            self.call_after_refresh(self._update)
+        if self._ready:
+            self._update()
 
     def _keys(self) -> tuple:
         """The keys to show now: one per action (its first binding in the screen's order)."""

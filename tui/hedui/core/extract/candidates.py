@@ -19,7 +19,7 @@ from hedui.core.extract.table_layout import Tables
 #: separators of a list whose last item carries the unit shared by all (0.1、3.8、5.1个百分点)
 LIST_SEPS = ("、", "和", "及", "与", "或")
 #: separators of a range written with a unit on both ends (260元至500元)
-RANGE_SEPS = ("至", "到", "-", "~", "～", "—", "－")
+RANGE_SEPS = ("至", "到", "-", "–", "~", "～", "—", "－")
 #: scale words that, standing alone, are vague (百余个 and 近百场 count; 百姓, 上亿元项目 do not);
 #: 十 alone is a plain ten (十件实事)
 LONE_SCALES = frozenset("百千万亿")

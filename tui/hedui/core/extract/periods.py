@@ -178,7 +178,7 @@ def _framed(ctx: Context, p: TimePhrase, ss: int) -> bool:
 
 def _opens_clause(ctx: Context, p: TimePhrase, cs: int) -> bool:
     """Is ``p`` at the head of its clause: at most ``head_offset`` characters into it (预计全年…,
-    我市近年来…), or after a subject and 于/在 (省防指于14日12时启动…) in a framed clause?"""
+    我市近年来…), or after a subject and 于 (``head_subject``: 省防指于14日12时启动…)?"""
     gap = ctx.text[cs:p.match_start].lstrip("“「")
     if len(gap) <= ctx.rules.head_offset:
         return True
@@ -220,7 +220,7 @@ def _heads(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]
 
 
 def _stretch_head(ctx: Context, vs: int, floor: int) -> TimePhrase | None:
-    """The one period of the figure's stretch (after ; or a colon) before it, when it heads the
+    """The one period of the figure's stretch (after a ;) before it, when it heads the
     stretch's first clause before any number: it governs the stretch as a head governs a sentence
     (…;寬減2023-24年度薪俸稅…百分之百,上限6,000元)."""
     t = ctx.text
@@ -283,7 +283,8 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
     # past a ; only a phrase that heads the sentence itself (after frames only) carries: not one
     # after a clause of content (医院开通…服务,全年惠及…;为…体检1.9万人), nor into a new item (…;二是…)
     new_item = floor > ss and _new_item(ctx, floor)
-    heads = [p for p in heads if p.start >= floor or (_framed(ctx, p, ss) and not (new_item and _in_item(ctx, p, ss)))]
+    heads = [p for p in heads
+             if p.start >= floor or (_framed(ctx, p, ss) and not (new_item and _in_item(ctx, p, ss)))]
     if alone is not None and alone.start < floor and not _framed(ctx, alone, ss):
         alone = None
     if alone is not None:

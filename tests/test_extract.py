@@ -23,9 +23,9 @@ EX = Extractor()
 #: 472bb42 before it: dev 0.916/0.993, seeds 0.838/0.997, unseen 0.847/0.976, unseen2 0.886/0.980,
 #: unseen3 0.868/0.976, unseen4 0.853/0.962), a little under, so that a regression fails them
 FLOORS = {
-    "dev": (0.955, 0.997), "dev1": (0.955, 0.999), "dev2": (0.956, 0.995), "seeds": (0.851, 0.999),
-    "heldout": (0.905, 0.993), "unseen": (0.870, 0.989), "unseen2": (0.903, 0.986),
-    "unseen3": (0.885, 0.989), "unseen4": (0.907, 0.986),
+    "dev": (0.955, 0.997), "dev1": (0.955, 0.999), "dev2": (0.956, 0.995), "seeds": (0.852, 0.999),
+    "heldout": (0.908, 0.993), "unseen": (0.870, 0.992), "unseen2": (0.903, 0.986),
+    "unseen3": (0.886, 0.989), "unseen4": (0.912, 0.986),
 }
 
 

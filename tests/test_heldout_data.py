@@ -27,6 +27,7 @@ SETS = {
     "unseen3": (DATA / "unseen3" / "gold", DATA / "unseen3" / "reports"),
     "unseen4": (DATA / "unseen4" / "gold", DATA / "unseen4" / "reports"),
     "unseen5": (DATA / "unseen5" / "gold", DATA / "unseen5" / "reports"),
+    "unseen6": (DATA / "unseen6" / "gold", DATA / "unseen6" / "reports"),
 }
 GOLD_FILES = [(name, path) for name, (gold_dir, _) in SETS.items() for path in sorted(gold_dir.glob("*.json"))]
 

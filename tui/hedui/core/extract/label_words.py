@@ -19,6 +19,7 @@ _NOTES = ("以下", "下同", "简称", "下称")  # the longest item of a list 
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
 _DIGIT_YEAR = re.compile(r"[0-9０-９]年")
+_FRAMED = re.compile("相比|比较")
 _BASE_YEAR = re.compile(r"(?:民国)?[0-9０-９]{2,4}年度?")  # a year, not a span (比10年前)
 _NOUN = re.compile(r"[\u4e00-\u9fff()（）“”]+")
 #: 一个, 一家 … before a number are articles that end its words (建立了一个二十亩的试验园); 一斤, 一趟
@@ -135,12 +136,12 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
 
 def _base_years(ctx: Context, idx: list[int]) -> set[int]:
     """Positions of a dated comparison base in ``idx``: 較民國103年增加 → 增加, 比2022年同期增加 →
-    比同期增加 (a curator's label says what changed, not against which year; 比上年 stays)."""
+    比同期增加 (a curator's label says what changed, not against which year; 比上年 stays), and
+    of a framed one (与去年同期相比上升 → 上升)."""
     t = ctx.text
     drop: set[int] = set()
-    for end in range(idx[0] + 1, idx[-1] + 2):
-        if not _DIGIT_YEAR.search(t, max(0, end - 8), end):
-            continue
+    for m in _DIGIT_YEAR.finditer(t, idx[0], idx[-1] + 1):  # a base ends in a year: 103年, 2022年度
+        end = m.end() + (t[m.end():m.end() + 1] == "度")
         base = ctx.base_ending_at(end)
         if base is None or not _BASE_YEAR.fullmatch(t, base.start, end):
             continue
@@ -150,6 +151,10 @@ def _base_years(ctx: Context, idx: list[int]) -> set[int]:
         if t[start - 1:start] in ("较", "比") and t[end:end + 2] != "同期":
             start -= 1
         drop.update(range(start, end))
+    for m in _FRAMED.finditer(t, idx[0], idx[-1] + 1):  # 与去年同期相比上升 → 上升
+        base = ctx.base_ending_at(m.start())
+        if base is not None and t[base.start - 1:base.start] in "与和同跟":
+            drop.update(range(base.start - 1, m.end()))
     return drop
 
 

@@ -61,7 +61,9 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
         return True
     # the year of a comparison base is part of the relation (较103年增, 同样较民国103年增加)
     words = [w for w in ctx.words(s) if not (w.isdigit() or w in ("年", "民国", "年度"))]
-    return bool(words) and (all(w in rel for w in words) or (words[0] in rel and len(idx) <= 4))
+    # a short one may hold other words between (较103年增); 上年结转 (a budget item) is none
+    return bool(words) and (all(w in rel for w in words)
+                            or (words[0] in rel and words[-1] in rel and len(idx) <= 4))
 
 
 def _subjectless(ctx: Context, idx: list[int]) -> bool:
@@ -281,8 +283,8 @@ def _household_unit(ctx: Context, vs: int, ve: int, idx: list[int]) -> list[int]
     its label, when the label does not name it: what the pair counts is told apart by it."""
     t = ctx.text
     unit = t[ve - 1]
-    if not idx or t[idx[-1]] == unit or ve - vs < 2:
-        return []
+    if not idx or t[idx[-1]] == unit or idx[-1] >= ve - 1 or ve - vs < 2:
+        return []  # none, named already, or words after the number (the unit goes at the end)
     if unit == "户" and any(qs == ve and t[qe - 1] == "人" for qs, qe in ctx.quantities_in(ve, ve + 1)):
         return [ve - 1]
     if unit == "人" and t[vs - 1:vs] == "户" and any(qe == vs for _, qe in ctx.quantities_in(max(0, vs - 12), vs)):

@@ -123,10 +123,11 @@ WIDE = "单位:万元\n" + _aligned(
     ("指标    本期    上年同期    增减\n毛利率(%)    31.5    30.2    下降1.3个百分点\n",
      [("31.5", 31.5, "%", "毛利率", "本期"), ("30.2", 30.2, "%", "毛利率", "上年同期"),
       ("1.3个百分点", 1.3, "百分点", "毛利率下降", "")]),
-    # a column heading joining a measure and a year: the year is the period, the measure joins the row
-    ("单位:人\n| 学段 | 招生数 2022年 | 招生数 2023年 | 2023年 毕业生数 |\n| 初中 | 1,203 | 1,250 | 980 |\n",
+    # a column heading joining a measure and a year: the year is the period, the measure joins the
+    # row; a heading of two periods apart is one period
+    ("单位:人\n| 学段 | 招生数 2022年 | 招生数 2023年 | 2023年 毕业生数 | 2024年 1-6月 |\n| 初中 | 1,203 | 1,250 | 980 | 640 |\n",
      [("1,203", 1203, "人", "初中招生数", "2022年"), ("1,250", 1250, "人", "初中招生数", "2023年"),
-      ("980", 980, "人", "初中毕业生数", "2023年")]),
+      ("980", 980, "人", "初中毕业生数", "2023年"), ("640", 640, "人", "初中", "2024年 1-6月")]),
 ])
 def test_aligned_and_joined_headings(text: str, expected: list[tuple]) -> None:
     assert cells(text) == expected

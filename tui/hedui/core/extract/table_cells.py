@@ -127,6 +127,8 @@ class CellReader:
             for (a, b), rest in (((m.end(), y), (x, m.start())), ((x, m.start()), (m.end(), y))):
                 pm = self.rules.period.fullmatch(s, a, b)
                 if pm is not None:
+                    if self.rules.period.fullmatch(s, *rest) is not None:  # 2023年 1-9月: one period
+                        return (x, y), []
                     return (pm.start("p"), pm.end("p")), [rest]
         return None, [(x, y)]
 

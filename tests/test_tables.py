@@ -2,6 +2,7 @@
 headings state, in every layout the finder knows; rules/tables.toml is checked as data."""
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,81 @@ FLAT = ("一、 盈利能力 单位:元 本期 上年同期 增减比例 营业�
 ])
 def test_table_layouts(text: str, expected: list[tuple]) -> None:
     assert cells(text) == expected
+
+
+def _aligned(*rows: list[str], width: int = 16) -> str:
+    """Rows space-aligned by DISPLAY width, as a PDF export writes them: the first cell padded
+    to 36 columns, each other right-aligned in ``width`` columns (a CJK character is 2 wide);
+    a row starting with '' is an indented heading row."""
+    def w(t: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t)
+    out = []
+    for head, *rest in rows:
+        out.append(head + " " * (36 - w(head)) + "".join(" " * (width - w(c)) + c for c in rest))
+    return "\n".join(out) + "\n"
+
+
+# headings of a period (本期, 年初至报告期末) beside a change (%) column, then an indented second
+# heading row (期末 / 上年度末) for the balance rows; long CJK row headings shift characters, not
+# display columns; 不适用 is a cell holding no figure
+WIDE = "单位:万元\n" + _aligned(
+    ["项目", "本期", "上年同期", "增减(%)", "年初至报告期末", "上年同期", "增减(%)"],
+    ["销售收入", "1,200.50", "1,000.00", "20.05", "3,600.00", "3,000.00", "20.00"],
+    ["归属于母公司所有者的综合收益总额", "(80.20)", "不适用", "不适用", "150.00", "(20.00)", "不适用"],
+    ["每股净收益(元/股)", "0.12", "0.10", "20.00", "0.30", "0.25", "20.00"],
+    ["", "本期末", "上年度末", "增减(%)"],
+    ["负债总额", "9,000.00", "8,000.00", "12.50"],
+    ["归属于母公司所有者的权益合计", "5,500.00", "5,000.00", "10.00"],
+)
+
+
+@pytest.mark.parametrize("text, expected", [
+    (WIDE, [("1,200.50", 12005000, "元", "销售收入", "本期"), ("1,000.00", 10000000, "元", "销售收入", "上年同期"),
+            ("20.05", 20.05, "%", "销售收入增减", ""),
+            ("3,600.00", 36000000, "元", "销售收入", "年初至报告期末"), ("3,000.00", 30000000, "元", "销售收入", "上年同期"),
+            ("20.00", 20, "%", "销售收入增减", ""),
+            ("(80.20)", -802000, "元", "归属于母公司所有者的综合收益总额", "本期"),
+            ("150.00", 1500000, "元", "归属于母公司所有者的综合收益总额", "年初至报告期末"),
+            ("(20.00)", -200000, "元", "归属于母公司所有者的综合收益总额", "上年同期"),
+            ("0.12", 0.12, "元/股", "每股净收益", "本期"), ("0.10", 0.1, "元/股", "每股净收益", "上年同期"),
+            ("20.00", 20, "%", "每股净收益增减", ""), ("0.30", 0.3, "元/股", "每股净收益", "年初至报告期末"),
+            ("0.25", 0.25, "元/股", "每股净收益", "上年同期"), ("20.00", 20, "%", "每股净收益增减", ""),
+            ("9,000.00", 90000000, "元", "负债总额", "本期末"), ("8,000.00", 80000000, "元", "负债总额", "上年度末"),
+            ("12.50", 12.5, "%", "负债总额增减", ""),
+            ("5,500.00", 55000000, "元", "归属于母公司所有者的权益合计", "本期末"),
+            ("5,000.00", 50000000, "元", "归属于母公司所有者的权益合计", "上年度末"),
+            ("10.00", 10, "%", "归属于母公司所有者的权益合计增减", "")]),
+    # a row with a blank cell: the display columns say which heading each value is under
+    (_aligned(["地区", "2022年", "2023年", "2024年"], ["东部沿海经济协作区", "1,500", "", "1,800"]),
+     [("1,500", 1500, "", "东部沿海经济协作区", "2022年"), ("1,800", 1800, "", "东部沿海经济协作区", "2024年")]),
+    # a word among the values (未披露) is a cell when the row has as many cells as headings
+    ("指标    本期    上期    变动\n客户数    1,200    1,100    未披露\n门店数    35    未披露    35\n",
+     [("1,200", 1200, "", "客户数", "本期"), ("1,100", 1100, "", "客户数", "上期"),
+      ("35", 35, "", "门店数", "本期"), ("35", 35, "", "门店数变动", "")]),
+    # a change word in a cell (下降1.3个百分点) names the change instead of its column heading (增减)
+    ("指标    本期    上年同期    增减\n毛利率(%)    31.5    30.2    下降1.3个百分点\n",
+     [("31.5", 31.5, "%", "毛利率", "本期"), ("30.2", 30.2, "%", "毛利率", "上年同期"),
+      ("1.3个百分点", 1.3, "百分点", "毛利率下降", "")]),
+    # a column heading joining a measure and a year: the year is the period, the measure joins the
+    # row; a heading of two periods apart is one period
+    ("单位:人\n| 学段 | 招生数 2022年 | 招生数 2023年 | 2023年 毕业生数 | 2024年 1-6月 |\n| 初中 | 1,203 | 1,250 | 980 | 640 |\n",
+     [("1,203", 1203, "人", "初中招生数", "2022年"), ("1,250", 1250, "人", "初中招生数", "2023年"),
+      ("980", 980, "人", "初中毕业生数", "2023年"), ("640", 640, "人", "初中", "2024年 1-6月")]),
+])
+def test_aligned_and_joined_headings(text: str, expected: list[tuple]) -> None:
+    assert cells(text) == expected
+
+
+@pytest.mark.parametrize("text, period", [
+    # a span from the start of the year is one time phrase, not 年初 nor 报告期末
+    ("年初至报告期末,本行累计发放贷款12.5亿元。", "年初至报告期末"),
+    ("今年年初至今,全县新增就业1,200人。", "今年年初至今"),
+    ("本年初至9月末,累计完成投资3.6亿元。", "本年初至9月末"),
+    # a season's term is one period (2023年秋季学期, not 2023年秋季)
+    ("2023年秋季学期,全校招收新生850人。", "2023年秋季学期"),
+])
+def test_spans_of_time_are_one_period(text: str, period: str) -> None:
+    assert [p for *_, p in cells(text)] == [period]
 
 
 @pytest.mark.parametrize("text", [

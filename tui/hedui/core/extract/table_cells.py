@@ -2,6 +2,7 @@
 period, the unit and scale, FIGURES.md "Tables"), read by ``CellReader`` for table_layout.py."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,6 +10,7 @@ from hedui.core.extract.table_rules import TableRules
 from hedui.core.numbers.units import UnitTable
 
 Span = tuple[int, int]
+_SPACE = re.compile(r"[ \u3000\xa0]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +65,11 @@ class CellReader:
             u = self._parse_unit(unit, r.statement[0])
             if u is not None and (not other or u.category in ("percent", "ratio")):
                 chosen = u
-        if col_period is not None or (col and s[col[0]:col[1]].strip() in r.generic):
+        if col and s[col[0]:col[1]].strip() in r.generic:
             col_label = ()
-        if row_period is not None:
-            row_label = ()
+        cw = r.cell_word.match(s, start, end) if r.cell_word is not None and not bare else None
+        if cw is not None and col_label:
+            col_label = ((cw.start(), cw.end()),)  # 增加1.81个百分点 under 增减: the label says 增加
         period = col_period or row_period
         negative = text[:1] in "(（" and text[-1:] in ")）"
         return Cell(start, end, bare, negative, row_label, col_label, period, chosen, other,
@@ -110,11 +113,24 @@ class CellReader:
         segs = [(x, y) for x, y in (strip_span(s, x, y) for x, y in segs) if y > x]
         period = None
         if len(segs) == 1:
-            pm = r.period.fullmatch(s, *segs[0])
-            if pm is not None:
-                period = (pm.start("p"), pm.end("p"))
+            period, segs = self._period_of(s, *segs[0])
         other = any(w in s for w in r.other_measure)
         return tuple(segs), unit, period, other
+
+    def _period_of(self, s: str, x: int, y: int) -> tuple[Span | None, list[Span]]:
+        """The period the heading s[x:y] is, or states apart from a measure (在校生 2023年,
+        2023年 在校生: the measure stays in the label), and the label segments left."""
+        pm = self.rules.period.fullmatch(s, x, y)
+        if pm is not None:
+            return (pm.start("p"), pm.end("p")), []
+        for m in _SPACE.finditer(s, x, y):
+            for (a, b), rest in (((m.end(), y), (x, m.start())), ((x, m.start()), (m.end(), y))):
+                pm = self.rules.period.fullmatch(s, a, b)
+                if pm is not None:
+                    if self.rules.period.fullmatch(s, *rest) is not None:  # 2023年 1-9月: one period
+                        return (x, y), []
+                    return (pm.start("p"), pm.end("p")), [rest]
+        return None, [(x, y)]
 
     def _parse_unit(self, text: str, rule: str) -> TableUnit | None:
         text = text.strip()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -61,6 +62,8 @@ class _Tok:
     end: int
     text: str
     kind: str  # empty | unit | num | val | text
+    #: the start of its line when the line is space-aligned (display columns are known), or -1
+    line: int = -1
 
 
 class TableFinder:
@@ -118,7 +121,11 @@ class TableFinder:
                         continue
                 merged.append((a, b))
             spans = merged
-        return [self._tok(s, a, b) for a, b in spans]
+        toks = [self._tok(s, a, b) for a, b in spans]
+        if not bars and "\t" not in s[ls:le]:
+            for t in toks:
+                t.line = ls
+        return toks
 
     # -- the pass over the lines -------------------------------------------------------------
     def find(self, s: str) -> Tables:
@@ -166,6 +173,9 @@ class TableFinder:
             if um is not None:
                 unit = um.group("u")
             runs = _runs(toks)
+            if header is not None and len(toks) == len(header) and le - ls <= MAX_ROW:
+                # as many cells as headings: a word among the values (持平, 未披露) is a cell too
+                runs = [(runs[0][0], len(toks))]
             if len(runs) >= 2 or le - ls > MAX_ROW or (header is None and runs[0][0] >= 3):
                 # a flattened table, maybe continued on the lines that start with values
                 while i < n:
@@ -243,6 +253,7 @@ class TableFinder:
         if any(t.end - t.start > MAX_CELL for t in toks):
             return
         shift = (len(header) - len(toks)) if header is not None else 0
+        placed = _by_position(s, toks[k0:k1], header) if header is not None and shift else None
         unit_col = self.rules.unit_column[1]
         row_unit: _Tok | None = None
         row_toks = []
@@ -259,7 +270,7 @@ class TableFinder:
             t = toks[k]
             if t.kind not in ("num", "val"):
                 continue
-            h = k + shift
+            h = placed[k - k0] if placed is not None else k + shift
             col = header[h] if header is not None and 0 <= h < len(header) else None
             cells.append(self.cells.cell(s, t.start, t.end, t.text, t.kind == "num", row, (col.start, col.end) if col else None, row_unit.text if row_unit else None, unit))
 
@@ -303,6 +314,36 @@ def _lines(s: str) -> list[Span]:
         pos = b + 1
     if pos < len(s) and (not out or out[-1][0] >= 0):
         out.append((-1, -1))
+    return out
+
+
+def _columns(s: str, t: _Tok) -> Span | None:
+    """The display columns of a cell in its line (space-aligned tables line up by display width:
+    a CJK character takes two columns), None when its line's columns are not known."""
+    if t.line < 0:
+        return None
+    a = _width(s, t.line, t.start)
+    return a, a + _width(s, t.start, t.end)
+
+
+def _width(s: str, a: int, b: int) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s[a:b])
+
+
+def _by_position(s: str, vals: list[_Tok], header: list[_Tok]) -> list[int] | None:
+    """The header column of each value cell by display position, when a row has fewer or more
+    cells than its heading line: each cell must overlap exactly one heading, in order; None when
+    the positions do not say (then cells are matched from the right)."""
+    heads = [_columns(s, c) for c in header]
+    out: list[int] = []
+    for t in vals:
+        cols = _columns(s, t)
+        if cols is None:
+            return None
+        hit = [h for h, c in enumerate(heads) if c is not None and c[0] < cols[1] and cols[0] < c[1]]
+        if len(hit) != 1 or (out and hit[0] <= out[-1]):
+            return None
+        out.append(hit[0])
     return out
 
 

@@ -34,6 +34,7 @@ class TableRules:
     path: Path
     separator: re.Pattern[str] | None = None
     row_prefix: re.Pattern[str] | None = None
+    cell_word: re.Pattern[str] | None = None
 
 
 def _table(path: Path, data: dict, key: str) -> dict:
@@ -115,6 +116,7 @@ def load_table_rules(rules_dir: Path | str | None = None) -> TableRules:
         path=path,
         separator=_regex(path, cell_id, cell, "separator") if "separator" in cell else None,
         row_prefix=_regex(path, None, data["row_prefix"]) if isinstance(data.get("row_prefix"), dict) else None,
+        cell_word=_regex(path, None, data["cell_word"]) if isinstance(data.get("cell_word"), dict) else None,
     )
     if "p" not in rules.period.groupindex:
         raise schema_error(path, _id(path, period), "pattern needs a group named p")

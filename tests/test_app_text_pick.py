@@ -3,6 +3,8 @@ moved a character at a time (``[ ] { }``), and labels borrowed from the figure b
 this figure's own words; keys sent back to back, as a terminal sends them."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events
 
 from hedui.app.screens.field_picker import FieldPicker
@@ -108,3 +110,31 @@ async def test_label_borrowed_from_the_figure_before_with_this_figures_words(ws)
         await pilot.press(str(n))
         await settle(pilot)
     assert saved(ws)["entries"]["1.2萬人"].fields.label == "發放生活津貼受惠長者達到"
+
+
+async def test_a_long_choice_is_cut_with_an_ellipsis_and_every_choice_stays_on_screen(ws):
+    """At 80x24 a choice longer than the picker (a neighbour's long label with this figure's
+    words) is one row ending in …: it does not wrap and push the last choice out of sight."""
+    import shutil
+
+    from hedui.app.app import make_app
+    from hedui.app.config import load_config
+    from hedui.core.extract.extractor import Extractor
+    from tests.app_helpers import REVIEWER
+
+    report = Path(__file__).resolve().parent.parent / "seeds" / "city-congress-2019.txt"
+    shutil.copy(report, ws.reports / report.name)
+    app = make_app([ws.reports / report.name], ws.sessions, REVIEWER, config=load_config(ws.config),
+                   extractor=Extractor())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await go_to(pilot, "近5000场(次)")
+        await pilot.press("L")
+        await settle(pilot)
+        picker = app.review.panel
+        assert isinstance(picker, FieldPicker) and len(picker.choices) == 7
+        assert any(len(c.value) + len(c.why) > 40 for c in picker.choices)  # one is too long for a row
+        lines = screen_text(app).splitlines()
+        rows = [line for line in lines if line.lstrip(" ▸")[:2] in {f"{i} " for i in range(1, 8)}]
+        assert [r.lstrip(" ▸")[0] for r in rows] == list("1234567")  # each choice one row, all seen
+        assert any(r.rstrip().endswith("…") for r in rows)

@@ -138,3 +138,23 @@ async def test_a_long_choice_is_cut_with_an_ellipsis_and_every_choice_stays_on_s
         rows = [line for line in lines if line.lstrip(" ▸")[:2] in {f"{i} " for i in range(1, 8)}]
         assert [r.lstrip(" ▸")[0] for r in rows] == list("1234567")  # each choice one row, all seen
         assert any(r.rstrip().endswith("…") for r in rows)
+
+
+async def test_escape_and_a_key_read_as_one_alt_key_close_the_picker_then_run_the_key(ws):
+    """Over a slow link Escape and the next key come in one read and the terminal reads them as
+    one Alt key (``alt+slash``): the picker takes it as Escape, then the key — it never types
+    the character as the field's new value."""
+    app = fixes_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        await go_to(pilot, "3,200萬元")
+        await pilot.press("P")
+        assert isinstance(app.review.panel, FieldPicker)
+        send(app, "alt+slash")
+        await settle(pilot)
+        # the picker closed without typing "/", and / then opened the search
+        assert type(app.review.panel).__name__ == "SearchDialog"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.review.panel is None
+    assert saved(ws)["entries"]["3,200萬元"].status == "pending"

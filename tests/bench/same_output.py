@@ -4,6 +4,7 @@ a few stress shapes of ``bench_scaling``), written to a folder and compared byte
 
     python -m tests.bench.same_output write /tmp/base     # with the code before a change
     python -m tests.bench.same_output diff /tmp/base      # after it: differing files, exit 1
+    python -m tests.bench.same_output write /tmp/base --jobs 1   # one process (no pieces)
 
 ``write`` with another checkout's code: ``PYTHONPATH=OTHER/tui python -m tests.bench.same_output
 write DIR`` (the child processes inherit it; the rules come with the code).
@@ -43,8 +44,8 @@ def _inputs(tmp: Path) -> dict[str, list[str]]:
     return out
 
 
-def _extract(paths: list[str], tmp: Path) -> bytes:
-    argv = [sys.executable, "-m", "hedui", "extract", "--excluded", "--no-cache", *paths]
+def _extract(paths: list[str], tmp: Path, jobs: list[str]) -> bytes:
+    argv = [sys.executable, "-m", "hedui", "extract", "--excluded", "--no-cache", *jobs, *paths]
     proc = subprocess.run(argv, cwd=ROOT, capture_output=True, env=os.environ.copy())
     # the temporary folder's name differs from run to run: not part of the output
     return proc.stdout.replace(str(tmp).encode(), b"TMP") + proc.stderr.replace(str(tmp).encode(), b"TMP") \
@@ -52,7 +53,8 @@ def _extract(paths: list[str], tmp: Path) -> bytes:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in ("write", "diff"):
+    jobs = argv[2:4] if argv[2:3] == ["--jobs"] else []
+    if len(argv) != 2 + len(jobs) or argv[0] not in ("write", "diff") or (jobs and len(jobs) != 2):
         print(__doc__, file=sys.stderr)
         return 2
     mode, folder = argv[0], Path(argv[1])
@@ -61,7 +63,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         for name, paths in _inputs(tmp).items():
-            got = _extract(paths, tmp)
+            got = _extract(paths, tmp, jobs)
             target = folder / name
             if mode == "write":
                 target.write_bytes(got)

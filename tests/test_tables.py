@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hedui.core.extract.extractor import Extractor
+from hedui.core.extract.table_mates import line_cells
 from hedui.core.extract.table_rules import load_table_rules
 from hedui.core.model import Report, RulesError
 from hedui.core.rules import default_rules_dir
@@ -115,8 +116,8 @@ WIDE = "单位:万元\n" + _aligned(
     # a row with a blank cell: the display columns say which heading each value is under
     (_aligned(["地区", "2022年", "2023年", "2024年"], ["东部沿海经济协作区", "1,500", "", "1,800"]),
      [("1,500", 1500, "", "东部沿海经济协作区", "2022年"), ("1,800", 1800, "", "东部沿海经济协作区", "2024年")]),
-    # a word among the values (未披露) is a cell when the row has as many cells as headings
-    ("指标    本期    上期    变动\n客户数    1,200    1,100    未披露\n门店数    35    未披露    35\n",
+    # a word among the values (未披露, 持平) is a cell when the row has as many cells as headings
+    ("指标    本期    上期    变动\n客户数    1,200    1,100    持平\n门店数    35    未披露    35\n",
      [("1,200", 1200, "", "客户数", "本期"), ("1,100", 1100, "", "客户数", "上期"),
       ("35", 35, "", "门店数", "本期"), ("35", 35, "", "门店数变动", "")]),
     # a change word in a cell (下降1.3个百分点) names the change instead of its column heading (增减)
@@ -138,6 +139,8 @@ def test_aligned_and_joined_headings(text: str, expected: list[tuple]) -> None:
     ("年初至报告期末,本行累计发放贷款12.5亿元。", "年初至报告期末"),
     ("今年年初至今,全县新增就业1,200人。", "今年年初至今"),
     ("本年初至9月末,累计完成投资3.6亿元。", "本年初至9月末"),
+    # a span of years with 间 (2018年至2021年间) is one period
+    ("2018年至2021年间,该社共发放贷款3,400万元。", "2018年至2021年间"),
     # a season's term is one period (2023年秋季学期, not 2023年秋季)
     ("2023年秋季学期,全校招收新生850人。", "2023年秋季学期"),
 ])
@@ -216,3 +219,11 @@ def test_every_cell_is_a_figure_labelled_by_its_row(t) -> None:
         assert label.startswith(r), (label, r)  # a cell's label contains its row heading
         assert label == f"{r}{c}"  # then its column heading, both as the report writes them
         assert stretches(label, text) == (1 if label in text else 2)
+
+
+@pytest.mark.parametrize("line, cells_", [
+    ("合计    8,534 元    2, 000", ["合计", "8,534 元", "2, 000"]),  # a gap inside an amount is no gap
+    ("客户数    1,100    持平", ["客户数", "1,100", "持平"]),  # a wide one before a word is
+])
+def test_cells_of_a_line_for_column_fills(line: str, cells_: list[str]) -> None:
+    assert [line[a:b] for a, b in line_cells(line, 0, len(line))] == cells_

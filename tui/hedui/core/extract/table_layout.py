@@ -111,11 +111,12 @@ class TableFinder:
             if pos < le:
                 spans.append((pos, le))
             merged: list[Span] = []
-            for a, b in spans:  # 2, 000 and 8,534 元 are one cell
+            for a, b in spans:  # 2, 000 and 8,534 元 are one cell (1,100    持平 are two)
                 if merged:
                     pa, pb = merged[-1]
                     last = s[pb - 1]
-                    if last in ",，" or (last.isdigit() and b - a <= 2 and not any(c.isdigit() for c in s[a:b])
+                    if last in ",，" or (last.isdigit() and b - a <= 2 and a - pb == 1
+                                        and not any(c.isdigit() for c in s[a:b])
                                         and s[a:b] not in self.rules.empty):
                         merged[-1] = (pa, b)
                         continue

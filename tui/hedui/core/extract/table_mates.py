@@ -14,7 +14,8 @@ _DIGIT = re.compile(r"[0-9０-９]")
 
 
 def line_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cell spans of the line text[start:end]; a gap inside a number (2, 000 / 8,534 元) is no gap."""
+    """Cell spans of the line text[start:end]; a gap inside a number (2, 000 / 8,534 元) is no gap
+    (a wider one before a word, 1,100    持平, is)."""
     cells: list[tuple[int, int]] = []
     pos = start
     for m in _CELL_GAP.finditer(text, start, end):
@@ -29,7 +30,7 @@ def line_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
             ps, pe = merged[-1]
             prev_last = text[pe - 1]
             glue = prev_last in ",，" or (
-                _DIGIT.match(prev_last) is not None and e - s <= 2 and _DIGIT.search(text[s:e]) is None
+                _DIGIT.match(prev_last) is not None and e - s <= 2 and s - pe == 1 and _DIGIT.search(text[s:e]) is None
                 and text[s:e] not in "-—－"
             )
             if glue:

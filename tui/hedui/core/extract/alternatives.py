@@ -10,7 +10,7 @@ it), and a table cell's other time heading. Never the chosen reading, never empt
 from __future__ import annotations
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.label_words import _PUNCT_HEAD, join_pieces, label_text, words_after, words_before
+from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, label_text, words_after, words_before
 from hedui.core.extract.labels import previous_subject
 from hedui.core.extract.periods import governing_span
 from hedui.core.extract.tables import table_cell
@@ -60,7 +60,7 @@ def _shorter(ctx: Context, run: list[int]) -> list[list[int]]:
     out = []
     t = ctx.text
     if len(run) >= 5:
-        words = ctx.words("".join(t[i] for i in run))
+        words = ctx.words(_text(ctx, run))
         # a first word of one character is a preposition or a piece of a name (比, 云|峰县)
         if len(words) > 2 and len(words[0]) >= 2 and len(run) - len(words[0]) >= 3:
             rest = run[len(words[0]):]

@@ -214,12 +214,9 @@ class Context:
         if blocks is None:
             qs = self.quantities()
             assert self._quantity_starts is not None
-            i = bisect.bisect_left(self._quantity_starts, start)
-            out = []
-            while i < len(qs) and qs[i][0] < end:
-                out.append(qs[i])
-                i += 1
-            return out
+            starts = self._quantity_starts
+            i = bisect.bisect_left(starts, start)
+            return qs[i:bisect.bisect_left(starts, end, i)] if i < len(qs) and qs[i][0] < end else []
         out = []
         k = max(0, bisect.bisect_right(blocks, start) - 1)
         while k < len(blocks) and blocks[k] < end:

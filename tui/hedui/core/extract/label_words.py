@@ -228,7 +228,9 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
         if not idx:
             return idx
         text = _text(ctx, idx)
-        prefix = next((w for w in ctx.rules.prefix_words if text.startswith(w) and len(text) - len(w) >= 2), None)
+        prefixes = ctx.rules.prefix_words
+        prefix = next((w for w in prefixes if text.startswith(w) and len(text) - len(w) >= 2), None) \
+            if text.startswith(prefixes) else None
         if prefix is not None:
             idx = idx[len(prefix):]
             continue

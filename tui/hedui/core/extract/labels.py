@@ -105,10 +105,12 @@ def _relation_subject(ctx: Context, vs: int, ss: int) -> list[int]:
 
 
 def _strip_relation(ctx: Context, idx: list[int]) -> list[int]:
-    rel = sorted(ctx.rules.relation_words, key=len, reverse=True)
+    rel = ctx.memo.get("relation-sorted")
+    if rel is None:
+        rel = ctx.memo["relation-sorted"] = tuple(sorted(ctx.rules.relation_words, key=len, reverse=True))
     while len(idx) > 2:
         s = _text(ctx, idx)
-        w = next((w for w in rel if s.endswith(w) and len(s) - len(w) >= 2), None)
+        w = next((w for w in rel if s.endswith(w) and len(s) - len(w) >= 2), None) if s.endswith(rel) else None
         if w is None:
             break
         idx = idx[: len(idx) - len(w)]

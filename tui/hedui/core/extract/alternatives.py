@@ -96,5 +96,15 @@ def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tupl
     earlier = [p for p in phrases if p.end <= vs]
     later = [p for p in phrases if p.start >= ve]
     for p in list(reversed(earlier)) + later:
-        options.append(ctx.original(range(p.start, p.end)).strip())
+        options.append(_phrase_text(ctx, p.start, p.end))
     return _ranked(options, chosen)
+
+
+def _phrase_text(ctx: Context, start: int, end: int) -> str:
+    """The original text of a time phrase (remembered: each figure of a sentence offers the
+    sentence's phrases)."""
+    key = ("phrase-text", start, end)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = ctx.original(range(start, end)).strip()
+    return got

@@ -75,6 +75,8 @@ class Context:
     memo: dict[Any, Any] = field(default_factory=dict)
     #: the report's tables (table_layout.Tables), found by the extractor or on first use
     tables: Any = None
+    #: (position, its sentence) last asked for: a figure's label, period and alternatives ask in turn
+    _last_sentence: tuple[int, tuple[int, int]] | None = None
 
     def remembered(self, key: Any, make: Callable[[], list[int]]) -> list[int]:
         """``make()`` the first time ``key`` is asked for, kept (as a tuple) in ``memo``; a copy."""
@@ -150,10 +152,16 @@ class Context:
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """[start, end) of the sentence holding view position ``pos`` (at most SENTENCE_REACH
         either side of it)."""
-        i = bisect.bisect_right(self._sentence_starts, pos) - 1
-        s = self._sentence_starts[i] if i >= 0 else 0
-        e = self._sentence_starts[i + 1] if i + 1 < len(self._sentence_starts) else len(self.text)
-        return max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)
+        last = self._last_sentence
+        if last is not None and last[0] == pos:
+            return last[1]
+        starts = self._sentence_starts
+        i = bisect.bisect_right(starts, pos) - 1
+        s = starts[i] if i >= 0 else 0
+        e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        got = max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)
+        self._last_sentence = (pos, got)
+        return got
 
     def clause_start(self, pos: int, boundaries: str, floor: int = 0) -> int:
         """First position after the nearest boundary character before ``pos`` (not before floor,

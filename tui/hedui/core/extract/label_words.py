@@ -344,15 +344,24 @@ def label_text(ctx: Context, idx: list[int]) -> str:
         return ""
     if idx[-1] - idx[0] + 1 == len(idx):  # one stretch
         return ctx.original(range(idx[0], idx[-1] + 1)).strip()
-    pieces: list[str] = []
-    a = 0
-    for k in range(1, len(idx) + 1):
-        if k == len(idx) or idx[k] != idx[k - 1] + 1:
-            piece = ctx.original(range(idx[a], idx[k - 1] + 1)).strip()
-            if piece:
-                pieces.append(piece)
-            a = k
-    return join_pieces(pieces)
+    # the label and its alternatives write the same runs: remembered on the context
+    key = ("text", *idx)
+    got = ctx.memo.get(key)
+    if got is None:
+        pieces: list[str] = []
+        a = prev = idx[0]
+        for i in idx[1:]:
+            if i != prev + 1:
+                piece = ctx.original(range(a, prev + 1)).strip()
+                if piece:
+                    pieces.append(piece)
+                a = i
+            prev = i
+        piece = ctx.original(range(a, prev + 1)).strip()
+        if piece:
+            pieces.append(piece)
+        got = ctx.memo[key] = join_pieces(pieces)
+    return got
 
 
 def words_before(ctx: Context, vs: int, ss: int) -> list[int]:

@@ -13,6 +13,8 @@ the report. Items of a list share the verb or subject heading it (label_lists.py
 """
 from __future__ import annotations
 
+import re
+
 from hedui.core.extract.context import Context
 from hedui.core.extract.label_words import (
     _JOINERS, _NOUN, _PUNCT_HEAD, _before_words, _drop_time, _text, _trim, label_text, words_after,
@@ -212,11 +214,14 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
 
 
 _PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("《", "》"))
+_MARKS = re.compile("[" + "".join(o + c for o, c in _PAIRS) + "]")
 
 
 def _balance_quotes(label: str) -> str:
     """Drop a quotation mark or book-title mark whose partner is outside the label (平均每戶「負儲蓄
     → 平均每戶負儲蓄)."""
+    if _MARKS.search(label) is None:
+        return label
     for o, c in _PAIRS:
         if label.startswith(o) and c not in label:
             label = label[1:]

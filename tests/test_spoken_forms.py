@@ -9,18 +9,11 @@ from pathlib import Path
 import pytest
 
 from hedui.core.dataset.evaluate import load_gold, report_name, score
-from hedui.core.extract.extractor import Extractor
-from hedui.core.model import Report
 from hedui.core.text.report import load_report
+from tests.test_new_kinds import EX, figures
 from tests.test_periods import periods
 
 ROOT = Path(__file__).resolve().parent.parent
-EX = Extractor()
-
-
-def figures(text: str) -> list[tuple]:
-    ex = EX.extract(Report(Path("t.txt"), text, "utf-8", "0"))
-    return [(f.text, f.value, f.value_max, f.unit, f.bound) for f in ex.figures]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -115,7 +115,7 @@ def _excluded(t: str, rules: ContextRules, sentence_at: Callable[[int], tuple[in
         return "quoted"
     if rules.cmp_before is not None and rules.cmp_before.search(t, max(ss, ms - 6), ms):
         return "base"
-    if rules.cmp_after is not None and rules.cmp_after.match(t[ke:ke + 6]):
+    if rules.cmp_after is not None and rules.cmp_after.match(t[ke:ke + 12]):
         return "base"
     if ms > 0 and t[ms - 1] in "是为" and t[ke:ke + 1] == "的":
         return "base"  # 是五年前的四倍, 为110年的30倍: the base of a comparison

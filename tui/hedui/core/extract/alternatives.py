@@ -59,14 +59,17 @@ def _shorter(ctx: Context, run: list[int]) -> list[list[int]]:
     转移安置群众) and without a short bracketed aside (地区生产总值(GDP)比上年增长)."""
     out = []
     t = ctx.text
+    s = _text(ctx, run)
     if len(run) >= 5:
-        words = ctx.words(_text(ctx, run))
+        words = ctx.words(s)
         # a first word of one character is a preposition or a piece of a name (比, 云|峰县)
         if len(words) > 2 and len(words[0]) >= 2 and len(run) - len(words[0]) >= 3:
             rest = run[len(words[0]):]
             while rest and t[rest[0]] in _PUNCT_HEAD:
                 rest = rest[1:]
             out.append(rest)
+    if "(" not in s and "（" not in s:
+        return out  # no bracket to leave out
     inside, bare = False, []
     for i in run:
         if t[i] in "(（":

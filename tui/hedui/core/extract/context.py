@@ -116,6 +116,12 @@ class Context:
             if a < b and not (0 <= a and b <= n):
                 bad = a if a < 0 or a >= n else n
                 raise ValueError(f"view span [{bad}, {bad + 1}) outside 0..{n}")
+            if a >= b:
+                return ""
+            k = bisect.bisect_right(vstarts, a) - 1
+            if b <= vstarts[k + 1]:  # within one kept segment: one slice
+                o = ostarts[k] - vstarts[k]
+                return orig[a + o:b + o]
             pieces = []
             while a < b:
                 k = bisect.bisect_right(vstarts, a) - 1
@@ -251,20 +257,19 @@ class Context:
 
     def base_ending_at(self, pos: int) -> TimePhrase | None:
         """The base of a comparison (较110年, 比上年) that ends at view position ``pos``."""
-        self.phrases()
+        if self._bases is None:
+            self.phrases()
         assert self._bases is not None
         return self._bases.get(pos)
 
     def phrases_in(self, start: int, end: int) -> list[TimePhrase]:
-        ps = self.phrases()
-        assert self._phrase_starts is not None
-        i = bisect.bisect_left(self._phrase_starts, start)
-        out = []
-        while i < len(ps) and ps[i].start < end:
-            if ps[i].end <= end:
-                out.append(ps[i])
-            i += 1
-        return out
+        ps = self._phrases if self._phrases is not None else self.phrases()
+        starts = self._phrase_starts
+        assert starts is not None
+        i = bisect.bisect_left(starts, start)
+        if i == len(ps) or ps[i].start >= end:
+            return []
+        return [p for p in ps[i:bisect.bisect_left(starts, end, i)] if p.end <= end]
 
     # -- segmentation ------------------------------------------------------------------------
     def words(self, s: str) -> list[str]:

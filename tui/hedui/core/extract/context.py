@@ -165,9 +165,8 @@ class Context:
         i = bisect.bisect_right(starts, pos) - 1
         s = starts[i] if i >= 0 else 0
         e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        got = max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)
-        self._last_sentence = (pos, got)
-        return got
+        self._last_sentence = (pos, (max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)))
+        return self._last_sentence[1]
 
     def clause_start(self, pos: int, boundaries: str, floor: int = 0) -> int:
         """First position after the nearest boundary character before ``pos`` (not before floor,
@@ -257,8 +256,7 @@ class Context:
 
     def base_ending_at(self, pos: int) -> TimePhrase | None:
         """The base of a comparison (较110年, 比上年) that ends at view position ``pos``."""
-        if self._bases is None:
-            self.phrases()
+        self.phrases()
         assert self._bases is not None
         return self._bases.get(pos)
 
@@ -267,8 +265,6 @@ class Context:
         starts = self._phrase_starts
         assert starts is not None
         i = bisect.bisect_left(starts, start)
-        if i == len(ps) or ps[i].start >= end:
-            return []
         return [p for p in ps[i:bisect.bisect_left(starts, end, i)] if p.end <= end]
 
     # -- segmentation ------------------------------------------------------------------------

@@ -162,8 +162,7 @@ def compile_pattern(src: str, fail: Callable[[str], RulesError], *, what: str = 
     except re.error as exc:
         raise fail(f"bad {what}: {exc}") from None
     if not empty_ok and rx.match(""):
-        raise fail(f"{what.removesuffix(' regex')} matches the empty string"
-                   if what.endswith(" regex") else "pattern matches the empty string")
+        raise fail(f"{what.removesuffix('regex').strip() or 'pattern'} matches the empty string")
     return rx
 
 

@@ -258,10 +258,11 @@ class FieldPicker(Panel, can_focus=True):
         typing (an input method's characters too)."""
         if self.closing or self.typing:
             return  # (closing: the screen holds the key for after the picker is gone)
-        if _escaped(event) is not None:
+        if (plain := _escaped(event)) is not None:
             event.stop()
             event.prevent_default()
-            self._escape_then(_escaped(event))
+            self.action_cancel()
+            self.screen.hold_keys([plain])  # played on the screen once the picker is gone
             return
         if event.key in self._bindings.key_to_bindings:
             # run at once: a binding runs only once the key has bubbled up to the app, after
@@ -292,19 +293,14 @@ class FieldPicker(Panel, can_focus=True):
                     inp.value = ""
                 elif key.is_printable and key.character:
                     inp.insert_text_at_cursor(key.character)
-            elif _escaped(key) is not None:
+            elif (plain := _escaped(key)) is not None:
                 self.action_cancel()
-                return [_escaped(key)] + keys[n + 1:]
+                return [plain] + keys[n + 1:]
             elif not self.run_bound(key.key) and key.is_printable and key.character:
                 self.action_type(key.character)
             if self.closing:
                 return keys[n + 1:]
         return []
-
-    def _escape_then(self, key: events.Key) -> None:
-        """Escape, then ``key`` on the screen once the picker is gone."""
-        self.action_cancel()
-        self.screen.hold_keys([key])
 
 
 def _escaped(key: events.Key) -> events.Key | None:

@@ -12,6 +12,7 @@ its width) change.  A click on a key presses it, as on Textual's Footer.
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Any
 
@@ -43,6 +44,13 @@ def fit(items: list[tuple[str, int]], width: int) -> list[int]:
             keep.append(i)
             used += items[i][1]
     return sorted(keep)
+
+
+@functools.cache
+def _binding_order(screen_type: type) -> dict[str | None, int]:
+    """Each binding id of a screen class by its place in ``BINDINGS`` (once per class: the
+    footer asks after every key)."""
+    return {b.id: i for i, b in enumerate(getattr(screen_type, "BINDINGS", ()))}
 
 
 class FittedFooter(Widget):
@@ -78,7 +86,7 @@ class FittedFooter(Widget):
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.show:
                 by_action[binding.action].append((binding, enabled))
-        order = {b.id: i for i, b in enumerate(getattr(type(self.screen), "BINDINGS", ()))}
+        order = _binding_order(type(self.screen))
         shown = sorted((found[0] for found in by_action.values()),  # the screen's order (a key of
                        key=lambda f: order.get(f[0].id, len(order)))  # two bindings: its first)
         items = [(b.id or b.action, cell_len(self.app.get_key_display(b)) + cell_len(b.description) + 2)

@@ -116,12 +116,6 @@ class Context:
             if a < b and not (0 <= a and b <= n):
                 bad = a if a < 0 or a >= n else n
                 raise ValueError(f"view span [{bad}, {bad + 1}) outside 0..{n}")
-            if a >= b:
-                return ""
-            k = bisect.bisect_right(vstarts, a) - 1
-            if b <= vstarts[k + 1]:  # within one kept segment: one slice
-                o = ostarts[k] - vstarts[k]
-                return orig[a + o:b + o]
             pieces = []
             while a < b:
                 k = bisect.bisect_right(vstarts, a) - 1

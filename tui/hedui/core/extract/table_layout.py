@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+
+from rich.cells import cell_len
 
 from hedui.core.extract.table_cells import Cell, CellReader, Span, TableUnit, strip_span
 from hedui.core.extract.table_rules import TableRules
@@ -323,12 +324,8 @@ def _columns(s: str, t: _Tok) -> Span | None:
     a CJK character takes two columns), None when its line's columns are not known."""
     if t.line < 0:
         return None
-    a = _width(s, t.line, t.start)
-    return a, a + _width(s, t.start, t.end)
-
-
-def _width(s: str, a: int, b: int) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s[a:b])
+    a = cell_len(s[t.line:t.start])
+    return a, a + cell_len(s[t.start:t.end])
 
 
 def _by_position(s: str, vals: list[_Tok], header: list[_Tok]) -> list[int] | None:

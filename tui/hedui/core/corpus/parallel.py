@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hedui.core.collector import collector_paused
 from hedui.core.corpus.cache import ExtractionCache, FileStat, pack
 from hedui.core.corpus.cached import decoded, read_report
 from hedui.core.corpus.extraction import extract_bytes, records_of
@@ -40,13 +41,14 @@ def _work(data: bytes, name: str, rules_dir: str | None, excluded: bool,
           keep: bool = True, jobs: int = 1) -> tuple[list[dict] | None, Any, str | None]:
     """In a worker: (records, (blob, figures) for the cache or None when ``keep`` is false (no
     cache to keep it in), error) of one report's bytes; ``jobs``: processes for a long report."""
-    try:
-        extraction = extract_bytes(data, name, rules_dir, jobs)
-    except HeduiError as exc:
-        return None, None, str(exc)
-    except Exception as exc:  # an extractor bug costs this report only
-        return None, None, f"{name}: cannot extract ({type(exc).__name__}: {exc})"
-    return records_of(extraction, name, excluded), (pack(extraction) if keep else None), None
+    with collector_paused():  # (collector.py) the whole report's work
+        try:
+            extraction = extract_bytes(data, name, rules_dir, jobs)
+        except HeduiError as exc:
+            return None, None, str(exc)
+        except Exception as exc:  # an extractor bug costs this report only
+            return None, None, f"{name}: cannot extract ({type(exc).__name__}: {exc})"
+        return records_of(extraction, name, excluded), (pack(extraction) if keep else None), None
 
 
 def extract_files(paths: list[Path], rules_dir: Path | None, cache: ExtractionCache, jobs: int = 1,

@@ -8,6 +8,7 @@ from functools import partial
 from decimal import Decimal
 from pathlib import Path
 
+from hedui.core.collector import collector_paused
 from hedui.core.extract.candidates import Candidate, CandidateFinder
 from hedui.core.extract.context import in_stretch, warm
 from hedui.core.extract.pieces import (
@@ -44,6 +45,10 @@ class Extractor:
         labels and periods empty (for measurements and quick previews). ``jobs`` > 1: a report
         of more than ``piece_chars`` characters a piece is extracted on up to ``jobs`` processes
         (pieces.py; the same figures, forked: not for a process with threads)."""
+        with collector_paused():
+            return self._extract(report, context, jobs, piece_chars)
+
+    def _extract(self, report: Report, context: bool, jobs: int, piece_chars: int) -> Extraction:
         view = self.viewer.view_of(report)
         tables = self.tables.find(view.text)
         furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts

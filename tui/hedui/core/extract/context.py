@@ -347,13 +347,16 @@ def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int
 
 
 def segmenter() -> Any:
-    """jieba, silenced (its dictionary is loaded on first use, or by ``initialize()``)."""
+    """jieba, silenced, its dictionary loaded (from a flat copy: jieba_dictionary.py)."""
     import logging
 
     import jieba
 
+    from hedui.core.extract import jieba_dictionary
+
     jieba.setLogLevel(60)
     logging.getLogger("jieba").setLevel(60)
+    jieba_dictionary.load(jieba)
     return jieba
 
 

@@ -41,6 +41,7 @@ class Extractor:
                                       Exclusions(self.rules))
         self.viewer = Viewer(self.rules_dir, simplifier)
         self.tables = TableFinder(load_table_rules(self.rules_dir), self.finder.units)
+        self._last_tables: tuple[str, Any] | None = None
 
     # -- public API -------------------------------------------------------------------------
     def extract(self, report: Report, *, context: bool = True, jobs: int = 1,
@@ -82,9 +83,19 @@ class Extractor:
                     lines[i] = encode(replace(f, repeat_of=cand))
         return lines
 
+    def tables_of(self, text: str):
+        """The tables of a view's text (table_layout.py); the last text's remembered (the loader
+        of a long report finds them while another process scans it for furniture)."""
+        last = self._last_tables
+        if last is not None and last[0] is text:
+            return last[1]
+        tables = self.tables.find(text)
+        self._last_tables = (text, tables)
+        return tables
+
     def _job(self, report: Report, context: bool, jobs: int, piece_chars: int) -> "_Job":
         view = self.viewer.view_of(report)
-        tables = self.tables.find(view.text)
+        tables = self.tables_of(view.text)
         furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts
                            if a.kind == "furniture")
         repeats = sorted((a.start, a.end, a.repeat_of) for a in report.artefacts

@@ -59,8 +59,8 @@ def _decoded(data: bytes, name: str, rules_dir: Path | str | None, jobs: int) ->
 def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
     """For a report long enough to be cut into pieces: the furniture rules' scan (the costly part
     of finding the artefacts) in a forked process while this one loads jieba's dictionary, which
-    the pieces need, and finds the view's tables (``find_artefacts``'s ``found``); None for a
-    shorter report."""
+    the pieces need, and finds the view's tables and context (``Extractor.prepare``)
+    (``find_artefacts``'s ``found``); None for a shorter report."""
     from hedui.core.extract.context import warm
     from hedui.core.extract.pieces import PIECE_CHARS, run_forked
     from hedui.core.text.artefacts import artefact_view, furniture_matches
@@ -72,7 +72,7 @@ def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
     def here() -> None:
         warm()
         if extractor is not None:
-            extractor.tables_of(view.text)  # remembered for its extraction
+            extractor.prepare(text, view)  # remembered for its extraction
 
     _, matches = run_forked([here, functools.partial(furniture_matches, view.text, artefact_rules)])
     return pinyin, view, matches

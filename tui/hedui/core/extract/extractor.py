@@ -41,7 +41,8 @@ class Extractor:
                                       Exclusions(self.rules))
         self.viewer = Viewer(self.rules_dir, simplifier)
         self.tables = TableFinder(load_table_rules(self.rules_dir), self.finder.units)
-        self._last_tables: tuple[str, Any] | None = None
+        #: (text, view, tables, context) of the long report ``prepare`` was last called for
+        self._prepared: tuple[str, Any, Any, Any] | None = None
 
     # -- public API -------------------------------------------------------------------------
     def extract(self, report: Report, *, context: bool = True, jobs: int = 1,
@@ -83,26 +84,30 @@ class Extractor:
                     lines[i] = encode(replace(f, repeat_of=cand))
         return lines
 
-    def tables_of(self, text: str):
-        """The tables of a view's text (table_layout.py); the last text's remembered (the loader
-        of a long report finds them while another process scans it for furniture)."""
-        last = self._last_tables
-        if last is not None and last[0] is text:
-            return last[1]
-        tables = self.tables.find(text)
-        self._last_tables = (text, tables)
-        return tables
+    def prepare(self, text: str, view) -> None:
+        """Find the tables and the context of a long report (its ``text`` and its ``view``) before
+        its artefacts are known (they play no part in either), for its extraction (``_job``). The
+        loader calls this while another process scans the report for furniture."""
+        tables = self.tables.find(view.text)
+        base = self.viewer.context_of(Report(Path(), text, "", ""), view, None, tables)
+        warm(base)
+        self._prepared = (text, view, tables, base)
 
     def _job(self, report: Report, context: bool, jobs: int, piece_chars: int) -> "_Job":
         view = self.viewer.view_of(report)
-        tables = self.tables_of(view.text)
+        got, self._prepared = self._prepared, None
+        if got is not None and got[0] is report.text and got[1] is view:
+            tables, base = got[2], replace(got[3], report=report)
+        else:
+            tables, base = self.tables.find(view.text), None
         furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts
                            if a.kind == "furniture")
         repeats = sorted((a.start, a.end, a.repeat_of) for a in report.artefacts
                          if a.kind == "repeat" and a.repeat_of is not None)
         cuts = cut_points(view.text, tables, jobs, piece_chars) if jobs > 1 else []
-        base = None
-        if cuts and context:
+        if not (cuts and context):
+            base = None
+        elif base is None:
             base = self.viewer.context_of(report, view, None, tables)
             warm(base)  # once for all pieces, before the fork
         return _Job(report, view, tables, furniture, repeats, cuts, context, base)

@@ -38,3 +38,14 @@ def test_a_damaged_copy_is_not_used(tmp_path):
         dt = _tokenizer(tmp_path)
         jieba_dictionary.load(jieba, dt)
         assert dt.initialized and dt.FREQ == first.FREQ and dt.total == first.total
+
+
+def test_jieba_imported_without_pkg_resources():
+    # a fresh process: jieba works, its files opened without setuptools' pkg_resources
+    import subprocess
+    import sys
+
+    code = ("import sys; from hedui.core.extract.context import segmenter; "
+            "print(segmenter().lcut('新增养殖合作社12个', HMM=False), 'pkg_resources' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['新增', '养殖', '合作社', '12', '个'] False"

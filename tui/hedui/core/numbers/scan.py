@@ -129,7 +129,7 @@ class Scanner:
     ``match(text, pos)`` what ``pattern.match(text, pos)`` returns (skipping at once where
     a literal that every match holds is missing)."""
 
-    __slots__ = ("pattern", "_starts", "_required", "_safe")
+    __slots__ = ("pattern", "_starts", "_required", "_safe", "_gate", "_shallow_gate")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -138,6 +138,12 @@ class Scanner:
             "[" + "".join(re.escape(ch) for ch in sorted(first)) + "]")
         self._required = required(pattern)
         self._safe = RunSafe.of(pattern)
+        # a whole-text scan without a required literal: ``re`` itself skips to the starts
+        self._gate = self._shallow_gate = None
+        if self._starts is not None and self._required is None:
+            self._gate = gate_pattern(pattern, self._starts)
+            if self._safe is not None:
+                self._shallow_gate = self._safe.shallow_gate(self._starts)
 
     def match_at(self, text: str, positions: list[int]) -> list[re.Match[str]]:
         """``pattern.match(text, p)`` for each of the sorted ``positions`` where it matches,
@@ -199,6 +205,9 @@ class Scanner:
         if self._required is not None:
             yield from self._finditer_near(text, pos, stop)
             return
+        if stop is None and self._gate is not None:
+            yield from _gated(self._gate.search, match, text, pos)
+            return
         gate = self._starts.finditer(text, pos) if stop is None else self._starts.finditer(text, pos, stop)
         for c in gate:
             p = c.start()
@@ -240,6 +249,13 @@ class Scanner:
         shallow = self._safe.shallow
         if self._starts is None:
             return shallow.search
+        if stop is None and self._shallow_gate is not None:
+            gate_search, shallow_match = self._shallow_gate.search, shallow.match
+
+            def gated_search(text: str, pos: int) -> re.Match[str] | None:
+                g = gate_search(text, pos)
+                return None if g is None else shallow_match(text, g.start())
+            return gated_search
         starts, end = self._starts, stop
 
         def search(text: str, pos: int) -> re.Match[str] | None:
@@ -250,6 +266,34 @@ class Scanner:
                     return m
             return None
         return search
+
+
+def gate_pattern(pattern: re.Pattern[str], starts: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that matches one character at exactly the positions where ``pattern`` matches:
+    ``[F](?<=(?=P)[F])``, F the first characters of P. It begins with the class of F, so ``re``
+    itself skips to where a match can start (as it does for a pattern that begins with a class),
+    and its ``search`` finds the next start of a match of P without a Python step per F."""
+    f = starts.pattern
+    if not isinstance(pattern.pattern, str):
+        return None
+    try:
+        return re.compile(f"{f}(?<=(?={pattern.pattern}){f})", pattern.flags)
+    except (re.error, RecursionError, OverflowError):
+        return None
+
+
+def _gated(search: Callable[[str, int], re.Match[str] | None], match: Callable[[str, int], re.Match[str] | None],
+           text: str, pos: int) -> Iterator[re.Match[str]]:
+    """``finditer`` from ``pos`` with ``search`` a ``gate_pattern``'s: the next position where the
+    pattern matches (never an empty match: the pattern starts with one of its first characters)."""
+    g = search(text, pos)
+    while g is not None:
+        m = match(text, g.start())
+        if m is None:  # cannot happen (the gate holds the pattern as a look-ahead); kept exact
+            g = search(text, g.start() + 1)
+            continue
+        yield m
+        g = search(text, m.end())
 
 
 def _sre_skips(pattern: re.Pattern[str]) -> bool:

@@ -45,7 +45,7 @@ PER_WORDS = (("百分之", "%"), ("千分之", "‰"))
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: a frozen __init__ costs 5x
 class Candidate:
     """A number grown into a figure; ``excluded`` is the id of the rule that excluded it."""
 

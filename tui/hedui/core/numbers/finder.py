@@ -35,7 +35,7 @@ from hedui.core.numbers.numerals import (
 __all__ = ["NumberMatch", "find_numbers", "parse_number", "parse_range"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: a frozen __init__ costs 5x
 class NumberMatch:
     """One number in a string.
 
@@ -228,7 +228,7 @@ def parse_range(s: str) -> tuple[Decimal, Decimal | None]:
     return found[0].value, found[0].value_max
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: a frozen __init__ costs 5x
 class _Read:
     reading: Reading
     negative: bool

@@ -267,8 +267,13 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
 
 def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
     """The trimmed words before the number at ``vs`` (asked again for each later figure of a
-    sentence and for the alternatives: remembered on the context)."""
-    return ctx.remembered(("before", vs, floor), lambda: _before_words_of(ctx, vs, floor))
+    sentence and for the alternatives: remembered on the context; the list is shared, never
+    changed in place)."""
+    key = ("before", vs, floor)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = _before_words_of(ctx, vs, floor)
+    return got
 
 
 def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
@@ -336,28 +341,60 @@ def join_pieces(pieces: list[str], sep: str = "") -> str:
     return out
 
 
+#: view characters either side of a label's first one whose original text is taken at once
+_STRETCH = (120, 360)
+
+
+def _stretch(ctx: Context, lo: int, hi: int) -> tuple[int, str]:
+    """(start, original text) of a stretch of the view holding [lo, hi), one character per view
+    position (the view keeps whole characters): the labels and alternatives of a sentence's
+    figures are sliced from it; the last one is remembered on the context."""
+    got = ctx.memo.get("label-stretch")
+    if got is not None and got[0] <= lo and hi <= got[0] + len(got[1]):
+        return got
+    a = max(0, lo - _STRETCH[0])
+    b = min(len(ctx.text), max(hi, lo + _STRETCH[1]))
+    got = (a, ctx.original(range(a, b)))
+    if len(got[1]) != b - a:  # not one original character per view position: no stretch
+        got = (lo, ctx.original(range(lo, hi)))
+        if len(got[1]) != hi - lo:
+            return -1, ""
+    ctx.memo["label-stretch"] = got
+    return got
+
+
 def label_text(ctx: Context, idx: list[int]) -> str:
     """The report's characters at view positions ``idx``, artefacts left out: stretches of the
     report joined directly where the positions skip some (``join_pieces``), each with its own
     spacing."""
     if not idx:
         return ""
+    first, last = idx[0], idx[-1]
+    at, orig = _stretch(ctx, first, last + 1)
     if idx[-1] - idx[0] + 1 == len(idx):  # one stretch
-        return ctx.original(range(idx[0], idx[-1] + 1)).strip()
+        if at < 0:
+            return ctx.original(range(first, last + 1)).strip()
+        return orig[first - at:last + 1 - at].strip()
     # the label and its alternatives write the same runs: remembered on the context
     key = ("text", *idx)
     got = ctx.memo.get(key)
     if got is None:
+        if at < 0:
+            def piece_of(a: int, b: int) -> str:
+                return ctx.original(range(a, b)).strip()
+        else:
+            def piece_of(a: int, b: int) -> str:
+                return orig[a - at:b - at].strip()
         pieces: list[str] = []
-        a = prev = idx[0]
+        a = prev = first
         for i in idx[1:]:
             if i != prev + 1:
-                piece = ctx.original(range(a, prev + 1)).strip()
+                piece = piece_of(a, prev + 1)
                 if piece:
                     pieces.append(piece)
                 a = i
             prev = i
-        piece = ctx.original(range(a, prev + 1)).strip()
+        piece = piece_of(a, prev + 1)
         if piece:
             pieces.append(piece)
         got = ctx.memo[key] = join_pieces(pieces)
@@ -370,8 +407,13 @@ def words_before(ctx: Context, vs: int, ss: int) -> list[int]:
 
 
 def words_after(ctx: Context, ve: int, vs: int) -> list[int]:
-    """The noun phrase after the figure ending at view position ``ve`` (remembered on the context)."""
-    return ctx.remembered(("after", ve, vs), lambda: _words_after_of(ctx, ve, vs))
+    """The noun phrase after the figure ending at view position ``ve`` (remembered on the context;
+    the list is shared, never changed in place)."""
+    key = ("after", ve, vs)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = _words_after_of(ctx, ve, vs)
+    return got
 
 
 def _words_after_of(ctx: Context, ve: int, vs: int) -> list[int]:

@@ -121,8 +121,12 @@ def _strip_relation(ctx: Context, idx: list[int]) -> list[int]:
 
 def _previous_words(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[int]:
     """The words of the nearest earlier figure of the sentence that has some (list items share);
-    remembered on the context."""
-    return ctx.remembered(("previous", vs, ss, want_subject), lambda: _previous_words_of(ctx, vs, ss, want_subject))
+    remembered on the context (the list is shared, never changed in place)."""
+    key = ("previous", vs, ss, want_subject)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = _previous_words_of(ctx, vs, ss, want_subject)
+    return got
 
 
 def _previous_words_of(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[int]:

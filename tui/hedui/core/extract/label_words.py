@@ -18,6 +18,8 @@ _SHORT_ITEM = 2
 _NOTES = ("以下", "下同", "简称", "下称")  # the longest item of a list of nouns after a number (乡、镇、场)
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
+_OPENERS = re.compile("[(（\\[【]")
+_SPACES = re.compile("[" + _SPACE + "]")
 _DIGIT_YEAR = re.compile(r"[0-9０-９]年")
 _FRAMED = re.compile("相比|比较")
 _BASE_YEAR = re.compile(r"(?:民国)?[0-9０-９]{2,4}年度?")  # a year, not a span (比10年前)
@@ -86,6 +88,8 @@ def _inert(t: str, qs: int, qe: int, vs: int) -> bool:
 
 def _drop_asides(t: str, idx: list[int]) -> list[int]:
     """Words without a bracket that is an aside: long, or holding a number (所得總額扣掉非消費支出)."""
+    if not idx or _OPENERS.search(t, idx[0], idx[-1] + 1) is None:
+        return idx  # no bracket opens in their stretch
     out: list[int] = []
     k = 0
     while k < len(idx):
@@ -140,7 +144,10 @@ def _base_years(ctx: Context, idx: list[int]) -> set[int]:
     of a framed one (与去年同期相比上升 → 上升)."""
     t = ctx.text
     drop: set[int] = set()
-    for m in _DIGIT_YEAR.finditer(t, idx[0], idx[-1] + 1):  # a base ends in a year: 103年, 2022年度
+    lo, hi = idx[0], idx[-1] + 1
+    if t.find("年", lo, hi) < 0 and t.find("比", lo, hi) < 0:
+        return drop  # neither a year nor a frame (相比, 比较) in their stretch
+    for m in _DIGIT_YEAR.finditer(t, lo, hi):  # a base ends in a year: 103年, 2022年度
         end = m.end() + (t[m.end():m.end() + 1] == "度")
         base = ctx.base_ending_at(end)
         if base is None or not _BASE_YEAR.fullmatch(t, base.start, end):
@@ -151,7 +158,7 @@ def _base_years(ctx: Context, idx: list[int]) -> set[int]:
         if t[start - 1:start] in ("较", "比") and t[end:end + 2] != "同期":
             start -= 1
         drop.update(range(start, end))
-    for m in _FRAMED.finditer(t, idx[0], idx[-1] + 1):  # 与去年同期相比上升 → 上升
+    for m in _FRAMED.finditer(t, lo, hi):  # 与去年同期相比上升 → 上升
         base = ctx.base_ending_at(m.start())
         if base is not None and t[base.start - 1:base.start] in "与和同跟":
             drop.update(range(base.start - 1, m.end()))
@@ -164,10 +171,9 @@ def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
     t = ctx.text
     phrases = ctx.phrases_in(idx[0], idx[-1] + 1)
     bases = _base_years(ctx, idx)
-    if not phrases and not bases and idx[-1] - idx[0] + 1 == len(idx):
-        run = t[idx[0]:idx[-1] + 1]
-        if not any(ch in run for ch in _SPACE):
-            return idx
+    if not phrases and not bases and idx[-1] - idx[0] + 1 == len(idx) \
+            and _SPACES.search(t, idx[0], idx[-1] + 1) is None:
+        return idx
     drop: set[int] = bases
     for p in phrases:
         drop.update(range(p.match_start, p.end))
@@ -181,9 +187,10 @@ def _closes(t: str, idx: list[int]) -> bool:
     return opener is not None and any(t[i] == opener for i in idx[:-1])
 
 
-def _patterns(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(a head word at the start, a tail word at the end, a drop word, an after-stop word) of the
-    label rules, compiled once per context: a run none of them fits needs no segmentation."""
+def _patterns(ctx: Context) -> tuple[re.Pattern[str], ...]:
+    """(a head word at the start, a tail word at the end, a drop word, an after-stop word, a cut
+    word) of the label rules, compiled once per context: a run none of them fits needs no
+    segmentation."""
     got = ctx.memo.get("label-patterns")
     if got is None:
         r = ctx.rules
@@ -193,12 +200,13 @@ def _patterns(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
         got = ctx.memo["label-patterns"] = (
             re.compile(alt(r.head_words)), re.compile("(?:" + alt(r.tail_words) + r")\Z"),
-            re.compile(alt(r.drop_words | r.subject_cut_words)), re.compile(alt(r.after_stop_words)))
+            re.compile(alt(r.drop_words | r.subject_cut_words)), re.compile(alt(r.after_stop_words)),
+            re.compile(alt(r.cut_words)))
     return got
 
 
 def _may_trim(ctx: Context, text: str) -> bool:
-    heads, tails, drops, _ = _patterns(ctx)
+    heads, tails, drops = _patterns(ctx)[:3]
     return bool(heads.match(text) or tails.search(text) or drops.search(text))
 
 
@@ -287,8 +295,12 @@ def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
 
 
 def _text(ctx: Context, idx: list[int]) -> str:
-    if idx and idx[-1] - idx[0] + 1 == len(idx):
-        return ctx.text[idx[0]:idx[-1] + 1]
+    if not idx:
+        return ""
+    a = idx[0]
+    b = idx[-1] + 1
+    if b - a == len(idx):
+        return ctx.text[a:b]
     t = ctx.text
     return "".join([t[i] for i in idx])
 
@@ -298,7 +310,10 @@ def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
     cuts = ctx.rules.cut_words
     if not idx or not cuts:
         return idx
-    words = ctx.words(_text(ctx, idx))
+    s = _text(ctx, idx)
+    if not _patterns(ctx)[4].search(s):
+        return idx  # no cut word in it
+    words = ctx.words(s)
     pos = 0
     cut_at = -1
     for w in words:

@@ -60,6 +60,7 @@ class Context:
     _qcache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _phrases: list[TimePhrase] | None = None
     _phrase_starts: list[int] | None = None
+    _phrase_ends: list[int] | None = None
     _bases: dict[int, TimePhrase] | None = None
     _jieba: Any = None
     _word_cache: dict[str, list[str]] = field(default_factory=dict)
@@ -115,6 +116,12 @@ class Context:
             if a < b and not (0 <= a and b <= n):
                 bad = a if a < 0 or a >= n else n
                 raise ValueError(f"view span [{bad}, {bad + 1}) outside 0..{n}")
+            if a >= b:
+                return ""
+            k = bisect.bisect_right(vstarts, a) - 1
+            if b <= vstarts[k + 1]:  # within one segment
+                o = ostarts[k] - vstarts[k]
+                return orig[a + o:b + o]
             pieces = []
             while a < b:
                 k = bisect.bisect_right(vstarts, a) - 1
@@ -226,7 +233,14 @@ class Context:
         return self._qblocks or None
 
     def quantities_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        blocks = self._quantity_blocks() if self._quantities is None else None
+        qs = self._quantities
+        if qs is not None:
+            starts = self._quantity_starts
+            assert starts is not None
+            i = bisect.bisect_left(starts, start)
+            j = bisect.bisect_left(starts, end, i)
+            return qs[i:j] if i < j else []
+        blocks = self._quantity_blocks()
         if blocks is None:
             qs = self.quantities()
             assert self._quantity_starts is not None
@@ -254,7 +268,7 @@ class Context:
             found = find_time_phrases(self.text, self.rules, periods, self.sentence_at)
             self._phrases = [p for p in found if p.kind != "base"]
             self._bases = {p.end: p for p in found if p.kind == "base"}
-            self._phrase_starts = [p.start for p in self._phrases]
+            self._phrase_starts, self._phrase_ends = _bounds(self._phrases)
         return self._phrases
 
     def base_ending_at(self, pos: int) -> TimePhrase | None:
@@ -264,11 +278,12 @@ class Context:
         return self._bases.get(pos)
 
     def phrases_in(self, start: int, end: int) -> list[TimePhrase]:
+        """The phrases that start at or after ``start`` and end by ``end`` (the phrases are apart:
+        sorted by their starts, they are sorted by their ends)."""
         ps = self._phrases if self._phrases is not None else self.phrases()
-        starts = self._phrase_starts
-        assert starts is not None
-        i = bisect.bisect_left(starts, start)
-        return [p for p in ps[i:bisect.bisect_left(starts, end, i)] if p.end <= end]
+        i = bisect.bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
+        j = bisect.bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
+        return ps[i:j] if i < j else []
 
     # -- segmentation ------------------------------------------------------------------------
     def words(self, s: str) -> list[str]:
@@ -310,9 +325,18 @@ def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int
     periods = ctx.scanners.periods if ctx.scanners is not None else None
     found = [p.shifted(lo) for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
     phrases = [p for p in found if p.kind != "base"]
+    starts, ends = _bounds(phrases)
     return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None, _qcache={},
                    _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},
-                   _phrase_starts=[p.start for p in phrases], memo={}, _word_cache=dict(ctx._word_cache))
+                   _phrase_starts=starts, _phrase_ends=ends, memo={}, _word_cache=dict(ctx._word_cache))
+
+
+def _bounds(phrases: list[TimePhrase]) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the phrases (found apart, so both sorted)."""
+    starts, ends = [p.start for p in phrases], [p.end for p in phrases]
+    if any(a > b for a, b in zip(ends, ends[1:])):
+        raise ValueError("time phrases overlap")
+    return starts, ends
 
 
 def segmenter() -> Any:
@@ -347,7 +371,7 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
     origin = getattr(view, "origin", None)
     segments = None
     if origin is not None and hasattr(origin, "view_starts"):
-        segments = (origin.view_starts, origin.orig_starts)
+        segments = (list(origin.view_starts), list(origin.orig_starts))  # a list bisects faster
     return Context(
         report=report,
         view=view,

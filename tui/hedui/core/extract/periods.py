@@ -210,24 +210,32 @@ def _heads(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]
         if not any(p.start < qe and qs < p.end for p in before) and not (article and article.match(t, qs)):
             first_q = qs
             break
-    content = ss
-    while content < se and t[content] in " \u3000\t\r":
-        content += 1
-    bounds = rules.period_boundaries + rules.sentence_ends
-    heads = []
-    for p in before:
-        if p.end > first_q or not p.heads or not _attributive_ok(t, p, vs):
-            continue
-        if not (p.kind == "period" or p.match_start == content):
-            continue
-        cs = ctx.clause_start(p.match_start, bounds, floor=ss)
-        if p.match_start - cs <= rules.head_offset:
-            heads.append(p)
-        elif _opens_clause(ctx, p, cs) and _framed(ctx, p, ss):
-            heads.append(p)  # 省防指于14日12时启动…: a subject before it
+    heads = [p for p in before if p.end <= first_q and p.heads and _heading(ctx, p, ss, se)
+             and _attributive_ok(t, p, vs)]
     alone = next((p for p in before if p.end <= first_q and p.kind == "period" and p.heads
                   and _alone(ctx, p, ss)), None)
     return heads, alone
+
+
+def _heading(ctx: Context, p: TimePhrase, ss: int, se: int) -> bool:
+    """Does ``p`` (that may head a sentence) open its clause in the sentence [ss, se), or stand
+    after a subject there with frames only before it? (remembered per phrase: the same for every
+    figure of the sentence)"""
+    key = ("heading", p.match_start, ss, se)
+    got = ctx.memo.get(key)
+    if got is None:
+        t = ctx.text
+        rules = ctx.rules
+        content = ss
+        while content < se and t[content] in " \u3000\t\r":
+            content += 1
+        got = False
+        if p.kind == "period" or p.match_start == content:
+            cs = ctx.clause_start(p.match_start, rules.period_boundaries + rules.sentence_ends, floor=ss)
+            # 省防指于14日12时启动…: a subject before it
+            got = p.match_start - cs <= rules.head_offset or (_opens_clause(ctx, p, cs) and _framed(ctx, p, ss))
+        ctx.memo[key] = got
+    return got
 
 
 def _stretch_head(ctx: Context, vs: int, floor: int) -> TimePhrase | None:
@@ -279,7 +287,7 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
     t = ctx.text
     rules = ctx.rules
     ss, se = ctx.sentence_at(vs)
-    before = [p for p in ctx.phrases_in(ss, vs) if p.end <= vs]
+    before = ctx.phrases_in(ss, vs)  # (all end by vs)
     cs = ctx.clause_start(vs, rules.period_boundaries + rules.sentence_ends, floor=ss)
     # in its own clause a phrase with 的 reaches the figure unless a number stands between
     # (100年的負儲蓄達2萬9308元; 从2020年的144万人,发展到…)

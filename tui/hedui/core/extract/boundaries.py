@@ -31,7 +31,7 @@ class Breaks:
         m = search(self.reversed_text, n - pos, stop)
         while m is not None:
             i = n - 1 - m.start()
-            if t[i] != "," or not grouping_comma(t, i):
+            if t[i] != "," or not t[i - 1].isdigit() or not grouping_comma(t, i):
                 return i
             m = search(self.reversed_text, m.start() + 1, stop)
         return -1
@@ -42,7 +42,7 @@ class Breaks:
         m = search(t, pos, hi)
         while m is not None:
             i = m.start()
-            if t[i] != "," or not grouping_comma(t, i):
+            if t[i] != "," or not t[i - 1].isdigit() or not grouping_comma(t, i):
                 return i
             m = search(t, i + 1, hi)
         return hi

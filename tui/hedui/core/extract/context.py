@@ -92,11 +92,25 @@ class Context:
         last = self.memo.get("view_span")
         if last is not None and last[0] == start and last[1] == end:
             return last[2]
-        vs = self.view.from_original(start)
-        ve = self.view.from_original(end - 1) + 1 if end > start else vs
+        vs = self._from_original(start)
+        ve = self._from_original(end - 1) + 1 if end > start else vs
         got = (vs, max(vs, ve))
         self.memo["view_span"] = (start, end, got)
         return got
+
+    def _from_original(self, pos: int) -> int:
+        """``view.from_original(pos)``, on the segments' lists when the context has them."""
+        seg = self._segments
+        if seg is None:
+            return self.view.from_original(pos)
+        vstarts, ostarts = seg
+        if pos <= 0:
+            return 0
+        if pos >= ostarts[-1]:
+            return vstarts[-1]
+        k = bisect.bisect_right(ostarts, pos) - 1
+        off = pos - ostarts[k]
+        return vstarts[k] + off if off < vstarts[k + 1] - vstarts[k] else vstarts[k + 1]
 
     def original(self, positions: list[int] | range) -> str:
         """The original characters of the given view positions, artefacts left out."""

@@ -28,6 +28,7 @@ SETS = {
     "unseen4": (DATA / "unseen4" / "gold", DATA / "unseen4" / "reports"),
     "unseen5": (DATA / "unseen5" / "gold", DATA / "unseen5" / "reports"),
     "unseen6": (DATA / "unseen6" / "gold", DATA / "unseen6" / "reports"),
+    "unseen7": (DATA / "unseen7" / "gold", DATA / "unseen7" / "reports"),
 }
 GOLD_FILES = [(name, path) for name, (gold_dir, _) in SETS.items() for path in sorted(gold_dir.glob("*.json"))]
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Protocol
 
 from hedui.core.extract.boundaries import Breaks, grouping_comma
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
+from hedui.core.extract.jieba_dictionary import segmenter
 from hedui.core.extract.context_numbers import kept_quantities
 from hedui.core.model import Report
 from hedui.core.rules import default_rules_dir
@@ -351,19 +352,6 @@ def _bounds(phrases: list[TimePhrase]) -> tuple[list[int], list[int]]:
     if any(a > b for a, b in zip(ends, ends[1:])):
         raise ValueError("time phrases overlap")
     return starts, ends
-
-
-def segmenter() -> Any:
-    """jieba, silenced, its dictionary loaded (from a flat copy: jieba_dictionary.py)."""
-    import logging
-
-    from hedui.core.extract import jieba_dictionary
-
-    jieba = jieba_dictionary.imported()
-    jieba.setLogLevel(60)
-    logging.getLogger("jieba").setLevel(60)
-    jieba_dictionary.load(jieba)
-    return jieba
 
 
 def warm(ctx: Context | None = None) -> None:

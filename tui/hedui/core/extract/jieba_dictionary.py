@@ -22,6 +22,17 @@ import tempfile
 from array import array
 from typing import Any
 
+def segmenter() -> Any:
+    """jieba, silenced, its dictionary loaded (``imported``, ``load``)."""
+    import logging
+
+    jieba = imported()
+    jieba.setLogLevel(60)
+    logging.getLogger("jieba").setLevel(60)
+    load(jieba)
+    return jieba
+
+
 def imported() -> Any:
     """The jieba module, imported without ``pkg_resources`` when nothing has imported that yet.
 

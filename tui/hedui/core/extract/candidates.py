@@ -274,7 +274,7 @@ class CandidateFinder:
         """260元至500元 -> one figure, value 260, value_max 500, bound range."""
         out: list[Candidate] = []
         for c in cands:
-            if out:
+            if out and c.start - out[-1].end <= 3:  # both joins below need a gap of 3 at most
                 p = out[-1]
                 gap = s[p.end:c.start]
                 if (gap in RANGE_SEPS and p.excluded is None and c.excluded is None and p.unit

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from itertools import chain
+from itertools import chain, repeat
 
 try:  # Python >= 3.11
     from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
@@ -82,7 +82,7 @@ class Scanner:
         req = self._required
         match = self.pattern.match
         if req is None:
-            return [m for m in map(lambda p: match(text, p), positions) if m]
+            return [m for m in map(match, repeat(text), positions) if m]
         lit, width = req
         reach = width - len(lit)
         out: list[re.Match[str]] = []

@@ -9,6 +9,8 @@ it), and a table cell's other time heading. Never the chosen reading, never empt
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from hedui.core.extract.context import Context
 from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, label_text, words_after, words_before
 from hedui.core.extract.labels import previous_subject
@@ -18,7 +20,7 @@ from hedui.core.extract.tables import table_cell
 MAX_ALTERNATIVES = 4
 
 
-def _ranked(options: list[str], chosen: str) -> tuple[str, ...]:
+def _ranked(options: Iterable[str], chosen: str) -> tuple[str, ...]:
     out: list[str] = []
     for o in options:
         o = o.strip()
@@ -91,16 +93,21 @@ def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tupl
     if cell is not None:
         options.extend(ctx.original(range(s, e)).strip() for s, e in cell.heads
                        if any(p.start <= s and p.end >= e for p in ctx.phrases_in(s, e)))
-    ss, se = ctx.sentence_at(vs)
     got = governing_span(ctx, vs)
     if got is not None and (got[1], got[2]) != (got[0].start, got[0].end):
         options.append(ctx.original(range(got[0].start, got[0].end)).strip())  # one of two joined
-    phrases = ctx.phrases_in(ss, se)
-    earlier = [p for p in phrases if p.end <= vs]
-    later = [p for p in phrases if p.start >= ve]
-    for p in list(reversed(earlier)) + later:
-        options.append(_phrase_text(ctx, p.start, p.end))
-    return _ranked(options, chosen)
+    return _ranked(_sentence_phrases(ctx, options, vs, ve), chosen)
+
+
+def _sentence_phrases(ctx: Context, first: list[str], vs: int, ve: int) -> Iterator[str]:
+    """``first``, then the texts of the time phrases of the sentence of the figure at [vs, ve):
+    those before it, nearest first, then those after it (made only as far as they are taken)."""
+    yield from first
+    ss, se = ctx.sentence_at(vs)
+    for p in reversed(ctx.phrases_in(ss, vs)):
+        yield _phrase_text(ctx, p.start, p.end)
+    for p in ctx.phrases_in(ve, se):
+        yield _phrase_text(ctx, p.start, p.end)
 
 
 def _phrase_text(ctx: Context, start: int, end: int) -> str:

@@ -84,16 +84,19 @@ def test_artefacts_from_a_furniture_scan_done_beside_are_the_same(joined):
 
 def test_lines_encoded_in_the_pieces_are_the_serial_records(joined):
     # hedui extract: each piece's process encodes its own figures; repeats marked across pieces
-    from hedui.core.corpus.extraction import json_lines, records_of
+    import json
+
+    from hedui.core.corpus.extraction import lines_of, records_of
 
     ex = Extractor()
     serial = ex.extract(joined)
     for excluded in (False, True):
-        want = json_lines(records_of(serial, "joined.txt", excluded))
+        want = lines_of(serial, "joined.txt", excluded)
+        assert want == [json.dumps(r, ensure_ascii=False) + "\n" for r in records_of(serial, "joined.txt", excluded)]
         for jobs in (1, 40):
-            lines = ex.extract_lines(joined, lambda f: json_lines([f.as_json("joined.txt")]),
+            lines = ex.extract_lines(joined, lambda f: json.dumps(f.as_json("joined.txt"), ensure_ascii=False) + "\n",
                                      excluded=excluded, jobs=jobs, piece_chars=PIECE)
-            assert "".join(lines) == want
+            assert lines == want
 
 
 def test_a_repeat_whose_first_copy_is_in_another_piece():

@@ -130,14 +130,15 @@ def run(args: argparse.Namespace) -> int:
     failed += len(errors)
     out = sys.stdout
     as_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(rec, ensure_ascii=False), made once
+    as_text = args.format == "jsonl" and not args.dask  # the records come as their JSON Lines
     with _progress(len(paths)) as advance:
-        for path, records, error in _results(args, paths, advance):
+        for path, records, error in _results(args, paths, advance, as_text):
             if error is not None:
                 failed += 1
                 print(f"hedui: {printable(error)}", file=sys.stderr)
                 continue
-            if isinstance(records, str):  # their JSON Lines already
-                out.write(records)
+            if as_text:  # their JSON Lines already
+                out.writelines(records)
                 continue
             if args.format == "table":
                 figures = sum(1 for r in records if not r.get("excluded"))
@@ -150,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _results(args: argparse.Namespace, paths: list[Path], advance):
+def _results(args: argparse.Namespace, paths: list[Path], advance, as_text: bool = False):
     """(path, records, error) per report in input order: on the cluster, or here through the cache."""
     if args.dask:
         from hedui.core.corpus.cluster import connect, extract_on_cluster
@@ -167,7 +168,7 @@ def _results(args: argparse.Namespace, paths: list[Path], advance):
     said = cache.warning
     try:
         yield from extract_files(paths, args.rules, cache, args.jobs or default_jobs(), _with_excluded(args), advance,
-                                 as_text=args.format == "jsonl")
+                                 as_text=as_text)
     finally:
         if cache.warning and not said:  # a failure on the way (a full disk): said once
             print(f"hedui: warning: {cache.warning}", file=sys.stderr)

@@ -86,29 +86,32 @@ def extract_records(data: bytes, name: str = "report.txt", rules_dir: Path | str
 
 
 def records_of(extraction: Extraction, name: str, excluded: bool = False) -> list[dict]:
-    figures = in_text_order(extraction.figures, extraction.excluded) if excluded else extraction.figures
-    return [f.as_json(name) for f in figures]
+    return [f.as_json(name) for f in _printed(extraction, excluded)]
 
 
-def extract_text(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,
-                 excluded: bool = False, jobs: int = 1) -> str:
-    """The JSON Lines ``hedui extract`` prints for one report: ``records_of(extract_bytes(...))``
-    encoded, one line each, the pieces of a long report encoded by their own processes. Raises
-    as ``extract_bytes``."""
+def _printed(extraction: Extraction, excluded: bool) -> Any:
+    """The figures ``hedui extract`` prints (``excluded``: the excluded numbers too), in order."""
+    return in_text_order(extraction.figures, extraction.excluded) if excluded else extraction.figures
+
+
+def extract_lines(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,
+                  excluded: bool = False, jobs: int = 1) -> list[str]:
+    """The JSON Lines ``hedui extract`` prints for one report, each with its newline:
+    ``lines_of(extract_bytes(...))``, the pieces of a long report encoded by their own
+    processes. Raises as ``extract_bytes``."""
     extractor, report = _decoded(data, name, rules_dir, jobs)
-    lines = extractor.extract_lines(report, partial(_line, json_encoder(), name), excluded=excluded, jobs=jobs)
-    return "".join(lines)
+    return extractor.extract_lines(report, partial(_line, json_encoder(), name), excluded=excluded, jobs=jobs)
+
+
+def lines_of(extraction: Extraction, name: str, excluded: bool = False) -> list[str]:
+    """``records_of``'s records as JSON Lines, each with its newline (no list of records kept)."""
+    encode = json_encoder()
+    return [_line(encode, name, f) for f in _printed(extraction, excluded)]
 
 
 def json_encoder() -> Callable[[Any], str]:
     """``json.dumps(record, ensure_ascii=False)``, made once."""
     return json.JSONEncoder(ensure_ascii=False).encode
-
-
-def json_lines(records: list[dict]) -> str:
-    """The records as JSON Lines (``extract_text``'s form)."""
-    encode = json_encoder()
-    return "".join([encode(r) + "\n" for r in records])
 
 
 def _line(encode: Callable[[Any], str], name: str, figure: Any) -> str:

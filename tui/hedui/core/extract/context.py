@@ -354,13 +354,15 @@ def _bounds(phrases: list[TimePhrase]) -> tuple[list[int], list[int]]:
 
 
 def segmenter() -> Any:
-    """jieba, silenced (its dictionary is loaded on first use, or by ``initialize()``)."""
+    """jieba, silenced, its dictionary loaded (from a flat copy: jieba_dictionary.py)."""
     import logging
 
-    import jieba
+    from hedui.core.extract import jieba_dictionary
 
+    jieba = jieba_dictionary.imported()
     jieba.setLogLevel(60)
     logging.getLogger("jieba").setLevel(60)
+    jieba_dictionary.load(jieba)
     return jieba
 
 

@@ -205,6 +205,11 @@ def _patterns(ctx: Context) -> tuple[re.Pattern[str], ...]:
     return got
 
 
+def _head_start(ctx: Context, idx: list[int]) -> bool:
+    """Do the words at ``idx`` start with a head word (else no first word of theirs is one)?"""
+    return _patterns(ctx)[0].match(_text(ctx, idx)) is not None
+
+
 def _may_trim(ctx: Context, text: str) -> bool:
     heads, tails, drops = _patterns(ctx)[:3]
     return bool(heads.match(text) or tails.search(text) or drops.search(text))
@@ -301,8 +306,7 @@ def _text(ctx: Context, idx: list[int]) -> str:
     b = idx[-1] + 1
     if b - a == len(idx):
         return ctx.text[a:b]
-    t = ctx.text
-    return "".join([t[i] for i in idx])
+    return "".join(map(ctx.text.__getitem__, idx))
 
 
 def _cut_list(ctx: Context, idx: list[int]) -> list[int]:

@@ -163,8 +163,13 @@ def _previous_words(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[
 
 
 def _previous_words_of(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[int]:
-    prev = [q for q in ctx.quantities_in(ss, vs) if q[1] <= vs]
-    for qs, qe in reversed(prev[-6:]):
+    left = 6  # the numbers of the sentence ending before vs, nearest first, six at most
+    for qs, qe in reversed(ctx.quantities_in(ss, vs)):
+        if qe > vs:
+            continue
+        if left == 0:
+            break
+        left -= 1
         if want_subject:
             # 共批出1,352個配額,較上一年度增加27%: the noun after the number is what changed
             noun = words_after(ctx, qe, qs)

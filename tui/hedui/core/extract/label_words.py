@@ -19,6 +19,7 @@ _NOTES = ("以下", "下同", "简称", "下称")  # the longest item of a list 
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
 _OPENERS = re.compile("[(（\\[【]")
+_BRACKETS = re.compile("[(（)）]")
 _SPACES = re.compile("[" + _SPACE + "]")
 _DIGIT_YEAR = re.compile(r"[0-9０-９]年")
 _FRAMED = re.compile("相比|比较")
@@ -123,18 +124,17 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
             end = min(end, qs)
             break
     # a short bracket belongs to the noun (乡镇(街道)工会); a long one is an aside
-    i = ve
-    while i < end:
+    m = _BRACKETS.search(t, ve, end)
+    while m is not None:
+        i = m.start()
         if t[i] in ")）":
             end = i
             break
-        if t[i] in "(（":
-            close = min((c for c in (t.find(")", i, end), t.find("）", i, end)) if c >= 0), default=-1)
-            if close < 0 or close - i > _MAX_BRACKET:
-                end = i
-                break
-            i = close
-        i += 1
+        close = min((c for c in (t.find(")", i, end), t.find("）", i, end)) if c >= 0), default=-1)
+        if close < 0 or close - i > _MAX_BRACKET:
+            end = i
+            break
+        m = _BRACKETS.search(t, close + 1, end)
     return min(end, ve + ctx.rules.max_after)
 
 
@@ -364,20 +364,17 @@ def join_pieces(pieces: list[str], sep: str = "") -> str:
 _STRETCH = (120, 360)
 
 
-def _stretch(ctx: Context, lo: int, hi: int) -> tuple[int, str]:
-    """(start, original text) of a stretch of the view holding [lo, hi), one character per view
-    position (the view keeps whole characters): the labels and alternatives of a sentence's
-    figures are sliced from it; the last one is remembered on the context."""
-    got = ctx.memo.get("label-stretch")
-    if got is not None and got[0] <= lo and hi <= got[0] + len(got[1]):
-        return got
+def _stretch(ctx: Context, lo: int, hi: int) -> tuple[int, int, str]:
+    """(start, end, original text) of a stretch of the view holding [lo, hi), one character per
+    view position (the view keeps whole characters): the labels and alternatives of a sentence's
+    figures are sliced from it; the last one is remembered on the context ("label-stretch")."""
     a = max(0, lo - _STRETCH[0])
     b = min(len(ctx.text), max(hi, lo + _STRETCH[1]))
-    got = (a, ctx.original(range(a, b)))
-    if len(got[1]) != b - a:  # not one original character per view position: no stretch
-        got = (lo, ctx.original(range(lo, hi)))
-        if len(got[1]) != hi - lo:
-            return -1, ""
+    got = (a, b, ctx.original(range(a, b)))
+    if len(got[2]) != b - a:  # not one original character per view position: no stretch
+        got = (lo, hi, ctx.original(range(lo, hi)))
+        if len(got[2]) != hi - lo:
+            return -1, -1, ""
     ctx.memo["label-stretch"] = got
     return got
 
@@ -389,8 +386,11 @@ def label_text(ctx: Context, idx: list[int]) -> str:
     if not idx:
         return ""
     first, last = idx[0], idx[-1]
-    at, orig = _stretch(ctx, first, last + 1)
-    if idx[-1] - idx[0] + 1 == len(idx):  # one stretch
+    got = ctx.memo.get("label-stretch")
+    if got is None or first < got[0] or last >= got[1]:
+        got = _stretch(ctx, first, last + 1)
+    at, _, orig = got
+    if last - first + 1 == len(idx):  # one stretch
         if at < 0:
             return ctx.original(range(first, last + 1)).strip()
         return orig[first - at:last + 1 - at].strip()

@@ -42,7 +42,16 @@ def _is_list_comma(ctx: Context, i: int, floor: int) -> bool:
 
 
 def _before_start(ctx: Context, vs: int, floor: int) -> int:
-    """Where the words before the figure at vs begin: clause start, list item, open bracket."""
+    """Where the words before the figure at vs begin: clause start, list item, open bracket
+    (remembered: a list item's head is looked for from there again)."""
+    key = ("start", vs, floor)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = _before_start_of(ctx, vs, floor)
+    return got
+
+
+def _before_start_of(ctx: Context, vs: int, floor: int) -> int:
     t = ctx.text
     bounds = ctx.rules.label_boundaries
     depth = 0
@@ -83,8 +92,15 @@ def _inert(t: str, qs: int, qe: int, vs: int) -> bool:
     (每組(即每1等分位)代表167.7萬戶)?"""
     if qe - qs == 2 and t[qs] == "一" and t[qs + 1] not in _ARTICLE_UNITS:
         return True
-    close = min((c for c in (t.find(")", qe, vs), t.find("）", qe, vs)) if c >= 0), default=-1)
-    return close >= 0 and not any(ch in "(（" for ch in t[qe:close])
+    close = _first_close(t, qe, vs)
+    return close >= 0 and t.find("(", qe, close) < 0 and t.find("（", qe, close) < 0
+
+
+def _first_close(t: str, start: int, end: int) -> int:
+    """The first closing bracket in t[start:end], or -1."""
+    a = t.find(")", start, end)
+    b = t.find("）", start, end)
+    return a if b < 0 else b if a < 0 else min(a, b)
 
 
 def _drop_asides(t: str, idx: list[int]) -> list[int]:
@@ -130,7 +146,7 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
         if t[i] in ")）":
             end = i
             break
-        close = min((c for c in (t.find(")", i, end), t.find("）", i, end)) if c >= 0), default=-1)
+        close = _first_close(t, i, end)
         if close < 0 or close - i > _MAX_BRACKET:
             end = i
             break

@@ -95,16 +95,21 @@ def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tupl
     if cell is not None:
         options.extend(ctx.original(range(s, e)).strip() for s, e in cell.heads
                        if any(p.start <= s and p.end >= e for p in ctx.phrases_in(s, e)))
-    ss, se = ctx.sentence_at(vs)
     got = governing_span(ctx, vs)
     if got is not None and (got[1], got[2]) != (got[0].start, got[0].end):
         options.append(ctx.original(range(got[0].start, got[0].end)).strip())  # one of two joined
-    phrases = ctx.phrases_in(ss, se)
-    earlier = [p for p in phrases if p.end <= vs]
-    later = [p for p in phrases if p.start >= ve]
-    for p in list(reversed(earlier)) + later:
-        options.append(_phrase_text(ctx, p.start, p.end))
-    return _ranked(options, chosen)
+    return _ranked(_sentence_phrases(ctx, options, vs, ve), chosen)
+
+
+def _sentence_phrases(ctx: Context, first: list[str], vs: int, ve: int) -> Iterator[str]:
+    """``first``, then the texts of the time phrases of the sentence of the figure at [vs, ve):
+    those before it, nearest first, then those after it (made only as far as they are taken)."""
+    yield from first
+    ss, se = ctx.sentence_at(vs)
+    for p in reversed(ctx.phrases_in(ss, vs)):
+        yield _phrase_text(ctx, p.start, p.end)
+    for p in ctx.phrases_in(ve, se):
+        yield _phrase_text(ctx, p.start, p.end)
 
 
 def _phrase_text(ctx: Context, start: int, end: int) -> str:

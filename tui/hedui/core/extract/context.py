@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Protocol
 
+from hedui.core.extract.boundaries import Breaks, grouping_comma
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
+from hedui.core.extract.context_numbers import kept_quantities
 from hedui.core.model import Report
 from hedui.core.rules import default_rules_dir
 from hedui.core.numbers.scan import Scanner, barrier
-from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
+from hedui.core.extract.time_phrases import PhraseScanner, TimePhrase, find_time_phrases
 
 
 #: the farthest a clause is followed from a position (both ways): each figure's label and period
@@ -27,12 +29,6 @@ CLAUSE_REACH = 120
 SENTENCE_REACH = 1000
 
 
-def grouping_comma(t: str, i: int) -> bool:
-    """Is the ``,`` at ``i`` a digit-grouping comma (12,540万元), not a clause break?"""
-    return (t[i] == "," and 0 < i and t[i - 1].isdigit() and t[i + 1:i + 4].isdigit()
-            and len(t[i + 1:i + 4]) == 3 and not t[i + 4:i + 5].isdigit())
-
-
 class RuleScanners:
     """Fast scanners of the context rules' patterns (built once per ContextRules, shared)."""
 
@@ -40,7 +36,7 @@ class RuleScanners:
         self.rules = rules
         self.quantity = Scanner(rules.quantity) if rules.quantity is not None else None
         self.quantity_barrier = barrier(rules.quantity) if rules.quantity is not None else None
-        self.periods = tuple(Scanner(r.regex) for r in rules.periods)
+        self.periods = tuple(PhraseScanner(r.regex) for r in rules.periods)
 
 
 class TextViewLike(Protocol):
@@ -64,6 +60,7 @@ class Context:
     _qcache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _phrases: list[TimePhrase] | None = None
     _phrase_starts: list[int] | None = None
+    _phrase_ends: list[int] | None = None
     _bases: dict[int, TimePhrase] | None = None
     _jieba: Any = None
     _word_cache: dict[str, list[str]] = field(default_factory=dict)
@@ -77,6 +74,9 @@ class Context:
     tables: Any = None
     #: (position, its sentence) last asked for: a figure's label, period and alternatives ask in turn
     _last_sentence: tuple[int, tuple[int, int]] | None = None
+    #: the clause breaks of the text per set of boundary characters (boundaries.py)
+    _breaks: dict[str, Breaks] = field(default_factory=dict)
+    _reversed: str | None = None
 
     def remembered(self, key: Any, make: Callable[[], list[int]]) -> list[int]:
         """``make()`` the first time ``key`` is asked for, kept (as a tuple) in ``memo``; a copy."""
@@ -92,11 +92,25 @@ class Context:
         last = self.memo.get("view_span")
         if last is not None and last[0] == start and last[1] == end:
             return last[2]
-        vs = self.view.from_original(start)
-        ve = self.view.from_original(end - 1) + 1 if end > start else vs
+        vs = self._from_original(start)
+        ve = self._from_original(end - 1) + 1 if end > start else vs
         got = (vs, max(vs, ve))
         self.memo["view_span"] = (start, end, got)
         return got
+
+    def _from_original(self, pos: int) -> int:
+        """``view.from_original(pos)``, on the segments' lists when the context has them."""
+        seg = self._segments
+        if seg is None:
+            return self.view.from_original(pos)
+        vstarts, ostarts = seg
+        if pos <= 0:
+            return 0
+        if pos >= ostarts[-1]:
+            return vstarts[-1]
+        k = bisect.bisect_right(ostarts, pos) - 1
+        off = pos - ostarts[k]
+        return vstarts[k] + off if off < vstarts[k + 1] - vstarts[k] else vstarts[k + 1]
 
     def original(self, positions: list[int] | range) -> str:
         """The original characters of the given view positions, artefacts left out."""
@@ -116,6 +130,12 @@ class Context:
             if a < b and not (0 <= a and b <= n):
                 bad = a if a < 0 or a >= n else n
                 raise ValueError(f"view span [{bad}, {bad + 1}) outside 0..{n}")
+            if a >= b:
+                return ""
+            k = bisect.bisect_right(vstarts, a) - 1
+            if b <= vstarts[k + 1]:  # within one segment
+                o = ostarts[k] - vstarts[k]
+                return orig[a + o:b + o]
             pieces = []
             while a < b:
                 k = bisect.bisect_right(vstarts, a) - 1
@@ -162,23 +182,33 @@ class Context:
         self._last_sentence = (pos, (max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)))
         return self._last_sentence[1]
 
+    def break_before(self, pos: int, lo: int, boundaries: str) -> int:
+        """The last position in [lo, pos) holding one of ``boundaries`` (not a grouping comma), or -1."""
+        breaks = self._breaks.get(boundaries) or self._breaks_of(boundaries)
+        return breaks.last_before(pos, lo) if lo < pos else -1
+
     def clause_start(self, pos: int, boundaries: str, floor: int = 0) -> int:
         """First position after the nearest boundary character before ``pos`` (not before floor,
         nor more than CLAUSE_REACH before ``pos``: a clause is looked at that far at most)."""
-        t = self.text
-        i = pos - 1
-        floor = max(floor, pos - CLAUSE_REACH)
-        while i >= floor and (t[i] not in boundaries or grouping_comma(t, i)):
-            i -= 1
-        return i + 1
+        lo = max(floor, pos - CLAUSE_REACH)
+        if lo >= pos:
+            return pos
+        breaks = self._breaks.get(boundaries) or self._breaks_of(boundaries)
+        j = breaks.last_before(pos, lo)
+        return j + 1 if j >= 0 else lo
 
     def clause_end(self, pos: int, boundaries: str, ceiling: int | None = None) -> int:
-        t = self.text
-        n = min(len(t) if ceiling is None else ceiling, pos + CLAUSE_REACH)
-        i = pos
-        while i < n and (t[i] not in boundaries or grouping_comma(t, i)):
-            i += 1
-        return i
+        n = min(len(self.text) if ceiling is None else ceiling, pos + CLAUSE_REACH)
+        if n <= pos:
+            return pos
+        breaks = self._breaks.get(boundaries) or self._breaks_of(boundaries)
+        return breaks.first_from(pos, n)
+
+    def _breaks_of(self, boundaries: str) -> Breaks:
+        if self._reversed is None:
+            self._reversed = self.text[::-1]
+        got = self._breaks[boundaries] = Breaks(self.text, self._reversed, boundaries)
+        return got
 
     # -- numbers -----------------------------------------------------------------------------
     def quantities(self) -> list[tuple[int, int]]:
@@ -217,7 +247,14 @@ class Context:
         return self._qblocks or None
 
     def quantities_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        blocks = self._quantity_blocks() if self._quantities is None else None
+        qs = self._quantities
+        if qs is not None:
+            starts = self._quantity_starts
+            assert starts is not None
+            i = bisect.bisect_left(starts, start)
+            j = bisect.bisect_left(starts, end, i)
+            return qs[i:j] if i < j else []
+        blocks = self._quantity_blocks()
         if blocks is None:
             qs = self.quantities()
             assert self._quantity_starts is not None
@@ -245,7 +282,7 @@ class Context:
             found = find_time_phrases(self.text, self.rules, periods, self.sentence_at)
             self._phrases = [p for p in found if p.kind != "base"]
             self._bases = {p.end: p for p in found if p.kind == "base"}
-            self._phrase_starts = [p.start for p in self._phrases]
+            self._phrase_starts, self._phrase_ends = _bounds(self._phrases)
         return self._phrases
 
     def base_ending_at(self, pos: int) -> TimePhrase | None:
@@ -255,11 +292,12 @@ class Context:
         return self._bases.get(pos)
 
     def phrases_in(self, start: int, end: int) -> list[TimePhrase]:
+        """The phrases that start at or after ``start`` and end by ``end`` (the phrases are apart:
+        sorted by their starts, they are sorted by their ends)."""
         ps = self._phrases if self._phrases is not None else self.phrases()
-        starts = self._phrase_starts
-        assert starts is not None
-        i = bisect.bisect_left(starts, start)
-        return [p for p in ps[i:bisect.bisect_left(starts, end, i)] if p.end <= end]
+        i = bisect.bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
+        j = bisect.bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
+        return ps[i:j] if i < j else []
 
     # -- segmentation ------------------------------------------------------------------------
     def words(self, s: str) -> list[str]:
@@ -287,51 +325,11 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
     return starts
 
 
-_NUMERAL = re.compile("[0-9０-９一二三四五六七八九十百千两零〇半几]")
-#: characters that go on from a percentage without naming a group (20%以上, 20%的, 5%和3%)
-_AFTER_SHARE = "的以左上下至到和及与或、之为是及而则增减提降占比较同即"
-_AFTER_UNIT = ("以上", "以下", "左右", "上下", "多", "余")
-
-
-def _share_of_group(text: str, q: tuple[int, int]) -> bool:
-    """Is the quantity at ``q`` a percentage standing right before the noun of the group it
-    names (所得最低20%家庭每戶可支配所得)?"""
-    nxt = text[q[1]:q[1] + 1]
-    return text[q[1] - 1:q[1]] in "%％" and "\u4e00" <= nxt <= "\u9fff" and nxt not in _AFTER_SHARE
-
-
-def _ends_in(text: str, q: tuple[int, int], units: tuple[str, ...]) -> bool:
-    """Does the quantity at ``q`` end in one of ``units`` (with a qualifier after it)?"""
-    s = text[q[0]:q[1]]
-    for a in _AFTER_UNIT:
-        if s.endswith(a) and len(s) > len(a):
-            s = s[: -len(a)]
-            break
-    return s.endswith(units)
-
-
-def _kept_quantities(text: str, rules: ContextRules, quantities: list[tuple[int, int]] | None
-                     ) -> list[tuple[int, int]] | None:
-    if quantities is not None:
-        # a scale and a unit alone are no number (万元GDP能耗: "per 10,000 yuan of GDP"), nor is
-        # a rank (居前5位的病种) or a share naming a group (所得最高20%家庭)
-        quantities = [q for q in quantities if _NUMERAL.search(text, q[0], q[1])
-                      and not (q[0] > 0 and text[q[0] - 1] == "前" and text[q[1] - 1:q[1]] in "位名")
-                      and not _share_of_group(text, q)]
-    if quantities is not None and rules.not_units:
-        # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
-        full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
-        quantities = [q for q in quantities
-                      if not ("\u4e00" <= text[q[1]:q[1] + 1] <= "\u9fff" and _ends_in(text, q, rules.not_units)
-                              and full(text, q[0], q[1]) is None)]
-    return quantities
-
-
 def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int) -> Context:
     """``ctx`` for the figures of a piece of a long report (pieces.py): with these numbers (as
     ``make_context`` takes them) and the time phrases found in the view's stretch [lo, hi)
     around the piece, nothing else remembered but the segmentation."""
-    kept = _kept_quantities(ctx.text, ctx.rules, quantities)
+    kept = kept_quantities(ctx.text, ctx.rules, quantities)
     full = ctx.sentence_at
 
     def sentence_at(pos: int) -> tuple[int, int]:
@@ -341,9 +339,18 @@ def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int
     periods = ctx.scanners.periods if ctx.scanners is not None else None
     found = [p.shifted(lo) for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
     phrases = [p for p in found if p.kind != "base"]
+    starts, ends = _bounds(phrases)
     return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None, _qcache={},
                    _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},
-                   _phrase_starts=[p.start for p in phrases], memo={}, _word_cache=dict(ctx._word_cache))
+                   _phrase_starts=starts, _phrase_ends=ends, memo={}, _word_cache=dict(ctx._word_cache))
+
+
+def _bounds(phrases: list[TimePhrase]) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the phrases (found apart, so both sorted)."""
+    starts, ends = [p.start for p in phrases], [p.end for p in phrases]
+    if any(a > b for a, b in zip(ends, ends[1:])):
+        raise ValueError("time phrases overlap")
+    return starts, ends
 
 
 def segmenter() -> Any:
@@ -374,11 +381,11 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
     if scanners is None or scanners.rules is not rules:
         scanners = RuleScanners(rules)
     text = view.text
-    quantities = _kept_quantities(text, rules, quantities)
+    quantities = kept_quantities(text, rules, quantities)
     origin = getattr(view, "origin", None)
     segments = None
     if origin is not None and hasattr(origin, "view_starts"):
-        segments = (origin.view_starts, origin.orig_starts)
+        segments = (list(origin.view_starts), list(origin.orig_starts))  # a list bisects faster
     return Context(
         report=report,
         view=view,

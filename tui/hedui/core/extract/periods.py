@@ -55,10 +55,13 @@ def _continues(ctx: Context, cs: int) -> bool:
     return rx.match(t, cs) is not None
 
 
-def _stretch_start(t: str, ss: int, cs: int) -> int:
+def _stretch_start(ctx: Context, ss: int, cs: int) -> int:
     """Where the stretch of the clause at ``cs`` starts: after the last ; or colon of its sentence
     (预案:…每10股派发3.20元 is no longer the heading's)."""
-    return max(ss, *(t.rfind(ch, ss, cs) + 1 for ch in ";；:："))
+    return max(ss, ctx.break_before(cs, ss, _STRETCH_BREAKS) + 1)
+
+
+_STRETCH_BREAKS = ";；:："
 
 
 def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
@@ -66,7 +69,7 @@ def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
     t = ctx.text
     rules = ctx.rules
     bounds = rules.period_boundaries + rules.sentence_ends
-    floor = _stretch_start(t, ss, cs)
+    floor = _stretch_start(ctx, ss, cs)
     chain = _continues(ctx, cs)
     # a clause that is only a noun and its figure goes on with a list before it (近五年建成工作室4个、
     # 班组11个,明星班组1个,…)
@@ -74,13 +77,9 @@ def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
     listing = False
     end = cs - 1  # the boundary before the figure's clause
     while end > floor:
-        start = ctx.clause_start(end, bounds, floor=floor)
-        phrases = [p for p in ctx.phrases_in(start, end) if p.kind == "period" and _attributive_ok(t, p, vs)
-                   and not _aside(ctx, p)]
-        timed = ctx.phrases_in(start, end)  # 一个 of 一个早上下来 is no figure
-        has_figure = any(ps >= start and not any(p.start < pe and ps < p.end for p in timed)
-                         for ps, pe in ctx.quantities_in(start, end))
-        listed = item and _holds_list(ctx, start, end)
+        start, periods, has_figure, holds_list = _clause(ctx, end, floor, bounds)
+        phrases = [p for p in periods if _attributive_ok(t, p, vs)]
+        listed = item and holds_list
         if phrases and (chain or (not has_figure and not listing) or phrases[-1].stretch or listed):
             return phrases[-1]
         if has_figure:
@@ -92,6 +91,23 @@ def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
             chain = _continues(ctx, start)
         end = start - 1
     return None
+
+
+def _clause(ctx: Context, end: int, floor: int, bounds: str) -> tuple[int, list[TimePhrase], bool, bool]:
+    """(start, its periods (not asides), does it hold a figure, does it list figures with 、) of
+    the clause ending at ``end`` (not before ``floor``); remembered: each later figure of the
+    sentence looks at it again."""
+    key = ("clause", end, floor)
+    got = ctx.memo.get(key)
+    if got is None:
+        start = ctx.clause_start(end, bounds, floor=floor)
+        timed = ctx.phrases_in(start, end)  # 一个 of 一个早上下来 is no figure
+        periods = [p for p in timed if p.kind == "period" and not _aside(ctx, p)]
+        qs = ctx.quantities_in(start, end)
+        has_figure = any(ps >= start and not any(p.start < pe and ps < p.end for p in timed) for ps, pe in qs)
+        t = ctx.text
+        got = ctx.memo[key] = (start, periods, has_figure, any(t[q1:q1 + 1] == "、" for _, q1 in qs))
+    return got
 
 
 def _aside(ctx: Context, p: TimePhrase) -> bool:
@@ -117,11 +133,6 @@ def _list_item(ctx: Context, start: int, end: int) -> bool:
             return False
         pos = q1
     return not t[pos:end].strip(" \u3000")
-
-
-def _holds_list(ctx: Context, start: int, end: int) -> bool:
-    """Does the clause [start, end) list figures with 、 (工作室4个、班组11个)?"""
-    return any(ctx.text[q1:q1 + 1] == "、" for _, q1 in ctx.quantities_in(start, end))
 
 
 def _alone(ctx: Context, p: TimePhrase, ss: int) -> bool:
@@ -199,24 +210,32 @@ def _heads(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]
         if not any(p.start < qe and qs < p.end for p in before) and not (article and article.match(t, qs)):
             first_q = qs
             break
-    content = ss
-    while content < se and t[content] in " \u3000\t\r":
-        content += 1
-    bounds = rules.period_boundaries + rules.sentence_ends
-    heads = []
-    for p in before:
-        if p.end > first_q or not p.heads or not _attributive_ok(t, p, vs):
-            continue
-        if not (p.kind == "period" or p.match_start == content):
-            continue
-        cs = ctx.clause_start(p.match_start, bounds, floor=ss)
-        if p.match_start - cs <= rules.head_offset:
-            heads.append(p)
-        elif _opens_clause(ctx, p, cs) and _framed(ctx, p, ss):
-            heads.append(p)  # 省防指于14日12时启动…: a subject before it
+    heads = [p for p in before if p.end <= first_q and p.heads and _heading(ctx, p, ss, se)
+             and _attributive_ok(t, p, vs)]
     alone = next((p for p in before if p.end <= first_q and p.kind == "period" and p.heads
                   and _alone(ctx, p, ss)), None)
     return heads, alone
+
+
+def _heading(ctx: Context, p: TimePhrase, ss: int, se: int) -> bool:
+    """Does ``p`` (that may head a sentence) open its clause in the sentence [ss, se), or stand
+    after a subject there with frames only before it? (remembered per phrase: the same for every
+    figure of the sentence)"""
+    key = ("heading", p.match_start, ss, se)
+    got = ctx.memo.get(key)
+    if got is None:
+        t = ctx.text
+        rules = ctx.rules
+        content = ss
+        while content < se and t[content] in " \u3000\t\r":
+            content += 1
+        got = False
+        if p.kind == "period" or p.match_start == content:
+            cs = ctx.clause_start(p.match_start, rules.period_boundaries + rules.sentence_ends, floor=ss)
+            # 省防指于14日12时启动…: a subject before it
+            got = p.match_start - cs <= rules.head_offset or (_opens_clause(ctx, p, cs) and _framed(ctx, p, ss))
+        ctx.memo[key] = got
+    return got
 
 
 def _stretch_head(ctx: Context, vs: int, floor: int) -> TimePhrase | None:
@@ -268,7 +287,7 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
     t = ctx.text
     rules = ctx.rules
     ss, se = ctx.sentence_at(vs)
-    before = [p for p in ctx.phrases_in(ss, vs) if p.end <= vs]
+    before = ctx.phrases_in(ss, vs)  # (all end by vs)
     cs = ctx.clause_start(vs, rules.period_boundaries + rules.sentence_ends, floor=ss)
     # in its own clause a phrase with 的 reaches the figure unless a number stands between
     # (100年的負儲蓄達2萬9308元; 从2020年的144万人,发展到…)
@@ -277,7 +296,7 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
     if local:
         return local[-1]
     heads, alone = _heads(ctx, vs, ss, se, before)
-    floor = _stretch_start(t, ss, cs)
+    floor = _stretch_start(ctx, ss, cs)
     if alone is not None and alone.start < floor and any(p.start >= floor for p in before):
         alone = None  # 报告期内,…;报告期末,总资产3.4亿元: a period of the figure's own stretch is nearer
     # past a ; only a phrase that heads the sentence itself (after frames only) carries: not one

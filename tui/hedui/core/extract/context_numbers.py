@@ -1,0 +1,49 @@
+"""The numbers the context of a report counts as quantities: a number with its measure word
+ends the words of the next figure of a clause (context.py), unless it is no number at all (a
+scale or a unit alone), a rank, a share naming a group, or a threshold standing before its noun.
+"""
+from __future__ import annotations
+
+import re
+
+from hedui.core.extract.context_rules import ContextRules
+
+
+_NUMERAL = re.compile("[0-9０-９一二三四五六七八九十百千两零〇半几]")
+#: characters that go on from a percentage without naming a group (20%以上, 20%的, 5%和3%)
+_AFTER_SHARE = "的以左上下至到和及与或、之为是及而则增减提降占比较同即"
+_AFTER_UNIT = ("以上", "以下", "左右", "上下", "多", "余")
+
+
+def _share_of_group(text: str, q: tuple[int, int]) -> bool:
+    """Is the quantity at ``q`` a percentage standing right before the noun of the group it
+    names (所得最低20%家庭每戶可支配所得)?"""
+    nxt = text[q[1]:q[1] + 1]
+    return text[q[1] - 1:q[1]] in "%％" and "\u4e00" <= nxt <= "\u9fff" and nxt not in _AFTER_SHARE
+
+
+def _ends_in(text: str, q: tuple[int, int], units: tuple[str, ...]) -> bool:
+    """Does the quantity at ``q`` end in one of ``units`` (with a qualifier after it)?"""
+    s = text[q[0]:q[1]]
+    for a in _AFTER_UNIT:
+        if s.endswith(a) and len(s) > len(a):
+            s = s[: -len(a)]
+            break
+    return s.endswith(units)
+
+
+def kept_quantities(text: str, rules: ContextRules, quantities: list[tuple[int, int]] | None
+                     ) -> list[tuple[int, int]] | None:
+    if quantities is not None:
+        # a scale and a unit alone are no number (万元GDP能耗: "per 10,000 yuan of GDP"), nor is
+        # a rank (居前5位的病种) or a share naming a group (所得最高20%家庭)
+        quantities = [q for q in quantities if _NUMERAL.search(text, q[0], q[1])
+                      and not (q[0] > 0 and text[q[0] - 1] == "前" and text[q[1] - 1:q[1]] in "位名")
+                      and not _share_of_group(text, q)]
+    if quantities is not None and rules.not_units:
+        # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
+        full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
+        quantities = [q for q in quantities
+                      if not ("\u4e00" <= text[q[1]:q[1] + 1] <= "\u9fff" and _ends_in(text, q, rules.not_units)
+                              and full(text, q[0], q[1]) is None)]
+    return quantities

@@ -44,7 +44,7 @@ def _is_list_comma(ctx: Context, i: int, floor: int) -> bool:
 def _before_start(ctx: Context, vs: int, floor: int) -> int:
     """Where the words before the figure at vs begin: clause start, list item, open bracket
     (remembered: a list item's head is looked for from there again)."""
-    key = ("start", vs, floor)
+    key = ("label-start", vs, floor)
     got = ctx.memo.get(key)
     if got is None:
         got = ctx.memo[key] = _before_start_of(ctx, vs, floor)

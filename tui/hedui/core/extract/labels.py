@@ -101,7 +101,7 @@ def _subjectless(ctx: Context, idx: list[int]) -> bool:
 def _clause_start(ctx: Context, vs: int, ss: int) -> int:
     """The start of the clause of the figure at ``vs`` (sentence start ``ss``), remembered: the
     list, subject and share tests of a figure each ask for it."""
-    key = ("clause", vs, ss)
+    key = ("label-clause", vs, ss)
     got = ctx.memo.get(key)
     if got is None:
         got = ctx.memo[key] = ctx.clause_start(vs, ctx.rules.label_boundaries, ss)

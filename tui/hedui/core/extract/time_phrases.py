@@ -29,14 +29,16 @@ class PhraseScanner:
     holding the rule (``[年月0-9](?<=(?=RULE).)``), so that ``re`` skips in C to where the
     rule matches instead of being tried at each of those characters in turn from Python."""
 
-    __slots__ = ("scanner", "_search")
+    __slots__ = ("scanner", "_search", "_first")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.scanner = Scanner(pattern)
         self._search = None
         first = first_chars(pattern)
         if first is None or not self.scanner.gated or required(pattern) is not None:
+            self._first = None
             return  # (a literal every match holds lets Scanner skip faster still)
+        self._first = first
         try:
             if _p.parse(pattern.pattern, pattern.flags).getwidth()[1] > _MAX_WIDTH:
                 return
@@ -62,7 +64,14 @@ class PhraseScanner:
             pos = max(m.end(), p + 1)
 
     def match_at(self, text: str, positions: list[int]) -> list[re.Match[str]]:
-        return self.scanner.match_at(text, positions)
+        """``pattern.match(text, p)`` for each of the sorted ``positions`` where it matches (tried
+        only where a match can start)."""
+        first = self._first
+        if first is None:
+            return self.scanner.match_at(text, positions)
+        match = self.scanner.pattern.match
+        n = len(text)
+        return [m for p in positions if p < n and text[p] in first and (m := match(text, p)) is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +119,6 @@ def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[PhraseScanner
     """Every time phrase of the view text ``t``, overlaps resolved (longest wins), sorted;
     ``scanners`` are the rules' period scanners (built here when None), ``sentence_at`` gives
     the sentence around a position."""
-    bounds = rules.period_boundaries + rules.sentence_ends
-    clause_starts = [0] + [m.end() for m in re.finditer("[" + re.escape(bounds) + "]", t)]
     found: list[tuple[int, int, int, int, int, str, str]] = []  # (ms, me, order, ks, ke, kind, id)
     flags = {r.id: (r.heads, r.stretch) for r in rules.periods}
     skipped: list[int] | None = None
@@ -120,7 +127,7 @@ def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[PhraseScanner
         matches: list[re.Match[str]] = []
         if rule.clause_start:
             if skipped is None:
-                skipped = _past_spaces(t, clause_starts)
+                skipped = _clause_starts(t, rules.period_boundaries + rules.sentence_ends)
             matches.extend(scan.match_at(t, skipped))
         else:
             matches.extend(scan.finditer(t))
@@ -147,12 +154,24 @@ def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[PhraseScanner
     return out
 
 
+_SPACES = " \u3000\t"
+
+
+def _clause_starts(t: str, bounds: str) -> list[int]:
+    """The start of each clause of ``t`` (after each of ``bounds``), past the spaces that open it."""
+    if any(ch in bounds for ch in _SPACES):
+        return _past_spaces(t, [0] + [m.end() for m in re.finditer("[" + re.escape(bounds) + "]", t)])
+    spaces = "[" + _SPACES + "]*"
+    return [re.compile(spaces).match(t).end()] + [  # type: ignore[union-attr]
+        m.end() for m in re.finditer("[" + re.escape(bounds) + "]" + spaces, t)]
+
+
 def _past_spaces(t: str, starts: list[int]) -> list[int]:
     """Each clause start moved past the spaces that open its clause (still sorted)."""
     out = []
     n = len(t)
     for cs in starts:
-        while cs < n and t[cs] in " \u3000\t":
+        while cs < n and t[cs] in _SPACES:
             cs += 1
         out.append(cs)
     return out

@@ -72,8 +72,8 @@ class Context:
     memo: dict[Any, Any] = field(default_factory=dict)
     #: the report's tables (table_layout.Tables), found by the extractor or on first use
     tables: Any = None
-    #: (position, its sentence) last asked for: a figure's label, period and alternatives ask in turn
-    _last_sentence: tuple[int, tuple[int, int]] | None = None
+    #: the sentence last asked for, whole: a figure's label, period and alternatives ask in turn
+    _last_sentence: tuple[int, int] | None = None
     #: the clause breaks of the text per set of boundary characters (boundaries.py)
     _breaks: dict[str, Breaks] = field(default_factory=dict)
     _reversed: str | None = None
@@ -173,14 +173,15 @@ class Context:
         """[start, end) of the sentence holding view position ``pos`` (at most SENTENCE_REACH
         either side of it)."""
         last = self._last_sentence
-        if last is not None and last[0] == pos:
-            return last[1]
-        starts = self._sentence_starts
-        i = bisect.bisect_right(starts, pos) - 1
-        s = starts[i] if i >= 0 else 0
-        e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        self._last_sentence = (pos, (max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)))
-        return self._last_sentence[1]
+        if last is not None and last[0] <= pos < last[1]:
+            s, e = last
+        else:
+            starts = self._sentence_starts
+            i = bisect.bisect_right(starts, pos) - 1
+            s = starts[i] if i >= 0 else 0
+            e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+            self._last_sentence = (s, e)
+        return max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)
 
     def break_before(self, pos: int, lo: int, boundaries: str) -> int:
         """The last position in [lo, pos) holding one of ``boundaries`` (not a grouping comma), or -1."""

@@ -64,12 +64,12 @@ def _stretch_start(ctx: Context, ss: int, cs: int) -> int:
 _STRETCH_BREAKS = ";；:："
 
 
-def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
-    """A period of an earlier clause of the figure's stretch (up to ;) that reaches the figure."""
+def _reaching(ctx: Context, vs: int, cs: int, floor: int) -> TimePhrase | None:
+    """A period of an earlier clause of the figure's stretch (from ``floor``, up to ;) that
+    reaches the figure."""
     t = ctx.text
     rules = ctx.rules
     bounds = rules.period_boundaries + rules.sentence_ends
-    floor = _stretch_start(ctx, ss, cs)
     chain = _continues(ctx, cs)
     # a clause that is only a noun and its figure goes on with a list before it (近五年建成工作室4个、
     # 班组11个,明星班组1个,…)
@@ -308,7 +308,7 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
         alone = None
     if alone is not None:
         return alone  # 2022年,全镇…,全年未发生…,…下降33.3%: a head standing alone frames the sentence
-    reach = _reaching(ctx, vs, cs, ss)
+    reach = _reaching(ctx, vs, cs, floor)
     if reach is not None:
         return reach
     if floor > ss and t[floor - 1] in ";；":
@@ -357,8 +357,7 @@ def _joined(ctx: Context, p: TimePhrase, vs: int) -> tuple[int, int]:
     t = ctx.text
     start, end = p.start, p.end
     ss, _ = ctx.sentence_at(p.start)
-    earlier = [q for q in ctx.phrases_in(ss, p.start) if q.end <= p.start]
-    for q in reversed(earlier):
+    for q in reversed(ctx.phrases_in(ss, p.start)):
         if q.kind != "period" or not all(ch in _JOIN_GAP for ch in t[q.end:start]) or q.end == start:
             break
         start = q.start

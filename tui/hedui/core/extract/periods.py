@@ -295,6 +295,19 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
              and (_attributive_ok(t, p, vs) or not any(qs >= p.end for qs, _ in ctx.quantities_in(p.end, vs)))]
     if local:
         return local[-1]
+    if before:  # (else no head, alone or not, and nothing earlier that reaches: only a later one)
+        got = _earlier(ctx, vs, ss, se, cs, before)
+        if got is not None:
+            return got
+    ce = ctx.clause_end(vs, rules.period_boundaries + rules.sentence_ends, se)
+    later = [p for p in ctx.phrases_in(vs, ce) if p.kind == "period" and t[p.end:p.end + 1] != "的"]
+    return later[0] if later else None
+
+
+def _earlier(ctx: Context, vs: int, ss: int, se: int, cs: int, before: list[TimePhrase]) -> TimePhrase | None:
+    """The governing phrase among those before the figure at ``vs`` outside its clause (steps 3
+    to 6 of the module's order), or None."""
+    t = ctx.text
     heads, alone = _heads(ctx, vs, ss, se, before)
     floor = _stretch_start(ctx, ss, cs)
     if alone is not None and alone.start < floor and any(p.start >= floor for p in before):
@@ -315,11 +328,7 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
         head = _stretch_head(ctx, vs, floor)
         if head is not None:
             return head
-    if heads:
-        return heads[0]
-    ce = ctx.clause_end(vs, rules.period_boundaries + rules.sentence_ends, se)
-    later = [p for p in ctx.phrases_in(vs, ce) if p.kind == "period" and t[p.end:p.end + 1] != "的"]
-    return later[0] if later else None
+    return heads[0] if heads else None
 
 
 def _new_item(ctx: Context, floor: int) -> bool:

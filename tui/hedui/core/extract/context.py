@@ -250,10 +250,9 @@ class Context:
     def quantities_in(self, start: int, end: int) -> list[tuple[int, int]]:
         qs = self._quantities
         if qs is not None:
-            starts = self._quantity_starts
-            assert starts is not None
-            i = bisect.bisect_left(starts, start)
-            j = bisect.bisect_left(starts, end, i)
+            starts = self._quantity_starts  # (set with them)
+            i = bisect.bisect_left(starts, start)  # type: ignore[arg-type]
+            j = bisect.bisect_left(starts, end, i)  # type: ignore[arg-type]
             return qs[i:j] if i < j else []
         blocks = self._quantity_blocks()
         if blocks is None:
@@ -317,12 +316,10 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
     """Starts of sentences: after each stop (closing quotes and brackets stay with it), a line end,
     or a run of spaces (paragraphs of a flattened page: 三、2023年工作打算   2023年,我镇…)."""
     rx = re.compile("[" + re.escape(ends.replace("\n", "")) + "][”’」』)）】]*|\n|[ \u3000]{2,}")
-    starts = [0]
-    n = len(text)
-    for m in rx.finditer(text):
-        j = m.end()
-        if j < n and j != starts[-1]:
-            starts.append(j)
+    # every match is one character or more: the ends rise, and only the last can be the text's end
+    starts = [0] + [m.end() for m in rx.finditer(text)]
+    if len(starts) > 1 and starts[-1] >= len(text):
+        starts.pop()
     return starts
 
 

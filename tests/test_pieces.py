@@ -80,3 +80,35 @@ def test_artefacts_from_a_furniture_scan_done_beside_are_the_same(joined):
     found = find_artefacts(text, rules, (pinyin, view, matches))
     assert found == find_artefacts(text, rules) == joined.artefacts
     assert {a.kind for a in found} == {"pinyin", "furniture", "repeat"}
+
+
+def test_lines_encoded_in_the_pieces_are_the_serial_records(joined):
+    # hedui extract: each piece's process encodes its own figures; repeats marked across pieces
+    from hedui.core.corpus.extraction import json_lines, records_of
+
+    ex = Extractor()
+    serial = ex.extract(joined)
+    for excluded in (False, True):
+        want = json_lines(records_of(serial, "joined.txt", excluded))
+        for jobs in (1, 40):
+            lines = ex.extract_lines(joined, lambda f: json_lines([f.as_json("joined.txt")]),
+                                     excluded=excluded, jobs=jobs, piece_chars=PIECE)
+            assert "".join(lines) == want
+
+
+def test_a_repeat_whose_first_copy_is_in_another_piece():
+    # full-width digits first, half-width in the copy: the same paragraph (NFKC), another text,
+    # so only the first copy's figure starts (another piece's) make them repeats
+    first = "全县今年完成地区生产总值１２３.４亿元，比上年增长５.６%，其中第一产业增加值２３.１亿元。"
+    filler = "".join(f"这是第{'一二三四五六七八九'[i % 9]}段没有数目的文字{'甲乙丙丁'[i % 4]}。\n" for i in range(600))
+    text = first + "\n\n" + filler + "\n" + first.translate(str.maketrans("１２３４５６", "123456")) + "\n\n" + filler
+    report = decode_report("copy.txt", text.encode("utf-8"))
+    ex = Extractor()
+    serial = ex.extract(report)
+    assert [f.repeat_of for f in serial.figures] == [None] * 3 + [f.start for f in serial.figures[:3]]
+    view = ex.viewer.view_of(report)
+    cuts = cut_points(view.text, ex.tables.find(view.text), 4, 4_000)
+    assert cuts and serial.figures[2].start < cuts[0] < serial.figures[3].start  # in two pieces
+    lines = ex.extract_lines(report, lambda f: f"{f.start} {f.repeat_of}", jobs=4, piece_chars=4_000)
+    assert lines == [f"{f.start} {f.repeat_of}" for f in serial.figures]
+    assert ex.extract(report, jobs=4, piece_chars=4_000) == serial

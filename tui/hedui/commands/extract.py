@@ -136,6 +136,9 @@ def run(args: argparse.Namespace) -> int:
                 failed += 1
                 print(f"hedui: {printable(error)}", file=sys.stderr)
                 continue
+            if isinstance(records, str):  # their JSON Lines already
+                out.write(records)
+                continue
             if args.format == "table":
                 figures = sum(1 for r in records if not r.get("excluded"))
                 out.write(f"# {path}: {figures} figures, {len(records) - figures} excluded\n")
@@ -163,7 +166,8 @@ def _results(args: argparse.Namespace, paths: list[Path], advance):
     cache = open_cache_of(args)
     said = cache.warning
     try:
-        yield from extract_files(paths, args.rules, cache, args.jobs or default_jobs(), _with_excluded(args), advance)
+        yield from extract_files(paths, args.rules, cache, args.jobs or default_jobs(), _with_excluded(args), advance,
+                                 as_text=args.format == "jsonl")
     finally:
         if cache.warning and not said:  # a failure on the way (a full disk): said once
             print(f"hedui: warning: {cache.warning}", file=sys.stderr)

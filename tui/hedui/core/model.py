@@ -129,6 +129,16 @@ class Figure:
         return d
 
 
+def in_text_order(figures: list[Figure], excluded: list[Figure]) -> list[Figure]:
+    """Figures and excluded numbers in one list by (start, end), a figure before an excluded
+    number of the same span (``hedui extract --excluded``)."""
+    return sorted([*figures, *excluded], key=_span)
+
+
+def _span(f: Figure) -> tuple[int, int]:
+    return f.start, f.end
+
+
 @dataclass(frozen=True, slots=True)
 class Artefact:
     """A span of the original text that is not the report's own prose.

@@ -9,10 +9,13 @@ for the labels) is built once per process and rules folder, on the first call.
 from __future__ import annotations
 
 import functools
+import json
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from hedui.core.model import Extraction
+from hedui.core.model import Extraction, in_text_order
 
 
 def build_tools(rules_dir: Path | None) -> tuple[Any, Any]:
@@ -70,7 +73,33 @@ def extract_records(data: bytes, name: str = "report.txt", rules_dir: Path | str
 
 
 def records_of(extraction: Extraction, name: str, excluded: bool = False) -> list[dict]:
-    figures = list(extraction.figures)
-    if excluded:
-        figures = sorted(figures + list(extraction.excluded), key=lambda f: (f.start, f.end))
+    figures = in_text_order(extraction.figures, extraction.excluded) if excluded else extraction.figures
     return [f.as_json(name) for f in figures]
+
+
+def extract_text(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,
+                 excluded: bool = False, jobs: int = 1) -> str:
+    """The JSON Lines ``hedui extract`` prints for one report: ``records_of(extract_bytes(...))``
+    encoded, one line each, the pieces of a long report encoded by their own processes. Raises
+    as ``extract_bytes``."""
+    from hedui.core.text.report import decode_report
+
+    extractor, artefact_rules = _tools(str(rules_dir) if rules_dir is not None else None)
+    report = decode_report(name, data, artefact_rules, prepare=_beside_jieba if jobs > 1 else None)
+    lines = extractor.extract_lines(report, partial(_line, json_encoder(), name), excluded=excluded, jobs=jobs)
+    return "".join(lines)
+
+
+def json_encoder() -> Callable[[Any], str]:
+    """``json.dumps(record, ensure_ascii=False)``, made once."""
+    return json.JSONEncoder(ensure_ascii=False).encode
+
+
+def json_lines(records: list[dict]) -> str:
+    """The records as JSON Lines (``extract_text``'s form)."""
+    encode = json_encoder()
+    return "".join([encode(r) + "\n" for r in records])
+
+
+def _line(encode: Callable[[Any], str], name: str, figure: Any) -> str:
+    return encode(figure.as_json(name)) + "\n"

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hedui.core.collector import collector_paused
 from hedui.core.corpus.cache import ExtractionCache, FileStat, pack
 from hedui.core.corpus.cached import decoded, read_report
-from hedui.core.corpus.extraction import extract_bytes, records_of
+from hedui.core.corpus.extraction import extract_bytes, extract_text, json_lines, records_of
 from hedui.core.model import HeduiError
 
-#: (path, records or None, one-line error or None)
-Result = tuple[Path, list[dict] | None, str | None]
+#: (path, records (or their JSON Lines) or None, one-line error or None)
+Result = tuple[Path, list[dict] | str | None, str | None]
 
 
 def default_jobs() -> int:
@@ -37,21 +38,28 @@ def default_jobs() -> int:
 
 
 def _work(data: bytes, name: str, rules_dir: str | None, excluded: bool,
-          keep: bool = True, jobs: int = 1) -> tuple[list[dict] | None, Any, str | None]:
+          keep: bool = True, jobs: int = 1, as_text: bool = False) -> tuple[list[dict] | str | None, Any, str | None]:
     """In a worker: (records, (blob, figures) for the cache or None when ``keep`` is false (no
-    cache to keep it in), error) of one report's bytes; ``jobs``: processes for a long report."""
-    try:
-        extraction = extract_bytes(data, name, rules_dir, jobs)
-    except HeduiError as exc:
-        return None, None, str(exc)
-    except Exception as exc:  # an extractor bug costs this report only
-        return None, None, f"{name}: cannot extract ({type(exc).__name__}: {exc})"
-    return records_of(extraction, name, excluded), (pack(extraction) if keep else None), None
+    cache to keep it in), error) of one report's bytes; ``jobs``: processes for a long report;
+    ``as_text``: the records as their JSON Lines (``extract_text``)."""
+    with collector_paused():  # (collector.py) the whole report's work
+        try:
+            if as_text and not keep:  # nothing for the cache: the lines straight from the pieces
+                return extract_text(data, name, rules_dir, excluded, jobs), None, None
+            extraction = extract_bytes(data, name, rules_dir, jobs)
+        except HeduiError as exc:
+            return None, None, str(exc)
+        except Exception as exc:  # an extractor bug costs this report only
+            return None, None, f"{name}: cannot extract ({type(exc).__name__}: {exc})"
+        records = records_of(extraction, name, excluded)
+        return (json_lines(records) if as_text else records), (pack(extraction) if keep else None), None
 
 
 def extract_files(paths: list[Path], rules_dir: Path | None, cache: ExtractionCache, jobs: int = 1,
-                  excluded: bool = False, on_done: Callable[[], None] | None = None) -> Iterator[Result]:
-    """See the module doc. ``on_done()`` is called once per report as its result is known."""
+                  excluded: bool = False, on_done: Callable[[], None] | None = None,
+                  as_text: bool = False) -> Iterator[Result]:
+    """See the module doc. ``on_done()`` is called once per report as its result is known;
+    ``as_text``: each report's records as one string, their JSON Lines."""
     rules = str(rules_dir) if rules_dir is not None else None
     pool: ProcessPoolExecutor | None = None
     window: deque[_Item] = deque()
@@ -65,14 +73,15 @@ def extract_files(paths: list[Path], rules_dir: Path | None, cache: ExtractionCa
                 window.append(_Item(path, (None, None, str(exc))))
             else:
                 if found is not None:
-                    window.append(_Item(path, (records_of(found, str(path), excluded), None, None)))
+                    records = records_of(found, str(path), excluded)
+                    window.append(_Item(path, (json_lines(records) if as_text else records, None, None)))
                 elif jobs <= 1 or pool is None:  # here: jobs 1, or the first miss (warms the tools)
-                    window.append(_Item(path, _work(data, str(path), rules, excluded, cache.writable, jobs),
+                    window.append(_Item(path, _work(data, str(path), rules, excluded, cache.writable, jobs, as_text),
                                         stat, report.sha256))
                     if jobs > 1:
                         pool = ProcessPoolExecutor(jobs, mp_context=_context())
                 else:
-                    future = pool.submit(_work, data, str(path), rules, excluded, cache.writable)
+                    future = pool.submit(_work, data, str(path), rules, excluded, cache.writable, 1, as_text)
                     window.append(_Item(path, future, stat, report.sha256))
             while window and (len(window) > 4 * max(jobs, 1) or not isinstance(window[0].outcome, Future)):
                 yield window.popleft().settle(cache, on_done)

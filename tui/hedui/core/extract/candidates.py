@@ -25,6 +25,7 @@ RANGE_SEPS = ("至", "到", "-", "–", "~", "～", "—", "－")
 LONE_SCALES = frozenset("百千万亿")
 #: a footnote marker between a number and its scale or unit: 10535.51[1]亿元
 FOOTNOTE = re.compile(r"[\[［]\d{1,2}[\]］]")
+FOOTNOTE_FIRST = "[［"
 SMALL_SCALES = frozenset({"千", "百"})
 #: punctuation after which a scaled bare number closes its clause (资金685万,)
 CLAUSE_CLOSE = frozenset("，,。；;！？")
@@ -45,7 +46,7 @@ PER_WORDS = (("百分之", "%"), ("千分之", "‰"))
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: a frozen __init__ costs 5x
 class Candidate:
     """A number grown into a figure; ``excluded`` is the id of the rule that excluded it."""
 
@@ -106,10 +107,10 @@ class CandidateFinder:
         """The figure around number ``n`` as far as the text allows."""
         start, pos = n.start, n.end
         bound = "="
-        value, value_max = Decimal(n.value), (Decimal(n.value_max) if n.value_max is not None else None)
+        value, value_max = n.value, n.value_max
         inner = n.inner or ""
         scale = n.scale
-        fn = FOOTNOTE.match(s, pos)
+        fn = FOOTNOTE.match(s, pos) if s[pos:pos + 1] in FOOTNOTE_FIRST else None
         if fn is not None:
             for word, mult in SCALES:
                 if s.startswith(word, fn.end()) and not scale:

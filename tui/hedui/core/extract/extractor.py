@@ -3,11 +3,14 @@ with label and period from the context helpers, furniture excluded and repeats m
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import partial
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, TypeVar
 
+from hedui.core.collector import collector_paused
 from hedui.core.extract.candidates import Candidate, CandidateFinder
 from hedui.core.extract.context import in_stretch, warm
 from hedui.core.extract.pieces import (
@@ -16,11 +19,13 @@ from hedui.core.extract.pieces import (
 from hedui.core.extract.table_layout import TableFinder
 from hedui.core.extract.table_rules import load_table_rules
 from hedui.core.numbers.exclusions import Exclusions
-from hedui.core.model import Extraction, Fields, Figure, Report, to_number
+from hedui.core.model import Extraction, Fields, Figure, Report, in_text_order, to_number
 from hedui.core.numbers.qualifiers import QualifierTable
 from hedui.core.rules import RuleSet, load_rules
 from hedui.core.numbers.units import UnitTable
 from hedui.core.extract.viewing import Viewer
+
+T = TypeVar("T")
 
 
 class Extractor:
@@ -44,45 +49,78 @@ class Extractor:
         labels and periods empty (for measurements and quick previews). ``jobs`` > 1: a report
         of more than ``piece_chars`` characters a piece is extracted on up to ``jobs`` processes
         (pieces.py; the same figures, forked: not for a process with threads)."""
+        with collector_paused():
+            job = self._job(report, context, jobs, piece_chars)
+            if job.cuts:
+                parts = self._pieces(job, _travelling)
+                figures = unflat([f for part, _ in parts for f in part])
+                excluded = unflat([f for _, part in parts for f in part])
+            else:
+                figures, excluded = self._whole(job)
+            figures, _ = mark_repeats(report.text, figures, job.repeats, {f.start for f in figures})
+        return Extraction(report=report, figures=tuple(figures), excluded=tuple(excluded),
+                          rules_digest=self.digest)
+
+    def extract_lines(self, report: Report, encode: Callable[[Figure], str], *, excluded: bool = False,
+                      jobs: int = 1, piece_chars: int = PIECE_CHARS) -> list[str]:
+        """``[encode(f) for f in extract(report, jobs=jobs).figures]`` (``excluded``: with the
+        excluded numbers merged in, ``in_text_order``), each piece of a long report encoded by
+        the process that extracted it, so that this one only joins them (``hedui extract``)."""
+        with collector_paused():
+            job = self._job(report, True, jobs, piece_chars)
+            finish = partial(encoded, encode, excluded, report.text, job.repeats)
+            parts = self._pieces(job, finish) if job.cuts else [finish(*self._whole(job))]
+            lines: list[str] = []
+            starts: set[int] = set()
+            pending: list[tuple[int, Figure, int]] = []
+            for part_lines, part_starts, part_pending in parts:
+                pending += [(len(lines) + i, f, cand) for i, f, cand in part_pending]
+                lines += part_lines
+                starts.update(part_starts)
+            for i, f, cand in pending:  # a repeat whose first copy is another piece's figure
+                if cand in starts:
+                    lines[i] = encode(replace(f, repeat_of=cand))
+        return lines
+
+    def _job(self, report: Report, context: bool, jobs: int, piece_chars: int) -> "_Job":
         view = self.viewer.view_of(report)
         tables = self.tables.find(view.text)
         furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts
                            if a.kind == "furniture")
-        cuts = cut_points(view.text, tables, jobs, piece_chars) if jobs > 1 else []
-        if cuts:
-            base = self.viewer.context_of(report, view, None, tables) if context else None
-            if base is not None:
-                warm(base)  # once for all pieces, before the fork
-            bounds = zip([0] + cuts, cuts + [len(view.text)])
-            parts = run_forked([partial(self._piece, report, view, tables, furniture, base, a, b)
-                                for a, b in bounds])
-            figures = unflat([f for part, _ in parts for f in part])
-            excluded = unflat([f for _, part in parts for f in part])
-        else:
-            cands = self.finder.find(view.text, tables)
-            tools = self.viewer.context_tools3(report, view, _quantities(view.text, cands), tables) \
-                if context else None
-            figures, excluded = self._figures(report, view, cands, furniture, tools)
         repeats = sorted((a.start, a.end, a.repeat_of) for a in report.artefacts
                          if a.kind == "repeat" and a.repeat_of is not None)
-        figures = _mark_repeats(report.text, figures, repeats)
-        return Extraction(report=report, figures=tuple(figures), excluded=tuple(excluded),
-                          rules_digest=self.digest)
+        cuts = cut_points(view.text, tables, jobs, piece_chars) if jobs > 1 else []
+        base = None
+        if cuts and context:
+            base = self.viewer.context_of(report, view, None, tables)
+            warm(base)  # once for all pieces, before the fork
+        return _Job(report, view, tables, furniture, repeats, cuts, context, base)
 
-    def _piece(self, report: Report, view, tables, furniture: list[tuple[int, int, str]], base,
-               a: int, b: int) -> tuple[list[tuple], list[tuple]]:
-        """The figures and excluded numbers that start in [a, b) of the view (pieces.py),
-        ``flat``."""
-        text = view.text
+    def _whole(self, job: "_Job") -> tuple[list[Figure], list[Figure]]:
+        """(figures, excluded numbers) of the whole report, here."""
+        view = job.view
+        cands = self.finder.find(view.text, job.tables)
+        tools = self.viewer.context_tools3(job.report, view, _quantities(view.text, cands), job.tables) \
+            if job.context else None
+        return self._figures(job.report, view, cands, job.furniture, tools)
+
+    def _pieces(self, job: "_Job", finish: Callable[[list[Figure], list[Figure]], T]) -> list[T]:
+        """``finish(figures, excluded)`` of each piece of the report, in text order, each in the
+        process that extracted the piece (pieces.py)."""
+        bounds = zip([0] + job.cuts, job.cuts + [len(job.view.text)])
+        return run_forked([partial(self._piece, job, finish, a, b) for a, b in bounds])
+
+    def _piece(self, job: "_Job", finish: Callable[[list[Figure], list[Figure]], T], a: int, b: int) -> T:
+        """``finish`` of the figures and excluded numbers that start in [a, b) of the view."""
+        text = job.view.text
         lo, hi = stretch(text, a, b)
-        found = self.finder.find(text[lo:hi], shifted_tables(tables, lo, hi))
+        found = self.finder.find(text[lo:hi], shifted_tables(job.tables, lo, hi))
         cands = [replace(c, start=c.start + lo, end=c.end + lo) for c in found if a <= c.start + lo < b]
         tools = None
-        if base is not None:
+        if job.base is not None:
             near = [(s + lo, e + lo) for s, e in _quantities(text[lo:hi], found)]
-            tools = self.viewer.tools_of(in_stretch(base, near, lo, hi))
-        figures, excluded = self._figures(report, view, cands, furniture, tools)
-        return flat(figures), flat(excluded)
+            tools = self.viewer.tools_of(in_stretch(job.base, near, lo, hi))
+        return finish(*self._figures(job.report, job.view, cands, job.furniture, tools))
 
     @staticmethod
     def _figures(report: Report, view, cands: list[Candidate], furniture: list[tuple[int, int, str]],
@@ -196,12 +234,15 @@ def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> str | No
     return None
 
 
-def _mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int, int]]) -> list[Figure]:
-    """Figures inside a repeated paragraph point at the same figure of the first copy."""
+def mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int, int]],
+                 starts: set[int]) -> tuple[list[Figure], list[tuple[int, Figure, int]]]:
+    """Figures inside a repeated paragraph point at the same figure of the first copy (one that
+    starts at one of ``starts``, the figures' starts, or has the same text); and (index, figure,
+    start in the first copy) of those that do not, for a caller that knows more starts."""
     if not repeats:
-        return figures
-    starts = {f.start for f in figures}
+        return figures, []
     out = []
+    pending = []
     for f in figures:
         i = bisect.bisect_right(repeats, (f.start, 1 << 62, 0)) - 1
         if i >= 0:
@@ -209,7 +250,44 @@ def _mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int
             if s <= f.start < e:
                 cand = first + (f.start - s)
                 if cand in starts or text[cand:cand + len(f.text)] == f.text:
-                    f = Figure(f.start, f.end, f.text, f.fields, f.rule, f.excluded, cand,
-                               f.label_alternatives, f.period_alternatives)
+                    f = replace(f, repeat_of=cand)
+                else:
+                    pending.append((len(out), f, cand))
         out.append(f)
-    return out
+    return out, pending
+
+
+def encoded(encode: Callable[[Figure], str], excluded: bool, text: str, repeats: list[tuple[int, int, int]],
+            figures: list[Figure], numbers: list[Figure]) -> tuple[list[str], list[int], list[tuple[int, Figure, int]]]:
+    """A piece's figures (repeats marked as far as the piece knows) and, with ``excluded``, its
+    excluded ``numbers``, encoded in text order; with the figures' starts and the repeats left to
+    check against the other pieces' starts (index in the lines, figure, start in the first copy)."""
+    starts = [f.start for f in figures]
+    figures, pending = mark_repeats(text, figures, repeats, set(starts))
+    if excluded and numbers:
+        order = in_text_order(figures, numbers)
+        lines = [encode(f) for f in order]
+        if pending:  # their places among the excluded numbers
+            at = {id(f): k for k, f in enumerate(order)}
+            pending = [(at[id(f)], f, cand) for _, f, cand in pending]
+    else:
+        lines = [encode(f) for f in figures]
+    return lines, starts, pending
+
+
+def _travelling(figures: list[Figure], excluded: list[Figure]) -> tuple[list[tuple], list[tuple]]:
+    return flat(figures), flat(excluded)
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What the pieces of one extraction share, found before they start."""
+
+    report: Report
+    view: Any
+    tables: Any
+    furniture: list[tuple[int, int, str]]
+    repeats: list[tuple[int, int, int]]
+    cuts: list[int]
+    context: bool
+    base: Any

@@ -18,6 +18,8 @@ _SHORT_ITEM = 2
 _NOTES = ("以下", "下同", "简称", "下称")  # the longest item of a list of nouns after a number (乡、镇、场)
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
+_OPENERS = re.compile("[(（\\[【]")
+_SPACES = re.compile("[" + _SPACE + "]")
 _DIGIT_YEAR = re.compile(r"[0-9０-９]年")
 _FRAMED = re.compile("相比|比较")
 _BASE_YEAR = re.compile(r"(?:民国)?[0-9０-９]{2,4}年度?")  # a year, not a span (比10年前)
@@ -86,6 +88,8 @@ def _inert(t: str, qs: int, qe: int, vs: int) -> bool:
 
 def _drop_asides(t: str, idx: list[int]) -> list[int]:
     """Words without a bracket that is an aside: long, or holding a number (所得總額扣掉非消費支出)."""
+    if not idx or _OPENERS.search(t, idx[0], idx[-1] + 1) is None:
+        return idx  # no bracket opens in their stretch
     out: list[int] = []
     k = 0
     while k < len(idx):
@@ -140,7 +144,10 @@ def _base_years(ctx: Context, idx: list[int]) -> set[int]:
     of a framed one (与去年同期相比上升 → 上升)."""
     t = ctx.text
     drop: set[int] = set()
-    for m in _DIGIT_YEAR.finditer(t, idx[0], idx[-1] + 1):  # a base ends in a year: 103年, 2022年度
+    lo, hi = idx[0], idx[-1] + 1
+    if t.find("年", lo, hi) < 0 and t.find("比", lo, hi) < 0:
+        return drop  # neither a year nor a frame (相比, 比较) in their stretch
+    for m in _DIGIT_YEAR.finditer(t, lo, hi):  # a base ends in a year: 103年, 2022年度
         end = m.end() + (t[m.end():m.end() + 1] == "度")
         base = ctx.base_ending_at(end)
         if base is None or not _BASE_YEAR.fullmatch(t, base.start, end):
@@ -151,7 +158,7 @@ def _base_years(ctx: Context, idx: list[int]) -> set[int]:
         if t[start - 1:start] in ("较", "比") and t[end:end + 2] != "同期":
             start -= 1
         drop.update(range(start, end))
-    for m in _FRAMED.finditer(t, idx[0], idx[-1] + 1):  # 与去年同期相比上升 → 上升
+    for m in _FRAMED.finditer(t, lo, hi):  # 与去年同期相比上升 → 上升
         base = ctx.base_ending_at(m.start())
         if base is not None and t[base.start - 1:base.start] in "与和同跟":
             drop.update(range(base.start - 1, m.end()))
@@ -164,10 +171,9 @@ def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
     t = ctx.text
     phrases = ctx.phrases_in(idx[0], idx[-1] + 1)
     bases = _base_years(ctx, idx)
-    if not phrases and not bases and idx[-1] - idx[0] + 1 == len(idx):
-        run = t[idx[0]:idx[-1] + 1]
-        if not any(ch in run for ch in _SPACE):
-            return idx
+    if not phrases and not bases and idx[-1] - idx[0] + 1 == len(idx) \
+            and _SPACES.search(t, idx[0], idx[-1] + 1) is None:
+        return idx
     drop: set[int] = bases
     for p in phrases:
         drop.update(range(p.match_start, p.end))
@@ -181,9 +187,10 @@ def _closes(t: str, idx: list[int]) -> bool:
     return opener is not None and any(t[i] == opener for i in idx[:-1])
 
 
-def _patterns(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(a head word at the start, a tail word at the end, a drop word, an after-stop word) of the
-    label rules, compiled once per context: a run none of them fits needs no segmentation."""
+def _patterns(ctx: Context) -> tuple[re.Pattern[str], ...]:
+    """(a head word at the start, a tail word at the end, a drop word, an after-stop word, a cut
+    word) of the label rules, compiled once per context: a run none of them fits needs no
+    segmentation."""
     got = ctx.memo.get("label-patterns")
     if got is None:
         r = ctx.rules
@@ -193,12 +200,13 @@ def _patterns(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
         got = ctx.memo["label-patterns"] = (
             re.compile(alt(r.head_words)), re.compile("(?:" + alt(r.tail_words) + r")\Z"),
-            re.compile(alt(r.drop_words | r.subject_cut_words)), re.compile(alt(r.after_stop_words)))
+            re.compile(alt(r.drop_words | r.subject_cut_words)), re.compile(alt(r.after_stop_words)),
+            re.compile(alt(r.cut_words)))
     return got
 
 
 def _may_trim(ctx: Context, text: str) -> bool:
-    heads, tails, drops, _ = _patterns(ctx)
+    heads, tails, drops = _patterns(ctx)[:3]
     return bool(heads.match(text) or tails.search(text) or drops.search(text))
 
 
@@ -267,8 +275,13 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
 
 def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
     """The trimmed words before the number at ``vs`` (asked again for each later figure of a
-    sentence and for the alternatives: remembered on the context)."""
-    return ctx.remembered(("before", vs, floor), lambda: _before_words_of(ctx, vs, floor))
+    sentence and for the alternatives: remembered on the context; the list is shared, never
+    changed in place)."""
+    key = ("before", vs, floor)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = _before_words_of(ctx, vs, floor)
+    return got
 
 
 def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
@@ -282,8 +295,12 @@ def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
 
 
 def _text(ctx: Context, idx: list[int]) -> str:
-    if idx and idx[-1] - idx[0] + 1 == len(idx):
-        return ctx.text[idx[0]:idx[-1] + 1]
+    if not idx:
+        return ""
+    a = idx[0]
+    b = idx[-1] + 1
+    if b - a == len(idx):
+        return ctx.text[a:b]
     t = ctx.text
     return "".join([t[i] for i in idx])
 
@@ -293,7 +310,10 @@ def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
     cuts = ctx.rules.cut_words
     if not idx or not cuts:
         return idx
-    words = ctx.words(_text(ctx, idx))
+    s = _text(ctx, idx)
+    if not _patterns(ctx)[4].search(s):
+        return idx  # no cut word in it
+    words = ctx.words(s)
     pos = 0
     cut_at = -1
     for w in words:
@@ -336,28 +356,60 @@ def join_pieces(pieces: list[str], sep: str = "") -> str:
     return out
 
 
+#: view characters either side of a label's first one whose original text is taken at once
+_STRETCH = (120, 360)
+
+
+def _stretch(ctx: Context, lo: int, hi: int) -> tuple[int, str]:
+    """(start, original text) of a stretch of the view holding [lo, hi), one character per view
+    position (the view keeps whole characters): the labels and alternatives of a sentence's
+    figures are sliced from it; the last one is remembered on the context."""
+    got = ctx.memo.get("label-stretch")
+    if got is not None and got[0] <= lo and hi <= got[0] + len(got[1]):
+        return got
+    a = max(0, lo - _STRETCH[0])
+    b = min(len(ctx.text), max(hi, lo + _STRETCH[1]))
+    got = (a, ctx.original(range(a, b)))
+    if len(got[1]) != b - a:  # not one original character per view position: no stretch
+        got = (lo, ctx.original(range(lo, hi)))
+        if len(got[1]) != hi - lo:
+            return -1, ""
+    ctx.memo["label-stretch"] = got
+    return got
+
+
 def label_text(ctx: Context, idx: list[int]) -> str:
     """The report's characters at view positions ``idx``, artefacts left out: stretches of the
     report joined directly where the positions skip some (``join_pieces``), each with its own
     spacing."""
     if not idx:
         return ""
+    first, last = idx[0], idx[-1]
+    at, orig = _stretch(ctx, first, last + 1)
     if idx[-1] - idx[0] + 1 == len(idx):  # one stretch
-        return ctx.original(range(idx[0], idx[-1] + 1)).strip()
+        if at < 0:
+            return ctx.original(range(first, last + 1)).strip()
+        return orig[first - at:last + 1 - at].strip()
     # the label and its alternatives write the same runs: remembered on the context
     key = ("text", *idx)
     got = ctx.memo.get(key)
     if got is None:
+        if at < 0:
+            def piece_of(a: int, b: int) -> str:
+                return ctx.original(range(a, b)).strip()
+        else:
+            def piece_of(a: int, b: int) -> str:
+                return orig[a - at:b - at].strip()
         pieces: list[str] = []
-        a = prev = idx[0]
+        a = prev = first
         for i in idx[1:]:
             if i != prev + 1:
-                piece = ctx.original(range(a, prev + 1)).strip()
+                piece = piece_of(a, prev + 1)
                 if piece:
                     pieces.append(piece)
                 a = i
             prev = i
-        piece = ctx.original(range(a, prev + 1)).strip()
+        piece = piece_of(a, prev + 1)
         if piece:
             pieces.append(piece)
         got = ctx.memo[key] = join_pieces(pieces)
@@ -370,8 +422,13 @@ def words_before(ctx: Context, vs: int, ss: int) -> list[int]:
 
 
 def words_after(ctx: Context, ve: int, vs: int) -> list[int]:
-    """The noun phrase after the figure ending at view position ``ve`` (remembered on the context)."""
-    return ctx.remembered(("after", ve, vs), lambda: _words_after_of(ctx, ve, vs))
+    """The noun phrase after the figure ending at view position ``ve`` (remembered on the context;
+    the list is shared, never changed in place)."""
+    key = ("after", ve, vs)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = _words_after_of(ctx, ve, vs)
+    return got
 
 
 def _words_after_of(ctx: Context, ve: int, vs: int) -> list[int]:

@@ -53,12 +53,32 @@ def _after_previous_noun(ctx: Context, vs: int, ss: int) -> list[int]:
     return _before_words(ctx, qs, ss)
 
 
+def _quick_tests(ctx: Context) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """(a character of no relation word nor of a base year's words, the subjectless words) of the
+    rules, made once per context: words that hold the one or start with none of the other need
+    no segmentation to be told apart."""
+    got = ctx.memo.get("label-quick")
+    if got is None:
+        chars = set("".join(ctx.rules.relation_words)) | set("年民国度")
+        got = ctx.memo["label-quick"] = (re.compile("[^" + "".join(map(re.escape, sorted(chars))) + "]"),
+                                         tuple(ctx.rules.subjectless_words))
+    return got
+
+
 def _is_relation(ctx: Context, idx: list[int]) -> bool:
     """Do these words only say how something changed (增长, 比上年下降, 占全省)?"""
     if not idx:
         return False
     rel = ctx.rules.relation_words
     s = _text(ctx, idx)
+    if len(idx) > 4:
+        # a character of no relation word (and no digit) makes a word of none: not all are
+        other = _quick_tests(ctx)[0]
+        m = other.search(s)
+        while m is not None and m.group().isdigit():
+            m = other.search(s, m.end())
+        if m is not None:
+            return False
     if s in rel:
         return True
     # the year of a comparison base is part of the relation (较103年增, 同样较民国103年增加)
@@ -70,7 +90,10 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
 
 def _subjectless(ctx: Context, idx: list[int]) -> bool:
     """Do these words open with a verb that needs the subject of the clause before (完成…, 比上年…)?"""
-    words = ctx.words(_text(ctx, idx))
+    s = _text(ctx, idx)
+    if not s.startswith(_quick_tests(ctx)[1]):
+        return False  # its first word (or two) would be a prefix of it
+    words = ctx.words(s)
     return bool(words) and len(words) > 1 and (
         words[0] in ctx.rules.subjectless_words or words[0] + words[1] in ctx.rules.subjectless_words)
 
@@ -121,8 +144,12 @@ def _strip_relation(ctx: Context, idx: list[int]) -> list[int]:
 
 def _previous_words(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[int]:
     """The words of the nearest earlier figure of the sentence that has some (list items share);
-    remembered on the context."""
-    return ctx.remembered(("previous", vs, ss, want_subject), lambda: _previous_words_of(ctx, vs, ss, want_subject))
+    remembered on the context (the list is shared, never changed in place)."""
+    key = ("previous", vs, ss, want_subject)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = _previous_words_of(ctx, vs, ss, want_subject)
+    return got
 
 
 def _previous_words_of(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[int]:

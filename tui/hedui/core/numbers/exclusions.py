@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass
 
 from hedui.core.rules import NUMERAL_CHARS, ExclusionRule, RuleSet
@@ -26,10 +27,14 @@ class ExclusionSpans:
     ends: tuple[int, ...]
     rank: tuple[int, ...]
     ids: tuple[str, ...]
+    #: the furthest end of the matches up to each one (most numbers: no match reaches them)
+    reach: tuple[int, ...] = ()
 
     def rule_for(self, start: int, end: int) -> str | None:
         """The id of the first rule (in file order) with a match overlapping [start, end)."""
         i = bisect.bisect_left(self.starts, end)
+        if i == 0 or self.reach[i - 1] <= start:
+            return None
         best: tuple[int, str] | None = None
         while i > 0:
             i -= 1
@@ -75,4 +80,4 @@ class Exclusions:
         if not found:
             return ExclusionSpans((), (), (), ())
         starts, ends, ranks, ids = zip(*found)
-        return ExclusionSpans(starts, ends, ranks, ids)
+        return ExclusionSpans(starts, ends, ranks, ids, tuple(accumulate(ends, max)))

@@ -35,7 +35,7 @@ from hedui.core.numbers.numerals import (
 __all__ = ["NumberMatch", "find_numbers", "parse_number", "parse_range"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: a frozen __init__ costs 5x
 class NumberMatch:
     """One number in a string.
 
@@ -65,6 +65,9 @@ _SINGLE: dict[str, tuple[Decimal, str]] = {
     "十": (Decimal(10), "chinese"),
     "拾": (Decimal(10), "chinese"),
 }
+#: a run (not all digits) that is a decimal (7.7) or a number and one big scale (8万, 1.5亿), ASCII digits
+_PLAIN_SCALED = re.compile(rf"([0-9]+(?:\.[0-9]+)?)([{''.join(BIG_UNITS)}])?")
+_ZERO = Decimal(0)
 #: RUN_RE's matches, found faster (scan.py)
 _RUN_SCAN = Scanner(RUN_RE)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -121,6 +124,15 @@ def _emit(run: str, start: int, end: int, out: list[NumberMatch]) -> None:
     if run.isdigit():  # the run alphabet makes this Arabic digits only
         out.append(NumberMatch(start, end, run, Decimal(run.translate(_FULLWIDTH_DIGITS)),
                                None, "arabic", "", "", False))
+        return
+    plain = _PLAIN_SCALED.fullmatch(run)
+    if plain is not None:  # 7.7, 8万, 1.5亿: what read_number makes of them, without the tokens
+        digits, big = plain.groups()
+        if big is None:
+            out.append(NumberMatch(start, end, run, tidy(_ZERO + Decimal(digits)), None, "arabic", "", "", False))
+        else:
+            value = tidy((_ZERO + Decimal(digits)) * BIG_UNITS[big])
+            out.append(NumberMatch(start, end, run, value, None, "mixed", "", big, False))
         return
     found: list[NumberMatch] = []
     try:
@@ -228,7 +240,7 @@ def parse_range(s: str) -> tuple[Decimal, Decimal | None]:
     return found[0].value, found[0].value_max
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: a frozen __init__ costs 5x
 class _Read:
     reading: Reading
     negative: bool

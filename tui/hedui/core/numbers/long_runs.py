@@ -55,11 +55,12 @@ class RunSafe:
     without the shape: some zero-width assertions and one character, then an unbounded run of
     one character class)."""
 
-    __slots__ = ("pattern", "shallow", "head", "first", "runs", "run_char")
+    __slots__ = ("pattern", "shallow", "head", "first", "runs", "run_char", "_shallow_seq")
 
-    def __init__(self, pattern, shallow, head, first, runs, run_char) -> None:
+    def __init__(self, pattern, shallow, head, first, runs, run_char, shallow_seq=None) -> None:
         self.pattern = pattern
         self.shallow = shallow  # the pattern, refused at deep positions
+        self._shallow_seq = shallow_seq  # (parser state, items) it was compiled from
         self.head = head  # what comes before the run: a failure after it allows the jump
         self.first = first  # the first character
         self.runs = runs  # long runs of the run's characters
@@ -95,15 +96,29 @@ class RunSafe:
         b = item.data[0]
         deep = (_c.ASSERT_NOT, (-1, _p.SubPattern(state, [
             (_c.MAX_REPEAT, (DEEP, DEEP, _p.SubPattern(state, [b]))), data[first]])))
+        shallow_items = data[:first + 1] + [deep] + data[first + 1:]
         try:
-            shallow = _compile(state, data[:first + 1] + [deep] + data[first + 1:])
+            shallow = _compile(state, shallow_items)
             head = _compile(state, data[:r])
             first_char = _compile(state, [data[first]])
             runs = _compile(state, [(_c.MAX_REPEAT, (DEEP, _c.MAXREPEAT, _p.SubPattern(state, [b])))])
             run_char = _compile(state, [b])
         except Exception:  # pragma: no cover - a construct this Python compiles differently
             return None
-        return cls(pattern, shallow, head, first_char, runs, run_char)
+        return cls(pattern, shallow, head, first_char, runs, run_char, (state, shallow_items))
+
+    def shallow_gate(self, starts: re.Pattern[str]) -> re.Pattern[str] | None:
+        """``scan.gate_pattern`` of ``shallow`` (compiled from parsed items, it has no source):
+        ``[F](?<=(?=shallow)[F])`` with ``starts`` the class ``[F]`` of its first characters."""
+        if self._shallow_seq is None:
+            return None
+        state, items = self._shallow_seq
+        try:
+            f = list(_p.parse(starts.pattern, starts.flags).data)
+            ahead = (_c.ASSERT, (1, _p.SubPattern(state, list(items))))
+            return _compile(state, f + [(_c.ASSERT, (-1, _p.SubPattern(state, [ahead] + f)))])
+        except Exception:  # pragma: no cover - a construct this Python compiles differently
+            return None
 
     def deep_regions(self, text: str, pos: int, stop: int | None = None,
                      runs: dict | None = None) -> Iterator[tuple[int, int]]:

@@ -89,7 +89,7 @@ TOO_LONG_RE = re.compile(rf"[{_D}{_CD}]{{{MAX_DIGITS + 1}}}")
 _BULLETS_RE = re.compile("○+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: a frozen __init__ costs 5x
 class Token:
     kind: str
     start: int  # offsets into the run
@@ -139,7 +139,7 @@ def arabic_value(text: str) -> Decimal:
     return Decimal(t)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: a frozen __init__ costs 5x
 class Reading:
     """One number read from tokens ``[first, last)`` of a run."""
     first: int

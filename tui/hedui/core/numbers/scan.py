@@ -22,75 +22,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as _p  # type: ignore[no-redef]
 
 from hedui.core.numbers.long_runs import RunSafe
-
-#: more first characters than this and the plain scan is as fast
-_MAX_FIRST = 400
-
-
-class _Unknown(Exception):
-    pass
-
-
-def _first_of_item(op, av) -> tuple[set[str], bool]:
-    """(first characters, can be empty) of one parsed item."""
-    if op is _c.LITERAL:
-        return {chr(av)}, False
-    if op is _c.IN:
-        chars: set[str] = set()
-        for iop, iav in av:
-            if iop is _c.LITERAL:
-                chars.add(chr(iav))
-            elif iop is _c.RANGE:
-                lo, hi = iav
-                if hi - lo > _MAX_FIRST:
-                    raise _Unknown
-                chars.update(chr(i) for i in range(lo, hi + 1))
-            else:  # NEGATE, CATEGORY, ...
-                raise _Unknown
-        return chars, False
-    if op is _c.SUBPATTERN:
-        return _first_of_seq(av[-1])
-    if op is _c.BRANCH:
-        chars = set()
-        empty = False
-        for alt in av[1]:
-            f, e = _first_of_seq(alt)
-            chars |= f
-            empty = empty or e
-        return chars, empty
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        lo, _hi, item = av
-        f, e = _first_of_seq(item)
-        return f, e or lo == 0
-    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
-        return set(), True  # zero width
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _first_of_seq(av)
-    raise _Unknown
-
-
-def _first_of_seq(seq) -> tuple[set[str], bool]:
-    chars: set[str] = set()
-    for op, av in seq:
-        f, empty = _first_of_item(op, av)
-        chars |= f
-        if not empty:
-            return chars, False
-    return chars, True
-
-
-def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The characters every match of ``pattern`` starts with, or None if they cannot be told."""
-    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
-        return None
-    try:
-        chars, empty = _first_of_seq(_p.parse(pattern.pattern, pattern.flags))
-    except (_Unknown, Exception):
-        return None
-    if empty or not chars or len(chars) > _MAX_FIRST:
-        return None
-    return frozenset(chars)
-
+from hedui.core.text.pattern_starts import first_chars, gate_pattern, gated_finditer, sre_skips, starts_class
 
 def _literal_runs(seq, out: list[str]) -> None:
     run: list[str] = []
@@ -129,15 +61,20 @@ class Scanner:
     ``match(text, pos)`` what ``pattern.match(text, pos)`` returns (skipping at once where
     a literal that every match holds is missing)."""
 
-    __slots__ = ("pattern", "_starts", "_required", "_safe")
+    __slots__ = ("pattern", "_starts", "_required", "_safe", "_gate", "_shallow_gate")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        first = None if _sre_skips(pattern) else first_chars(pattern)
-        self._starts = None if first is None else re.compile(
-            "[" + "".join(re.escape(ch) for ch in sorted(first)) + "]")
+        first = None if sre_skips(pattern) else first_chars(pattern)
+        self._starts = None if first is None else starts_class(first)
         self._required = required(pattern)
         self._safe = RunSafe.of(pattern)
+        # a whole-text scan without a required literal: ``re`` itself skips to the starts
+        self._gate = self._shallow_gate = None
+        if self._starts is not None and self._required is None:
+            self._gate = gate_pattern(pattern, self._starts)
+            if self._safe is not None:
+                self._shallow_gate = self._safe.shallow_gate(self._starts)
 
     def match_at(self, text: str, positions: list[int]) -> list[re.Match[str]]:
         """``pattern.match(text, p)`` for each of the sorted ``positions`` where it matches,
@@ -199,6 +136,9 @@ class Scanner:
         if self._required is not None:
             yield from self._finditer_near(text, pos, stop)
             return
+        if stop is None and self._gate is not None:
+            yield from gated_finditer(self._gate.search, match, text, pos)
+            return
         gate = self._starts.finditer(text, pos) if stop is None else self._starts.finditer(text, pos, stop)
         for c in gate:
             p = c.start()
@@ -240,6 +180,13 @@ class Scanner:
         shallow = self._safe.shallow
         if self._starts is None:
             return shallow.search
+        if stop is None and self._shallow_gate is not None:
+            gate_search, shallow_match = self._shallow_gate.search, shallow.match
+
+            def gated_search(text: str, pos: int) -> re.Match[str] | None:
+                g = gate_search(text, pos)
+                return None if g is None else shallow_match(text, g.start())
+            return gated_search
         starts, end = self._starts, stop
 
         def search(text: str, pos: int) -> re.Match[str] | None:
@@ -250,27 +197,6 @@ class Scanner:
                     return m
             return None
         return search
-
-
-def _sre_skips(pattern: re.Pattern[str]) -> bool:
-    """Does ``re`` itself skip to where matches can start (a literal prefix or a first-character
-    set it works out, as ``re``'s compiler does)? Then a scan of ours would only add work."""
-    try:
-        seq = _p.parse(pattern.pattern, pattern.flags)
-    except Exception:
-        return True
-    try:
-        from re import _compiler
-
-        prefix = _compiler._get_literal_prefix(seq, pattern.flags)[0]
-        return bool(prefix) or _compiler._get_charset_prefix(seq, pattern.flags) is not None
-    except Exception:  # pragma: no cover - another Python: judge by the first item
-        if not len(seq):
-            return True
-        op, av = seq[0]
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and len(av[2]):
-            op, av = av[2][0]
-        return op in (_c.LITERAL, _c.IN)
 
 
 def literal_alternation(words) -> str:

@@ -17,7 +17,7 @@ _PINYIN_OPEN = "(（"
 _RATE_FIRST = "/／"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # never changed once made; not frozen: a frozen __init__ costs 5x
 class UnitMatch:
     start: int
     end: int
@@ -45,18 +45,23 @@ class UnitTable:
         for lst in by_first.values():
             for f, r in lst:
                 self._form_rule.setdefault(f, r)
-        self._joiners = rules.joiners
+        #: each parenthesised joiner with the tokens it is written as: 场(次), 场（次）
+        self._joiner_tokens = tuple((j, tuple(op + j + cl for op, cl in (("(", ")"), ("（", "）"))))
+                                    for j in rules.joiners)
         self._separators = rules.separators
         self._suffixes = rules.count_suffixes
 
-    def _plain(self, s: str, pos: int) -> UnitMatch | None:
+    def _plain(self, s: str, pos: int) -> tuple[int, str, UnitRule] | None:
+        """(end, unit, rule) of the unit form at ``pos``."""
         m = self._any.match(s, pos)
         if m is None:
             return None
-        r = self._form_rule[m.group()]
-        if ((r.not_followed_by is None or not r.not_followed_by.match(s, m.end()))
+        form = m.group()
+        r = self._form_rule[form]
+        end = m.end()
+        if ((r.not_followed_by is None or not r.not_followed_by.match(s, end))
                 and (not r.after or s[pos - 1:pos] in r.after)):
-            return UnitMatch(pos, m.end(), r.unit_for(m.group()), r.category, r.id, r.factor)
+            return end, r.norm or form, r
         for form, r in self._by_first.get(s[pos:pos + 1], ()):
             if s.startswith(form, pos):
                 end = pos + len(form)
@@ -64,7 +69,7 @@ class UnitTable:
                     continue
                 if r.after and (pos == 0 or s[pos - 1] not in r.after):
                     continue
-                return UnitMatch(pos, end, r.unit_for(form), r.category, r.id, r.factor)
+                return end, r.unit_for(form), r
         return None
 
     def match(self, s: str, pos: int) -> UnitMatch | None:
@@ -84,14 +89,13 @@ class UnitTable:
         u = self._plain(s, pos)
         if u is None:
             return None
-        end, unit = u.end, u.unit
-        for j in self._joiners:
-            for op, cl in (("(", ")"), ("（", "）")):
-                tok = op + j + cl
+        end, unit, r = u
+        for j, toks in self._joiner_tokens:
+            for tok in toks:
                 if s.startswith(tok, end) and not unit.endswith(j):
                     end += len(tok)
                     unit += j
-        if u.category == "count":
+        if r.category == "count":
             for j in self._suffixes:
                 if s.startswith(j, end) and not unit.endswith(j):
                     end += len(j)
@@ -100,5 +104,5 @@ class UnitTable:
             if s.startswith(sep, end):
                 d = self._plain(s, end + len(sep))
                 if d is not None:
-                    return UnitMatch(start, d.end, f"{unit}/{d.unit}", u.category, u.rule)
-        return UnitMatch(start, end, unit, u.category, u.rule, u.factor)
+                    return UnitMatch(start, d[0], f"{unit}/{d[1]}", r.category, r.id)
+        return UnitMatch(start, end, unit, r.category, r.id, r.factor)

@@ -46,6 +46,7 @@ from pathlib import Path
 
 from hedui.core.model import RulesError
 from hedui.core.rules import compile_pattern, default_rules_dir, line_of, read_rule_file
+from hedui.core.text.pattern_starts import gate_for
 from hedui.core.text.view import Simplifier
 
 RULE_FILE = "artefacts.toml"
@@ -102,9 +103,17 @@ class ArtefactRules:
     figure: re.Pattern = DEFAULT_FIGURE
     source: Path | None = None
     simplifier: Simplifier = field(default_factory=Simplifier, compare=False)
+    #: each rule's gate pattern (pattern_starts.py), made the first time the rule scans a text
+    gates: dict[str, re.Pattern | None] = field(default_factory=dict, compare=False, repr=False)
 
     def of_kind(self, kind: str) -> tuple[ArtefactRule, ...]:
         return tuple(r for r in self.rules if r.kind == kind)
+
+    def gate(self, rule: ArtefactRule) -> re.Pattern | None:
+        """The gate pattern of ``rule`` (None: ``re`` scans it as fast alone)."""
+        if rule.id not in self.gates:
+            self.gates[rule.id] = gate_for(rule.regex)
+        return self.gates[rule.id]
 
 
 def _nth_table_line(path: Path, n: int) -> int | None:

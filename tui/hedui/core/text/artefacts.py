@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from hedui.core.text.artefact_rules import ArtefactRule, ArtefactRules, load_artefact_rules
+from hedui.core.text.pattern_starts import gated_finditer
 from hedui.core.model import Artefact
 from hedui.core.text.view import TextView, build_view
 
@@ -91,9 +92,10 @@ def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _matches(rule: ArtefactRule, text: str) -> list[re.Match]:
+def _matches(rule: ArtefactRule, text: str, rules: ArtefactRules) -> list[re.Match]:
     """The rule's matches, or none if there are fewer than ``min_matches`` (or distinct texts)."""
-    found = list(rule.regex.finditer(text))
+    gate = rules.gate(rule)
+    found = list(rule.regex.finditer(text) if gate is None else gated_finditer(gate.search, rule.regex.match, text, 0))
     if len(found) < rule.min_matches:
         return []
     if rule.min_distinct > 1 and len({m.group() for m in found}) < rule.min_distinct:
@@ -101,15 +103,15 @@ def _matches(rule: ArtefactRule, text: str) -> list[re.Match]:
     return found
 
 
-def _pinyin(text: str, rules: Iterable[ArtefactRule]) -> list[tuple[int, int, str]]:
-    spans = [(m.start(), m.end(), r.id) for r in rules for m in _matches(r, text)]
+def _pinyin(text: str, rules: ArtefactRules) -> list[tuple[int, int, str]]:
+    spans = [(m.start(), m.end(), r.id) for r in rules.of_kind("pinyin") for m in _matches(r, text, rules)]
     return _disjoint(spans)
 
 
 def furniture_matches(view_text: str, rules: ArtefactRules) -> dict[str, list[tuple[int, int]]]:
     """The spans of every furniture rule's matches on the view (none for a rule with too few), by
     rule id: the costly part of ``find_artefacts``, which another process may do beside it."""
-    return {r.id: [m.span() for m in _matches(r, view_text)] for r in rules.of_kind("furniture")}
+    return {r.id: [m.span() for m in _matches(r, view_text, rules)] for r in rules.of_kind("furniture")}
 
 
 class _Furniture:
@@ -118,6 +120,7 @@ class _Furniture:
     def __init__(self, view: TextView, rules: ArtefactRules,
                  matches: dict[str, list[tuple[int, int]]] | None = None) -> None:
         self.matches = matches if matches is not None else {}
+        self.rules = rules
         self.text = view.text
         self.sentence = rules.sentence
         self.figure = rules.figure
@@ -155,7 +158,7 @@ class _Furniture:
         found: list[tuple[int, int, str]] = []
         spans = self.matches.get(rule.id)
         if spans is None:
-            spans = self.matches[rule.id] = [m.span() for m in _matches(rule, self.text)]
+            spans = self.matches[rule.id] = [m.span() for m in _matches(rule, self.text, self.rules)]
         for span in spans:
             ms, me = _strip(self.text, *span)  # a match may begin with newlines
             if me <= ms or (near is not None and self.lines.index(ms) not in near):
@@ -247,7 +250,7 @@ def _repeats(view: TextView, rules: ArtefactRules, furniture: list[tuple[int, in
 
 def artefact_view(text: str, rules: ArtefactRules) -> tuple[list[tuple[int, int, str]], TextView]:
     """(the pinyin spans of ``text``, the view without them) that furniture is looked for on."""
-    pinyin = _pinyin(text, rules.of_kind("pinyin"))
+    pinyin = _pinyin(text, rules)
     return pinyin, build_view(text, [(s, e) for s, e, _ in pinyin], rules.simplifier)
 
 

@@ -19,7 +19,7 @@ from hedui.core.extract.context_numbers import kept_quantities
 from hedui.core.model import Report
 from hedui.core.rules import default_rules_dir
 from hedui.core.numbers.scan import Scanner, barrier
-from hedui.core.extract.time_phrases import PhraseScanner, TimePhrase, find_time_phrases
+from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
 
 
 #: the farthest a clause is followed from a position (both ways): each figure's label and period
@@ -36,7 +36,7 @@ class RuleScanners:
         self.rules = rules
         self.quantity = Scanner(rules.quantity) if rules.quantity is not None else None
         self.quantity_barrier = barrier(rules.quantity) if rules.quantity is not None else None
-        self.periods = tuple(PhraseScanner(r.regex) for r in rules.periods)
+        self.periods = tuple(Scanner(r.regex) for r in rules.periods)
 
 
 class TextViewLike(Protocol):

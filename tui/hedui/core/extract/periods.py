@@ -97,7 +97,7 @@ def _clause(ctx: Context, end: int, floor: int, bounds: str) -> tuple[int, list[
     """(start, its periods (not asides), does it hold a figure, does it list figures with 、) of
     the clause ending at ``end`` (not before ``floor``); remembered: each later figure of the
     sentence looks at it again."""
-    key = ("clause", end, floor)
+    key = ("period-clause", end, floor)
     got = ctx.memo.get(key)
     if got is None:
         start = ctx.clause_start(end, bounds, floor=floor)
@@ -221,7 +221,7 @@ def _heading(ctx: Context, p: TimePhrase, ss: int, se: int) -> bool:
     """Does ``p`` (that may head a sentence) open its clause in the sentence [ss, se), or stand
     after a subject there with frames only before it? (remembered per phrase: the same for every
     figure of the sentence)"""
-    key = ("heading", p.match_start, ss, se)
+    key = ("period-heading", p.match_start, ss, se)
     got = ctx.memo.get(key)
     if got is None:
         t = ctx.text

@@ -112,3 +112,16 @@ def test_a_repeat_whose_first_copy_is_in_another_piece():
     lines = ex.extract_lines(report, lambda f: f"{f.start} {f.repeat_of}", jobs=4, piece_chars=4_000)
     assert lines == [f"{f.start} {f.repeat_of}" for f in serial.figures]
     assert ex.extract(report, jobs=4, piece_chars=4_000) == serial
+
+
+def test_tables_and_context_prepared_beside_the_furniture_scan(joined):
+    # corpus/extraction.py: Extractor.prepare runs before the report's artefacts are known
+    from hedui.core.corpus.extraction import build_tools
+
+    ex, rules = build_tools(None)
+    report = decode_report("joined.txt", joined.text.encode("utf-8"), rules)
+    want = ex.extract(report, jobs=40, piece_chars=PIECE)
+    ex.prepare(report.text, ex.viewer.view_of(report))
+    assert ex._prepared is not None
+    assert ex.extract(report, jobs=40, piece_chars=PIECE) == want
+    assert ex._prepared is None  # used once

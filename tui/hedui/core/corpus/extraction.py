@@ -43,17 +43,24 @@ def extract_bytes(data: bytes, name: str = "report.txt", rules_dir: Path | str |
     Raises ``ReportError`` (one line naming ``name``) for bytes that are not a report
     (binary, undecodable, empty) and ``RulesError`` for a bad rules folder.
     """
-    from hedui.core.text.report import decode_report
-
-    extractor, artefact_rules = _tools(str(rules_dir) if rules_dir is not None else None)
-    report = decode_report(name, data, artefact_rules, prepare=_beside_jieba if jobs > 1 else None)
+    extractor, report = _decoded(data, name, rules_dir, jobs)
     return extractor.extract(report, jobs=jobs)
 
 
-def _beside_jieba(text: str, artefact_rules: Any) -> Any:
+def _decoded(data: bytes, name: str, rules_dir: Path | str | None, jobs: int) -> tuple[Any, Any]:
+    """(the extractor, the report of ``data``) (with ``jobs`` > 1: ``_beside_jieba``)."""
+    from hedui.core.text.report import decode_report
+
+    extractor, artefact_rules = _tools(str(rules_dir) if rules_dir is not None else None)
+    prepare = partial(_beside_jieba, extractor=extractor) if jobs > 1 else None
+    return extractor, decode_report(name, data, artefact_rules, prepare=prepare)
+
+
+def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
     """For a report long enough to be cut into pieces: the furniture rules' scan (the costly part
     of finding the artefacts) in a forked process while this one loads jieba's dictionary, which
-    the pieces need (``find_artefacts``'s ``found``); None for a shorter report."""
+    the pieces need, and finds the view's tables and context (``Extractor.prepare``)
+    (``find_artefacts``'s ``found``); None for a shorter report."""
     from hedui.core.extract.context import warm
     from hedui.core.extract.pieces import PIECE_CHARS, run_forked
     from hedui.core.text.artefacts import artefact_view, furniture_matches
@@ -61,7 +68,13 @@ def _beside_jieba(text: str, artefact_rules: Any) -> Any:
     if len(text) < 2 * PIECE_CHARS:
         return None
     pinyin, view = artefact_view(text, artefact_rules)
-    _, matches = run_forked([warm, functools.partial(furniture_matches, view.text, artefact_rules)])
+
+    def here() -> None:
+        warm()
+        if extractor is not None:
+            extractor.prepare(text, view)  # remembered for its extraction
+
+    _, matches = run_forked([here, functools.partial(furniture_matches, view.text, artefact_rules)])
     return pinyin, view, matches
 
 
@@ -82,10 +95,7 @@ def extract_text(data: bytes, name: str = "report.txt", rules_dir: Path | str | 
     """The JSON Lines ``hedui extract`` prints for one report: ``records_of(extract_bytes(...))``
     encoded, one line each, the pieces of a long report encoded by their own processes. Raises
     as ``extract_bytes``."""
-    from hedui.core.text.report import decode_report
-
-    extractor, artefact_rules = _tools(str(rules_dir) if rules_dir is not None else None)
-    report = decode_report(name, data, artefact_rules, prepare=_beside_jieba if jobs > 1 else None)
+    extractor, report = _decoded(data, name, rules_dir, jobs)
     lines = extractor.extract_lines(report, partial(_line, json_encoder(), name), excluded=excluded, jobs=jobs)
     return "".join(lines)
 

@@ -199,10 +199,10 @@ class CandidateFinder:
             if n.text in ("百", "千") and s.startswith("分之", n.end):
                 continue  # the 百 of 百分之八十 (when the number finder reports it)
             c = self.grow(s, n, spans)
-            for word, unit in PER_WORDS:
+            for word, unit in PER_WORDS if not c.unit else ():
                 # 百分之八十 -> 80%, 千分之五 -> 5‰
                 w0 = n.start - len(word)
-                if w0 >= 0 and s.startswith(word, w0) and not c.unit:
+                if w0 >= 0 and s.startswith(word, w0):
                     bound, start = c.bound, min(c.start, w0)
                     qb = self.qualifiers.before(s, start)
                     if qb is not None and bound == "=":
@@ -274,7 +274,7 @@ class CandidateFinder:
         """260元至500元 -> one figure, value 260, value_max 500, bound range."""
         out: list[Candidate] = []
         for c in cands:
-            if out:
+            if out and c.start - out[-1].end <= 3:  # both joins below need a gap of 3 at most
                 p = out[-1]
                 gap = s[p.end:c.start]
                 if (gap in RANGE_SEPS and p.excluded is None and c.excluded is None and p.unit

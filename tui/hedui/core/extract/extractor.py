@@ -41,6 +41,8 @@ class Extractor:
                                       Exclusions(self.rules))
         self.viewer = Viewer(self.rules_dir, simplifier)
         self.tables = TableFinder(load_table_rules(self.rules_dir), self.finder.units)
+        #: (text, view, tables, context) of the long report ``prepare`` was last called for
+        self._prepared: tuple[str, Any, Any, Any] | None = None
 
     # -- public API -------------------------------------------------------------------------
     def extract(self, report: Report, *, context: bool = True, jobs: int = 1,
@@ -82,16 +84,30 @@ class Extractor:
                     lines[i] = encode(replace(f, repeat_of=cand))
         return lines
 
+    def prepare(self, text: str, view) -> None:
+        """Find the tables and the context of a long report (its ``text`` and its ``view``) before
+        its artefacts are known (they play no part in either), for its extraction (``_job``). The
+        loader calls this while another process scans the report for furniture."""
+        tables = self.tables.find(view.text)
+        base = self.viewer.context_of(Report(Path(), text, "", ""), view, None, tables)
+        warm(base)
+        self._prepared = (text, view, tables, base)
+
     def _job(self, report: Report, context: bool, jobs: int, piece_chars: int) -> "_Job":
         view = self.viewer.view_of(report)
-        tables = self.tables.find(view.text)
+        got, self._prepared = self._prepared, None
+        if got is not None and got[0] is report.text and got[1] is view:
+            tables, base = got[2], replace(got[3], report=report)
+        else:
+            tables, base = self.tables.find(view.text), None
         furniture = sorted((a.start, a.end, a.rule or "furniture") for a in report.artefacts
                            if a.kind == "furniture")
         repeats = sorted((a.start, a.end, a.repeat_of) for a in report.artefacts
                          if a.kind == "repeat" and a.repeat_of is not None)
         cuts = cut_points(view.text, tables, jobs, piece_chars) if jobs > 1 else []
-        base = None
-        if cuts and context:
+        if not (cuts and context):
+            base = None
+        elif base is None:
             base = self.viewer.context_of(report, view, None, tables)
             warm(base)  # once for all pieces, before the fork
         return _Job(report, view, tables, furniture, repeats, cuts, context, base)
@@ -115,18 +131,19 @@ class Extractor:
         text = job.view.text
         lo, hi = stretch(text, a, b)
         found = self.finder.find(text[lo:hi], shifted_tables(job.tables, lo, hi))
-        cands = [replace(c, start=c.start + lo, end=c.end + lo) for c in found if a <= c.start + lo < b]
+        cands = [c for c in found if a <= c.start + lo < b]
         tools = None
         if job.base is not None:
             near = [(s + lo, e + lo) for s, e in _quantities(text[lo:hi], found)]
             tools = self.viewer.tools_of(in_stretch(job.base, near, lo, hi))
-        return finish(*self._figures(job.report, job.view, cands, job.furniture, tools))
+        return finish(*self._figures(job.report, job.view, cands, job.furniture, tools, lo))
 
     @staticmethod
     def _figures(report: Report, view, cands: list[Candidate], furniture: list[tuple[int, int, str]],
-                 tools) -> tuple[list[Figure], list[Figure]]:
-        """(figures, excluded numbers) of the candidates; ``tools``: (label_for, period_for,
-        alternatives) of the context, None for no labels and periods."""
+                 tools, shift: int = 0) -> tuple[list[Figure], list[Figure]]:
+        """(figures, excluded numbers) of the candidates (found ``shift`` characters into the
+        view); ``tools``: (label_for, period_for, alternatives) of the context, None for no labels
+        and periods."""
         label_for, period_for, alternatives = tools if tools is not None else \
             (_no_context, _no_context, _no_alternatives)
         figures: list[Figure] = []
@@ -134,18 +151,16 @@ class Extractor:
         to_original = view.to_original
         text = report.text
         for c in cands:
-            ostart, oend = to_original(c.start, c.end)
+            ostart, oend = to_original(c.start + shift, c.end + shift)
             vmax = to_number(c.value_max) if c.value_max is not None else None
             why = _inside(furniture, ostart, oend) if furniture else None
             why = why or c.excluded
             if why:
-                fields = Fields(value=to_number(Decimal(c.value)), value_max=vmax, unit=c.unit,
-                                bound=c.bound, category=c.category)
-                excluded.append(Figure(ostart, oend, text[ostart:oend], fields, why, excluded=True))
+                fields = Fields(to_number(c.value), vmax, c.unit, c.bound, c.category)
+                excluded.append(Figure(ostart, oend, text[ostart:oend], fields, why, True))
                 continue
             label, period = label_for(ostart, oend), period_for(ostart, oend)
-            fields = Fields(value=to_number(Decimal(c.value)), value_max=vmax, unit=c.unit, bound=c.bound,
-                            category=c.category, label=label, period=period)
+            fields = Fields(to_number(c.value), vmax, c.unit, c.bound, c.category, label, period)
             labels, periods = alternatives(ostart, oend, label, period)
             figures.append(Figure(ostart, oend, text[ostart:oend], fields, c.rule,
                                   label_alternatives=labels, period_alternatives=periods))
@@ -250,7 +265,8 @@ def mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int,
             if s <= f.start < e:
                 cand = first + (f.start - s)
                 if cand in starts or text[cand:cand + len(f.text)] == f.text:
-                    f = replace(f, repeat_of=cand)
+                    f = Figure(f.start, f.end, f.text, f.fields, f.rule, f.excluded, cand,
+                               f.label_alternatives, f.period_alternatives)
                 else:
                     pending.append((len(out), f, cand))
         out.append(f)

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 
 from hedui.core.text.decoding import is_han
 from hedui.core.numbers.scan import Scanner
@@ -220,7 +221,7 @@ def _with_bare_scales(s: str, regular: list[NumberMatch]) -> list[NumberMatch]:
             pos += stop
     if not bare:
         return regular
-    return sorted(regular + bare, key=lambda x: x.start)
+    return sorted(regular + bare, key=attrgetter("start"))
 
 
 def parse_number(s: str) -> Decimal:

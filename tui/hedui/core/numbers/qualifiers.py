@@ -30,6 +30,7 @@ class QualifierTable:
         self._after = sorted(((w, q.bound, q.id) for q in rules.qualifiers for w in q.after),
                              key=lambda t: -len(t[0]))
         self._not_words = tuple(w for q in rules.qualifiers for w in q.not_words)
+        self._not_reach = max(map(len, self._not_words), default=0)
         self._links = frozenset("".join(rules.qualifier_links))
         self._not_governing = rules.not_governing
         self._currencies = tuple(sorted(rules.qualifier_currencies, key=len, reverse=True))
@@ -40,10 +41,15 @@ class QualifierTable:
         self._governs = {w: (q.bound, q.id) for q in rules.qualifiers for w in q.governs}
         self._gov_re = (re.compile("|".join(map(re.escape, sorted(self._governs, key=len, reverse=True))))
                         if self._governs else None)
-        # candidates indexed by the character next to the number
-        self._before_by_last: dict[str, list[tuple[str, str, str]]] = {}
-        for t in self._before:
-            self._before_by_last.setdefault(t[0][-1], []).append(t)
+        # candidates indexed by the character next to the number, each with the longer "not"
+        # words that end with it (a "not" word that ends where the qualifier ends holds it)
+        self._before_by_last: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {}
+        for w, b, rid in self._before:
+            longer = tuple(nw for nw in self._not_words if len(nw) > len(w) and nw.endswith(w))
+            self._before_by_last.setdefault(w[-1], []).append((w, b, rid, longer))
+        self._inner_by_first: dict[str, list[tuple[str, str, str]]] = {}
+        for t in self._inner:
+            self._inner_by_first.setdefault(t[0][0], []).append(t)
         self._after_by_first: dict[str, list[tuple[str, str, str]]] = {}
         for t in self._after:
             self._after_by_first.setdefault(t[0][0], []).append(t)
@@ -52,9 +58,10 @@ class QualifierTable:
         """The qualifier that ends at ``pos``."""
         if pos == 0:
             return None
-        for w, b, rid in self._before_by_last.get(s[pos - 1], ()):
+        for w, b, rid, longer in self._before_by_last.get(s[pos - 1], ()):
             if pos >= len(w) and s.startswith(w, pos - len(w)):
-                if any(len(nw) > len(w) and s.startswith(nw, pos - len(nw)) for nw in self._not_words):
+                if (any(s.startswith(nw, pos - len(nw)) for nw in longer) if pos >= self._not_reach
+                        else any(len(nw) > len(w) and s.startswith(nw, pos - len(nw)) for nw in self._not_words)):
                     return None
                 return QualifierMatch(pos - len(w), pos, w, b, rid)
         if s[pos - 1] in self._links and pos >= 2:
@@ -82,7 +89,7 @@ class QualifierTable:
 
     def inner(self, s: str, pos: int) -> QualifierMatch | None:
         """A qualifier between a number and its unit that starts at ``pos`` (余, 多, 来)."""
-        for w, b, rid in self._inner:
+        for w, b, rid in self._inner_by_first.get(s[pos:pos + 1], ()):
             if s.startswith(w, pos):
                 return QualifierMatch(pos, pos + len(w), w, b, rid)
         return None

@@ -1,9 +1,11 @@
 """Faster ``finditer`` for rule patterns over long texts, with exactly the same matches.
 
 Python's ``re`` tries every position of the text in turn. When every match of a pattern must
-begin with one of a known set of characters (worked out from the parsed pattern), a scan for
-those characters finds the few positions worth trying, and ``pattern.match`` is tried only
-there. Tried in increasing order, resuming after each match, this is what ``finditer`` does,
+begin with one of a known set of characters (worked out from the parsed pattern,
+text/pattern_starts.py), only the positions holding one are worth trying: over a whole text a
+gate pattern lets ``re`` itself skip to them and try the pattern there, and ``pattern.match``
+gives the match; over a stretch, or near a literal every match holds, they are tried one by
+one. Tried in increasing order, resuming after each match, this is what ``finditer`` does,
 so the matches are identical; a pattern whose first characters cannot be told (one that can
 match the empty string, starts with ``.`` or a negated class, or ignores case) is scanned
 the ordinary way.
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from itertools import chain
+from itertools import chain, repeat
 
 try:  # Python >= 3.11
     from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
@@ -82,7 +84,7 @@ class Scanner:
         req = self._required
         match = self.pattern.match
         if req is None:
-            return [m for m in map(lambda p: match(text, p), positions) if m]
+            return [m for m in map(match, repeat(text), positions) if m]
         lit, width = req
         reach = width - len(lit)
         out: list[re.Match[str]] = []

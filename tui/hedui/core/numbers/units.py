@@ -50,6 +50,10 @@ class UnitTable:
                                     for j in rules.joiners)
         self._separators = rules.separators
         self._suffixes = rules.count_suffixes
+        # the first characters of each (an empty word would match anywhere: then any character)
+        self._joiner_first = _firsts(t for _, toks in self._joiner_tokens for t in toks)
+        self._suffix_first = _firsts(self._suffixes)
+        self._separator_first = _firsts(self._separators)
 
     def _plain(self, s: str, pos: int) -> tuple[int, str, UnitRule] | None:
         """(end, unit, rule) of the unit form at ``pos``."""
@@ -76,13 +80,16 @@ class UnitTable:
         """The unit starting at ``pos`` (one space allowed before it), with a parenthesised
         joiner (场(次) -> 场次) and a denominator (元/人, 亿元/平方公里) folded in."""
         start = pos
-        if s[pos:pos + 1] == " " and s[pos + 1:pos + 2] not in (" ", ""):
+        ch = s[pos:pos + 1]
+        if ch == " " and s[pos + 1:pos + 2] not in (" ", ""):
             pos += 1
-        if s[pos:pos + 1] in _PINYIN_OPEN:  # (the patterns' first characters; "" is in any str)
+            ch = s[pos:pos + 1]
+        if ch in _PINYIN_OPEN:  # (the patterns' first characters; "" is in any str)
             g = _PINYIN.match(s, pos)
             if g is not None:
                 pos = g.end()
-        m = _RATE.match(s, pos) if s[pos:pos + 1] in _RATE_FIRST else None
+                ch = s[pos:pos + 1]
+        m = _RATE.match(s, pos) if ch in _RATE_FIRST else None
         if m:
             base = re.sub(r"\s", "", m.group(1))
             return UnitMatch(start, m.end(), "/" + base, "ratio", "unit.rate")
@@ -90,19 +97,36 @@ class UnitTable:
         if u is None:
             return None
         end, unit, r = u
-        for j, toks in self._joiner_tokens:
-            for tok in toks:
-                if s.startswith(tok, end) and not unit.endswith(j):
-                    end += len(tok)
-                    unit += j
-        if r.category == "count":
+        after = s[end:end + 1]  # what follows must start a joiner, a suffix or a separator
+        if after in self._joiner_first:
+            for j, toks in self._joiner_tokens:
+                for tok in toks:
+                    if s.startswith(tok, end) and not unit.endswith(j):
+                        end += len(tok)
+                        unit += j
+            after = s[end:end + 1]
+        if r.category == "count" and after in self._suffix_first:
             for j in self._suffixes:
                 if s.startswith(j, end) and not unit.endswith(j):
                     end += len(j)
                     unit += j
-        for sep in self._separators:
-            if s.startswith(sep, end):
-                d = self._plain(s, end + len(sep))
-                if d is not None:
-                    return UnitMatch(start, d[0], f"{unit}/{d[1]}", r.category, r.id)
+            after = s[end:end + 1]
+        if after in self._separator_first:
+            for sep in self._separators:
+                if s.startswith(sep, end):
+                    d = self._plain(s, end + len(sep))
+                    if d is not None:
+                        return UnitMatch(start, d[0], f"{unit}/{d[1]}", r.category, r.id)
         return UnitMatch(start, end, unit, r.category, r.id, r.factor)
+
+
+class _Anything:
+    """Holds every string (the first characters of a word list with an empty word)."""
+
+    def __contains__(self, ch: object) -> bool:
+        return True
+
+
+def _firsts(words) -> frozenset[str] | _Anything:
+    words = list(words)
+    return _Anything() if any(not w for w in words) else frozenset(w[0] for w in words)

@@ -40,7 +40,6 @@ __all__ = ["find_artefacts", "clean", "load_artefact_rules", "ArtefactRules", "R
 REPEAT_RULE = "repeat.paragraph"
 #: kinds that ``clean`` cuts out
 CLEANED_KINDS = frozenset({"pinyin", "furniture"})
-_WS = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u3000\xa0]*\n")
 #: a prose line: 30 or more characters holding a full stop (ends a "to-end" tail)
 _PROSE_LINE = re.compile(r"^(?=[^\n]{30})[^\n]*。", re.M)
@@ -235,7 +234,9 @@ def _repeats(view: TextView, rules: ArtefactRules, furniture: list[tuple[int, in
         pos = brk.end() if brk is not None else len(text)
         if e <= s:
             continue
-        key = _WS.sub("", unicodedata.normalize("NFKC", text[s:e]))
+        # whitespace out (str.split's whitespace is re's \s); an ASCII paragraph is NFKC already
+        para = text[s:e]
+        key = "".join((para if para.isascii() else unicodedata.normalize("NFKC", para)).split())
         if len(key) < rules.repeat.min_chars:
             continue
         k = bisect_right(fstarts, s) - 1

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, label_text, words_after, words_before
+from hedui.core.extract.label_text import label_text
+from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, words_after, words_before
 from hedui.core.extract.labels import previous_subject
 from hedui.core.extract.periods import governing_span
 from hedui.core.extract.tables import table_cell

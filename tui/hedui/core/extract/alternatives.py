@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, label_text, words_after, words_before
+from hedui.core.extract.label_text import label_text
+from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, words_after, words_before
 from hedui.core.extract.labels import previous_subject
 from hedui.core.extract.periods import governing_span
 from hedui.core.extract.tables import table_cell
@@ -45,15 +46,17 @@ def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple
     runs = [before + after, before, after]
     if subject and (not before or subject[-1] < before[0]):
         runs.append(subject + before)
-    seen: set[tuple[int, ...]] = set()
-    options = []
     shorter = [r for run in runs[:1] + runs[3:] for r in _shorter(ctx, run)]
-    for run in shorter + runs:
-        key = tuple(run)
-        if run and key not in seen:
-            seen.add(key)
-            options.append(label_text(ctx, run))
-    return _ranked(options, chosen)
+    return _ranked(_texts(ctx, shorter + runs), chosen)
+
+
+def _texts(ctx: Context, runs: list[list[int]]) -> Iterator[str]:
+    """The label text of each distinct run, in turn (written only as far as they are ranked)."""
+    seen: list[list[int]] = []
+    for run in runs:
+        if run and run not in seen:
+            seen.append(run)
+            yield label_text(ctx, run)
 
 
 def _shorter(ctx: Context, run: list[int]) -> list[list[int]]:

@@ -20,7 +20,7 @@ from hedui.core.extract.context_numbers import kept_quantities
 from hedui.core.model import Report
 from hedui.core.rules import default_rules_dir
 from hedui.core.numbers.scan import Scanner, barrier
-from hedui.core.extract.time_phrases import PhraseScanner, TimePhrase, find_time_phrases
+from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
 
 
 #: the farthest a clause is followed from a position (both ways): each figure's label and period
@@ -37,7 +37,7 @@ class RuleScanners:
         self.rules = rules
         self.quantity = Scanner(rules.quantity) if rules.quantity is not None else None
         self.quantity_barrier = barrier(rules.quantity) if rules.quantity is not None else None
-        self.periods = tuple(PhraseScanner(r.regex) for r in rules.periods)
+        self.periods = tuple(Scanner(r.regex) for r in rules.periods)
 
 
 class TextViewLike(Protocol):
@@ -73,8 +73,8 @@ class Context:
     memo: dict[Any, Any] = field(default_factory=dict)
     #: the report's tables (table_layout.Tables), found by the extractor or on first use
     tables: Any = None
-    #: (position, its sentence) last asked for: a figure's label, period and alternatives ask in turn
-    _last_sentence: tuple[int, tuple[int, int]] | None = None
+    #: the sentence last asked for, whole: a figure's label, period and alternatives ask in turn
+    _last_sentence: tuple[int, int] | None = None
     #: the clause breaks of the text per set of boundary characters (boundaries.py)
     _breaks: dict[str, Breaks] = field(default_factory=dict)
     _reversed: str | None = None
@@ -174,14 +174,15 @@ class Context:
         """[start, end) of the sentence holding view position ``pos`` (at most SENTENCE_REACH
         either side of it)."""
         last = self._last_sentence
-        if last is not None and last[0] == pos:
-            return last[1]
-        starts = self._sentence_starts
-        i = bisect.bisect_right(starts, pos) - 1
-        s = starts[i] if i >= 0 else 0
-        e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        self._last_sentence = (pos, (max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)))
-        return self._last_sentence[1]
+        if last is not None and last[0] <= pos < last[1]:
+            s, e = last
+        else:
+            starts = self._sentence_starts
+            i = bisect.bisect_right(starts, pos) - 1
+            s = starts[i] if i >= 0 else 0
+            e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+            self._last_sentence = (s, e)
+        return max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)
 
     def break_before(self, pos: int, lo: int, boundaries: str) -> int:
         """The last position in [lo, pos) holding one of ``boundaries`` (not a grouping comma), or -1."""
@@ -250,10 +251,9 @@ class Context:
     def quantities_in(self, start: int, end: int) -> list[tuple[int, int]]:
         qs = self._quantities
         if qs is not None:
-            starts = self._quantity_starts
-            assert starts is not None
-            i = bisect.bisect_left(starts, start)
-            j = bisect.bisect_left(starts, end, i)
+            starts = self._quantity_starts  # (set with them)
+            i = bisect.bisect_left(starts, start)  # type: ignore[arg-type]
+            j = bisect.bisect_left(starts, end, i)  # type: ignore[arg-type]
             return qs[i:j] if i < j else []
         blocks = self._quantity_blocks()
         if blocks is None:
@@ -317,12 +317,10 @@ def _sentence_starts(text: str, ends: str) -> list[int]:
     """Starts of sentences: after each stop (closing quotes and brackets stay with it), a line end,
     or a run of spaces (paragraphs of a flattened page: 三、2023年工作打算   2023年,我镇…)."""
     rx = re.compile("[" + re.escape(ends.replace("\n", "")) + "][”’」』)）】]*|\n|[ \u3000]{2,}")
-    starts = [0]
-    n = len(text)
-    for m in rx.finditer(text):
-        j = m.end()
-        if j < n and j != starts[-1]:
-            starts.append(j)
+    # every match is one character or more: the ends rise, and only the last can be the text's end
+    starts = [0] + [m.end() for m in rx.finditer(text)]
+    if len(starts) > 1 and starts[-1] >= len(text):
+        starts.pop()
     return starts
 
 

@@ -37,10 +37,10 @@ def _own_head(ctx: Context, qs: int, ss: int, words: list[int]) -> list[int] | N
             return words[:len(first)]
     start = _before_start(ctx, qs, ss)
     raw = ctx.text[start:qs]
-    for verb in ctx.rules.drop_words:
-        at = raw.find(verb)
-        if at > 0:
-            return _trim(ctx, _drop_time(ctx, list(range(start, start + at))), allow_empty=True)
+    # the first empty verb of the stretch (not the first of a set's order, which the hash seed decides)
+    at = min((a for a in map(raw.find, ctx.rules.drop_words) if a > 0), default=0)
+    if at:
+        return _trim(ctx, _drop_time(ctx, list(range(start, start + at))), allow_empty=True)
     return None
 
 

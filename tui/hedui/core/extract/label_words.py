@@ -1,7 +1,7 @@
 """The words of a label: the run of the report before a figure's number back to its clause start (or
 the previous number), and the noun phrase after its unit, with time phrases, asides, connectives
-and copulas left out (rules/labels.toml), as view positions; ``label_text`` writes them back in the
-report's own characters.
+and copulas left out (rules/labels.toml), as view positions; ``label_text`` (label_text.py) writes
+them back in the report's own characters.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ _NOTES = ("以下", "下同", "简称", "下称")  # the longest item of a list 
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
 _OPENERS = re.compile("[(（\\[【]")
+_BRACKETS = re.compile("[(（)）]")
 _SPACES = re.compile("[" + _SPACE + "]")
 _DIGIT_YEAR = re.compile(r"[0-9０-９]年")
 _FRAMED = re.compile("相比|比较")
@@ -41,7 +42,16 @@ def _is_list_comma(ctx: Context, i: int, floor: int) -> bool:
 
 
 def _before_start(ctx: Context, vs: int, floor: int) -> int:
-    """Where the words before the figure at vs begin: clause start, list item, open bracket."""
+    """Where the words before the figure at vs begin: clause start, list item, open bracket
+    (remembered: a list item's head is looked for from there again)."""
+    key = ("label-start", vs, floor)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = _before_start_of(ctx, vs, floor)
+    return got
+
+
+def _before_start_of(ctx: Context, vs: int, floor: int) -> int:
     t = ctx.text
     bounds = ctx.rules.label_boundaries
     depth = 0
@@ -82,8 +92,15 @@ def _inert(t: str, qs: int, qe: int, vs: int) -> bool:
     (每組(即每1等分位)代表167.7萬戶)?"""
     if qe - qs == 2 and t[qs] == "一" and t[qs + 1] not in _ARTICLE_UNITS:
         return True
-    close = min((c for c in (t.find(")", qe, vs), t.find("）", qe, vs)) if c >= 0), default=-1)
-    return close >= 0 and not any(ch in "(（" for ch in t[qe:close])
+    close = _first_close(t, qe, vs)
+    return close >= 0 and t.find("(", qe, close) < 0 and t.find("（", qe, close) < 0
+
+
+def _first_close(t: str, start: int, end: int) -> int:
+    """The first closing bracket in t[start:end], or -1."""
+    a = t.find(")", start, end)
+    b = t.find("）", start, end)
+    return a if b < 0 else b if a < 0 else min(a, b)
 
 
 def _drop_asides(t: str, idx: list[int]) -> list[int]:
@@ -123,18 +140,17 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
             end = min(end, qs)
             break
     # a short bracket belongs to the noun (乡镇(街道)工会); a long one is an aside
-    i = ve
-    while i < end:
+    m = _BRACKETS.search(t, ve, end)
+    while m is not None:
+        i = m.start()
         if t[i] in ")）":
             end = i
             break
-        if t[i] in "(（":
-            close = min((c for c in (t.find(")", i, end), t.find("）", i, end)) if c >= 0), default=-1)
-            if close < 0 or close - i > _MAX_BRACKET:
-                end = i
-                break
-            i = close
-        i += 1
+        close = _first_close(t, i, end)
+        if close < 0 or close - i > _MAX_BRACKET:
+            end = i
+            break
+        m = _BRACKETS.search(t, close + 1, end)
     return min(end, ve + ctx.rules.max_after)
 
 
@@ -203,6 +219,11 @@ def _patterns(ctx: Context) -> tuple[re.Pattern[str], ...]:
             re.compile(alt(r.drop_words | r.subject_cut_words)), re.compile(alt(r.after_stop_words)),
             re.compile(alt(r.cut_words)))
     return got
+
+
+def _head_start(ctx: Context, idx: list[int]) -> bool:
+    """Do the words at ``idx`` start with a head word (else no first word of theirs is one)?"""
+    return _patterns(ctx)[0].match(_text(ctx, idx)) is not None
 
 
 def _may_trim(ctx: Context, text: str) -> bool:
@@ -301,8 +322,7 @@ def _text(ctx: Context, idx: list[int]) -> str:
     b = idx[-1] + 1
     if b - a == len(idx):
         return ctx.text[a:b]
-    t = ctx.text
-    return "".join([t[i] for i in idx])
+    return "".join(map(ctx.text.__getitem__, idx))
 
 
 def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
@@ -354,66 +374,6 @@ def join_pieces(pieces: list[str], sep: str = "") -> str:
             out += sep or " "
         out += p
     return out
-
-
-#: view characters either side of a label's first one whose original text is taken at once
-_STRETCH = (120, 360)
-
-
-def _stretch(ctx: Context, lo: int, hi: int) -> tuple[int, str]:
-    """(start, original text) of a stretch of the view holding [lo, hi), one character per view
-    position (the view keeps whole characters): the labels and alternatives of a sentence's
-    figures are sliced from it; the last one is remembered on the context."""
-    got = ctx.memo.get("label-stretch")
-    if got is not None and got[0] <= lo and hi <= got[0] + len(got[1]):
-        return got
-    a = max(0, lo - _STRETCH[0])
-    b = min(len(ctx.text), max(hi, lo + _STRETCH[1]))
-    got = (a, ctx.original(range(a, b)))
-    if len(got[1]) != b - a:  # not one original character per view position: no stretch
-        got = (lo, ctx.original(range(lo, hi)))
-        if len(got[1]) != hi - lo:
-            return -1, ""
-    ctx.memo["label-stretch"] = got
-    return got
-
-
-def label_text(ctx: Context, idx: list[int]) -> str:
-    """The report's characters at view positions ``idx``, artefacts left out: stretches of the
-    report joined directly where the positions skip some (``join_pieces``), each with its own
-    spacing."""
-    if not idx:
-        return ""
-    first, last = idx[0], idx[-1]
-    at, orig = _stretch(ctx, first, last + 1)
-    if idx[-1] - idx[0] + 1 == len(idx):  # one stretch
-        if at < 0:
-            return ctx.original(range(first, last + 1)).strip()
-        return orig[first - at:last + 1 - at].strip()
-    # the label and its alternatives write the same runs: remembered on the context
-    key = ("text", *idx)
-    got = ctx.memo.get(key)
-    if got is None:
-        if at < 0:
-            def piece_of(a: int, b: int) -> str:
-                return ctx.original(range(a, b)).strip()
-        else:
-            def piece_of(a: int, b: int) -> str:
-                return orig[a - at:b - at].strip()
-        pieces: list[str] = []
-        a = prev = first
-        for i in idx[1:]:
-            if i != prev + 1:
-                piece = piece_of(a, prev + 1)
-                if piece:
-                    pieces.append(piece)
-                a = i
-            prev = i
-        piece = piece_of(a, prev + 1)
-        if piece:
-            pieces.append(piece)
-        got = ctx.memo[key] = join_pieces(pieces)
-    return got
 
 
 def words_before(ctx: Context, vs: int, ss: int) -> list[int]:

@@ -17,8 +17,9 @@ import re
 
 from hedui.core.extract.context import Context
 from hedui.core.extract.label_words import (
-    _JOINERS, _NOUN, _PUNCT_HEAD, _before_words, _drop_time, _text, _trim, label_text, words_after,
+    _JOINERS, _NOUN, _PUNCT_HEAD, _before_words, _drop_time, _head_start, _text, _trim, words_after,
 )
+from hedui.core.extract.label_text import label_text
 from hedui.core.extract.label_lists import shared_head
 from hedui.core.extract.tables import table_label
 
@@ -98,6 +99,16 @@ def _subjectless(ctx: Context, idx: list[int]) -> bool:
         words[0] in ctx.rules.subjectless_words or words[0] + words[1] in ctx.rules.subjectless_words)
 
 
+def _clause_start(ctx: Context, vs: int, ss: int) -> int:
+    """The start of the clause of the figure at ``vs`` (sentence start ``ss``), remembered: the
+    list, subject and share tests of a figure each ask for it."""
+    key = ("label-clause", vs, ss)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = ctx.clause_start(vs, ctx.rules.label_boundaries, ss)
+    return got
+
+
 def _needs_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> bool:
     """Are the words ``idx`` of the figure at ``vs`` without a subject of their own?"""
     if not _subjectless(ctx, idx):
@@ -106,7 +117,7 @@ def _needs_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> bool:
         return True
     # 完成年初预算数60999万元的40.4% / 完成预算的103.2%: a base and its share are the subject's;
     # 完成投资7.82亿元 after 新增校舍面积… is a figure of its own
-    cs = ctx.clause_start(vs, ctx.rules.label_boundaries, ss)
+    cs = _clause_start(ctx, vs, ss)
     ce = ctx.clause_end(vs, ctx.rules.label_boundaries)
     t = ctx.text
     return any(t[qe:qe + 1] == "的" or (qs > cs and t[qs - 1] == "的") for qs, qe in ctx.quantities_in(cs, ce))
@@ -114,7 +125,7 @@ def _needs_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> bool:
 
 def _with_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> list[int]:
     """``idx`` with the subject of an earlier clause before it, when it has none of its own."""
-    if not idx or ctx.clause_start(vs, ctx.rules.label_boundaries, ss) <= ss or not _needs_subject(ctx, idx, vs, ss):
+    if not idx or _clause_start(ctx, vs, ss) <= ss or not _needs_subject(ctx, idx, vs, ss):
         return idx
     subject = _borrowed(ctx, _previous_words(ctx, vs, ss, want_subject=True))
     return subject + idx if subject and subject[-1] < idx[0] else idx
@@ -153,8 +164,13 @@ def _previous_words(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[
 
 
 def _previous_words_of(ctx: Context, vs: int, ss: int, want_subject: bool) -> list[int]:
-    prev = [q for q in ctx.quantities_in(ss, vs) if q[1] <= vs]
-    for qs, qe in reversed(prev[-6:]):
+    left = 6  # the numbers of the sentence ending before vs, nearest first, six at most
+    for qs, qe in reversed(ctx.quantities_in(ss, vs)):
+        if qe > vs:
+            continue
+        if left == 0:
+            break
+        left -= 1
         if want_subject:
             # 共批出1,352個配額,較上一年度增加27%: the noun after the number is what changed
             noun = words_after(ctx, qe, qs)
@@ -190,7 +206,7 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
     """
     t = ctx.text
     bounds = ctx.rules.label_boundaries
-    cs = ctx.clause_start(vs, bounds, floor=ss)
+    cs = _clause_start(ctx, vs, ss)
     if t.find(_RESPECTIVE, cs, vs) < 0:
         return None  # no 分别 before the figure's list: nothing below could answer
     ce = ctx.clause_end(vs, bounds, se)
@@ -277,7 +293,7 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         return label_text(ctx, resp)
     before = _before_words(ctx, vs, ss)
     heads = ctx.rules.head_words
-    if before and all(w in heads for w in ctx.words(_text(ctx, before))):
+    if before and _head_start(ctx, before) and all(w in heads for w in ctx.words(_text(ctx, before))):
         before = []
     after = words_after(ctx, ve, vs)
     if before and not after and _is_relation(ctx, before):

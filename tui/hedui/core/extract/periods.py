@@ -64,12 +64,12 @@ def _stretch_start(ctx: Context, ss: int, cs: int) -> int:
 _STRETCH_BREAKS = ";；:："
 
 
-def _reaching(ctx: Context, vs: int, cs: int, ss: int) -> TimePhrase | None:
-    """A period of an earlier clause of the figure's stretch (up to ;) that reaches the figure."""
+def _reaching(ctx: Context, vs: int, cs: int, floor: int) -> TimePhrase | None:
+    """A period of an earlier clause of the figure's stretch (from ``floor``, up to ;) that
+    reaches the figure."""
     t = ctx.text
     rules = ctx.rules
     bounds = rules.period_boundaries + rules.sentence_ends
-    floor = _stretch_start(ctx, ss, cs)
     chain = _continues(ctx, cs)
     # a clause that is only a noun and its figure goes on with a list before it (近五年建成工作室4个、
     # 班组11个,明星班组1个,…)
@@ -97,7 +97,7 @@ def _clause(ctx: Context, end: int, floor: int, bounds: str) -> tuple[int, list[
     """(start, its periods (not asides), does it hold a figure, does it list figures with 、) of
     the clause ending at ``end`` (not before ``floor``); remembered: each later figure of the
     sentence looks at it again."""
-    key = ("clause", end, floor)
+    key = ("period-clause", end, floor)
     got = ctx.memo.get(key)
     if got is None:
         start = ctx.clause_start(end, bounds, floor=floor)
@@ -221,7 +221,7 @@ def _heading(ctx: Context, p: TimePhrase, ss: int, se: int) -> bool:
     """Does ``p`` (that may head a sentence) open its clause in the sentence [ss, se), or stand
     after a subject there with frames only before it? (remembered per phrase: the same for every
     figure of the sentence)"""
-    key = ("heading", p.match_start, ss, se)
+    key = ("period-heading", p.match_start, ss, se)
     got = ctx.memo.get(key)
     if got is None:
         t = ctx.text
@@ -295,6 +295,19 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
              and (_attributive_ok(t, p, vs) or not any(qs >= p.end for qs, _ in ctx.quantities_in(p.end, vs)))]
     if local:
         return local[-1]
+    if before:  # (else no head, alone or not, and nothing earlier that reaches: only a later one)
+        got = _earlier(ctx, vs, ss, se, cs, before)
+        if got is not None:
+            return got
+    ce = ctx.clause_end(vs, rules.period_boundaries + rules.sentence_ends, se)
+    later = [p for p in ctx.phrases_in(vs, ce) if p.kind == "period" and t[p.end:p.end + 1] != "的"]
+    return later[0] if later else None
+
+
+def _earlier(ctx: Context, vs: int, ss: int, se: int, cs: int, before: list[TimePhrase]) -> TimePhrase | None:
+    """The governing phrase among those before the figure at ``vs`` outside its clause (steps 3
+    to 6 of the module's order), or None."""
+    t = ctx.text
     heads, alone = _heads(ctx, vs, ss, se, before)
     floor = _stretch_start(ctx, ss, cs)
     if alone is not None and alone.start < floor and any(p.start >= floor for p in before):
@@ -308,18 +321,14 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
         alone = None
     if alone is not None:
         return alone  # 2022年,全镇…,全年未发生…,…下降33.3%: a head standing alone frames the sentence
-    reach = _reaching(ctx, vs, cs, ss)
+    reach = _reaching(ctx, vs, cs, floor)
     if reach is not None:
         return reach
     if floor > ss and t[floor - 1] in ";；":
         head = _stretch_head(ctx, vs, floor)
         if head is not None:
             return head
-    if heads:
-        return heads[0]
-    ce = ctx.clause_end(vs, rules.period_boundaries + rules.sentence_ends, se)
-    later = [p for p in ctx.phrases_in(vs, ce) if p.kind == "period" and t[p.end:p.end + 1] != "的"]
-    return later[0] if later else None
+    return heads[0] if heads else None
 
 
 def _new_item(ctx: Context, floor: int) -> bool:
@@ -357,8 +366,7 @@ def _joined(ctx: Context, p: TimePhrase, vs: int) -> tuple[int, int]:
     t = ctx.text
     start, end = p.start, p.end
     ss, _ = ctx.sentence_at(p.start)
-    earlier = [q for q in ctx.phrases_in(ss, p.start) if q.end <= p.start]
-    for q in reversed(earlier):
+    for q in reversed(ctx.phrases_in(ss, p.start)):
         if q.kind != "period" or not all(ch in _JOIN_GAP for ch in t[q.end:start]) or q.end == start:
             break
         start = q.start

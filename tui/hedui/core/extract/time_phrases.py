@@ -8,61 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Iterator
+from typing import Callable
 
 from hedui.core.extract.context_rules import ContextRules
-from hedui.core.numbers.scan import Scanner, first_chars, required
-
-try:  # Python >= 3.11
-    from re import _parser as _p  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_parse as _p  # type: ignore[no-redef]
-
-#: the longest match a rule may have to be searched by ``re`` alone (each try costs at most this)
-_MAX_WIDTH = 1000
-
-
-class PhraseScanner:
-    """The matches of one period rule, as ``Scanner`` gives them. A rule whose matches start
-    with one of a known set of characters, hold no one literal and are at most ``_MAX_WIDTH``
-    long is searched by ``re`` alone: that set, then a look-behind over that one character
-    holding the rule (``[年月0-9](?<=(?=RULE).)``), so that ``re`` skips in C to where the
-    rule matches instead of being tried at each of those characters in turn from Python."""
-
-    __slots__ = ("scanner", "_search")
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.scanner = Scanner(pattern)
-        self._search = None
-        first = first_chars(pattern)
-        if first is None or not self.scanner.gated or required(pattern) is not None:
-            return  # (a literal every match holds lets Scanner skip faster still)
-        try:
-            if _p.parse(pattern.pattern, pattern.flags).getwidth()[1] > _MAX_WIDTH:
-                return
-            self._search = re.compile("[" + "".join(re.escape(ch) for ch in sorted(first)) + "]"
-                                      r"(?<=(?=(?:" + pattern.pattern + r"))[\s\S])", pattern.flags).search
-        except (re.error, RecursionError, OverflowError):
-            self._search = None
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        search = self._search
-        if search is None:
-            yield from self.scanner.finditer(text)
-            return
-        match = self.scanner.pattern.match
-        pos = 0
-        while (found := search(text, pos)) is not None:
-            p = found.start()
-            m = match(text, p)
-            if m is None:  # pragma: no cover - the search said it matches here
-                pos = p + 1
-                continue
-            yield m
-            pos = max(m.end(), p + 1)
-
-    def match_at(self, text: str, positions: list[int]) -> list[re.Match[str]]:
-        return self.scanner.match_at(text, positions)
+from hedui.core.numbers.scan import Scanner
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,22 +54,20 @@ def _inside_quotes(text: str, sent_start: int, pos: int) -> bool:
     return False
 
 
-def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[PhraseScanner, ...] | None,
+def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[Scanner, ...] | None,
                       sentence_at: Callable[[int], tuple[int, int]]) -> list[TimePhrase]:
     """Every time phrase of the view text ``t``, overlaps resolved (longest wins), sorted;
     ``scanners`` are the rules' period scanners (built here when None), ``sentence_at`` gives
     the sentence around a position."""
-    bounds = rules.period_boundaries + rules.sentence_ends
-    clause_starts = [0] + [m.end() for m in re.finditer("[" + re.escape(bounds) + "]", t)]
     found: list[tuple[int, int, int, int, int, str, str]] = []  # (ms, me, order, ks, ke, kind, id)
     flags = {r.id: (r.heads, r.stretch) for r in rules.periods}
     skipped: list[int] | None = None
     for order, rule in enumerate(rules.periods):
-        scan = scanners[order] if scanners is not None else PhraseScanner(rule.regex)
+        scan = scanners[order] if scanners is not None else Scanner(rule.regex)
         matches: list[re.Match[str]] = []
         if rule.clause_start:
             if skipped is None:
-                skipped = _past_spaces(t, clause_starts)
+                skipped = _clause_starts(t, rules.period_boundaries + rules.sentence_ends)
             matches.extend(scan.match_at(t, skipped))
         else:
             matches.extend(scan.finditer(t))
@@ -147,12 +94,24 @@ def find_time_phrases(t: str, rules: ContextRules, scanners: tuple[PhraseScanner
     return out
 
 
+_SPACES = " \u3000\t"
+
+
+def _clause_starts(t: str, bounds: str) -> list[int]:
+    """The start of each clause of ``t`` (after each of ``bounds``), past the spaces that open it."""
+    if any(ch in bounds for ch in _SPACES):
+        return _past_spaces(t, [0] + [m.end() for m in re.finditer("[" + re.escape(bounds) + "]", t)])
+    spaces = "[" + _SPACES + "]*"
+    return [re.compile(spaces).match(t).end()] + [  # type: ignore[union-attr]
+        m.end() for m in re.finditer("[" + re.escape(bounds) + "]" + spaces, t)]
+
+
 def _past_spaces(t: str, starts: list[int]) -> list[int]:
     """Each clause start moved past the spaces that open its clause (still sorted)."""
     out = []
     n = len(t)
     for cs in starts:
-        while cs < n and t[cs] in " \u3000\t":
+        while cs < n and t[cs] in _SPACES:
             cs += 1
         out.append(cs)
     return out

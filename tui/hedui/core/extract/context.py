@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Protocol
 
-from hedui.core.extract.boundaries import Breaks, grouping_comma
+from hedui.core.extract.boundaries import Breaks, grouping_comma, sentence_starts
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
 from hedui.core.extract.jieba_dictionary import segmenter
 from hedui.core.extract.context_numbers import kept_quantities
@@ -28,6 +28,8 @@ from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
 CLAUSE_REACH = 120
 #: the same for a sentence
 SENTENCE_REACH = 1000
+#: segmentations remembered, the latest asked (a sentence's figures share runs; none from far off)
+WORD_MEMORY = 256
 
 
 class RuleScanners:
@@ -305,23 +307,14 @@ class Context:
         """jieba's segmentation of ``s`` (jieba loaded lazily and silently)."""
         if self._jieba is None:
             self._jieba = segmenter()
-        words = self._word_cache.get(s)
+        cache = self._word_cache
+        words = cache.pop(s, None)
         if words is None:
             words = self._jieba.lcut(s, HMM=False)
-            if len(self._word_cache) < 200_000:
-                self._word_cache[s] = words
+            if len(cache) >= WORD_MEMORY:  # the least recently asked goes
+                del cache[next(iter(cache))]
+        cache[s] = words
         return list(words)
-
-
-def _sentence_starts(text: str, ends: str) -> list[int]:
-    """Starts of sentences: after each stop (closing quotes and brackets stay with it), a line end,
-    or a run of spaces (paragraphs of a flattened page: 三、2023年工作打算   2023年,我镇…)."""
-    rx = re.compile("[" + re.escape(ends.replace("\n", "")) + "][”’」』)）】]*|\n|[ \u3000]{2,}")
-    # every match is one character or more: the ends rise, and only the last can be the text's end
-    starts = [0] + [m.end() for m in rx.finditer(text)]
-    if len(starts) > 1 and starts[-1] >= len(text):
-        starts.pop()
-    return starts
 
 
 def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int) -> Context:
@@ -379,7 +372,7 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
         view=view,
         rules=rules,
         text=text,
-        _sentence_starts=_sentence_starts(text, rules.sentence_ends),
+        _sentence_starts=sentence_starts(text, rules.sentence_ends),
         scanners=scanners,
         _segments=segments,
         _quantities=quantities,

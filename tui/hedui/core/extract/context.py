@@ -16,6 +16,7 @@ from typing import Any, Callable, Protocol
 from hedui.core.extract.boundaries import Breaks, grouping_comma, sentence_starts
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
 from hedui.core.extract.jieba_dictionary import segmenter
+from hedui.core.extract.segmentation import Segmenter
 from hedui.core.extract.context_numbers import kept_quantities
 from hedui.core.model import Report
 from hedui.core.rules import default_rules_dir
@@ -304,13 +305,13 @@ class Context:
 
     # -- segmentation ------------------------------------------------------------------------
     def words(self, s: str) -> list[str]:
-        """jieba's segmentation of ``s`` (jieba loaded lazily and silently)."""
+        """jieba's segmentation of ``s``, without its HMM (jieba loaded lazily and silently)."""
         if self._jieba is None:
-            self._jieba = segmenter()
+            self._jieba = Segmenter(segmenter())
         cache = self._word_cache
         words = cache.pop(s, None)
         if words is None:
-            words = self._jieba.lcut(s, HMM=False)
+            words = self._jieba.lcut(s)
             if len(cache) >= WORD_MEMORY:  # the least recently asked goes
                 del cache[next(iter(cache))]
         cache[s] = words

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import unicodedata
 from pathlib import Path
 from typing import Iterator
 
+from hedui.core.corpus.extraction import json_encoder
 from hedui.core.model import Extraction, ReportError
 from hedui.core.printable import printable
 
@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"hedui: {printable(msg)}", file=sys.stderr)
     failed += len(errors)
     out = sys.stdout
-    as_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(rec, ensure_ascii=False), made once
+    as_json = json_encoder()
     as_text = args.format == "jsonl" and not args.dask  # the records come as their JSON Lines
     with _progress(len(paths)) as advance:
         for path, records, error in _results(args, paths, advance, as_text):

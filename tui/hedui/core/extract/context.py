@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from hedui.core.extract.boundaries import Breaks, grouping_comma, sentence_starts
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
@@ -66,7 +66,7 @@ class Context:
     _phrase_starts: list[int] | None = None
     _phrase_ends: list[int] | None = None
     _bases: dict[int, TimePhrase] | None = None
-    _jieba: Any = None
+    _segmenter: Segmenter | None = None
     _word_cache: dict[str, list[str]] = field(default_factory=dict)
     scanners: RuleScanners | None = None
     #: the view's kept segments (view start, original start), when it has them
@@ -81,13 +81,6 @@ class Context:
     #: the clause breaks of the text per set of boundary characters (boundaries.py)
     _breaks: dict[str, Breaks] = field(default_factory=dict)
     _reversed: str | None = None
-
-    def remembered(self, key: Any, make: Callable[[], list[int]]) -> list[int]:
-        """``make()`` the first time ``key`` is asked for, kept (as a tuple) in ``memo``; a copy."""
-        got = self.memo.get(key)
-        if got is None:
-            got = self.memo[key] = tuple(make())
-        return list(got)
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:
@@ -306,12 +299,12 @@ class Context:
     # -- segmentation ------------------------------------------------------------------------
     def words(self, s: str) -> list[str]:
         """jieba's segmentation of ``s``, without its HMM (jieba loaded lazily and silently)."""
-        if self._jieba is None:
-            self._jieba = Segmenter(segmenter())
+        if self._segmenter is None:
+            self._segmenter = Segmenter(segmenter())
         cache = self._word_cache
         words = cache.pop(s, None)
         if words is None:
-            words = self._jieba.lcut(s)
+            words = self._segmenter.lcut(s)
             if len(cache) >= WORD_MEMORY:  # the least recently asked goes
                 del cache[next(iter(cache))]
         cache[s] = words
@@ -350,7 +343,8 @@ def warm(ctx: Context | None = None) -> None:
     """Load jieba's dictionary now (before a fork: once for all the pieces of a report)."""
     if ctx is not None:
         ctx.words("")
-    segmenter().initialize()
+    else:
+        segmenter()
 
 
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,

@@ -13,9 +13,8 @@ from hedui.core.numbers.scan import literal_alternation
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
 _SPACE = " \u3000\t\r\n"
 _MAX_BRACKET = 8
-_SHORT_ITEM = 2
-#: a bracket opening with these is a note on the text, not words of a label (新臺幣(以下同))
-_NOTES = ("以下", "下同", "简称", "下称")  # the longest item of a list of nouns after a number (乡、镇、场)
+_SHORT_ITEM = 2  # the longest item of a list of nouns after a number (乡、镇、场)
+_NOTES = ("以下", "下同", "简称", "下称")  # a bracket opening with these is a note (新臺幣(以下同))
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
 _OPENERS = re.compile("[(（\\[【]")

@@ -72,13 +72,10 @@ def words_around(text: str, start: int, end: int, simplify: Callable[[str], str]
 
 
 def _jieba_cut(s: str) -> list[str]:
-    import logging
+    # deferred: loaded by the extractor's labels already, off the first paint
+    from hedui.core.extract.jieba_dictionary import segmenter
 
-    import jieba  # deferred: loaded by the extractor's labels already, off the first paint
-
-    jieba.setLogLevel(60)
-    logging.getLogger("jieba").setLevel(60)
-    return jieba.lcut(s, HMM=False) if s else []
+    return segmenter().lcut(s, HMM=False) if s else []
 
 
 def phrase(report: Report, start: int, end: int) -> str:

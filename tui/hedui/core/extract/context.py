@@ -296,6 +296,14 @@ class Context:
         j = bisect.bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
         return ps[i:j] if i < j else []
 
+    def phrase_range(self, start: int, end: int) -> tuple[int, int]:
+        """(i, j): ``phrases_in(start, end)`` is ``phrases()[i:j]`` ((0, 0) when it is empty)."""
+        if self._phrases is None:
+            self.phrases()
+        i = bisect.bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
+        j = bisect.bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
+        return (i, j) if i < j else (0, 0)
+
     # -- segmentation ------------------------------------------------------------------------
     def words(self, s: str) -> list[str]:
         """jieba's segmentation of ``s``, without its HMM (jieba loaded lazily and silently)."""

@@ -282,6 +282,12 @@ class Context:
             self._phrase_starts, self._phrase_ends = _bounds(self._phrases)
         return self._phrases
 
+    def bases(self) -> dict[int, TimePhrase]:
+        """The bases of comparisons (较110年, 比上年) by the view position they end at."""
+        if self._bases is None:
+            self.phrases()
+        return self._bases  # type: ignore[return-value]
+
     def base_ending_at(self, pos: int) -> TimePhrase | None:
         """The base of a comparison (较110年, 比上年) that ends at view position ``pos``."""
         self.phrases()

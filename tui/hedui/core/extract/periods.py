@@ -267,16 +267,22 @@ def governing_span(ctx: Context, vs: int) -> tuple[TimePhrase, int, int] | None:
     """(the phrase that governs the figure at ``vs``, start, end of the period as written: two
     phrases standing together are one); remembered on the context (the alternatives ask again)."""
     key = ("period", vs)
-    if key not in ctx.memo:
-        ctx.memo[key] = _governing_span(ctx, vs)
-    return ctx.memo[key]
+    got = ctx.memo.get(key, _UNKNOWN)
+    if got is _UNKNOWN:
+        got = ctx.memo[key] = _governing_span(ctx, vs)
+    return got  # type: ignore[return-value]
+
+
+_UNKNOWN = object()
 
 
 def _governing_span(ctx: Context, vs: int) -> tuple[TimePhrase, int, int] | None:
     # the base figure stands right after its base (较110年5.12次); 是五年前的四倍 is a multiple
-    base = ctx.base_ending_at(vs) or (ctx.base_ending_at(vs - 1) if ctx.text[vs - 1:vs] == " " else None)
-    if base is not None:
-        return base, base.start, base.end
+    bases = ctx.bases()
+    if bases:
+        base = bases.get(vs) or (bases.get(vs - 1) if ctx.text[vs - 1:vs] == " " else None)
+        if base is not None:
+            return base, base.start, base.end
     p = _governing(ctx, vs)
     if p is None:
         return None
@@ -288,19 +294,23 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
     rules = ctx.rules
     ss, se = ctx.sentence_at(vs)
     before = ctx.phrases_in(ss, vs)  # (all end by vs)
-    cs = ctx.clause_start(vs, rules.period_boundaries + rules.sentence_ends, floor=ss)
-    # in its own clause a phrase with 的 reaches the figure unless a number stands between
-    # (100年的負儲蓄達2萬9308元; 从2020年的144万人,发展到…)
-    local = [p for p in before if p.match_start >= cs
-             and (_attributive_ok(t, p, vs) or not any(qs >= p.end for qs, _ in ctx.quantities_in(p.end, vs)))]
-    if local:
-        return local[-1]
-    if before:  # (else no head, alone or not, and nothing earlier that reaches: only a later one)
+    if before:  # (else no phrase in its clause, no head, alone or not, nothing earlier: only a later one)
+        cs = ctx.clause_start(vs, rules.period_boundaries + rules.sentence_ends, floor=ss)
+        # in its own clause a phrase with 的 reaches the figure unless a number stands between
+        # (100年的負儲蓄達2萬9308元; 从2020年的144万人,发展到…)
+        local = [p for p in before if p.match_start >= cs
+                 and (_attributive_ok(t, p, vs) or not any(qs >= p.end for qs, _ in ctx.quantities_in(p.end, vs)))]
+        if local:
+            return local[-1]
         got = _earlier(ctx, vs, ss, se, cs, before)
         if got is not None:
             return got
+    after = ctx.phrases_in(vs, se)
+    if not after:
+        return None
     ce = ctx.clause_end(vs, rules.period_boundaries + rules.sentence_ends, se)
-    later = [p for p in ctx.phrases_in(vs, ce) if p.kind == "period" and t[p.end:p.end + 1] != "的"]
+    # (the phrases in [vs, ce): those of the sentence's that end by ce, as ce <= se)
+    later = [p for p in after if p.end <= ce and p.kind == "period" and t[p.end:p.end + 1] != "的"]
     return later[0] if later else None
 
 

@@ -76,8 +76,9 @@ class Context:
     memo: dict[Any, Any] = field(default_factory=dict)
     #: the report's tables (table_layout.Tables), found by the extractor or on first use
     tables: Any = None
-    #: the sentence last asked for, whole: a figure's label, period and alternatives ask in turn
-    _last_sentence: tuple[int, int] | None = None
+    #: the sentence last asked for (a figure's label, period and alternatives ask in turn):
+    #: (start, end, a, b, (start, end)), [a, b) the positions it is all within reach of
+    _last_sentence: tuple[int, int, int, int, tuple[int, int]] | None = None
     #: the clause breaks of the text per set of boundary characters (boundaries.py)
     _breaks: dict[str, Breaks] = field(default_factory=dict)
     _reversed: str | None = None
@@ -169,15 +170,16 @@ class Context:
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """[start, end) of the sentence holding view position ``pos`` (at most SENTENCE_REACH
         either side of it)."""
-        last = self._last_sentence
-        if last is not None and last[0] <= pos < last[1]:
-            s, e = last
-        else:
+        got = self._last_sentence
+        if got is None or not got[0] <= pos < got[1]:
             starts = self._sentence_starts
             i = bisect.bisect_right(starts, pos) - 1
             s = starts[i] if i >= 0 else 0
             e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-            self._last_sentence = (s, e)
+            got = self._last_sentence = (s, e, max(s, e - SENTENCE_REACH), min(e, s + SENTENCE_REACH + 1), (s, e))
+        if got[2] <= pos < got[3]:  # the whole sentence is within reach
+            return got[4]
+        s, e = got[0], got[1]
         return max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)
 
     def break_before(self, pos: int, lo: int, boundaries: str) -> int:

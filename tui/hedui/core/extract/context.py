@@ -82,18 +82,20 @@ class Context:
     #: the clause breaks of the text per set of boundary characters (boundaries.py)
     _breaks: dict[str, Breaks] = field(default_factory=dict)
     _reversed: str | None = None
+    #: the span view_span last answered for: (start, end, its view span)
+    _last_view: tuple[int, int, tuple[int, int]] = (-1, -1, (0, 0))
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:
         """The view span of an original span (the last one remembered: the label, the period and
         their alternatives ask for the same figure in turn)."""
-        last = self.memo.get("view_span")
-        if last is not None and last[0] == start and last[1] == end:
+        last = self._last_view
+        if last[0] == start and last[1] == end:
             return last[2]
         vs = self._from_original(start)
         ve = self._from_original(end - 1) + 1 if end > start else vs
         got = (vs, max(vs, ve))
-        self.memo["view_span"] = (start, end, got)
+        self._last_view = (start, end, got)
         return got
 
     def _from_original(self, pos: int) -> int:

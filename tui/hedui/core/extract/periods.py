@@ -207,13 +207,24 @@ def _heads(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]
     # 一笔, 一个 before a noun are articles (他算了一笔账,一个月下来,…), not the first number
     article = rules.article
     for qs, qe in ctx.quantities_in(ss, vs):
-        if not any(p.start < qe and qs < p.end for p in before) and not (article and article.match(t, qs)):
-            first_q = qs
+        for p in before:
+            if p.start < qe and qs < p.end:
+                break  # (a number inside a time phrase: 一个月)
+        else:
+            if not (article and article.match(t, qs)):
+                first_q = qs
+                break
+    heads: list[TimePhrase] = []
+    alone = None
+    for p in before:  # (sorted by their ends)
+        if p.end > first_q:
             break
-    heads = [p for p in before if p.end <= first_q and p.heads and _heading(ctx, p, ss, se)
-             and _attributive_ok(t, p, vs)]
-    alone = next((p for p in before if p.end <= first_q and p.kind == "period" and p.heads
-                  and _alone(ctx, p, ss)), None)
+        if not p.heads:
+            continue
+        if _heading(ctx, p, ss, se) and _attributive_ok(t, p, vs):
+            heads.append(p)
+        if alone is None and p.kind == "period" and _alone(ctx, p, ss):
+            alone = p
     return heads, alone
 
 
@@ -296,12 +307,13 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
     before = ctx.phrases_in(ss, vs)  # (all end by vs)
     if before:  # (else no phrase in its clause, no head, alone or not, nothing earlier: only a later one)
         cs = ctx.clause_start(vs, rules.period_boundaries + rules.sentence_ends, floor=ss)
-        # in its own clause a phrase with 的 reaches the figure unless a number stands between
-        # (100年的負儲蓄達2萬9308元; 从2020年的144万人,发展到…)
-        local = [p for p in before if p.match_start >= cs
-                 and (_attributive_ok(t, p, vs) or not any(qs >= p.end for qs, _ in ctx.quantities_in(p.end, vs)))]
-        if local:
-            return local[-1]
+        # the last phrase of its own clause; one with 的 reaches the figure unless a number stands
+        # between (100年的負儲蓄達2萬9308元; 从2020年的144万人,发展到…)
+        for p in reversed(before):
+            if p.match_start < cs:
+                break  # (the phrases are apart: their matches' starts are sorted too)
+            if _attributive_ok(t, p, vs) or not ctx.quantities_in(p.end, vs):
+                return p
         got = _earlier(ctx, vs, ss, se, cs, before)
         if got is not None:
             return got

@@ -72,19 +72,26 @@ def _reaching(ctx: Context, vs: int, cs: int, floor: int) -> TimePhrase | None:
     bounds = rules.period_boundaries + rules.sentence_ends
     chain = _continues(ctx, cs)
     # a clause that is only a noun and its figure goes on with a list before it (近五年建成工作室4个、
-    # 班组11个,明星班组1个,…)
-    item = _list_item(ctx, cs, ctx.clause_end(vs, bounds))
+    # 班组11个,明星班组1个,…); found when first asked
+    item = None
     listing = False
     end = cs - 1  # the boundary before the figure's clause
     while end > floor:
         start, periods, has_figure, holds_list = _clause(ctx, end, floor, bounds)
-        phrases = [p for p in periods if _attributive_ok(t, p, vs)]
-        listed = item and holds_list
-        if phrases and (chain or (not has_figure and not listing) or phrases[-1].stretch or listed):
-            return phrases[-1]
+        phrases = [p for p in periods if _attributive_ok(t, p, vs)] if periods else periods
+        if phrases:
+            if chain or (not has_figure and not listing) or phrases[-1].stretch:
+                return phrases[-1]
+            if holds_list:
+                if item is None:
+                    item = _list_item(ctx, cs, ctx.clause_end(vs, bounds))
+                if item:  # (listed)
+                    return phrases[-1]
         if has_figure:
             if not chain:
-                item = item and (listed or _list_item(ctx, start, end))
+                if item is None:
+                    item = _list_item(ctx, cs, ctx.clause_end(vs, bounds))
+                item = item and (holds_list or _list_item(ctx, start, end))
                 if not item:
                     return None
                 listing = True  # only the clause that lists with 、 can hold the phrase now

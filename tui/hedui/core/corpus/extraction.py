@@ -52,21 +52,22 @@ def _decoded(data: bytes, name: str, rules_dir: Path | str | None, jobs: int) ->
     from hedui.core.text.report import decode_report
 
     extractor, artefact_rules = _tools(str(rules_dir) if rules_dir is not None else None)
-    prepare = partial(_beside_jieba, extractor=extractor) if jobs > 1 else None
-    return extractor, decode_report(name, data, artefact_rules, prepare=prepare)
+    if jobs > 1:
+        return extractor, decode_report(name, data, artefact_rules, find=partial(_beside_jieba, extractor=extractor))
+    return extractor, decode_report(name, data, artefact_rules)
 
 
 def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
-    """For a report long enough to be cut into pieces: the furniture rules' scan (the costly part
-    of finding the artefacts) in a forked process while this one loads jieba's dictionary, which
-    the pieces need, and finds the view's tables and context (``Extractor.prepare``)
-    (``find_artefacts``'s ``found``); None for a shorter report."""
+    """The artefacts of ``text`` (``find_artefacts``'s); for a report long enough to be cut into
+    pieces, its furniture and repeated paragraphs (the costly part) found in a forked process while
+    this one loads jieba's dictionary, which the pieces need, and finds the view's tables and
+    context (``Extractor.prepare``)."""
     from hedui.core.extract.context import warm
     from hedui.core.extract.pieces import PIECE_CHARS, run_forked
-    from hedui.core.text.artefacts import artefact_view, furniture_matches
+    from hedui.core.text.artefacts import artefact_view, artefacts_of, find_artefacts, furniture_and_repeats
 
     if len(text) < 2 * PIECE_CHARS:
-        return None
+        return find_artefacts(text, artefact_rules)
     pinyin, view = artefact_view(text, artefact_rules)
 
     def here() -> None:
@@ -74,8 +75,8 @@ def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
         if extractor is not None:
             extractor.prepare(text, view)  # remembered for its extraction
 
-    _, matches = run_forked([here, functools.partial(furniture_matches, view.text, artefact_rules)])
-    return pinyin, view, matches
+    _, spans = run_forked([here, functools.partial(furniture_and_repeats, view, artefact_rules)])
+    return artefacts_of(pinyin, spans)
 
 
 def extract_records(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,

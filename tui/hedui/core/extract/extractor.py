@@ -288,8 +288,15 @@ def mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int,
         return figures, []
     out = []
     pending = []
+    starts_of = [s for s, _, _ in repeats]
+    n = len(starts_of)
+    i, last = -1, -1  # the last repeat that starts at or before the figure (a pointer along them)
     for f in figures:
-        i = bisect.bisect_right(repeats, (f.start, 1 << 62, 0)) - 1
+        if f.start < last:  # out of text order: search again
+            i = bisect.bisect_right(starts_of, f.start) - 1
+        last = f.start
+        while i + 1 < n and starts_of[i + 1] <= last:
+            i += 1
         if i >= 0:
             s, e, first = repeats[i]
             if s <= f.start < e:

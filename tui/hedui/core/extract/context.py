@@ -8,7 +8,7 @@ and artefacts are left out.
 """
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_left, bisect_right
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -108,7 +108,7 @@ class Context:
             return 0
         if pos >= ostarts[-1]:
             return vstarts[-1]
-        k = bisect.bisect_right(ostarts, pos) - 1
+        k = bisect_right(ostarts, pos) - 1
         off = pos - ostarts[k]
         return vstarts[k] + off if off < vstarts[k + 1] - vstarts[k] else vstarts[k + 1]
 
@@ -132,13 +132,13 @@ class Context:
                 raise ValueError(f"view span [{bad}, {bad + 1}) outside 0..{n}")
             if a >= b:
                 return ""
-            k = bisect.bisect_right(vstarts, a) - 1
+            k = bisect_right(vstarts, a) - 1
             if b <= vstarts[k + 1]:  # within one segment
                 o = ostarts[k] - vstarts[k]
                 return orig[a + o:b + o]
             pieces = []
             while a < b:
-                k = bisect.bisect_right(vstarts, a) - 1
+                k = bisect_right(vstarts, a) - 1
                 e = min(b, vstarts[k + 1])
                 o = ostarts[k] - vstarts[k]
                 pieces.append(orig[a + o:e + o])
@@ -149,7 +149,7 @@ class Context:
         for a in it:
             if not 0 <= a < n:
                 raise ValueError(f"view span [{a}, {a + 1}) outside 0..{n}")
-            k = bisect.bisect_right(vstarts, a) - 1
+            k = bisect_right(vstarts, a) - 1
             seg_end = vstarts[k + 1]
             o = ostarts[k] - vstarts[k]
             b = a + 1
@@ -161,7 +161,7 @@ class Context:
                 if not 0 <= i < n:
                     raise ValueError(f"view span [{i}, {i + 1}) outside 0..{n}")
                 a = i
-                k = bisect.bisect_right(vstarts, a) - 1
+                k = bisect_right(vstarts, a) - 1
                 seg_end = vstarts[k + 1]
                 o = ostarts[k] - vstarts[k]
                 b = a + 1
@@ -175,7 +175,7 @@ class Context:
         got = self._last_sentence
         if got is None or not got[0] <= pos < got[1]:
             starts = self._sentence_starts
-            i = bisect.bisect_right(starts, pos) - 1
+            i = bisect_right(starts, pos) - 1
             s = starts[i] if i >= 0 else 0
             e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
             got = self._last_sentence = (s, e, max(s, e - SENTENCE_REACH), min(e, s + SENTENCE_REACH + 1), (s, e))
@@ -252,18 +252,18 @@ class Context:
         qs = self._quantities
         if qs is not None:
             starts = self._quantity_starts  # (set with them)
-            i = bisect.bisect_left(starts, start)  # type: ignore[arg-type]
-            j = bisect.bisect_left(starts, end, i)  # type: ignore[arg-type]
+            i = bisect_left(starts, start)  # type: ignore[arg-type]
+            j = bisect_left(starts, end, i)  # type: ignore[arg-type]
             return qs[i:j] if i < j else []
         blocks = self._quantity_blocks()
         if blocks is None:
             qs = self.quantities()
             assert self._quantity_starts is not None
             starts = self._quantity_starts
-            i = bisect.bisect_left(starts, start)
-            return qs[i:bisect.bisect_left(starts, end, i)] if i < len(qs) and qs[i][0] < end else []
+            i = bisect_left(starts, start)
+            return qs[i:bisect_left(starts, end, i)] if i < len(qs) and qs[i][0] < end else []
         out = []
-        k = max(0, bisect.bisect_right(blocks, start) - 1)
+        k = max(0, bisect_right(blocks, start) - 1)
         while k < len(blocks) and blocks[k] < end:
             got = self._qcache.get(k)
             if got is None:
@@ -302,16 +302,16 @@ class Context:
         """The phrases that start at or after ``start`` and end by ``end`` (the phrases are apart:
         sorted by their starts, they are sorted by their ends)."""
         ps = self._phrases if self._phrases is not None else self.phrases()
-        i = bisect.bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
-        j = bisect.bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
+        i = bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
+        j = bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
         return ps[i:j] if i < j else []
 
     def phrase_range(self, start: int, end: int) -> tuple[int, int]:
         """(i, j): ``phrases_in(start, end)`` is ``phrases()[i:j]`` ((0, 0) when it is empty)."""
         if self._phrases is None:
             self.phrases()
-        i = bisect.bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
-        j = bisect.bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
+        i = bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
+        j = bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
         return (i, j) if i < j else (0, 0)
 
     # -- segmentation ------------------------------------------------------------------------

@@ -420,5 +420,15 @@ def period_for(ctx: Context, start: int, end: int) -> str:
     span = governing_span(ctx, vs)
     if span is None:
         return ""
-    _, ps, pe = span
-    return ctx.original(range(ps, pe)).strip()
+    return phrase_text(ctx, span[1], span[2])
+
+
+def phrase_text(ctx: Context, start: int, end: int) -> str:
+    """The original text of the period or time phrase at view span [start, end), stripped
+    (remembered: the figures of a sentence share their periods, and their alternatives offer
+    the sentence's phrases)."""
+    key = ("phrase-text", start, end)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = ctx.original(range(start, end)).strip()
+    return got

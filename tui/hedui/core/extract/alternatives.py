@@ -97,10 +97,10 @@ def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tupl
         options.extend(ctx.original(range(s, e)).strip() for s, e in cell.heads
                        if any(p.start <= s and p.end >= e for p in ctx.phrases_in(s, e)))
     got = governing_span(ctx, vs)
-    if got is not None and (got[1], got[2]) != (got[0].start, got[0].end):
+    if got is not None and (got[1] != got[0].start or got[2] != got[0].end):
         options.append(phrase_text(ctx, got[0].start, got[0].end))  # one of two joined
     ss, se = ctx.sentence_at(vs)
-    before, after = ctx.phrase_range(ss, vs), ctx.phrase_range(ve, se)
+    before, after = ctx.phrase_ranges(ss, vs, ve, se)
     if not options and before == after:  # (both empty: no phrase in the sentence beside the figure)
         return ()
     # the same for every figure of the sentence between the same phrases, with the same chosen

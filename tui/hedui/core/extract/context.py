@@ -29,6 +29,8 @@ from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
 CLAUSE_REACH = 120
 #: the same for a sentence
 SENTENCE_REACH = 1000
+#: an empty range of phrases
+_NONE = (0, 0)
 #: segmentations remembered, the latest asked (a sentence's figures share runs; none from far off)
 WORD_MEMORY = 256
 
@@ -306,13 +308,15 @@ class Context:
         j = bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
         return ps[i:j] if i < j else []
 
-    def phrase_range(self, start: int, end: int) -> tuple[int, int]:
-        """(i, j): ``phrases_in(start, end)`` is ``phrases()[i:j]`` ((0, 0) when it is empty)."""
+    def phrase_ranges(self, start: int, a: int, b: int, end: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """((i, j), (k, l)): ``phrases_in(start, a)`` is ``phrases()[i:j]`` and ``phrases_in(b, end)``
+        is ``phrases()[k:l]`` (each (0, 0) when it is empty)."""
         if self._phrases is None:
             self.phrases()
-        i = bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
-        j = bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
-        return (i, j) if i < j else (0, 0)
+        starts, ends = self._phrase_starts, self._phrase_ends
+        i, j = bisect_left(starts, start), bisect_right(ends, a)  # type: ignore[arg-type]
+        k, m = bisect_left(starts, b), bisect_right(ends, end)  # type: ignore[arg-type]
+        return (i, j) if i < j else _NONE, (k, m) if k < m else _NONE
 
     # -- segmentation ------------------------------------------------------------------------
     def words(self, s: str) -> list[str]:

@@ -194,19 +194,22 @@ class Context:
     def clause_start(self, pos: int, boundaries: str, floor: int = 0) -> int:
         """First position after the nearest boundary character before ``pos`` (not before floor,
         nor more than CLAUSE_REACH before ``pos``: a clause is looked at that far at most)."""
-        lo = max(floor, pos - CLAUSE_REACH)
-        if lo >= pos:
-            return pos
-        breaks = self._breaks.get(boundaries) or self._breaks_of(boundaries)
-        j = breaks.last_before(pos, lo)
+        lo = pos - CLAUSE_REACH
+        if lo < floor:
+            lo = floor
+            if lo >= pos:
+                return pos
+        j = (self._breaks.get(boundaries) or self._breaks_of(boundaries)).last_before(pos, lo)
         return j + 1 if j >= 0 else lo
 
     def clause_end(self, pos: int, boundaries: str, ceiling: int | None = None) -> int:
-        n = min(len(self.text) if ceiling is None else ceiling, pos + CLAUSE_REACH)
-        if n <= pos:
-            return pos
-        breaks = self._breaks.get(boundaries) or self._breaks_of(boundaries)
-        return breaks.first_from(pos, n)
+        n = pos + CLAUSE_REACH
+        limit = len(self.text) if ceiling is None else ceiling
+        if limit < n:
+            n = limit
+            if n <= pos:
+                return pos
+        return (self._breaks.get(boundaries) or self._breaks_of(boundaries)).first_from(pos, n)
 
     def _breaks_of(self, boundaries: str) -> Breaks:
         if self._reversed is None:

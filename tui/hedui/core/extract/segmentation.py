@@ -17,6 +17,8 @@ from __future__ import annotations
 from math import inf, log
 from typing import Any
 
+from hedui.core.extract.jieba_dictionary import lexicon
+
 #: the table's marks (a word's log frequency is below 0): a prefix of words, and neither
 PREFIX = 1.0
 NEITHER = 2.0
@@ -26,10 +28,10 @@ class Segmenter:
     """``lcut(s)``: the words of ``s`` as ``jieba.lcut(s, HMM=False)`` has them."""
 
     def __init__(self, jieba: Any) -> None:
-        dt = jieba.dt
-        dt.check_initialized()
-        self.freq: dict[str, int] = dt.FREQ
-        self.logtotal = log(dt.total)
+        lex = lexicon(jieba)
+        #: the frequency of a word, 0 for a prefix of words, None for neither (jieba's FREQ.get)
+        self.freq = lex.get
+        self.logtotal = log(lex.total)
         self.han = jieba.re_han_default
         self.skip = jieba.re_skip_default
         self.eng = jieba.re_eng
@@ -77,8 +79,8 @@ class Segmenter:
                     break
                 i += 1
                 frag = sentence[k:i]
-            if not end:  # the character alone, as jieba (frequency 1)
-                best, end = log(self.freq.get(sentence[k]) or 1) - self.logtotal + score[k + 1], k + 1
+            if not end:  # the character alone, as jieba (frequency 1: log 0, the character is no word)
+                best, end = -self.logtotal + score[k + 1], k + 1
             score[k], ends[k] = best, end
         latin = self.latin
         x, buf = 0, ""
@@ -103,7 +105,7 @@ class Segmenter:
             out.append(buf)
 
     def _look_up(self, frag: str) -> float:
-        f = self.freq.get(frag)
+        f = self.freq(frag)
         lw = self.table[frag] = NEITHER if f is None else PREFIX if not f else log(f) - self.logtotal
         return lw
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from hedui.core.extract.context import Context
 from hedui.core.extract.label_text import label_text
 from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, words_after, words_before
-from hedui.core.extract.labels import previous_subject
+from hedui.core.extract.labels import LAST_FIGURE, previous_subject
 from hedui.core.extract.periods import governing_span
 from hedui.core.extract.tables import table_cell
 
@@ -34,14 +34,18 @@ def _ranked(options: Iterable[str], chosen: str) -> tuple[str, ...]:
 
 def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple[str, ...]:
     """Up to four other labels of the figure at [start, end) of the ORIGINAL text."""
-    vs, ve = ctx.view_span(start, end)
-    cell = table_cell(ctx, vs, ve)
-    if cell is not None:
+    got = ctx.memo.get(LAST_FIGURE)
+    if got is not None and got[0] == start and got[1] == end:
+        _, _, vs, ve, ss, in_cell, before, after = got  # what label_for found of this figure
+    else:
+        vs, ve = ctx.view_span(start, end)
+        ss, in_cell, before, after = ctx.sentence_at(vs)[0], table_cell(ctx, vs, ve) is not None, None, None
+    if in_cell:
+        cell = table_cell(ctx, vs, ve)
         row, col = (ctx.original(range(s, e)).strip() for s, e in (cell.heads + ((0, 0),))[:2])
         return _ranked([join_pieces([p for p in (row, col) if p]), col, row], chosen)
-    ss, _ = ctx.sentence_at(vs)
-    before = words_before(ctx, vs, ss)
-    after = words_after(ctx, ve, vs)
+    if before is None:
+        before, after = words_before(ctx, vs, ss), words_after(ctx, ve, vs)
     subject = previous_subject(ctx, vs, ss)
     runs = [before + after, before, after]
     if subject and (not before or subject[-1] < before[0]):

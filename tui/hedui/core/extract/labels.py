@@ -125,7 +125,9 @@ def _needs_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> bool:
 
 def _with_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> list[int]:
     """``idx`` with the subject of an earlier clause before it, when it has none of its own."""
-    if not idx or _clause_start(ctx, vs, ss) <= ss or not _needs_subject(ctx, idx, vs, ss):
+    # (the cheap test first: most words have a subject; the clause start is looked for only then)
+    if not idx or not _subjectless(ctx, idx) or _clause_start(ctx, vs, ss) <= ss \
+            or not _needs_subject(ctx, idx, vs, ss):
         return idx
     subject = _borrowed(ctx, _previous_words(ctx, vs, ss, want_subject=True))
     return subject + idx if subject and subject[-1] < idx[0] else idx
@@ -206,9 +208,11 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
     """
     t = ctx.text
     bounds = ctx.rules.label_boundaries
+    if t.find(_RESPECTIVE, ss, vs) < 0:
+        return None  # no 分别 before the figure in its sentence: nothing below could answer
     cs = _clause_start(ctx, vs, ss)
     if t.find(_RESPECTIVE, cs, vs) < 0:
-        return None  # no 分别 before the figure's list: nothing below could answer
+        return None  # none before the figure's list
     ce = ctx.clause_end(vs, bounds, se)
     found = [(g, i) for g in _groups(ctx, cs, ce) for i, q in enumerate(g) if q[0] <= vs < max(q[1], q[0] + 1)]
     if not found or len(found[0][0]) < 2:

@@ -47,28 +47,38 @@ def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple
     if before is None:
         before, after = words_before(ctx, vs, ss), words_after(ctx, ve, vs)
     subject = previous_subject(ctx, vs, ss)
-    runs = [before + after, before, after]
+    # the texts of the runs from those of their parts: a run of two parts apart is their two
+    # texts joined (label_text of the whole would find the same stretches)
+    text_before, text_after = label_text(ctx, before), label_text(ctx, after)
+    both = before + after
+    runs = [(both, _joined(text_before, text_after)), (before, text_before), (after, text_after)]
+    raw = [(both, _text(ctx, before) + _text(ctx, after))]
     if subject and (not before or subject[-1] < before[0]):
-        runs.append(subject + before)
-    shorter = [r for run in runs[:1] + runs[3:] for r in _shorter(ctx, run)]
-    return _ranked(_texts(ctx, shorter + runs), chosen)
+        run = subject + before
+        apart = not before or subject[-1] + 1 < before[0]
+        runs.append((run, _joined(label_text(ctx, subject), text_before) if apart else label_text(ctx, run)))
+        raw.append((run, _text(ctx, subject) + _text(ctx, before)))
+    shorter = [r for run, s in raw for r in _shorter(ctx, run, s)]
+    return _ranked(_texts(ctx, shorter, [text for _, text in runs]), chosen)
 
 
-def _texts(ctx: Context, runs: list[list[int]]) -> Iterator[str]:
-    """The label text of each distinct run, in turn (written only as far as they are ranked)."""
-    seen: list[list[int]] = []
+def _joined(a: str, b: str) -> str:
+    return join_pieces([a, b]) if a and b else a or b
+
+
+def _texts(ctx: Context, runs: list[list[int]], then: list[str]) -> Iterator[str]:
+    """The label text of each run, in turn (written only as far as they are ranked), then ``then``."""
     for run in runs:
-        if run and run not in seen:
-            seen.append(run)
+        if run:
             yield label_text(ctx, run)
+    yield from then
 
 
-def _shorter(ctx: Context, run: list[int]) -> list[list[int]]:
-    """``run`` without its first word (可吸入颗粒物PM10平均浓度 → PM10平均浓度, 及时转移安置群众 →
-    转移安置群众) and without a short bracketed aside (地区生产总值(GDP)比上年增长)."""
+def _shorter(ctx: Context, run: list[int], s: str) -> list[list[int]]:
+    """``run`` (its characters ``s``) without its first word (可吸入颗粒物PM10平均浓度 → PM10平均浓度,
+    及时转移安置群众 → 转移安置群众) and without a short bracketed aside (地区生产总值(GDP)比上年增长)."""
     out = []
     t = ctx.text
-    s = _text(ctx, run)
     if len(run) >= 5:
         words = ctx.words(s)
         # a first word of one character is a preposition or a piece of a name (比, 云|峰县)

@@ -61,24 +61,25 @@ def _decoded(data: bytes, name: str, rules_dir: Path | str | None, jobs: int) ->
 
 def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
     """The artefacts of ``text`` (``find_artefacts``'s); for a report long enough to be cut into
-    pieces, its furniture and repeated paragraphs (the costly part) found in a forked process while
-    this one loads jieba's dictionary, which the pieces need, and finds the view's tables and
-    context (``Extractor.prepare``)."""
+    pieces, its furniture (the costly part) is found in a forked process while this one loads
+    jieba's dictionary, which the pieces need, finds the view's tables and context
+    (``Extractor.prepare``) and the paragraphs that may repeat."""
     from hedui.core.extract.context import warm
     from hedui.core.extract.pieces import PIECE_CHARS, run_forked
-    from hedui.core.text.artefacts import artefact_view, artefacts_of, find_artefacts, furniture_and_repeats
+    from hedui.core.text.artefacts import artefact_view, artefacts_of, find_artefacts, furniture_spans, paragraphs
 
     if len(text) < 2 * PIECE_CHARS:
         return find_artefacts(text, artefact_rules)
     pinyin, view = artefact_view(text, artefact_rules)
 
-    def here() -> None:
+    def here() -> list[tuple[int, int, str]]:
         warm()
         if extractor is not None:
             extractor.prepare(text, view)  # remembered for its extraction
+        return paragraphs(view, artefact_rules)
 
-    _, spans = run_forked([here, functools.partial(furniture_and_repeats, view, artefact_rules)])
-    return artefacts_of(pinyin, spans)
+    paras, furniture = run_forked([here, functools.partial(furniture_spans, view, artefact_rules)])
+    return artefacts_of(pinyin, view, furniture, paras)
 
 
 def extract_records(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,

@@ -19,7 +19,8 @@ In order:
 Two time phrases that stand together, apart only by a comma (截至7月10日14时,今年以来), are one
 period, as written. A frequency word (每年, 1年) governs its clause (the sentence when it opens
 it). Headings and earlier sentences never carry over; reporting times (近日, 日前) and comparison
-bases (比上年, 比2022年同期) are not periods of the change.
+bases (比上年, 比2022年同期) are not periods of the change. What heads a sentence or a stretch
+(steps 3, 5 and 6) is told in period_heads.py.
 """
 from __future__ import annotations
 
@@ -27,20 +28,14 @@ import re
 
 from hedui.core.extract.context import Context
 from hedui.core.numbers.scan import literal_alternation
+from hedui.core.extract.period_heads import (
+    attributive_ok, in_list_item, is_framed, is_new_item, sentence_heads, stretch_head,
+)
 from hedui.core.extract.time_phrases import TimePhrase
 from hedui.core.extract.tables import table_period
 
-_QUALIFIER_GAP = "近约超逾共计达为有了:： "
 _HAN = re.compile("[\u4e00-\u9fff“”「」]+")
 _JOIN_GAP = ",， \u3000"
-
-
-def _attributive_ok(t: str, p: TimePhrase, vs: int) -> bool:
-    """A phrase followed by 的 (2020年的144万人, 近40年的历史) governs only the number right after it."""
-    if p.end < len(t) and t[p.end] == "的":
-        gap = t[p.end + 1:vs]
-        return all(ch in _QUALIFIER_GAP for ch in gap)
-    return True
 
 
 def _continues(ctx: Context, cs: int) -> bool:
@@ -78,7 +73,7 @@ def _reaching(ctx: Context, vs: int, cs: int, floor: int) -> TimePhrase | None:
     end = cs - 1  # the boundary before the figure's clause
     while end > floor:
         start, periods, has_figure, holds_list = _clause(ctx, end, floor, bounds)
-        phrases = [p for p in periods if _attributive_ok(t, p, vs)] if periods else periods
+        phrases = [p for p in periods if attributive_ok(t, p, vs)] if periods else periods
         if phrases:
             if chain or (not has_figure and not listing) or phrases[-1].stretch:
                 return phrases[-1]
@@ -142,139 +137,6 @@ def _list_item(ctx: Context, start: int, end: int) -> bool:
     return not t[pos:end].strip(" \u3000")
 
 
-def _alone(ctx: Context, p: TimePhrase, ss: int) -> bool:
-    """Does ``p`` stand as its own clause (2022年, / 截至7月10日14时,)? (remembered per phrase)"""
-    key = ("alone", p.match_start, ss)
-    got = ctx.memo.get(key)
-    if got is None:
-        got = ctx.memo[key] = _alone_of(ctx, p, ss)
-    return got
-
-
-def _alone_of(ctx: Context, p: TimePhrase, ss: int) -> bool:
-    t = ctx.text
-    bounds = ctx.rules.period_boundaries + ctx.rules.sentence_ends
-    cs = ctx.clause_start(p.match_start, bounds, floor=ss)
-    ce = ctx.clause_end(p.end, bounds)
-    before = t[cs:p.match_start]
-    # nothing before it in its clause, or a heading apart by a space (…工作打算 2022年,)
-    opens = not before.strip() or before[-1:] in " \u3000"
-    return opens and not t[p.match_end:ce].strip(" \u3000")
-
-
-def _is_frame(ctx: Context, start: int, end: int) -> bool:
-    """Is the clause [start, end) a frame (a reporting frame, a dateline, a cause, a topic, an
-    item's heading: 统计局发布, / 受台风影响, / 收入方面, / 四是弘扬劳模精神,) or a time phrase alone?"""
-    t = ctx.text
-    clause = t[start:end].strip(" \u3000").lstrip("“「")
-    if any(f.search(clause) for f in ctx.rules.frames):
-        return True
-    timed = [q for q in ctx.phrases_in(start, end) if q.kind == "period"]
-    return bool(timed) and not t[start:timed[0].match_start].strip(" \u3000“「") \
-        and not t[timed[-1].match_end:end].strip(" \u3000”」")
-
-
-def _framed(ctx: Context, p: TimePhrase, ss: int) -> bool:
-    """Does ``p`` stand in the first clause of its sentence, or after frames only? Then it heads
-    the sentence as if it opened it (FIGURES.md: a frame or a dateline does not stop it)."""
-    key = ("framed", p.match_start, ss)
-    got = ctx.memo.get(key)
-    if got is None:
-        rules = ctx.rules
-        bounds = rules.period_boundaries + rules.sentence_ends
-        end = ctx.clause_start(p.match_start, bounds, floor=ss) - 1
-        got = True
-        while end > ss:
-            start = ctx.clause_start(end, bounds, floor=ss)
-            if not _is_frame(ctx, start, end):
-                got = False
-                break
-            end = start - 1
-        ctx.memo[key] = got
-    return got
-
-
-def _opens_clause(ctx: Context, p: TimePhrase, cs: int) -> bool:
-    """Is ``p`` at the head of its clause: at most ``head_offset`` characters into it (预计全年…,
-    我市近年来…), or after a subject and 于 (``head_subject``: 省防指于14日12时启动…)?"""
-    gap = ctx.text[cs:p.match_start].lstrip("“「")
-    if len(gap) <= ctx.rules.head_offset:
-        return True
-    rx = ctx.rules.head_subject
-    return rx is not None and rx.search(gap) is not None
-
-
-def _heads(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]
-           ) -> tuple[list[TimePhrase], TimePhrase | None]:
-    """(the phrases heading the sentence, the first of the phrases before its first number that
-    stands alone as a clause)"""
-    t = ctx.text
-    rules = ctx.rules
-    first_q = vs
-    # 一笔, 一个 before a noun are articles (他算了一笔账,一个月下来,…), not the first number
-    article = rules.article
-    for qs, qe in ctx.quantities_in(ss, vs):
-        for p in before:
-            if p.start < qe and qs < p.end:
-                break  # (a number inside a time phrase: 一个月)
-        else:
-            if not (article and article.match(t, qs)):
-                first_q = qs
-                break
-    heads: list[TimePhrase] = []
-    alone = None
-    for p in before:  # (sorted by their ends)
-        if p.end > first_q:
-            break
-        if not p.heads:
-            continue
-        if _heading(ctx, p, ss, se) and _attributive_ok(t, p, vs):
-            heads.append(p)
-        if alone is None and p.kind == "period" and _alone(ctx, p, ss):
-            alone = p
-    return heads, alone
-
-
-def _heading(ctx: Context, p: TimePhrase, ss: int, se: int) -> bool:
-    """Does ``p`` (that may head a sentence) open its clause in the sentence [ss, se), or stand
-    after a subject there with frames only before it? (remembered per phrase: the same for every
-    figure of the sentence)"""
-    key = ("period-heading", p.match_start, ss, se)
-    got = ctx.memo.get(key)
-    if got is None:
-        t = ctx.text
-        rules = ctx.rules
-        content = ss
-        while content < se and t[content] in " \u3000\t\r":
-            content += 1
-        got = False
-        if p.kind == "period" or p.match_start == content:
-            cs = ctx.clause_start(p.match_start, rules.period_boundaries + rules.sentence_ends, floor=ss)
-            # 省防指于14日12时启动…: a subject before it
-            got = p.match_start - cs <= rules.head_offset or (_opens_clause(ctx, p, cs) and _framed(ctx, p, ss))
-        ctx.memo[key] = got
-    return got
-
-
-def _stretch_head(ctx: Context, vs: int, floor: int) -> TimePhrase | None:
-    """The one period of the figure's stretch (after a ;) before it, when it heads the
-    stretch's first clause before any number: it governs the stretch as a head governs a sentence
-    (…;寬減2023-24年度薪俸稅…百分之百,上限6,000元)."""
-    t = ctx.text
-    while floor < vs and t[floor] in " \u3000":
-        floor += 1
-    phrases = [p for p in ctx.phrases_in(floor, vs) if p.kind == "period"]
-    if len(phrases) != 1:
-        return None  # a later one decides by its own reach
-    p = phrases[0]
-    bounds = ctx.rules.period_boundaries + ctx.rules.sentence_ends
-    if not p.heads or p.match_start >= ctx.clause_end(floor, bounds) or not _attributive_ok(t, p, vs):
-        return None
-    if not _opens_clause(ctx, p, floor) or ctx.quantities_in(floor, p.start):
-        return None
-    return p
-
-
 def governing_phrase(ctx: Context, vs: int) -> TimePhrase | None:
     """The time phrase that governs a figure starting at view position ``vs``."""
     span = governing_span(ctx, vs)
@@ -319,7 +181,7 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
         for p in reversed(before):
             if p.match_start < cs:
                 break  # (the phrases are apart: their matches' starts are sorted too)
-            if _attributive_ok(t, p, vs) or not ctx.quantities_in(p.end, vs):
+            if attributive_ok(t, p, vs) or not ctx.quantities_in(p.end, vs):
                 return p
         got = _earlier(ctx, vs, ss, se, cs, before)
         if got is not None:
@@ -337,16 +199,16 @@ def _earlier(ctx: Context, vs: int, ss: int, se: int, cs: int, before: list[Time
     """The governing phrase among those before the figure at ``vs`` outside its clause (steps 3
     to 6 of the module's order), or None."""
     t = ctx.text
-    heads, alone = _heads(ctx, vs, ss, se, before)
+    heads, alone = sentence_heads(ctx, vs, ss, se, before)
     floor = _stretch_start(ctx, ss, cs)
     if alone is not None and alone.start < floor and any(p.start >= floor for p in before):
         alone = None  # 报告期内,…;报告期末,总资产3.4亿元: a period of the figure's own stretch is nearer
     # past a ; only a phrase that heads the sentence itself (after frames only) carries: not one
     # after a clause of content (医院开通…服务,全年惠及…;为…体检1.9万人), nor into a new item (…;二是…)
-    new_item = floor > ss and _new_item(ctx, floor)
+    new_item = floor > ss and is_new_item(ctx, floor)
     heads = [p for p in heads
-             if p.start >= floor or (_framed(ctx, p, ss) and not (new_item and _in_item(ctx, p, ss)))]
-    if alone is not None and alone.start < floor and not _framed(ctx, alone, ss):
+             if p.start >= floor or (is_framed(ctx, p, ss) and not (new_item and in_list_item(ctx, p, ss)))]
+    if alone is not None and alone.start < floor and not is_framed(ctx, alone, ss):
         alone = None
     if alone is not None:
         return alone  # 2022年,全镇…,全年未发生…,…下降33.3%: a head standing alone frames the sentence
@@ -354,39 +216,10 @@ def _earlier(ctx: Context, vs: int, ss: int, se: int, cs: int, before: list[Time
     if reach is not None:
         return reach
     if floor > ss and t[floor - 1] in ";；":
-        head = _stretch_head(ctx, vs, floor)
+        head = stretch_head(ctx, vs, floor)
         if head is not None:
             return head
     return heads[0] if heads else None
-
-
-def _new_item(ctx: Context, floor: int) -> bool:
-    """Does the stretch at ``floor`` open a new item of a list (二是…, (三)…)?"""
-    rx = ctx.rules.item_marker
-    if rx is None:
-        return False
-    t = ctx.text
-    while floor < len(t) and t[floor] in " \u3000":
-        floor += 1
-    return rx.match(t, floor) is not None
-
-
-def _in_item(ctx: Context, p: TimePhrase, ss: int) -> bool:
-    """Is ``p`` inside an item of a list (一是扩大有效投资,全年实施…)?"""
-    rx = ctx.rules.item_marker
-    if rx is None:
-        return False
-    bounds = ctx.rules.period_boundaries + ctx.rules.sentence_ends
-    pos = p.match_start
-    while pos > ss:
-        cs = ctx.clause_start(pos, bounds, floor=ss)
-        k = cs
-        while k < pos and ctx.text[k] in " \u3000":
-            k += 1
-        if rx.match(ctx.text, k):
-            return True
-        pos = cs - 1
-    return False
 
 
 def _joined(ctx: Context, p: TimePhrase, vs: int) -> tuple[int, int]:

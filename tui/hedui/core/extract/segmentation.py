@@ -42,18 +42,24 @@ class Segmenter:
 
     def lcut(self, s: str) -> list[str]:
         out: list[str] = []
-        han, skip = self.han, self.skip
-        for blk in han.split(s):
-            if not blk:
-                continue
-            if han.match(blk):
-                self._block(blk, out)
-                continue
-            for x in skip.split(blk):
-                if skip.match(x):
-                    out.append(x)
-                else:
-                    out.extend(x)  # one character at a time
+        skip = self.skip
+        odd = False
+        # re.split with the pattern's one group: the blocks are the odd pieces (jieba's
+        # re_han.match of each piece says the same: the others hold no character of a block)
+        for piece in self.han.split(s):
+            if odd:
+                self._block(piece, out)
+            elif not piece:
+                pass
+            elif skip.search(piece) is None:
+                out.extend(piece)  # one character at a time
+            else:
+                for x in skip.split(piece):
+                    if skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+            odd = not odd
         return out
 
     def _block(self, sentence: str, out: list[str]) -> None:
@@ -62,25 +68,35 @@ class Segmenter:
         n = len(sentence)
         score = [0.0] * (n + 1)
         ends = [0] * (n + 1)  # the end of the best first word from each position
+        look_up = self._look_up
+        alone = -self.logtotal  # log(1) - log(total)
         for k in range(n - 1, -1, -1):
-            best, end = -inf, 0
-            i, frag = k + 1, sentence[k]
-            while True:
+            c = sentence[k]
+            lw = get(c)
+            if lw is None:
+                lw = look_up(c)
+            i = k + 1
+            if lw <= 0.0:
+                best, end = lw + score[i], i
+            elif lw == NEITHER:
+                score[k], ends[k] = alone + score[i], i
+                continue
+            else:
+                best, end = -inf, 0
+            while i < n:
+                i += 1
+                frag = sentence[k:i]
                 lw = get(frag)
                 if lw is None:
-                    lw = self._look_up(frag)
+                    lw = look_up(frag)
                 if lw <= 0.0:
                     sc = lw + score[i]
                     if sc >= best:  # a tie goes to the longer word, as jieba's max of (score, end)
                         best, end = sc, i
                 elif lw == NEITHER:
                     break
-                if i == n:
-                    break
-                i += 1
-                frag = sentence[k:i]
             if not end:  # the character alone, as jieba (frequency 1: log 0, the character is no word)
-                best, end = -self.logtotal + score[k + 1], k + 1
+                best, end = alone + score[k + 1], k + 1
             score[k], ends[k] = best, end
         latin = self.latin
         x, buf = 0, ""

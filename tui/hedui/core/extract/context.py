@@ -310,6 +310,13 @@ class Context:
         cache[s] = words
         return list(words)
 
+    def first_word_alone(self, s: str) -> bool:
+        """Whether the first of ``words(s)`` is the first character of ``s`` alone, when that is
+        known without segmenting ``s`` (False: not known so)."""
+        if self._segmenter is None:
+            self._segmenter = Segmenter(quiet())
+        return self._segmenter.first_alone(s)
+
 
 def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int) -> Context:
     """``ctx`` for the figures of a piece of a long report (pieces.py): with these numbers (as

@@ -62,6 +62,27 @@ class Segmenter:
             odd = not odd
         return out
 
+    def first_alone(self, s: str) -> bool:
+        """Whether the first word of ``lcut(s)`` is the first character of ``s`` alone, told
+        without segmenting ``s``: its first two characters begin no word, and the first is
+        outside a block (but the ``\\r`` of ``\\r\\n``) or in one and no letter or digit (those
+        join the next ones). False: not known without segmenting."""
+        if len(s) < 2:
+            return False
+        two = s[:2]
+        lw = self.table.get(two)
+        if lw is None:
+            lw = self._look_up(two)
+        if lw != NEITHER:
+            return False
+        c = s[0]
+        if not self.han.match(c):
+            return two != "\r\n"
+        latin = self.latin.get(c)
+        if latin is None:
+            latin = self._latin(c)
+        return not latin
+
     def _block(self, sentence: str, out: list[str]) -> None:
         """The words of one block of Chinese characters, letters and digits, appended to ``out``."""
         get = self.table.get

@@ -4,13 +4,14 @@
 jieba (0.42) builds a dict of every word's ending positions for the whole block (its DAG), then
 a second dict of best routes from right to left, calling ``log`` for every candidate word and
 comparing tuples through a generator. Here one right-to-left pass does both over two lists.
-Each string the pass looks up is asked of the dictionary once: a table of the strings met holds
-a word's log frequency, or a mark for a prefix of words that is no word itself, or for a string
-that is neither (one lookup in a small table per step instead of three in the dictionary's half
-million). The blocks, the skipped characters and the joined single Latin letters and digits
-follow jieba's own patterns (``re_han_default``, ``re_skip_default``, ``re_eng``), taken from
-the jieba module itself. ``tests/test_segmentation.py`` checks the words against jieba's on
-every sentence of the repository's reports and on generated text.
+Each string the pass looks up is asked of the dictionary once in a process: a table of the
+strings met (kept with the dictionary, ``jieba_dictionary.Lexicon``, whose sorted words are
+searched by bisection) holds a word's log frequency, or a mark for a prefix of words that is no
+word itself, or for a string that is neither (one lookup in a small table per step instead of
+three in a dict of half a million). The blocks, the skipped characters and the joined single
+Latin letters and digits follow jieba's own patterns (``re_han_default``, ``re_skip_default``,
+``re_eng``), taken from the jieba module itself. ``tests/test_segmentation.py`` checks the words
+against jieba's on every sentence of the repository's reports and on generated text.
 """
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ class Segmenter:
         self.skip = jieba.re_skip_default
         self.eng = jieba.re_eng
         #: each string met: log(frequency) - log(total) for a word, else PREFIX or NEITHER
-        self.table: dict[str, float] = {}
+        #: (the dictionary's own table: shared by the segmenters of the process)
+        self.table: dict[str, float] = lex.table
         #: each character met alone in a block: whether ``re_eng`` matches it (a letter or digit)
         self.latin: dict[str, bool] = {}
 

@@ -1,6 +1,7 @@
 """Where a regex's matches can start: the characters every match begins with (worked out from
 the parsed pattern), and a gate pattern with which ``re`` itself skips to where the pattern
-matches. Used by the rule scans of numbers/scan.py and by the furniture rules of artefacts.py.
+matches; and the literals of which every match holds one (``needed_literals``). Used by the rule
+scans of numbers/scan.py and by the furniture rules of artefacts.py.
 """
 from __future__ import annotations
 
@@ -90,12 +91,25 @@ def _first_of_seq(seq) -> tuple[set[str], bool]:
     return chars, True
 
 
-def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def parse(pattern: re.Pattern[str]):
+    """The parsed form of ``pattern`` (None if it cannot be parsed), which the analyses here and
+    in numbers/ read: parse once, give it to each (``parsed=``)."""
+    try:
+        return _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - it compiled once
+        return None
+
+
+def _parsed(pattern: re.Pattern[str], parsed):
+    return parsed if parsed is not None else _p.parse(pattern.pattern, pattern.flags)
+
+
+def first_chars(pattern: re.Pattern[str], parsed=None) -> frozenset[str] | None:
     """The characters every match of ``pattern`` starts with, or None if they cannot be told."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
     try:
-        chars, empty = _first_of_seq(_p.parse(pattern.pattern, pattern.flags))
+        chars, empty = _first_of_seq(_parsed(pattern, parsed))
     except (_Unknown, Exception):
         return None
     if empty or not chars or len(chars) > _MAX_FIRST:
@@ -131,11 +145,11 @@ def gated_finditer(search: Callable[[str, int], re.Match[str] | None], match: Ca
         g = search(text, m.end())
 
 
-def sre_skips(pattern: re.Pattern[str]) -> bool:
+def sre_skips(pattern: re.Pattern[str], parsed=None) -> bool:
     """Does ``re`` itself skip to where matches can start (a literal prefix or a first-character
     set it works out, as ``re``'s compiler does)? Then a scan of ours would only add work."""
     try:
-        seq = _p.parse(pattern.pattern, pattern.flags)
+        seq = _parsed(pattern, parsed)
     except Exception:
         return True
     try:
@@ -150,6 +164,68 @@ def sre_skips(pattern: re.Pattern[str]) -> bool:
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and len(av[2]):
             op, av = av[2][0]
         return op in (_c.LITERAL, _c.IN)
+
+
+def literal_prefix(pattern: re.Pattern[str], parsed=None) -> bool:
+    """Does every match begin with a literal ``re`` searches for by itself (fast, as ``str.find``)?"""
+    try:
+        from re import _compiler
+
+        return bool(_compiler._get_literal_prefix(_parsed(pattern, parsed), pattern.flags)[0])
+    except Exception:  # pragma: no cover - another Python
+        return False
+
+
+#: a set of more literals than this is not worth looking for one by one
+_MAX_NEEDED = 8
+
+
+def needed_literals(pattern: re.Pattern[str], parsed=None) -> tuple[str, ...] | None:
+    """Literals of which every match of ``pattern`` holds one (inside the match, not in a
+    look-around): the fewest, then the longest, that the parsed pattern tells; None if unknown."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        found = _needed(_parsed(pattern, parsed))
+    except Exception:
+        return None
+    if not found:
+        return None
+    # a literal holding another of the set adds no place: 方面 holds 面
+    return tuple(w for w in found if not any(v != w and v in w for v in found))
+
+
+def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return a if (-len(a), min(map(len, a))) >= (-len(b), min(map(len, b))) else b
+
+
+def _needed(seq) -> tuple[str, ...] | None:
+    best: tuple[str, ...] | None = None
+    run: list[str] = []
+    for op, av in [*seq, (None, None)]:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            best = _better(best, ("".join(run),))
+            run = []
+        if op is _c.SUBPATTERN:
+            best = _better(best, _needed(av[-1]))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            best = _better(best, _needed(av[2]))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            best = _better(best, _needed(av))
+        elif op is _c.BRANCH:
+            alts = [_needed(alt) for alt in av[1]]
+            if all(alts):
+                words = tuple(dict.fromkeys(w for alt in alts for w in alt))
+                if len(words) <= _MAX_NEEDED:
+                    best = _better(best, words)
+        elif op is _c.IN and len(av) <= _MAX_NEEDED and all(iop is _c.LITERAL for iop, _ in av):
+            best = _better(best, tuple(chr(iav) for _, iav in av))
+    return best
 
 
 def gate_for(pattern: re.Pattern[str]) -> re.Pattern[str] | None:

@@ -56,6 +56,7 @@ def test_the_scan_of_stretches_finds_what_finditer_finds_for_every_rule(monkeypa
     # scanned only around the places of the literals every match holds, even where they are
     # common (here: any number of them), on the seeds and on texts of long runs
     monkeypatch.setattr(stretches, "SPARSE_SHARE", 1)
+    monkeypatch.setattr(stretches, "RUN_SHARE", 1)
     seeds = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
     texts = [seeds] + _texts(2, 60) + ["1" * 3000 + "年", "第" + "2" * 40 + "届" + "3" * 30 + "次会议"]
     used = 0

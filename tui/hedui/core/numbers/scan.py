@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-from hedui.core.numbers.long_runs import RunSafe
+from hedui.core.numbers.long_runs import DEEP, RunSafe
 from hedui.core.numbers.stretches import Stretches, barrier  # noqa: F401 (barrier: for the callers of scan)
 from hedui.core.text.pattern_starts import (
     first_chars, gate_pattern, gated_finditer, literal_prefix, parse, sre_skips, starts_class,
@@ -80,9 +80,11 @@ class Scanner:
         self._starts = None if first is None else starts_class(first)
         self._required = required(pattern, seq)
         self._safe = RunSafe.of(pattern, seq)
-        # (``re`` finds a literal prefix by itself, and the scan near a required literal is as fast)
+        # (``re`` finds a literal prefix by itself, unless the long runs must be found too, and
+        # the scan near a required literal is as fast)
         self._stretches = Stretches.of(pattern, self._starts, seq) if not (
-            skips and literal_prefix(pattern, seq) or self._required is not None and self._starts is not None) else None
+            skips and self._safe is None and literal_prefix(pattern, seq)
+            or self._required is not None and self._starts is not None) else None
         # a whole-text scan without a required literal: ``re`` itself skips to the starts
         self._gate = self._shallow_gate = None
         if self._starts is not None and self._required is None:
@@ -131,10 +133,9 @@ class Scanner:
         ``runs``: a dict kept for this ``text`` by a caller scanning it with many patterns, for
         what they share (``RunSafe.deep_regions``'s long runs, ``Stretches.find``'s literals)."""
         if pos == 0 and stop is None and self._stretches is not None:
-            stretches = self._stretches.find(text, runs)
+            stretches = self._stretches.find(text, runs, self._safe is not None)
             if stretches is not None:
-                for a, b in stretches:
-                    yield from self._in_stretch(text, a, b)
+                yield from self._in_stretches(text, stretches)
                 return
         safe = self._safe
         if safe is not None:
@@ -170,23 +171,29 @@ class Scanner:
                 pos = m.end()
 
 
-    def _in_stretch(self, text: str, a: int, b: int) -> Iterator[re.Match[str]]:
-        """The matches of the scan from ``a`` that start before ``b``, where no match can hold
-        ``text[b]`` (a barrier): the search never reads past ``b``."""
+    def _in_stretches(self, text: str, stretches: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+        """The matches of the scan from each ``a`` that start before its ``b``, where no match
+        can hold ``text[b]`` (a barrier, or the end): the search never reads past ``b``."""
         assert self._stretches is not None
         safe = self._safe
-        if safe is not None:
-            regions = safe.deep_regions(text, a, b)
-            region = next(regions, None)
-            if region is not None:
-                yield from safe.finditer(text, a, chain((region,), regions),
-                                         self._stretches.search_before(safe.shallow, b))
-                return
-        search = self._stretches.search_before(self.pattern, b)
-        m = search(text, a)
-        while m is not None:
-            yield m
-            m = search(text, m.end())
+        starts, match = self._stretches.compiled[3].search, self.pattern.match
+        for a, b in stretches:
+            if safe is not None and b - a > DEEP:  # (a run starts after a barrier: none deep in less)
+                regions = safe.deep_regions(text, a, b)
+                region = next(regions, None)
+                if region is not None:
+                    yield from safe.finditer(text, a, chain((region,), regions),
+                                             self._stretches.search_before(safe.shallow, b))
+                    continue
+            pos = a
+            while (c := starts(text, pos, b)) is not None:
+                p = c.start()
+                m = match(text, p)
+                if m is None:
+                    pos = p + 1
+                else:
+                    yield m
+                    pos = m.end()
 
     def _finditer_near(self, text: str, pos: int, stop: int | None) -> Iterator[re.Match[str]]:
         """The gated scan, skipping the stretches too far before the next occurrence of the literal

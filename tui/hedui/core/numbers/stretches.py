@@ -23,8 +23,10 @@ except ImportError:  # pragma: no cover
 
 from hedui.core.text.pattern_starts import first_chars, needed_literals, starts_class
 
-#: the scan of the stretches when the needed literals are at most one in this many characters
-SPARSE_SHARE = 600
+#: the scan of the stretches when the needed literals are at most one in this many characters,
+#: or in this many for a pattern that reads a run at each try (long_runs.py: its plain scan costs more)
+SPARSE_SHARE = 400
+RUN_SHARE = 120
 
 
 class _Unknown(Exception):
@@ -68,15 +70,17 @@ class Stretches:
                               starts)
         return self._compiled
 
-    def find(self, text: str, memo: dict | None = None) -> list[tuple[int, int]] | None:
+    def find(self, text: str, memo: dict | None = None, runs: bool = False) -> list[tuple[int, int]] | None:
         """The stretches [a, b) free of barriers around each place of a literal, in order, or None
-        when the literals are too many for the scan of the stretches to pay. ``memo``: a dict kept
-        for this ``text`` by a caller scanning it with many patterns (the places of each literal)."""
+        when the literals are too many for the scan of the stretches to pay (``runs``: for a
+        pattern that reads a run at each try). ``memo``: a dict kept for this ``text`` by a caller
+        scanning it with many patterns (the places of each literal)."""
         memo = {} if memo is None else memo
         n = len(text)
-        most = budget = n // SPARSE_SHARE
-        if sum(text.count(w, 0, n // 8) for w in self.literals) * 4 > most:
+        budget = n // (RUN_SHARE if runs else SPARSE_SHARE)
+        if sum(text.count(w, 0, n // 8) for w in self.literals) * 4 > budget:
             return None  # plainly too many, told by an eighth of the text
+        most = n // min(RUN_SHARE, SPARSE_SHARE)  # (what any pattern may take, remembered)
         places: list[int] = []
         finders, bar, last_bar, _ = self.compiled
         for w, finds in zip(self.literals, finders):
@@ -92,12 +96,14 @@ class Stretches:
             places.sort()
         out: list[tuple[int, int]] = []
         end = -1
+        search, back = bar.search, last_bar.match
         for q in places:
             if q < end:
                 continue  # in the stretch of an earlier place
-            b = bar.search(text, q)
+            b = search(text, q)
             end = b.start() if b is not None else n
-            out.append((_after_last(last_bar, text, q), end))
+            a = back(text, q - 64 if q > 64 else 0, q)  # most stretches are short
+            out.append((a.end() if a is not None else _after_last(last_bar, text, q), end))
         return out
 
     def search_before(self, pattern: re.Pattern[str], b: int) -> Callable[[str, int], re.Match[str] | None]:

@@ -128,3 +128,25 @@ def test_eval_needs_gold_and_reports(capsys):
     assert main(["eval", str(ROOT / "seeds")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "GOLD_DIR" in err
+
+
+def test_json_lines_are_the_encoders_character_for_character():
+    # hedui extract writes each line straight from the figure (corpus/extraction.json_line):
+    # exactly json.dumps(figure.as_json(name), ensure_ascii=False), whatever the fields hold
+    from hedui.core.corpus.extraction import extract_bytes, json_line
+    from hedui.core.model import Fields, Figure
+
+    path = Path(__file__).resolve().parent.parent / "seeds"
+    real = [f for p in sorted(path.glob("*.txt")) for f in extract_bytes(p.read_bytes(), p.name).figures]
+    odd = [
+        Figure(0, 5, 'a"b\\c\n\t\x01\u2028😀', Fields(-1.5e-07, 1e22, "万元", ">=", "money", '标"签', "2023年"),
+               "rule.x", excluded=True, repeat_of=12, label_alternatives=('甲"', "乙\\"), period_alternatives=("上年",)),
+        Figure(3, 4, "3", Fields(0.1, None, "", "=", "count"), "r"),
+        Figure(3, 4, "3", Fields(float("nan"), float("inf"), "", "=", "count"), "r"),  # not JSON numbers: the encoder's
+        Figure(3, 4, "3", Fields(True, None, "", "=", "count"), "r"),  # a bool: the encoder's true
+    ]
+    assert len(real) > 100
+    for name in ("seed.txt", 'a "quoted"\\name.txt'):
+        line = json_line(name)
+        for f in real + odd:
+            assert line(f) == json.dumps(f.as_json(name), ensure_ascii=False) + "\n"

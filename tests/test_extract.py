@@ -322,3 +322,22 @@ def test_never_fails_on_noise(chars):
     for s in range(0, len(text), 4):
         f = EX.parse_span(report, s, s + 6)
         assert f is None or f.text == text[f.start:f.end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=8),
+       st.lists(st.tuples(st.integers(0, 300), st.integers(1, 12)), max_size=20), st.booleans())
+def test_the_furniture_filter_never_misses_a_span_that_inside_finds(raw, asked, in_order):
+    # _figures asks _Covered first and _inside only where it may meet furniture
+    from hedui.core.extract.extractor import _Covered, _inside
+
+    spans = sorted((s, s + n, f"r{s}") for s, n in raw)
+    covered = _Covered(spans)
+    asked = sorted(asked) if in_order else asked
+    for s, n in asked:
+        e = s + n
+        meets = covered.meets(s, e)
+        if _inside(spans, s, e) is not None:
+            assert meets
+        if not any(fs < e and max(fe, fs + 1) > s for fs, fe, _ in spans):
+            assert not meets  # away from every span: no look closer

@@ -82,6 +82,24 @@ def test_artefacts_from_a_furniture_scan_done_beside_are_the_same(joined):
     assert {a.kind for a in found} == {"pinyin", "furniture", "repeat"}
 
 
+def test_artefacts_found_in_a_forked_process_are_the_same(joined):
+    # hedui extract on a long report: furniture and repeated paragraphs are found in a forked
+    # process while this one loads jieba and finds the tables and the context (corpus/extraction.py)
+    from hedui.core.corpus.extraction import _beside_jieba
+    from hedui.core.extract.pieces import PIECE_CHARS
+    from hedui.core.text.artefact_rules import load_artefact_rules
+    from hedui.core.text.artefacts import find_artefacts
+
+    rules = load_artefact_rules()
+    text = "\n".join([joined.text] * (2 * PIECE_CHARS // len(joined.text) + 1))
+    assert len(text) >= 2 * PIECE_CHARS  # long enough to be found beside
+    beside = _beside_jieba(text, rules)
+    assert beside == find_artefacts(text, rules)
+    assert {a.kind for a in beside} == {"pinyin", "furniture", "repeat"}
+    short = joined.text  # too short to be worth a fork: found here, the same
+    assert _beside_jieba(short, rules) == joined.artefacts
+
+
 def test_lines_encoded_in_the_pieces_are_the_serial_records(joined):
     # hedui extract: each piece's process encodes its own figures; repeats marked across pieces
     import json

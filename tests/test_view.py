@@ -140,3 +140,19 @@ def test_from_original_is_monotonic_and_lands_on_kept_chars(text, data):
         assert view.origin[v - 1] < pos
     if pos < len(text):
         assert view.from_original(pos + 1) >= v
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.data())
+def test_spans_to_original_is_to_original_of_each(text, data):
+    # the extractor maps all its candidates at once (in text order, and here in any order)
+    view = make_view(report_of(text), SIMPLIFIER)
+    n = len(view.text)
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)), max_size=12))
+    spans = [(min(a, b), max(a, b)) for a, b in pairs]
+    for order in (spans, sorted(spans)):
+        assert view.spans_to_original(order) == [view.to_original(s, e) for s, e in order]
+    every = [(i, j) for i in range(n + 1) for j in range(i, min(n, i + 6) + 1)]
+    assert view.spans_to_original(every) == [view.to_original(s, e) for s, e in every]
+    with pytest.raises(ValueError):
+        view.spans_to_original([(0, n + 1)])

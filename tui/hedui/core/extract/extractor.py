@@ -69,7 +69,7 @@ class Extractor:
         excluded numbers merged in, ``in_text_order``), each piece of a long report encoded by
         the process that extracted it, so that this one only joins them (``hedui extract``)."""
         with collector_paused():
-            job = self._job(report, True, jobs, piece_chars)
+            job = replace(self._job(report, True, jobs, piece_chars), numbers=excluded)
             finish = partial(encoded, encode, excluded, report.text, job.repeats)
             parts = self._pieces(job, finish) if job.cuts else [finish(*self._whole(job))]
             lines: list[str] = []
@@ -118,7 +118,7 @@ class Extractor:
         cands = self.finder.find(view.text, job.tables)
         tools = self.viewer.context_tools3(job.report, view, _quantities(view.text, cands), job.tables) \
             if job.context else None
-        return self._figures(job.report, view, cands, job.furniture, tools)
+        return self._figures(job.report, view, cands, job.furniture, tools, numbers=job.numbers)
 
     def _pieces(self, job: "_Job", finish: Callable[[list[Figure], list[Figure]], T]) -> list[T]:
         """``finish(figures, excluded)`` of each piece of the report, in text order, each in the
@@ -136,29 +136,32 @@ class Extractor:
         if job.base is not None:
             near = [(s + lo, e + lo) for s, e in _quantities(text[lo:hi], found)]
             tools = self.viewer.tools_of(in_stretch(job.base, near, lo, hi))
-        return finish(*self._figures(job.report, job.view, cands, job.furniture, tools, lo))
+        return finish(*self._figures(job.report, job.view, cands, job.furniture, tools, lo, job.numbers))
 
     @staticmethod
     def _figures(report: Report, view, cands: list[Candidate], furniture: list[tuple[int, int, str]],
-                 tools, shift: int = 0) -> tuple[list[Figure], list[Figure]]:
+                 tools, shift: int = 0, numbers: bool = True) -> tuple[list[Figure], list[Figure]]:
         """(figures, excluded numbers) of the candidates (found ``shift`` characters into the
         view); ``tools``: (label_for, period_for, alternatives) of the context, None for no labels
-        and periods."""
+        and periods; ``numbers=False``: the excluded numbers are not wanted (an empty list)."""
         label_for, period_for, alternatives = tools if tools is not None else \
             (_no_context, _no_context, _no_alternatives)
         figures: list[Figure] = []
         excluded: list[Figure] = []
-        to_original = view.to_original
         text = report.text
-        for c in cands:
-            ostart, oend = to_original(c.start + shift, c.end + shift)
-            vmax = to_number(c.value_max) if c.value_max is not None else None
-            why = _inside(furniture, ostart, oend) if furniture else None
-            why = why or c.excluded
+        spans = view.spans_to_original([(c.start + shift, c.end + shift) for c in cands])
+        covered = _Covered(furniture)
+        for c, (ostart, oend) in zip(cands, spans):
+            why = c.excluded
+            if covered.meets(ostart, oend):
+                why = _inside(furniture, ostart, oend) or why
             if why:
-                fields = Fields(to_number(c.value), vmax, c.unit, c.bound, c.category)
-                excluded.append(Figure(ostart, oend, text[ostart:oend], fields, why, True))
+                if numbers:
+                    vmax = to_number(c.value_max) if c.value_max is not None else None
+                    fields = Fields(to_number(c.value), vmax, c.unit, c.bound, c.category)
+                    excluded.append(Figure(ostart, oend, text[ostart:oend], fields, why, True))
                 continue
+            vmax = to_number(c.value_max) if c.value_max is not None else None
             label, period = label_for(ostart, oend), period_for(ostart, oend)
             fields = Fields(to_number(c.value), vmax, c.unit, c.bound, c.category, label, period)
             labels, periods = alternatives(ostart, oend, label, period)
@@ -249,6 +252,33 @@ def _inside(spans: list[tuple[int, int, str]], start: int, end: int) -> str | No
     return None
 
 
+class _Covered:
+    """``meets(start, end)``: whether [start, end) may overlap one of ``spans`` (start, end, rule)
+    (False: it overlaps none), answered without a search for spans asked in text order (a
+    pointer moves along their union)."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        merged: list[list[int]] = []
+        for s, e, _ in sorted(spans):
+            e = max(e, s + 1)  # more than the spans cover does no harm: the caller looks closer
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+        self.k = 0
+
+    def meets(self, start: int, end: int) -> bool:
+        ends, k = self.ends, self.k
+        if k > 0 and ends[k - 1] > start:  # asked out of order: search again
+            k = bisect.bisect_right(ends, start)
+        while k < len(ends) and ends[k] <= start:
+            k += 1
+        self.k = k
+        return k < len(ends) and self.starts[k] < end
+
+
 def mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int, int]],
                  starts: set[int]) -> tuple[list[Figure], list[tuple[int, Figure, int]]]:
     """Figures inside a repeated paragraph point at the same figure of the first copy (one that
@@ -258,8 +288,15 @@ def mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int,
         return figures, []
     out = []
     pending = []
+    starts_of = [s for s, _, _ in repeats]
+    n = len(starts_of)
+    i, last = -1, -1  # the last repeat that starts at or before the figure (a pointer along them)
     for f in figures:
-        i = bisect.bisect_right(repeats, (f.start, 1 << 62, 0)) - 1
+        if f.start < last:  # out of text order: search again
+            i = bisect.bisect_right(starts_of, f.start) - 1
+        last = f.start
+        while i + 1 < n and starts_of[i + 1] <= last:
+            i += 1
         if i >= 0:
             s, e, first = repeats[i]
             if s <= f.start < e:
@@ -307,3 +344,5 @@ class _Job:
     cuts: list[int]
     context: bool
     base: Any
+    #: whether the excluded numbers are wanted (``extract_lines`` without ``excluded``: not)
+    numbers: bool = True

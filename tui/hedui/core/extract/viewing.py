@@ -24,6 +24,9 @@ class PlainView:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return start, end
 
+    def spans_to_original(self, spans):
+        return list(spans)
+
     def from_original(self, pos: int) -> int:
         return pos
 

@@ -260,16 +260,35 @@ def find_artefacts(text: str, rules: ArtefactRules,
     """Every artefact of ``text``, sorted by (start, end, kind). ``found``: what ``artefact_view``
     and ``furniture_matches`` gave for this text, when they were called first."""
     pinyin, view = found[:2] if found is not None else artefact_view(text, rules)
+    spans = furniture_and_repeats(view, rules, found[2] if found is not None else None)
+    return artefacts_of(pinyin, spans)
+
+
+def furniture_and_repeats(view: TextView, rules: ArtefactRules, matches: dict | None = None
+                          ) -> list[tuple[int, int, str, str, int | None]]:
+    """The furniture and the repeated paragraphs of the text of ``view`` (the view without the
+    pinyin, ``artefact_view``), as (start, end, kind, rule, repeat_of) in ORIGINAL offsets, in
+    the order found; ``matches``: what ``furniture_matches`` gave for the view, if called first."""
+    furniture = _Furniture(view, rules, matches).run(rules.of_kind("furniture"))
+    to_original = view.to_original
+    out: list[tuple[int, int, str, str, int | None]] = [
+        (*to_original(s, e), "furniture", rid, None) for s, e, rid in furniture]
+    origin = view.origin
+    out += [(*to_original(s, e), "repeat", REPEAT_RULE, origin[first]) for s, e, first in _repeats(view, rules, furniture)]
+    return out
+
+
+def artefacts_of(pinyin: list[tuple[int, int, str]], spans: list[tuple[int, int, str, str, int | None]]
+                 ) -> tuple[Artefact, ...]:
+    """The artefacts of the pinyin spans and of ``furniture_and_repeats``, sorted by (start, end, kind)."""
     arts = [Artefact(s, e, "pinyin", rid) for s, e, rid in pinyin]
-    furniture = _Furniture(view, rules, found[2] if found is not None else None).run(rules.of_kind("furniture"))
-    for s, e, rid in furniture:
-        os_, oe = view.to_original(s, e)
-        arts.append(Artefact(os_, oe, "furniture", rid))
-    for s, e, first in _repeats(view, rules, furniture):
-        os_, oe = view.to_original(s, e)
-        arts.append(Artefact(os_, oe, "repeat", REPEAT_RULE, repeat_of=view.origin[first]))
-    arts.sort(key=lambda a: (a.start, a.end, a.kind))
+    arts += [Artefact(*t) for t in spans]
+    arts.sort(key=_order)
     return tuple(arts)
+
+
+def _order(a: Artefact) -> tuple[int, int, str]:
+    return a.start, a.end, a.kind
 
 
 def clean(text: str, start: int, end: int, artefacts: Iterable[Artefact]) -> str:

@@ -19,12 +19,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
 from hedui.core.text.artefact_rules import ArtefactRules, load_artefact_rules
 from hedui.core.text.artefacts import find_artefacts
 from hedui.core.text.decoding import MAX_REPORT_BYTES, DecodeFailure, decode_report_bytes
-from hedui.core.model import Report, ReportError
+from hedui.core.model import Artefact, Report, ReportError
 
 
 def read_report_bytes(path: Path | str) -> bytes:
@@ -50,10 +48,10 @@ def read_report_bytes(path: Path | str) -> bytes:
 
 
 def decode_report(path: Path | str, data: bytes, artefact_rules: ArtefactRules | None = None,
-                  rules_dir: Path | None = None, prepare: Callable[[str, ArtefactRules], Any] | None = None
-                  ) -> Report:
-    """A Report from bytes already read (``path`` names it in errors and in the Report).
-    ``prepare(text, rules)``: what ``find_artefacts`` may be given as ``found`` (or None)."""
+                  rules_dir: Path | None = None,
+                  find: Callable[[str, ArtefactRules], tuple[Artefact, ...]] = find_artefacts) -> Report:
+    """A Report from bytes already read (``path`` names it in errors and in the Report);
+    ``find(text, rules)``: its artefacts (``find_artefacts``, or a caller's way to the same)."""
     p = Path(path)
     try:
         text, encoding = decode_report_bytes(data)
@@ -65,7 +63,7 @@ def decode_report(path: Path | str, data: bytes, artefact_rules: ArtefactRules |
         text=text,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
-        artefacts=find_artefacts(text, rules, prepare(text, rules) if prepare is not None else None),
+        artefacts=find(text, rules),
     )
 
 

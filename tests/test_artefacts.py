@@ -1,6 +1,7 @@
 """Artefacts: pinyin, page furniture and repeated paragraphs, as exact spans of the original."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import pathlib
 import re
@@ -473,3 +474,45 @@ def test_no_figure_inside_furniture_with_full_width_punctuation(rules, gold, rep
     missed = [e["text"] for e in g.get("excluded", []) if e["reason"] == "furniture"
               and not any(a.start <= e["start"] and a.end >= e["end"] for a in furn)]
     assert missed == []
+
+
+def test_the_gated_scans_of_the_rules_find_what_finditer_finds() -> None:
+    # a rule that matches only at line starts is tried after each newline (line_gate_for), another
+    # where its first characters are (gate_for): the matches of the plain scan, on reports with
+    # furniture and on texts made of their lines, shuffled, with odd line starts
+    from hedui.core.text.artefacts import _matches
+    from hedui.core.text.view import Simplifier
+
+    import random
+
+    simplify = Simplifier().convert
+    texts = [simplify(load_report(p).text) for p in sorted((DATA / "artefacts").glob("*.txt"))]
+    lines = "\n".join(texts).split("\n")
+    rnd = random.Random(3)
+    for _ in range(20):
+        rnd.shuffle(lines)
+        texts.append(rnd.choice(["", "\n", " ", "1"]) + "\n".join(lines[:300]) + rnd.choice(["", "\n", "\n\n"]))
+    line_gated = 0
+    for rule in RULES.rules:
+        lines_gate, _ = RULES.gate(rule)
+        line_gated += lines_gate
+        plain = dataclasses.replace(rule, min_matches=1, min_distinct=1)
+        for text in texts:
+            assert [m.span() for m in _matches(plain, text, RULES)] == [m.span() for m in rule.regex.finditer(text)]
+    assert line_gated >= 8  # the line rules (publish-date, breadcrumb, navigation …)
+
+
+def test_the_line_scan_on_handmade_patterns() -> None:
+    from hedui.core.text.pattern_starts import line_finditer, line_gate_for
+
+    cases = [r"^a+\n?", r"^(?:a|b\n)b*", r"(?=a)^a\n|^b+$", r"^[^\S\n]*+\d+\n*"]
+    texts = ["aa\naa\n\naa", "\nab\nb\nbb\n", "a\na\nb\n\nb", "1\n\n 2\n3\n\n\n 4", "", "\n", "a"]
+    for pat in cases:
+        p = re.compile(pat, re.M)
+        gate = line_gate_for(p)
+        assert gate is not None, pat
+        for text in texts:
+            assert [m.span() for m in line_finditer(gate.search, p.match, text)] == [m.span() for m in p.finditer(text)]
+    assert line_gate_for(re.compile(r"^a|b", re.M)) is None  # not every match starts a line
+    assert line_gate_for(re.compile(r"^a")) is None  # the text's start only
+    assert line_gate_for(re.compile(r"^$", re.M)) is None  # empty matches

@@ -237,6 +237,55 @@ def gate_for(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return None if first is None else gate_pattern(pattern, starts_class(first))
 
 
+def line_gate_for(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern whose every match starts a line (each alternative begins with ``^`` under
+    MULTILINE) and holds a character: ``\\n(?=P)``, whose ``search`` (``re`` finds the newline as
+    fast as ``str.find``) gives the newline before the next line where the pattern matches
+    (``line_finditer``); else None. ``re`` alone tries the pattern at every position."""
+    if not pattern.flags & re.MULTILINE or not isinstance(pattern.pattern, str):
+        return None
+    seq = parse(pattern)
+    if seq is None or not _starts_lines(seq) or seq.getwidth()[0] == 0:
+        return None
+    try:
+        return re.compile(f"\\n(?=(?:{pattern.pattern}))", pattern.flags)
+    except (re.error, RecursionError, OverflowError):
+        return None
+
+
+def _starts_lines(seq) -> bool:
+    for op, av in seq:
+        if op is _c.AT:
+            return av is _c.AT_BEGINNING  # (``^``: a line's start under MULTILINE)
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width
+        if op is _c.SUBPATTERN:
+            return _starts_lines(av[-1])
+        if op is _c.BRANCH:
+            return all(_starts_lines(alt) for alt in av[1])
+        return False
+    return False
+
+
+def line_finditer(search: Callable[[str, int], re.Match[str] | None], match: Callable[[str, int], re.Match[str] | None],
+                  text: str) -> Iterator[re.Match[str]]:
+    """``finditer`` of a pattern that only matches at line starts, with ``search`` its
+    ``line_gate_for``'s: tried at 0, then after each newline where it matches."""
+    m = match(text, 0)
+    end = 0
+    if m is not None:
+        yield m
+        end = m.end()
+    g = search(text, end - 1 if end else 0)  # the next line start at or after ``end``
+    while g is not None:
+        m = match(text, g.start() + 1)
+        if m is None:  # cannot happen (the gate holds the pattern as a look-ahead); kept exact
+            g = search(text, g.start() + 1)
+            continue
+        yield m
+        g = search(text, m.end() - 1)
+
+
 def starts_class(first: frozenset[str]) -> re.Pattern[str]:
     """The character class of ``first``."""
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(first)) + "]")

@@ -24,8 +24,15 @@ class _Unknown(Exception):
     pass
 
 
-def _first_of_item(op, av) -> tuple[set[str], bool]:
-    """(first characters, can be empty) of one parsed item."""
+#: the first "character" of a match that begins at a line's start (``^``), as a class piece
+_LINE = ""
+#: categories written as class pieces
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w"}
+
+
+def _first_of_item(op, av, pieces: bool = False) -> tuple[set[str], bool]:
+    """(first characters, can be empty) of one parsed item. ``pieces``: pieces of a character
+    class instead (also a wide range or a category as written, and _LINE for ``^``)."""
     if op is _c.LITERAL:
         return {chr(av)}, False
     if op is _c.IN:
@@ -37,32 +44,39 @@ def _first_of_item(op, av) -> tuple[set[str], bool]:
                 chars.add(chr(iav))
             elif iop is _c.RANGE:
                 lo, hi = iav
-                if hi - lo > _MAX_FIRST:
+                if hi - lo <= _MAX_FIRST:
+                    chars.update(chr(i) for i in range(lo, hi + 1))
+                elif pieces:
+                    chars.add(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+                else:
                     raise _Unknown
-                chars.update(chr(i) for i in range(lo, hi + 1))
             elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
                 chars |= _SPACES
+            elif iop is _c.CATEGORY and pieces and iav in _CATEGORIES:
+                chars.add(_CATEGORIES[iav])
             else:  # CATEGORY, ...
                 raise _Unknown
         return chars, False
     if op is _c.SUBPATTERN:
-        return _first_of_seq(av[-1])
+        return _first_of_seq(av[-1], pieces)
     if op is _c.BRANCH:
         chars = set()
         empty = False
         for alt in av[1]:
-            f, e = _first_of_seq(alt)
+            f, e = _first_of_seq(alt, pieces)
             chars |= f
             empty = empty or e
         return chars, empty
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         lo, _hi, item = av
-        f, e = _first_of_seq(item)
+        f, e = _first_of_seq(item, pieces)
         return f, e or lo == 0
+    if pieces and op is _c.AT and av is _c.AT_BEGINNING:
+        return {_LINE}, False
     if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
         return set(), True  # zero width
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _first_of_seq(av)
+        return _first_of_seq(av, pieces)
     raise _Unknown
 
 
@@ -81,10 +95,10 @@ def _first_of_negated(items) -> set[str]:
     return chars
 
 
-def _first_of_seq(seq) -> tuple[set[str], bool]:
+def _first_of_seq(seq, pieces: bool = False) -> tuple[set[str], bool]:
     chars: set[str] = set()
     for op, av in seq:
-        f, empty = _first_of_item(op, av)
+        f, empty = _first_of_item(op, av, pieces)
         chars |= f
         if not empty:
             return chars, False
@@ -228,62 +242,55 @@ def _needed(seq) -> tuple[str, ...] | None:
     return best
 
 
-def gate_for(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The gate pattern of ``pattern`` (``gate_pattern``), or None when ``re`` skips to its starts
-    by itself or they cannot be told."""
-    if sre_skips(pattern):
-        return None
-    first = first_chars(pattern)
-    return None if first is None else gate_pattern(pattern, starts_class(first))
-
-
-def line_gate_for(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """For a pattern whose every match starts a line (each alternative begins with ``^`` under
-    MULTILINE) and holds a character: ``\\n(?=P)``, whose ``search`` (``re`` finds the newline as
-    fast as ``str.find``) gives the newline before the next line where the pattern matches
-    (``line_finditer``); else None. ``re`` alone tries the pattern at every position."""
-    if not pattern.flags & re.MULTILINE or not isinstance(pattern.pattern, str):
+def gates_for(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+    """(line gate, character gate) of ``pattern`` for ``starts_finditer``: each match begins at a
+    line's start (``^`` under MULTILINE), where the line gate ``\\n(?=P)`` finds the newline
+    before it (as fast as ``str.find``), or at one of its first characters, where the character
+    gate (``gate_pattern``) finds it; None when ``re`` skips to its starts by itself or they
+    cannot be told."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE or sre_skips(pattern):
         return None
     seq = parse(pattern)
-    if seq is None or not _starts_lines(seq) or seq.getwidth()[0] == 0:
-        return None
     try:
-        return re.compile(f"\\n(?=(?:{pattern.pattern}))", pattern.flags)
+        found, empty = _first_of_seq(seq, pieces=True)
+    except Exception:
+        return None
+    if empty or not found or seq.getwidth()[0] == 0:
+        return None
+    chars = sorted(found - {_LINE})
+    line = char = None
+    try:
+        if _LINE in found:
+            line = re.compile(f"\\n(?=(?:{pattern.pattern}))", pattern.flags)
+        if chars:  # (compiled with the pattern's flags: a class that ignores case as it does)
+            char = gate_pattern(pattern, re.compile("[" + "".join(re.escape(p) if len(p) == 1 else p for p in chars) + "]"))
+            if char is None:
+                return None
     except (re.error, RecursionError, OverflowError):
         return None
+    return line, char
 
 
-def _starts_lines(seq) -> bool:
-    for op, av in seq:
-        if op is _c.AT:
-            return av is _c.AT_BEGINNING  # (``^``: a line's start under MULTILINE)
-        if op in (_c.ASSERT, _c.ASSERT_NOT):
-            continue  # zero width
-        if op is _c.SUBPATTERN:
-            return _starts_lines(av[-1])
-        if op is _c.BRANCH:
-            return all(_starts_lines(alt) for alt in av[1])
-        return False
-    return False
-
-
-def line_finditer(search: Callable[[str, int], re.Match[str] | None], match: Callable[[str, int], re.Match[str] | None],
-                  text: str) -> Iterator[re.Match[str]]:
-    """``finditer`` of a pattern that only matches at line starts, with ``search`` its
-    ``line_gate_for``'s: tried at 0, then after each newline where it matches."""
-    m = match(text, 0)
-    end = 0
-    if m is not None:
-        yield m
-        end = m.end()
-    g = search(text, end - 1 if end else 0)  # the next line start at or after ``end``
-    while g is not None:
-        m = match(text, g.start() + 1)
-        if m is None:  # cannot happen (the gate holds the pattern as a look-ahead); kept exact
-            g = search(text, g.start() + 1)
-            continue
-        yield m
-        g = search(text, m.end() - 1)
+def starts_finditer(line: Callable[[str, int], re.Match[str] | None] | None,
+                    char: Callable[[str, int], re.Match[str] | None] | None,
+                    match: Callable[[str, int], re.Match[str] | None], text: str) -> Iterator[re.Match[str]]:
+    """``finditer`` of a pattern tried only where its ``gates_for`` (their ``search``) find it may
+    match: after a newline (and at 0) for the line gate, at the character gate's places."""
+    nl = 0 if line is not None else None  # the next line start to try (0 is not after a newline)
+    g = char(text, 0) if char is not None else None
+    nc = g.start() if g is not None else None  # the next place of the character gate
+    while nl is not None or nc is not None:
+        p = nc if nl is None or (nc is not None and nc < nl) else nl
+        m = match(text, p)
+        end = p + 1 if m is None else m.end()  # (m is never empty)
+        if m is not None:
+            yield m
+        if nl is not None and nl < end:
+            g = line(text, end - 1)  # a newline at end - 1 or later: a line start at end or later
+            nl = g.start() + 1 if g is not None else None
+        if nc is not None and nc < end:
+            g = char(text, end)
+            nc = g.start() if g is not None else None
 
 
 def starts_class(first: frozenset[str]) -> re.Pattern[str]:

@@ -28,6 +28,21 @@ def test_the_copy_is_jiebas_dictionary(tmp_path):
     assert again.lcut("新增养殖合作社12个", HMM=False) == own.lcut("新增养殖合作社12个", HMM=False)
 
 
+def test_the_lexicon_is_jiebas_dictionary_sorted(tmp_path):
+    (tmp_path / "own").mkdir()
+    own = _tokenizer(tmp_path / "own")
+    own.initialize()
+    first = jieba_dictionary._lexicon_of(jieba, _tokenizer(tmp_path))  # no copy yet: written, then read
+    again = jieba_dictionary._lexicon_of(jieba, _tokenizer(tmp_path))  # from the copy
+    expected = sorted(own.FREQ.items())
+    for lex in (first, again):
+        assert list(zip(lex.words, lex.freqs)) == expected and lex.total == own.total
+    prefixes = [w for w, f in expected if f == 0]  # prefixes of words, no words themselves
+    assert len(prefixes) > 1000 and all(again.get(w) == 0 for w in prefixes[::97])
+    assert again.get("合作社") == own.FREQ["合作社"] > 0
+    assert again.get("社合作") is None and again.get("") is None and again.get("\uffff") is None
+
+
 def test_a_damaged_copy_is_not_used(tmp_path):
     first = _tokenizer(tmp_path)
     jieba_dictionary.load(jieba, first)

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from hedui.core.extract.boundaries import Breaks, grouping_comma, sentence_starts
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
-from hedui.core.extract.jieba_dictionary import segmenter
+from hedui.core.extract.jieba_dictionary import lexicon, quiet, segmenter  # noqa: F401 (segmenter: tests)
 from hedui.core.extract.segmentation import Segmenter
 from hedui.core.extract.context_numbers import kept_quantities
 from hedui.core.model import Report
@@ -300,7 +300,7 @@ class Context:
     def words(self, s: str) -> list[str]:
         """jieba's segmentation of ``s``, without its HMM (jieba loaded lazily and silently)."""
         if self._segmenter is None:
-            self._segmenter = Segmenter(segmenter())
+            self._segmenter = Segmenter(quiet())
         cache = self._word_cache
         words = cache.pop(s, None)
         if words is None:
@@ -340,11 +340,12 @@ def _bounds(phrases: list[TimePhrase]) -> tuple[list[int], list[int]]:
 
 
 def warm(ctx: Context | None = None) -> None:
-    """Load jieba's dictionary now (before a fork: once for all the pieces of a report)."""
+    """Load jieba's dictionary now, as the segmenter reads it (before a fork: once for all the
+    pieces of a report)."""
     if ctx is not None:
         ctx.words("")
     else:
-        segmenter()
+        lexicon(quiet())
 
 
 def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,

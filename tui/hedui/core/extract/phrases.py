@@ -72,10 +72,12 @@ def words_around(text: str, start: int, end: int, simplify: Callable[[str], str]
 
 
 def _jieba_cut(s: str) -> list[str]:
-    # deferred: loaded by the extractor's labels already, off the first paint
-    from hedui.core.extract.jieba_dictionary import segmenter
+    # deferred: loaded by the extractor's labels already, off the first paint; the labels'
+    # segmenter (jieba.lcut(s, HMM=False)'s words, without building jieba's own dict)
+    from hedui.core.extract.jieba_dictionary import quiet
+    from hedui.core.extract.segmentation import Segmenter
 
-    return segmenter().lcut(s, HMM=False) if s else []
+    return Segmenter(quiet()).lcut(s) if s else []
 
 
 def phrase(report: Report, start: int, end: int) -> str:

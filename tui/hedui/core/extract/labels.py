@@ -55,15 +55,16 @@ def _after_previous_noun(ctx: Context, vs: int, ss: int) -> list[int]:
     return _before_words(ctx, qs, ss)
 
 
-def _quick_tests(ctx: Context) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """(a character of no relation word nor of a base year's words, the subjectless words) of the
-    rules, made once per context: words that hold the one or start with none of the other need
-    no segmentation to be told apart."""
+def _quick_tests(ctx: Context) -> tuple[re.Pattern[str], tuple[str, ...], int]:
+    """(a character of no relation word nor of a base year's words, the subjectless words, the
+    length of the longest of them) of the rules, made once per context: words that hold the one
+    or start with none of the other need no segmentation to be told apart."""
     got = ctx.memo.get("label-quick")
     if got is None:
         chars = set("".join(ctx.rules.relation_words)) | set("年民国度")
+        words = tuple(ctx.rules.subjectless_words)
         got = ctx.memo["label-quick"] = (re.compile("[^" + "".join(map(re.escape, sorted(chars))) + "]"),
-                                         tuple(ctx.rules.subjectless_words))
+                                         words, max(map(len, words), default=0))
     return got
 
 
@@ -92,10 +93,10 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
 
 def _subjectless(ctx: Context, idx: list[int]) -> bool:
     """Do these words open with a verb that needs the subject of the clause before (完成…, 比上年…)?"""
-    s = _text(ctx, idx)
-    if not s.startswith(_quick_tests(ctx)[1]):
+    _, heads, longest = _quick_tests(ctx)
+    if not _text(ctx, idx[:longest]).startswith(heads):
         return False  # its first word (or two) would be a prefix of it
-    words = ctx.words(s)
+    words = ctx.words(_text(ctx, idx))
     return bool(words) and len(words) > 1 and (
         words[0] in ctx.rules.subjectless_words or words[0] + words[1] in ctx.rules.subjectless_words)
 

@@ -113,17 +113,27 @@ def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tupl
     got = governing_span(ctx, vs)
     if got is not None and (got[1], got[2]) != (got[0].start, got[0].end):
         options.append(ctx.original(range(got[0].start, got[0].end)).strip())  # one of two joined
-    return _ranked(_sentence_phrases(ctx, options, vs, ve), chosen)
-
-
-def _sentence_phrases(ctx: Context, first: list[str], vs: int, ve: int) -> Iterator[str]:
-    """``first``, then the texts of the time phrases of the sentence of the figure at [vs, ve):
-    those before it, nearest first, then those after it (made only as far as they are taken)."""
-    yield from first
     ss, se = ctx.sentence_at(vs)
-    for p in reversed(ctx.phrases_in(ss, vs)):
+    before, after = ctx.phrase_range(ss, vs), ctx.phrase_range(ve, se)
+    if not options and before == after:  # (both empty: no phrase in the sentence beside the figure)
+        return ()
+    # the same for every figure of the sentence between the same phrases, with the same chosen
+    key = ("period-alternatives", before, after, chosen, *options)
+    ranked = ctx.memo.get(key)
+    if ranked is None:
+        ranked = ctx.memo[key] = _ranked(_sentence_phrases(ctx, options, before, after), chosen)
+    return ranked
+
+
+def _sentence_phrases(ctx: Context, first: list[str], before: tuple[int, int], after: tuple[int, int]
+                      ) -> Iterator[str]:
+    """``first``, then the texts of the time phrases of a figure's sentence: ``before`` it
+    (``phrases()[i:j]``), nearest first, then ``after`` it (made only as far as they are taken)."""
+    yield from first
+    ps = ctx.phrases()
+    for p in reversed(ps[before[0]:before[1]]):
         yield _phrase_text(ctx, p.start, p.end)
-    for p in ctx.phrases_in(ve, se):
+    for p in ps[after[0]:after[1]]:
         yield _phrase_text(ctx, p.start, p.end)
 
 

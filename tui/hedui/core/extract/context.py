@@ -328,6 +328,12 @@ class Context:
         cache[s] = words
         return list(words)
 
+    def first_word_alone(self, s: str) -> bool:
+        """Whether the first of ``words(s)`` is ``s[0]`` alone, known without segmenting ``s``."""
+        if self._segmenter is None:
+            self.words("")  # the segmenter made
+        return self._segmenter.first_alone(s)  # type: ignore[union-attr]
+
 
 def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int) -> Context:
     """``ctx`` for the figures of a piece of a long report (pieces.py): with these numbers (as

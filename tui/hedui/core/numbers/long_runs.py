@@ -67,11 +67,12 @@ class RunSafe:
         self.run_char = run_char
 
     @classmethod
-    def of(cls, pattern: re.Pattern[str]) -> RunSafe | None:
+    def of(cls, pattern: re.Pattern[str], parsed=None) -> RunSafe | None:
+        """(``parsed``: ``pattern_starts.parse(pattern)``, if at hand)"""
         if not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE:
             return None
         try:
-            seq = _p.parse(pattern.pattern, pattern.flags)
+            seq = parsed if parsed is not None else _p.parse(pattern.pattern, pattern.flags)
         except Exception:  # pragma: no cover - it compiled once
             return None
         data = list(seq.data)

@@ -12,7 +12,7 @@ from pathlib import Path
 from hedui.cli import main
 from hedui.core.numbers.finder import find_numbers
 from hedui.core.numbers.long_runs import DEEP, RunSafe
-from hedui.core.numbers import stretches
+from hedui.core.text import stretches
 from hedui.core.numbers.scan import Scanner
 from hedui.app.widgets.status import format_value
 from tests.app_helpers import screen_text, wait_ready, ws  # noqa: F401

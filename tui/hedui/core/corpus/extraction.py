@@ -61,24 +61,25 @@ def _decoded(data: bytes, name: str, rules_dir: Path | str | None, jobs: int) ->
 
 def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
     """The artefacts of ``text`` (``find_artefacts``'s); for a report long enough to be cut into
-    pieces, its furniture and repeated paragraphs (the costly part) found in a forked process while
-    this one loads jieba's dictionary, which the pieces need, and finds the view's tables and
-    context (``Extractor.prepare``)."""
+    pieces, its furniture (the costly part) is found in a forked process while this one loads
+    jieba's dictionary, which the pieces need, finds the view's tables and context
+    (``Extractor.prepare``) and the paragraphs that may repeat."""
     from hedui.core.extract.context import warm
     from hedui.core.extract.pieces import PIECE_CHARS, run_forked
-    from hedui.core.text.artefacts import artefact_view, artefacts_of, find_artefacts, furniture_and_repeats
+    from hedui.core.text.artefacts import artefact_view, artefacts_of, find_artefacts, furniture_spans, paragraphs
 
     if len(text) < 2 * PIECE_CHARS:
         return find_artefacts(text, artefact_rules)
     pinyin, view = artefact_view(text, artefact_rules)
 
-    def here() -> None:
+    def here() -> list[tuple[int, int, str]]:
         warm()
         if extractor is not None:
             extractor.prepare(text, view)  # remembered for its extraction
+        return paragraphs(view, artefact_rules)
 
-    _, spans = run_forked([here, functools.partial(furniture_and_repeats, view, artefact_rules)])
-    return artefacts_of(pinyin, spans)
+    paras, furniture = run_forked([here, functools.partial(furniture_spans, view, artefact_rules)])
+    return artefacts_of(pinyin, view, furniture, paras)
 
 
 def extract_records(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,
@@ -121,15 +122,16 @@ def json_line(name: str) -> Callable[[Any], str]:
     """``line(figure)``: ``json_encoder()(figure.as_json(name)) + "\n"``, character for character,
     written straight from the figure's fields (no dict on the way; a third of the time)."""
     encode = json_encoder()
-    head = '{"file": ' + _quoted(name) + ', "start": '
+    q = encode_basestring  # TypeError for anything but a str (as the encoder's own)
+    head = '{"file": ' + q(name) + ', "start": '
 
     def line(f: Any) -> str:
         v = f.fields
         try:
-            return (f'{head}{_int(f.start)}, "end": {_int(f.end)}, "text": {_quoted(f.text)}, '
+            return (f'{head}{_int(f.start)}, "end": {_int(f.end)}, "text": {q(f.text)}, '
                     f'"value": {_number(v.value)}, "value_max": {_number(v.value_max)}, '
-                    f'"unit": {_quoted(v.unit)}, "bound": {_quoted(v.bound)}, "category": {_quoted(v.category)}, '
-                    f'"label": {_quoted(v.label)}, "period": {_quoted(v.period)}, "rule": {_quoted(f.rule)}, '
+                    f'"unit": {q(v.unit)}, "bound": {q(v.bound)}, "category": {q(v.category)}, '
+                    f'"label": {q(v.label)}, "period": {q(v.period)}, "rule": {q(f.rule)}, '
                     f'"label_alternatives": {_strings(f.label_alternatives)}, '
                     f'"period_alternatives": {_strings(f.period_alternatives)}'
                     + ("" if f.repeat_of is None else f', "repeat_of": {_int(f.repeat_of)}')
@@ -158,10 +160,4 @@ def _number(n: Any) -> str:
 
 
 def _strings(items: Any) -> str:
-    return "[" + ", ".join(map(_quoted, items)) + "]" if items else "[]"
-
-
-def _quoted(s: str) -> str:
-    if type(s) is not str:
-        raise TypeError(s)
-    return encode_basestring(s)
+    return "[" + ", ".join(map(encode_basestring, items)) + "]" if items else "[]"

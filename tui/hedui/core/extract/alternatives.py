@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from hedui.core.extract.context import Context
 from hedui.core.extract.label_text import label_text
 from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, words_after, words_before
-from hedui.core.extract.labels import previous_subject
+from hedui.core.extract.labels import LAST_FIGURE, previous_subject
 from hedui.core.extract.periods import governing_span
 from hedui.core.extract.tables import table_cell
 
@@ -34,38 +34,52 @@ def _ranked(options: Iterable[str], chosen: str) -> tuple[str, ...]:
 
 def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple[str, ...]:
     """Up to four other labels of the figure at [start, end) of the ORIGINAL text."""
-    vs, ve = ctx.view_span(start, end)
-    cell = table_cell(ctx, vs, ve)
-    if cell is not None:
+    got = ctx.memo.get(LAST_FIGURE)
+    if got is not None and got[0] == start and got[1] == end:
+        _, _, vs, ve, ss, in_cell, before, after = got  # what label_for found of this figure
+    else:
+        vs, ve = ctx.view_span(start, end)
+        ss, in_cell, before, after = ctx.sentence_at(vs)[0], table_cell(ctx, vs, ve) is not None, None, None
+    if in_cell:
+        cell = table_cell(ctx, vs, ve)
         row, col = (ctx.original(range(s, e)).strip() for s, e in (cell.heads + ((0, 0),))[:2])
         return _ranked([join_pieces([p for p in (row, col) if p]), col, row], chosen)
-    ss, _ = ctx.sentence_at(vs)
-    before = words_before(ctx, vs, ss)
-    after = words_after(ctx, ve, vs)
+    if before is None:
+        before, after = words_before(ctx, vs, ss), words_after(ctx, ve, vs)
     subject = previous_subject(ctx, vs, ss)
-    runs = [before + after, before, after]
+    # the texts of the runs from those of their parts: a run of two parts apart is their two
+    # texts joined (label_text of the whole would find the same stretches)
+    text_before, text_after = label_text(ctx, before), label_text(ctx, after)
+    both = before + after
+    runs = [(both, _joined(text_before, text_after)), (before, text_before), (after, text_after)]
+    raw = [(both, _text(ctx, before) + _text(ctx, after))]
     if subject and (not before or subject[-1] < before[0]):
-        runs.append(subject + before)
-    shorter = [r for run in runs[:1] + runs[3:] for r in _shorter(ctx, run)]
-    return _ranked(_texts(ctx, shorter + runs), chosen)
+        run = subject + before
+        apart = not before or subject[-1] + 1 < before[0]
+        runs.append((run, _joined(label_text(ctx, subject), text_before) if apart else label_text(ctx, run)))
+        raw.append((run, _text(ctx, subject) + _text(ctx, before)))
+    shorter = [r for run, s in raw for r in _shorter(ctx, run, s)]
+    return _ranked(_texts(ctx, shorter, [text for _, text in runs]), chosen)
 
 
-def _texts(ctx: Context, runs: list[list[int]]) -> Iterator[str]:
-    """The label text of each distinct run, in turn (written only as far as they are ranked)."""
-    seen: list[list[int]] = []
+def _joined(a: str, b: str) -> str:
+    return join_pieces([a, b]) if a and b else a or b
+
+
+def _texts(ctx: Context, runs: list[list[int]], then: list[str]) -> Iterator[str]:
+    """The label text of each run, in turn (written only as far as they are ranked), then ``then``."""
     for run in runs:
-        if run and run not in seen:
-            seen.append(run)
+        if run:
             yield label_text(ctx, run)
+    yield from then
 
 
-def _shorter(ctx: Context, run: list[int]) -> list[list[int]]:
-    """``run`` without its first word (可吸入颗粒物PM10平均浓度 → PM10平均浓度, 及时转移安置群众 →
-    转移安置群众) and without a short bracketed aside (地区生产总值(GDP)比上年增长)."""
+def _shorter(ctx: Context, run: list[int], s: str) -> list[list[int]]:
+    """``run`` (its characters ``s``) without its first word (可吸入颗粒物PM10平均浓度 → PM10平均浓度,
+    及时转移安置群众 → 转移安置群众) and without a short bracketed aside (地区生产总值(GDP)比上年增长)."""
     out = []
     t = ctx.text
-    s = _text(ctx, run)
-    if len(run) >= 5:
+    if len(run) >= 5 and not ctx.first_word_alone(s):  # known to be one character: nothing to leave out
         words = ctx.words(s)
         # a first word of one character is a preposition or a piece of a name (比, 云|峰县)
         if len(words) > 2 and len(words[0]) >= 2 and len(run) - len(words[0]) >= 3:
@@ -99,17 +113,27 @@ def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tupl
     got = governing_span(ctx, vs)
     if got is not None and (got[1], got[2]) != (got[0].start, got[0].end):
         options.append(ctx.original(range(got[0].start, got[0].end)).strip())  # one of two joined
-    return _ranked(_sentence_phrases(ctx, options, vs, ve), chosen)
-
-
-def _sentence_phrases(ctx: Context, first: list[str], vs: int, ve: int) -> Iterator[str]:
-    """``first``, then the texts of the time phrases of the sentence of the figure at [vs, ve):
-    those before it, nearest first, then those after it (made only as far as they are taken)."""
-    yield from first
     ss, se = ctx.sentence_at(vs)
-    for p in reversed(ctx.phrases_in(ss, vs)):
+    before, after = ctx.phrase_range(ss, vs), ctx.phrase_range(ve, se)
+    if not options and before == after:  # (both empty: no phrase in the sentence beside the figure)
+        return ()
+    # the same for every figure of the sentence between the same phrases, with the same chosen
+    key = ("period-alternatives", before, after, chosen, *options)
+    ranked = ctx.memo.get(key)
+    if ranked is None:
+        ranked = ctx.memo[key] = _ranked(_sentence_phrases(ctx, options, before, after), chosen)
+    return ranked
+
+
+def _sentence_phrases(ctx: Context, first: list[str], before: tuple[int, int], after: tuple[int, int]
+                      ) -> Iterator[str]:
+    """``first``, then the texts of the time phrases of a figure's sentence: ``before`` it
+    (``phrases()[i:j]``), nearest first, then ``after`` it (made only as far as they are taken)."""
+    yield from first
+    ps = ctx.phrases()
+    for p in reversed(ps[before[0]:before[1]]):
         yield _phrase_text(ctx, p.start, p.end)
-    for p in ctx.phrases_in(ve, se):
+    for p in ps[after[0]:after[1]]:
         yield _phrase_text(ctx, p.start, p.end)
 
 

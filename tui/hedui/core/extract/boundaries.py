@@ -51,7 +51,11 @@ class Breaks:
 def sentence_starts(text: str, ends: str) -> list[int]:
     """Starts of sentences: after each stop (closing quotes and brackets stay with it), a line end,
     or a run of spaces (paragraphs of a flattened page: 三、2023年工作打算   2023年,我镇…)."""
-    rx = re.compile("[" + re.escape(ends.replace("\n", "")) + "][”’」』)）】]*|\n|[ \u3000]{2,}")
+    stops = re.escape(ends.replace("\n", ""))
+    if stops:  # (each match opens with one character of a class: re skips to them by itself)
+        rx = re.compile("[" + stops + "\n \u3000](?:(?<=[" + stops + "])[”’」』)）】]*|(?<=\n)|(?<=[ \u3000])[ \u3000]+)")
+    else:
+        rx = re.compile("[" + stops + "][”’」』)）】]*|\n|[ \u3000]{2,}")
     # every match is one character or more: the ends rise, and only the last can be the text's end
     starts = [0] + [m.end() for m in rx.finditer(text)]
     if len(starts) > 1 and starts[-1] >= len(text):

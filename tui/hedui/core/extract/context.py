@@ -76,23 +76,26 @@ class Context:
     memo: dict[Any, Any] = field(default_factory=dict)
     #: the report's tables (table_layout.Tables), found by the extractor or on first use
     tables: Any = None
-    #: the sentence last asked for, whole: a figure's label, period and alternatives ask in turn
-    _last_sentence: tuple[int, int] | None = None
+    #: the sentence last asked for (a figure's label, period and alternatives ask in turn):
+    #: (start, end, a, b, (start, end)), [a, b) the positions it is all within reach of
+    _last_sentence: tuple[int, int, int, int, tuple[int, int]] | None = None
     #: the clause breaks of the text per set of boundary characters (boundaries.py)
     _breaks: dict[str, Breaks] = field(default_factory=dict)
     _reversed: str | None = None
+    #: the span view_span last answered for: (start, end, its view span)
+    _last_view: tuple[int, int, tuple[int, int]] = (-1, -1, (0, 0))
 
     # -- positions -------------------------------------------------------------------------
     def view_span(self, start: int, end: int) -> tuple[int, int]:
         """The view span of an original span (the last one remembered: the label, the period and
         their alternatives ask for the same figure in turn)."""
-        last = self.memo.get("view_span")
-        if last is not None and last[0] == start and last[1] == end:
+        last = self._last_view
+        if last[0] == start and last[1] == end:
             return last[2]
         vs = self._from_original(start)
         ve = self._from_original(end - 1) + 1 if end > start else vs
         got = (vs, max(vs, ve))
-        self.memo["view_span"] = (start, end, got)
+        self._last_view = (start, end, got)
         return got
 
     def _from_original(self, pos: int) -> int:
@@ -169,15 +172,16 @@ class Context:
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """[start, end) of the sentence holding view position ``pos`` (at most SENTENCE_REACH
         either side of it)."""
-        last = self._last_sentence
-        if last is not None and last[0] <= pos < last[1]:
-            s, e = last
-        else:
+        got = self._last_sentence
+        if got is None or not got[0] <= pos < got[1]:
             starts = self._sentence_starts
             i = bisect.bisect_right(starts, pos) - 1
             s = starts[i] if i >= 0 else 0
             e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-            self._last_sentence = (s, e)
+            got = self._last_sentence = (s, e, max(s, e - SENTENCE_REACH), min(e, s + SENTENCE_REACH + 1), (s, e))
+        if got[2] <= pos < got[3]:  # the whole sentence is within reach
+            return got[4]
+        s, e = got[0], got[1]
         return max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)
 
     def break_before(self, pos: int, lo: int, boundaries: str) -> int:
@@ -282,6 +286,12 @@ class Context:
             self._phrase_starts, self._phrase_ends = _bounds(self._phrases)
         return self._phrases
 
+    def bases(self) -> dict[int, TimePhrase]:
+        """The bases of comparisons (较110年, 比上年) by the view position they end at."""
+        if self._bases is None:
+            self.phrases()
+        return self._bases  # type: ignore[return-value]
+
     def base_ending_at(self, pos: int) -> TimePhrase | None:
         """The base of a comparison (较110年, 比上年) that ends at view position ``pos``."""
         self.phrases()
@@ -296,6 +306,14 @@ class Context:
         j = bisect.bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
         return ps[i:j] if i < j else []
 
+    def phrase_range(self, start: int, end: int) -> tuple[int, int]:
+        """(i, j): ``phrases_in(start, end)`` is ``phrases()[i:j]`` ((0, 0) when it is empty)."""
+        if self._phrases is None:
+            self.phrases()
+        i = bisect.bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
+        j = bisect.bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
+        return (i, j) if i < j else (0, 0)
+
     # -- segmentation ------------------------------------------------------------------------
     def words(self, s: str) -> list[str]:
         """jieba's segmentation of ``s``, without its HMM (jieba loaded lazily and silently)."""
@@ -309,6 +327,12 @@ class Context:
                 del cache[next(iter(cache))]
         cache[s] = words
         return list(words)
+
+    def first_word_alone(self, s: str) -> bool:
+        """Whether the first of ``words(s)`` is ``s[0]`` alone, known without segmenting ``s``."""
+        if self._segmenter is None:
+            self.words("")  # the segmenter made
+        return self._segmenter.first_alone(s)  # type: ignore[union-attr]
 
 
 def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int) -> Context:

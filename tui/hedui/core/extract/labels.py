@@ -21,7 +21,7 @@ from hedui.core.extract.label_words import (
 )
 from hedui.core.extract.label_text import label_text
 from hedui.core.extract.label_lists import shared_head
-from hedui.core.extract.tables import table_label
+from hedui.core.extract.tables import table_cell, table_label
 
 
 def _previous_gap(ctx: Context, vs: int, ss: int) -> str | None:
@@ -125,7 +125,9 @@ def _needs_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> bool:
 
 def _with_subject(ctx: Context, idx: list[int], vs: int, ss: int) -> list[int]:
     """``idx`` with the subject of an earlier clause before it, when it has none of its own."""
-    if not idx or _clause_start(ctx, vs, ss) <= ss or not _needs_subject(ctx, idx, vs, ss):
+    # (the cheap test first: most words have a subject; the clause start is looked for only then)
+    if not idx or not _subjectless(ctx, idx) or _clause_start(ctx, vs, ss) <= ss \
+            or not _needs_subject(ctx, idx, vs, ss):
         return idx
     subject = _borrowed(ctx, _previous_words(ctx, vs, ss, want_subject=True))
     return subject + idx if subject and subject[-1] < idx[0] else idx
@@ -206,9 +208,11 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
     """
     t = ctx.text
     bounds = ctx.rules.label_boundaries
+    if t.find(_RESPECTIVE, ss, vs) < 0:
+        return None  # no 分别 before the figure in its sentence: nothing below could answer
     cs = _clause_start(ctx, vs, ss)
     if t.find(_RESPECTIVE, cs, vs) < 0:
-        return None  # no 分别 before the figure's list: nothing below could answer
+        return None  # none before the figure's list
     ce = ctx.clause_end(vs, bounds, se)
     found = [(g, i) for g in _groups(ctx, cs, ce) for i, q in enumerate(g) if q[0] <= vs < max(q[1], q[0] + 1)]
     if not found or len(found[0][0]) < 2:
@@ -280,22 +284,29 @@ def previous_subject(ctx: Context, vs: int, ss: int) -> list[int]:
     return _previous_words(ctx, vs, ss, want_subject=True)
 
 
+#: ``ctx.memo`` key of what ``label_for`` found of the figure it labelled last: (start, end, vs, ve,
+#: sentence start, in a table cell, words before, words after) — the alternatives of the same
+#: figure (asked next, by its original span) start from them
+LAST_FIGURE = "label-figure"
+
+
 def label_for(ctx: Context, start: int, end: int) -> str:
     """The label of the figure at [start, end) of the ORIGINAL text, in its own characters."""
     vs, ve = ctx.view_span(start, end)
     t = ctx.text
     ss, se = ctx.sentence_at(vs)
-    cell = table_label(ctx, vs, ve)
-    if cell is not None:
-        return cell
+    if table_cell(ctx, vs, ve) is not None:
+        ctx.memo[LAST_FIGURE] = (start, end, vs, ve, ss, True, None, None)
+        return table_label(ctx, vs, ve)
+    before = _before_words(ctx, vs, ss)
+    after = words_after(ctx, ve, vs)
+    ctx.memo[LAST_FIGURE] = (start, end, vs, ve, ss, False, before, after)
     resp = _respective(ctx, vs, ss, se)
     if resp:
         return label_text(ctx, resp)
-    before = _before_words(ctx, vs, ss)
     heads = ctx.rules.head_words
     if before and _head_start(ctx, before) and all(w in heads for w in ctx.words(_text(ctx, before))):
         before = []
-    after = words_after(ctx, ve, vs)
     if before and not after and _is_relation(ctx, before):
         before = _relation_subject(ctx, vs, ss) + before
     elif not before and after and _is_relation(ctx, after) and ctx.base_ending_at(vs) is not None:

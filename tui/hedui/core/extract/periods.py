@@ -72,19 +72,26 @@ def _reaching(ctx: Context, vs: int, cs: int, floor: int) -> TimePhrase | None:
     bounds = rules.period_boundaries + rules.sentence_ends
     chain = _continues(ctx, cs)
     # a clause that is only a noun and its figure goes on with a list before it (近五年建成工作室4个、
-    # 班组11个,明星班组1个,…)
-    item = _list_item(ctx, cs, ctx.clause_end(vs, bounds))
+    # 班组11个,明星班组1个,…); found when first asked
+    item = None
     listing = False
     end = cs - 1  # the boundary before the figure's clause
     while end > floor:
         start, periods, has_figure, holds_list = _clause(ctx, end, floor, bounds)
-        phrases = [p for p in periods if _attributive_ok(t, p, vs)]
-        listed = item and holds_list
-        if phrases and (chain or (not has_figure and not listing) or phrases[-1].stretch or listed):
-            return phrases[-1]
+        phrases = [p for p in periods if _attributive_ok(t, p, vs)] if periods else periods
+        if phrases:
+            if chain or (not has_figure and not listing) or phrases[-1].stretch:
+                return phrases[-1]
+            if holds_list:
+                if item is None:
+                    item = _list_item(ctx, cs, ctx.clause_end(vs, bounds))
+                if item:  # (listed)
+                    return phrases[-1]
         if has_figure:
             if not chain:
-                item = item and (listed or _list_item(ctx, start, end))
+                if item is None:
+                    item = _list_item(ctx, cs, ctx.clause_end(vs, bounds))
+                item = item and (holds_list or _list_item(ctx, start, end))
                 if not item:
                     return None
                 listing = True  # only the clause that lists with 、 can hold the phrase now
@@ -207,13 +214,24 @@ def _heads(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]
     # 一笔, 一个 before a noun are articles (他算了一笔账,一个月下来,…), not the first number
     article = rules.article
     for qs, qe in ctx.quantities_in(ss, vs):
-        if not any(p.start < qe and qs < p.end for p in before) and not (article and article.match(t, qs)):
-            first_q = qs
+        for p in before:
+            if p.start < qe and qs < p.end:
+                break  # (a number inside a time phrase: 一个月)
+        else:
+            if not (article and article.match(t, qs)):
+                first_q = qs
+                break
+    heads: list[TimePhrase] = []
+    alone = None
+    for p in before:  # (sorted by their ends)
+        if p.end > first_q:
             break
-    heads = [p for p in before if p.end <= first_q and p.heads and _heading(ctx, p, ss, se)
-             and _attributive_ok(t, p, vs)]
-    alone = next((p for p in before if p.end <= first_q and p.kind == "period" and p.heads
-                  and _alone(ctx, p, ss)), None)
+        if not p.heads:
+            continue
+        if _heading(ctx, p, ss, se) and _attributive_ok(t, p, vs):
+            heads.append(p)
+        if alone is None and p.kind == "period" and _alone(ctx, p, ss):
+            alone = p
     return heads, alone
 
 
@@ -267,16 +285,22 @@ def governing_span(ctx: Context, vs: int) -> tuple[TimePhrase, int, int] | None:
     """(the phrase that governs the figure at ``vs``, start, end of the period as written: two
     phrases standing together are one); remembered on the context (the alternatives ask again)."""
     key = ("period", vs)
-    if key not in ctx.memo:
-        ctx.memo[key] = _governing_span(ctx, vs)
-    return ctx.memo[key]
+    got = ctx.memo.get(key, _UNKNOWN)
+    if got is _UNKNOWN:
+        got = ctx.memo[key] = _governing_span(ctx, vs)
+    return got  # type: ignore[return-value]
+
+
+_UNKNOWN = object()
 
 
 def _governing_span(ctx: Context, vs: int) -> tuple[TimePhrase, int, int] | None:
     # the base figure stands right after its base (较110年5.12次); 是五年前的四倍 is a multiple
-    base = ctx.base_ending_at(vs) or (ctx.base_ending_at(vs - 1) if ctx.text[vs - 1:vs] == " " else None)
-    if base is not None:
-        return base, base.start, base.end
+    bases = ctx.bases()
+    if bases:
+        base = bases.get(vs) or (bases.get(vs - 1) if ctx.text[vs - 1:vs] == " " else None)
+        if base is not None:
+            return base, base.start, base.end
     p = _governing(ctx, vs)
     if p is None:
         return None
@@ -288,19 +312,24 @@ def _governing(ctx: Context, vs: int) -> TimePhrase | None:
     rules = ctx.rules
     ss, se = ctx.sentence_at(vs)
     before = ctx.phrases_in(ss, vs)  # (all end by vs)
-    cs = ctx.clause_start(vs, rules.period_boundaries + rules.sentence_ends, floor=ss)
-    # in its own clause a phrase with 的 reaches the figure unless a number stands between
-    # (100年的負儲蓄達2萬9308元; 从2020年的144万人,发展到…)
-    local = [p for p in before if p.match_start >= cs
-             and (_attributive_ok(t, p, vs) or not any(qs >= p.end for qs, _ in ctx.quantities_in(p.end, vs)))]
-    if local:
-        return local[-1]
-    if before:  # (else no head, alone or not, and nothing earlier that reaches: only a later one)
+    if before:  # (else no phrase in its clause, no head, alone or not, nothing earlier: only a later one)
+        cs = ctx.clause_start(vs, rules.period_boundaries + rules.sentence_ends, floor=ss)
+        # the last phrase of its own clause; one with 的 reaches the figure unless a number stands
+        # between (100年的負儲蓄達2萬9308元; 从2020年的144万人,发展到…)
+        for p in reversed(before):
+            if p.match_start < cs:
+                break  # (the phrases are apart: their matches' starts are sorted too)
+            if _attributive_ok(t, p, vs) or not ctx.quantities_in(p.end, vs):
+                return p
         got = _earlier(ctx, vs, ss, se, cs, before)
         if got is not None:
             return got
+    after = ctx.phrases_in(vs, se)
+    if not after:
+        return None
     ce = ctx.clause_end(vs, rules.period_boundaries + rules.sentence_ends, se)
-    later = [p for p in ctx.phrases_in(vs, ce) if p.kind == "period" and t[p.end:p.end + 1] != "的"]
+    # (the phrases in [vs, ce): those of the sentence's that end by ce, as ce <= se)
+    later = [p for p in after if p.end <= ce and p.kind == "period" and t[p.end:p.end + 1] != "的"]
     return later[0] if later else None
 
 

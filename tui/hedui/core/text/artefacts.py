@@ -229,13 +229,13 @@ class _Furniture:
         return [t for t in trimmed if t[1] > t[0]]
 
 
-def _repeats(view: TextView, rules: ArtefactRules, furniture: list[tuple[int, int, str]]):
-    """(start, end, first_start) of later copies of paragraphs, in view coordinates."""
+def paragraphs(view: TextView, rules: ArtefactRules) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each paragraph of the view long enough to be a repeat, in view
+    coordinates; ``key``: its text in NFKC without whitespace (what two copies share)."""
     text = view.text
-    fstarts = [s for s, _, _ in furniture]
     out = []
-    first: dict[str, int] = {}
     pos = 0
+    least = rules.repeat.min_chars
     breaks = list(rules.repeat.paragraph_break.finditer(text)) + [None]
     for brk in breaks:
         end = brk.start() if brk is not None else len(text)
@@ -246,8 +246,19 @@ def _repeats(view: TextView, rules: ArtefactRules, furniture: list[tuple[int, in
         # whitespace out (str.split's whitespace is re's \s); an ASCII paragraph is NFKC already
         para = text[s:e]
         key = "".join((para if para.isascii() else unicodedata.normalize("NFKC", para)).split())
-        if len(key) < rules.repeat.min_chars:
-            continue
+        if len(key) >= least:
+            out.append((s, e, key))
+    return out
+
+
+def repeats_among(paras: list[tuple[int, int, str]], furniture: list[tuple[int, int, str]]
+                  ) -> list[tuple[int, int, int]]:
+    """(start, end, first_start) of the later copies of the ``paragraphs``, in view coordinates;
+    a paragraph that is furniture is neither a copy nor a first."""
+    fstarts = [s for s, _, _ in furniture]
+    out = []
+    first: dict[str, int] = {}
+    for s, e, key in paras:
         k = bisect_right(fstarts, s) - 1
         if k >= 0 and furniture[k][1] >= e:
             continue  # the paragraph is furniture
@@ -269,29 +280,28 @@ def find_artefacts(text: str, rules: ArtefactRules,
     """Every artefact of ``text``, sorted by (start, end, kind). ``found``: what ``artefact_view``
     and ``furniture_matches`` gave for this text, when they were called first."""
     pinyin, view = found[:2] if found is not None else artefact_view(text, rules)
-    spans = furniture_and_repeats(view, rules, found[2] if found is not None else None)
-    return artefacts_of(pinyin, spans)
+    furniture = furniture_spans(view, rules, found[2] if found is not None else None)
+    return artefacts_of(pinyin, view, furniture, paragraphs(view, rules))
 
 
-def furniture_and_repeats(view: TextView, rules: ArtefactRules, matches: dict | None = None
-                          ) -> list[tuple[int, int, str, str, int | None]]:
-    """The furniture and the repeated paragraphs of the text of ``view`` (the view without the
-    pinyin, ``artefact_view``), as (start, end, kind, rule, repeat_of) in ORIGINAL offsets, in
-    the order found; ``matches``: what ``furniture_matches`` gave for the view, if called first."""
-    furniture = _Furniture(view, rules, matches).run(rules.of_kind("furniture"))
-    to_original = view.to_original
-    out: list[tuple[int, int, str, str, int | None]] = [
-        (*to_original(s, e), "furniture", rid, None) for s, e, rid in furniture]
+def furniture_spans(view: TextView, rules: ArtefactRules, matches: dict | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, rule) of the furniture of the text of ``view`` (the view without the pinyin,
+    ``artefact_view``), in view coordinates; ``matches``: what ``furniture_matches`` gave for the
+    view, if called first."""
+    return _Furniture(view, rules, matches).run(rules.of_kind("furniture"))
+
+
+def artefacts_of(pinyin: list[tuple[int, int, str]], view: TextView, furniture: list[tuple[int, int, str]],
+                 paras: list[tuple[int, int, str]]) -> tuple[Artefact, ...]:
+    """The artefacts of the pinyin spans, of the ``furniture_spans`` of ``view`` and of the copies
+    among its ``paragraphs``, sorted by (start, end, kind)."""
+    repeats = repeats_among(paras, furniture)
+    spans = view.spans_to_original([(s, e) for s, e, _ in furniture] + [(s, e) for s, e, _ in repeats])
     origin = view.origin
-    out += [(*to_original(s, e), "repeat", REPEAT_RULE, origin[first]) for s, e, first in _repeats(view, rules, furniture)]
-    return out
-
-
-def artefacts_of(pinyin: list[tuple[int, int, str]], spans: list[tuple[int, int, str, str, int | None]]
-                 ) -> tuple[Artefact, ...]:
-    """The artefacts of the pinyin spans and of ``furniture_and_repeats``, sorted by (start, end, kind)."""
     arts = [Artefact(s, e, "pinyin", rid) for s, e, rid in pinyin]
-    arts += [Artefact(*t) for t in spans]
+    arts += [Artefact(s, e, "furniture", rid) for (s, e), (_, _, rid) in zip(spans, furniture)]
+    arts += [Artefact(s, e, "repeat", REPEAT_RULE, origin[first])
+             for (s, e), (_, _, first) in zip(spans[len(furniture):], repeats)]
     arts.sort(key=_order)
     return tuple(arts)
 

@@ -476,12 +476,18 @@ def test_no_figure_inside_furniture_with_full_width_punctuation(rules, gold, rep
     assert missed == []
 
 
-def test_the_gated_scans_of_the_rules_find_what_finditer_finds() -> None:
-    # a rule that matches only at line starts is tried after each newline (line_gate_for), another
-    # where its first characters are (gate_for): the matches of the plain scan, on reports with
-    # furniture and on texts made of their lines, shuffled, with odd line starts
+@pytest.mark.parametrize("share", [None, 1])
+def test_the_gated_scans_of_the_rules_find_what_finditer_finds(share, monkeypatch) -> None:
+    # a rule is tried after each newline where its matches start lines, where its first characters
+    # are (gates_for), or around the literals its matches hold (stretches.py; share 1: even where
+    # they are common): the matches of the plain scan, on reports with furniture and on texts made
+    # of their lines, shuffled, with odd line starts
+    from hedui.core.text import stretches
     from hedui.core.text.artefacts import _matches
     from hedui.core.text.view import Simplifier
+
+    if share is not None:
+        monkeypatch.setattr(stretches, "SPARSE_SHARE", share)
 
     import random
 

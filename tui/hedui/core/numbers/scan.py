@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as _p  # type: ignore[no-redef]
 
 from hedui.core.numbers.long_runs import DEEP, RunSafe
-from hedui.core.numbers.stretches import Stretches, barrier  # noqa: F401 (barrier: for the callers of scan)
+from hedui.core.text.stretches import Stretches, barrier  # noqa: F401 (barrier: for the callers of scan)
 from hedui.core.text.pattern_starts import (
     first_chars, gate_pattern, gated_finditer, literal_prefix, parse, sre_skips, starts_class,
 )
@@ -135,7 +135,8 @@ class Scanner:
         if pos == 0 and stop is None and self._stretches is not None:
             stretches = self._stretches.find(text, runs, self._safe is not None)
             if stretches is not None:
-                yield from self._in_stretches(text, stretches)
+                yield from self._stretches.matches(self.pattern, text, stretches,
+                                                   self._deep_stretch if self._safe is not None else None)
                 return
         safe = self._safe
         if safe is not None:
@@ -171,29 +172,17 @@ class Scanner:
                 pos = m.end()
 
 
-    def _in_stretches(self, text: str, stretches: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-        """The matches of the scan from each ``a`` that start before its ``b``, where no match
-        can hold ``text[b]`` (a barrier, or the end): the search never reads past ``b``."""
-        assert self._stretches is not None
-        safe = self._safe
-        starts, match = self._stretches.compiled[3].search, self.pattern.match
-        for a, b in stretches:
-            if safe is not None and b - a > DEEP:  # (a run starts after a barrier: none deep in less)
-                regions = safe.deep_regions(text, a, b)
-                region = next(regions, None)
-                if region is not None:
-                    yield from safe.finditer(text, a, chain((region,), regions),
-                                             self._stretches.search_before(safe.shallow, b))
-                    continue
-            pos = a
-            while (c := starts(text, pos, b)) is not None:
-                p = c.start()
-                m = match(text, p)
-                if m is None:
-                    pos = p + 1
-                else:
-                    yield m
-                    pos = m.end()
+    def _deep_stretch(self, text: str, a: int, b: int) -> Iterator[re.Match[str]] | None:
+        """The matches in stretch [a, b) if long runs are deep in it (long_runs.py), else None."""
+        if b - a <= DEEP:  # (a run starts after a barrier: none is deep in less)
+            return None
+        assert self._safe is not None and self._stretches is not None
+        regions = self._safe.deep_regions(text, a, b)
+        region = next(regions, None)
+        if region is None:
+            return None
+        return self._safe.finditer(text, a, chain((region,), regions),
+                                   self._stretches.search_before(self._safe.shallow, b))
 
     def _finditer_near(self, text: str, pos: int, stop: int | None) -> Iterator[re.Match[str]]:
         """The gated scan, skipping the stretches too far before the next occurrence of the literal

@@ -94,7 +94,11 @@ def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 def _matches(rule: ArtefactRule, text: str, rules: ArtefactRules) -> list[re.Match]:
     """The rule's matches, or none if there are fewer than ``min_matches`` (or distinct texts)."""
     gates = rules.gate(rule)
-    if gates is None:
+    scan = rules.stretches(rule)
+    stretches = scan.find(text) if scan is not None else None
+    if stretches is not None:  # around the few places of the literals its matches hold
+        found = list(scan.matches(rule.regex, text, stretches))
+    elif gates is None:
         found = list(rule.regex.finditer(text))
     else:
         line, char = gates

@@ -7,12 +7,12 @@ text, and cannot hold some characters (its barriers, ``barrier``), the whole-tex
 (``scan.Scanner.finditer``) looks only at the stretches free of barriers around each place of a
 literal, which ``str.find`` finds faster than ``re`` reads a class: a match lies in one such
 stretch, and the scan of a stretch from its start (just after a barrier) finds what the scan
-from the text's start finds in it.
+from the text's start finds in it. (The artefact rules are scanned so too, artefacts.py.)
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import islice
 
 try:  # Python >= 3.11
@@ -105,6 +105,28 @@ class Stretches:
             a = back(text, q - 64 if q > 64 else 0, q)  # most stretches are short
             out.append((a.end() if a is not None else _after_last(last_bar, text, q), end))
         return out
+
+    def matches(self, pattern: re.Pattern[str], text: str, stretches: list[tuple[int, int]],
+                deep: Callable[[str, int, int], Iterator[re.Match[str]] | None] | None = None
+                ) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern`` in ``stretches`` (``find``'s), as its ``finditer`` finds
+        them: the scan of each from its start, never reading past its end. ``deep(a, b)``: the
+        matches of stretch [a, b) of ``text`` scanned another way (long runs, scan.py), or None."""
+        starts, match = self.compiled[3].search, pattern.match
+        for a, b in stretches:
+            found = deep(text, a, b) if deep is not None else None
+            if found is not None:
+                yield from found
+                continue
+            pos = a
+            while (c := starts(text, pos, b)) is not None:
+                p = c.start()
+                m = match(text, p)
+                if m is None:
+                    pos = p + 1
+                else:
+                    yield m
+                    pos = m.end()
 
     def search_before(self, pattern: re.Pattern[str], b: int) -> Callable[[str, int], re.Match[str] | None]:
         """The first match of ``pattern`` from a position that starts before ``b`` (a barrier)."""

@@ -15,7 +15,7 @@ from hedui.core.extract.context import Context
 from hedui.core.extract.label_text import label_text
 from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, words_after, words_before
 from hedui.core.extract.labels import LAST_FIGURE, previous_subject
-from hedui.core.extract.periods import governing_span
+from hedui.core.extract.periods import governing_span, phrase_text
 from hedui.core.extract.tables import table_cell
 
 MAX_ALTERNATIVES = 4
@@ -111,10 +111,10 @@ def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tupl
         options.extend(ctx.original(range(s, e)).strip() for s, e in cell.heads
                        if any(p.start <= s and p.end >= e for p in ctx.phrases_in(s, e)))
     got = governing_span(ctx, vs)
-    if got is not None and (got[1], got[2]) != (got[0].start, got[0].end):
-        options.append(ctx.original(range(got[0].start, got[0].end)).strip())  # one of two joined
+    if got is not None and (got[1] != got[0].start or got[2] != got[0].end):
+        options.append(phrase_text(ctx, got[0].start, got[0].end))  # one of two joined
     ss, se = ctx.sentence_at(vs)
-    before, after = ctx.phrase_range(ss, vs), ctx.phrase_range(ve, se)
+    before, after = ctx.phrase_ranges(ss, vs, ve, se)
     if not options and before == after:  # (both empty: no phrase in the sentence beside the figure)
         return ()
     # the same for every figure of the sentence between the same phrases, with the same chosen
@@ -132,16 +132,7 @@ def _sentence_phrases(ctx: Context, first: list[str], before: tuple[int, int], a
     yield from first
     ps = ctx.phrases()
     for p in reversed(ps[before[0]:before[1]]):
-        yield _phrase_text(ctx, p.start, p.end)
+        yield phrase_text(ctx, p.start, p.end)
     for p in ps[after[0]:after[1]]:
-        yield _phrase_text(ctx, p.start, p.end)
+        yield phrase_text(ctx, p.start, p.end)
 
-
-def _phrase_text(ctx: Context, start: int, end: int) -> str:
-    """The original text of a time phrase (remembered: each figure of a sentence offers the
-    sentence's phrases)."""
-    key = ("phrase-text", start, end)
-    got = ctx.memo.get(key)
-    if got is None:
-        got = ctx.memo[key] = ctx.original(range(start, end)).strip()
-    return got

@@ -8,7 +8,7 @@ and artefacts are left out.
 """
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_left, bisect_right
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -29,6 +29,8 @@ from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
 CLAUSE_REACH = 120
 #: the same for a sentence
 SENTENCE_REACH = 1000
+#: an empty range of phrases
+_NONE = (0, 0)
 #: segmentations remembered, the latest asked (a sentence's figures share runs; none from far off)
 WORD_MEMORY = 256
 
@@ -112,7 +114,7 @@ class Context:
             return 0
         if pos >= ostarts[-1]:
             return vstarts[-1]
-        k = bisect.bisect_right(ostarts, pos) - 1
+        k = bisect_right(ostarts, pos) - 1
         off = pos - ostarts[k]
         return vstarts[k] + off if off < vstarts[k + 1] - vstarts[k] else vstarts[k + 1]
 
@@ -136,13 +138,13 @@ class Context:
                 raise ValueError(f"view span [{bad}, {bad + 1}) outside 0..{n}")
             if a >= b:
                 return ""
-            k = bisect.bisect_right(vstarts, a) - 1
+            k = bisect_right(vstarts, a) - 1
             if b <= vstarts[k + 1]:  # within one segment
                 o = ostarts[k] - vstarts[k]
                 return orig[a + o:b + o]
             pieces = []
             while a < b:
-                k = bisect.bisect_right(vstarts, a) - 1
+                k = bisect_right(vstarts, a) - 1
                 e = min(b, vstarts[k + 1])
                 o = ostarts[k] - vstarts[k]
                 pieces.append(orig[a + o:e + o])
@@ -153,7 +155,7 @@ class Context:
         for a in it:
             if not 0 <= a < n:
                 raise ValueError(f"view span [{a}, {a + 1}) outside 0..{n}")
-            k = bisect.bisect_right(vstarts, a) - 1
+            k = bisect_right(vstarts, a) - 1
             seg_end = vstarts[k + 1]
             o = ostarts[k] - vstarts[k]
             b = a + 1
@@ -165,7 +167,7 @@ class Context:
                 if not 0 <= i < n:
                     raise ValueError(f"view span [{i}, {i + 1}) outside 0..{n}")
                 a = i
-                k = bisect.bisect_right(vstarts, a) - 1
+                k = bisect_right(vstarts, a) - 1
                 seg_end = vstarts[k + 1]
                 o = ostarts[k] - vstarts[k]
                 b = a + 1
@@ -179,7 +181,7 @@ class Context:
         got = self._last_sentence
         if got is None or not got[0] <= pos < got[1]:
             starts = self._sentence_starts
-            i = bisect.bisect_right(starts, pos) - 1
+            i = bisect_right(starts, pos) - 1
             s = starts[i] if i >= 0 else 0
             e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
             got = self._last_sentence = (s, e, max(s, e - SENTENCE_REACH), min(e, s + SENTENCE_REACH + 1), (s, e))
@@ -196,19 +198,22 @@ class Context:
     def clause_start(self, pos: int, boundaries: str, floor: int = 0) -> int:
         """First position after the nearest boundary character before ``pos`` (not before floor,
         nor more than CLAUSE_REACH before ``pos``: a clause is looked at that far at most)."""
-        lo = max(floor, pos - CLAUSE_REACH)
-        if lo >= pos:
-            return pos
-        breaks = self._breaks.get(boundaries) or self._breaks_of(boundaries)
-        j = breaks.last_before(pos, lo)
+        lo = pos - CLAUSE_REACH
+        if lo < floor:
+            lo = floor
+            if lo >= pos:
+                return pos
+        j = (self._breaks.get(boundaries) or self._breaks_of(boundaries)).last_before(pos, lo)
         return j + 1 if j >= 0 else lo
 
     def clause_end(self, pos: int, boundaries: str, ceiling: int | None = None) -> int:
-        n = min(len(self.text) if ceiling is None else ceiling, pos + CLAUSE_REACH)
-        if n <= pos:
-            return pos
-        breaks = self._breaks.get(boundaries) or self._breaks_of(boundaries)
-        return breaks.first_from(pos, n)
+        n = pos + CLAUSE_REACH
+        limit = len(self.text) if ceiling is None else ceiling
+        if limit < n:
+            n = limit
+            if n <= pos:
+                return pos
+        return (self._breaks.get(boundaries) or self._breaks_of(boundaries)).first_from(pos, n)
 
     def _breaks_of(self, boundaries: str) -> Breaks:
         if self._reversed is None:
@@ -256,18 +261,18 @@ class Context:
         qs = self._quantities
         if qs is not None:
             starts = self._quantity_starts  # (set with them)
-            i = bisect.bisect_left(starts, start)  # type: ignore[arg-type]
-            j = bisect.bisect_left(starts, end, i)  # type: ignore[arg-type]
+            i = bisect_left(starts, start)  # type: ignore[arg-type]
+            j = bisect_left(starts, end, i)  # type: ignore[arg-type]
             return qs[i:j] if i < j else []
         blocks = self._quantity_blocks()
         if blocks is None:
             qs = self.quantities()
             assert self._quantity_starts is not None
             starts = self._quantity_starts
-            i = bisect.bisect_left(starts, start)
-            return qs[i:bisect.bisect_left(starts, end, i)] if i < len(qs) and qs[i][0] < end else []
+            i = bisect_left(starts, start)
+            return qs[i:bisect_left(starts, end, i)] if i < len(qs) and qs[i][0] < end else []
         out = []
-        k = max(0, bisect.bisect_right(blocks, start) - 1)
+        k = max(0, bisect_right(blocks, start) - 1)
         while k < len(blocks) and blocks[k] < end:
             got = self._qcache.get(k)
             if got is None:
@@ -306,17 +311,19 @@ class Context:
         """The phrases that start at or after ``start`` and end by ``end`` (the phrases are apart:
         sorted by their starts, they are sorted by their ends)."""
         ps = self._phrases if self._phrases is not None else self.phrases()
-        i = bisect.bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
-        j = bisect.bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
+        i = bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
+        j = bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
         return ps[i:j] if i < j else []
 
-    def phrase_range(self, start: int, end: int) -> tuple[int, int]:
-        """(i, j): ``phrases_in(start, end)`` is ``phrases()[i:j]`` ((0, 0) when it is empty)."""
+    def phrase_ranges(self, start: int, a: int, b: int, end: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """((i, j), (k, l)): ``phrases_in(start, a)`` is ``phrases()[i:j]`` and ``phrases_in(b, end)``
+        is ``phrases()[k:l]`` (each (0, 0) when it is empty)."""
         if self._phrases is None:
             self.phrases()
-        i = bisect.bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
-        j = bisect.bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
-        return (i, j) if i < j else (0, 0)
+        starts, ends = self._phrase_starts, self._phrase_ends
+        i, j = bisect_left(starts, start), bisect_right(ends, a)  # type: ignore[arg-type]
+        k, m = bisect_left(starts, b), bisect_right(ends, end)  # type: ignore[arg-type]
+        return (i, j) if i < j else _NONE, (k, m) if k < m else _NONE
 
     # -- segmentation ------------------------------------------------------------------------
     def words(self, s: str) -> list[str]:

@@ -15,13 +15,6 @@ _AFTER_SHARE = "的以左上下至到和及与或、之为是及而则增减提�
 _AFTER_UNIT = ("以上", "以下", "左右", "上下", "多", "余")
 
 
-def _share_of_group(text: str, q: tuple[int, int]) -> bool:
-    """Is the quantity at ``q`` a percentage standing right before the noun of the group it
-    names (所得最低20%家庭每戶可支配所得)?"""
-    nxt = text[q[1]:q[1] + 1]
-    return text[q[1] - 1:q[1]] in "%％" and "\u4e00" <= nxt <= "\u9fff" and nxt not in _AFTER_SHARE
-
-
 def _ends_in(text: str, q: tuple[int, int], units: tuple[str, ...]) -> bool:
     """Does the quantity at ``q`` end in one of ``units`` (with a qualifier after it)?"""
     s = text[q[0]:q[1]]
@@ -34,16 +27,24 @@ def _ends_in(text: str, q: tuple[int, int], units: tuple[str, ...]) -> bool:
 
 def kept_quantities(text: str, rules: ContextRules, quantities: list[tuple[int, int]] | None
                      ) -> list[tuple[int, int]] | None:
-    if quantities is not None:
+    """The ``quantities`` (view spans, from the candidates) that count, in one pass (None: none given)."""
+    if quantities is None:
+        return None
+    numeral = _NUMERAL.search
+    # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
+    not_units = rules.not_units
+    full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s, a, b: None)
+    kept = []
+    for q in quantities:
+        q0, q1 = q
         # a scale and a unit alone are no number (万元GDP能耗: "per 10,000 yuan of GDP"), nor is
         # a rank (居前5位的病种) or a share naming a group (所得最高20%家庭)
-        quantities = [q for q in quantities if _NUMERAL.search(text, q[0], q[1])
-                      and not (q[0] > 0 and text[q[0] - 1] == "前" and text[q[1] - 1:q[1]] in "位名")
-                      and not _share_of_group(text, q)]
-    if quantities is not None and rules.not_units:
-        # a threshold standing before its noun (7岁以下儿童52582人) is words of the next figure
-        full = rules.quantity.fullmatch if rules.quantity is not None else (lambda s: None)
-        quantities = [q for q in quantities
-                      if not ("\u4e00" <= text[q[1]:q[1] + 1] <= "\u9fff" and _ends_in(text, q, rules.not_units)
-                              and full(text, q[0], q[1]) is None)]
-    return quantities
+        if numeral(text, q0, q1) is None or (q0 > 0 and text[q0 - 1] == "前" and text[q1 - 1:q1] in "位名"):
+            continue
+        nxt = text[q1:q1 + 1]
+        if "\u4e00" <= nxt <= "\u9fff" and (
+                (text[q1 - 1:q1] in "%％" and nxt not in _AFTER_SHARE)  # a share before its group's noun
+                or (not_units and _ends_in(text, q, not_units) and full(text, q0, q1) is None)):
+            continue
+        kept.append(q)
+    return kept

@@ -394,17 +394,20 @@ def _joined(ctx: Context, p: TimePhrase, vs: int) -> tuple[int, int]:
     (截至7月10日14时,今年以来), all before the figure."""
     t = ctx.text
     start, end = p.start, p.end
-    ss, _ = ctx.sentence_at(p.start)
-    for q in reversed(ctx.phrases_in(ss, p.start)):
-        if q.kind != "period" or not all(ch in _JOIN_GAP for ch in t[q.end:start]) or q.end == start:
-            break
-        start = q.start
-    for q in ctx.phrases_in(end, vs):
-        if q.kind != "period" or q.match_start < end or not all(ch in _JOIN_GAP for ch in t[end:q.match_start]):
-            break
-        if q.match_start == end:
-            break
-        end = q.end
+    # (a phrase joins only across a gap of commas and spaces: none unless one stands right beside)
+    if start > 0 and t[start - 1] in _JOIN_GAP:
+        ss, _ = ctx.sentence_at(p.start)
+        for q in reversed(ctx.phrases_in(ss, p.start)):
+            if q.kind != "period" or not all(ch in _JOIN_GAP for ch in t[q.end:start]) or q.end == start:
+                break
+            start = q.start
+    if end < len(t) and t[end] in _JOIN_GAP:
+        for q in ctx.phrases_in(end, vs):
+            if q.kind != "period" or q.match_start < end or not all(ch in _JOIN_GAP for ch in t[end:q.match_start]):
+                break
+            if q.match_start == end:
+                break
+            end = q.end
     return start, end
 
 
@@ -417,5 +420,15 @@ def period_for(ctx: Context, start: int, end: int) -> str:
     span = governing_span(ctx, vs)
     if span is None:
         return ""
-    _, ps, pe = span
-    return ctx.original(range(ps, pe)).strip()
+    return phrase_text(ctx, span[1], span[2])
+
+
+def phrase_text(ctx: Context, start: int, end: int) -> str:
+    """The original text of the period or time phrase at view span [start, end), stripped
+    (remembered: the figures of a sentence share their periods, and their alternatives offer
+    the sentence's phrases)."""
+    key = ("phrase-text", start, end)
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = ctx.original(range(start, end)).strip()
+    return got

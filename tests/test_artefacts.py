@@ -1,6 +1,7 @@
 """Artefacts: pinyin, page furniture and repeated paragraphs, as exact spans of the original."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import pathlib
 import re
@@ -473,3 +474,57 @@ def test_no_figure_inside_furniture_with_full_width_punctuation(rules, gold, rep
     missed = [e["text"] for e in g.get("excluded", []) if e["reason"] == "furniture"
               and not any(a.start <= e["start"] and a.end >= e["end"] for a in furn)]
     assert missed == []
+
+
+@pytest.mark.parametrize("share", [None, 1])
+def test_the_gated_scans_of_the_rules_find_what_finditer_finds(share, monkeypatch) -> None:
+    # a rule is tried after each newline where its matches start lines, where its first characters
+    # are (gates_for), or around the literals its matches hold (stretches.py; share 1: even where
+    # they are common): the matches of the plain scan, on reports with furniture and on texts made
+    # of their lines, shuffled, with odd line starts
+    from hedui.core.text import stretches
+    from hedui.core.text.artefacts import _matches
+    from hedui.core.text.view import Simplifier
+
+    if share is not None:
+        monkeypatch.setattr(stretches, "SPARSE_SHARE", share)
+
+    import random
+
+    simplify = Simplifier().convert
+    texts = [simplify(load_report(p).text) for p in sorted((DATA / "artefacts").glob("*.txt"))]
+    lines = "\n".join(texts).split("\n")
+    rnd = random.Random(3)
+    for _ in range(20):
+        rnd.shuffle(lines)
+        texts.append(rnd.choice(["", "\n", " ", "1"]) + "\n".join(lines[:300]) + rnd.choice(["", "\n", "\n\n"]))
+    line_gated = 0
+    for rule in RULES.rules:
+        gates = RULES.gate(rule)
+        line_gated += gates is not None and gates[0] is not None
+        plain = dataclasses.replace(rule, min_matches=1, min_distinct=1)
+        for text in texts:
+            assert [m.span() for m in _matches(plain, text, RULES)] == [m.span() for m in rule.regex.finditer(text)]
+    assert line_gated >= 8  # the line rules (publish-date, breadcrumb, navigation, file-size …)
+
+
+def test_the_gated_scan_on_handmade_patterns() -> None:
+    from hedui.core.text.pattern_starts import gates_for, starts_finditer
+
+    cases = [(r"^a+\n?", re.M), (r"^(?:a|b\n)b*", re.M), (r"(?=a)^a\n|^b+$", re.M), (r"^[^\S\n]*+\d+\n*", re.M),
+             (r"^a\n|(?<=\n)\d+|[(（]b", re.M | re.I), (r"^x|\n\d", re.M), (r"\w\d|^", re.M | re.I)]
+    texts = ["aa\naa\n\naa", "\nab\nb\nbb\n", "a\na\nb\n\nb", "1\n\n 2\n3\n\n\n 4", "", "\n", "a", "A\n12(B\nx\n3（b",
+             "\n\n1a2 B3 \nX\n٣٤"]
+    gated = 0
+    for pat, flags in cases:
+        p = re.compile(pat, flags)
+        gates = gates_for(p)
+        if gates is None:
+            continue
+        gated += 1
+        line, char = (g.search if g is not None else None for g in gates)
+        for text in texts:
+            assert [m.span() for m in starts_finditer(line, char, p.match, text)] == [m.span() for m in p.finditer(text)]
+    assert gated == len(cases) - 1  # all but the last, which may match empty
+    assert gates_for(re.compile(r"^a|.b", re.M)) is None  # the first characters of .b cannot be told
+    assert gates_for(re.compile("[ab]c")) is None  # re skips to [ab] by itself

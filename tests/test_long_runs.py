@@ -12,6 +12,7 @@ from pathlib import Path
 from hedui.cli import main
 from hedui.core.numbers.finder import find_numbers
 from hedui.core.numbers.long_runs import DEEP, RunSafe
+from hedui.core.text import stretches
 from hedui.core.numbers.scan import Scanner
 from hedui.app.widgets.status import format_value
 from tests.app_helpers import screen_text, wait_ready, ws  # noqa: F401
@@ -49,6 +50,24 @@ def test_the_long_run_scan_finds_what_finditer_finds_for_every_rule() -> None:
             stop = rnd.randint(pos, len(text))
             assert [m.span() for m in sc.finditer(text, pos, stop)] == [
                 m.span() for m in p.finditer(text, pos) if m.start() < stop], p.pattern
+
+
+def test_the_scan_of_stretches_finds_what_finditer_finds_for_every_rule(monkeypatch) -> None:
+    # scanned only around the places of the literals every match holds, even where they are
+    # common (here: any number of them), on the seeds and on texts of long runs
+    monkeypatch.setattr(stretches, "SPARSE_SHARE", 1)
+    monkeypatch.setattr(stretches, "RUN_SHARE", 1)
+    seeds = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    texts = [seeds] + _texts(2, 60) + ["1" * 3000 + "年", "第" + "2" * 40 + "届" + "3" * 30 + "次会议"]
+    used = 0
+    for p in _rule_patterns():
+        sc = Scanner(p)
+        if sc._stretches is None:
+            continue
+        used += sc._stretches.find(seeds) is not None
+        for text in texts:
+            assert [m.span() for m in sc.finditer(text)] == [m.span() for m in p.finditer(text)], p.pattern
+    assert used >= 15  # the date, ratio, furniture … rules
 
 
 def test_the_long_run_scan_on_handmade_patterns() -> None:
@@ -127,3 +146,18 @@ def test_a_huge_value_is_shown_by_its_size() -> None:
     assert format_value(10 ** 5000) == "(~5,001 digits)"
     assert format_value(-(10 ** 50)) == "-(~51 digits)"
     assert format_value(12345) == "12345"
+
+
+def test_the_exclusion_rules_sharing_long_runs_find_what_finditer_finds() -> None:
+    # the rules' scans of one text share the long runs they find, each run class its own: a
+    # whitespace rule (第\s*…) must not be given the digits' runs (a 第 after 12 spaces was missed)
+    from hedui.core.numbers.exclusions import Exclusions
+    from hedui.core.rules import load_rules
+
+    texts = ["1234567890123456年的" + " " * 14 + "第3名，" + "　" * 13 + "前5名",
+             "5" * 40 + "年" + " " * 30 + "第" + "二" * 20 + "届，" + "\n" * 15 + "（3）"]
+    for text in texts:
+        padded = "\n" + text
+        runs: dict = {}
+        for _, rid, sc in Exclusions(load_rules())._compiled:
+            assert [m.span() for m in sc.finditer(padded, runs=runs)] == [m.span() for m in sc.pattern.finditer(padded)], rid

@@ -38,3 +38,24 @@ def test_the_short_cut_on_written_cases() -> None:
                 "123456789012345678901234万", "99999999999999999999.99999999亿"):
         fast, read = _both(run)
         assert fast == read, run
+
+
+def test_the_run_pattern_begins_with_a_class_and_finds_what_its_plain_form_finds() -> None:
+    import random
+    import re
+    from pathlib import Path
+
+    from hedui.core.numbers import numerals as nm
+
+    digits, cn = nm.ARABIC_DIGITS, "".join(nm.CN_DIGITS)
+    rest = nm.RUN_RE.pattern[nm.RUN_RE.pattern.index("(?:[" + digits):]  # digits, scales, joiners
+    plain = re.compile(  # an optional sign (not after a digit, letter, % or bracket) or 负, a digit
+        rf"(?:(?<![{digits}A-Za-zＡ-Ｚａ-ｚ%％)）\]])[{re.escape(nm.SIGNS + nm.PLUS_SIGNS)}]|负)?"
+        rf"[{digits}{cn.replace('○', '')}十拾]" + rest)
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    rnd = random.Random(5)
+    alphabet = "0123456789０１一二三十百千万亿负-−－+＋aZ%％)）]．.,，、至到~ 　\n多余来点两○年"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 30))) for _ in range(5000)]
+    for text in texts:
+        assert [m.span() for m in nm.RUN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -146,3 +146,17 @@ def test_tables_and_context_prepared_beside_the_furniture_scan(joined):
     assert ex._prepared is not None
     assert ex.extract(report, jobs=40, piece_chars=PIECE) == want
     assert ex._prepared is None  # used once
+
+
+def test_the_view_span_the_extractor_hands_the_labels_is_the_one_they_would_find(joined):
+    # _figures tells label_for each candidate's view span (Context.seen_at) instead of letting it
+    # map the original span back: the two are the same for every candidate of every report
+    ex = Extractor()
+    view = ex.viewer.view_of(joined)
+    ctx = ex.viewer.context_of(joined, view)
+    cands = ex.finder.find(view.text)
+    assert len(cands) > 2000 and any(a.kind == "pinyin" for a in joined.artefacts)
+    for c in cands:
+        ostart, oend = view.to_original(c.start, c.end)
+        assert ctx.view_span(ostart, oend) == (c.start, c.end)
+        ctx.seen_at(-1, -1, (0, 0))  # forget it: the next one is found, not remembered

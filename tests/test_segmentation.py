@@ -53,3 +53,23 @@ _CHARS = st.sampled_from(list("全市地区生产总值比上年增长同期人�
 def test_generated_text(both, text):
     jieba, seg = both
     assert seg.lcut(text) == jieba.lcut(text, HMM=False)
+
+
+def test_a_first_word_told_alone_is_jiebas(both):
+    """``first_alone``: jieba's first word is the first character alone, told without segmenting
+    (on the runs before a number, the sentences and generated text; often enough to matter)."""
+    jieba, seg = both
+    texts = _sentences()
+    texts += [m.group(1) for s in texts for m in re.finditer(r"([^\d,，。]{1,24})\d", s)]
+    texts += [t[k:] for t in texts[:300] for k in range(1, min(len(t), 12))]
+    told = [t for t in texts if seg.first_alone(t)]
+    assert len(told) > len(texts) // 10
+    assert [t for t in told if jieba.lcut(t, HMM=False)[0] != t[0]] == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CHARS, max_size=12).map("".join))
+def test_a_first_word_told_alone_on_generated_text(both, text):
+    jieba, seg = both
+    if seg.first_alone(text):
+        assert jieba.lcut(text, HMM=False)[0] == text[0]

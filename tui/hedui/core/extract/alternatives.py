@@ -79,7 +79,7 @@ def _shorter(ctx: Context, run: list[int], s: str) -> list[list[int]]:
     及时转移安置群众 → 转移安置群众) and without a short bracketed aside (地区生产总值(GDP)比上年增长)."""
     out = []
     t = ctx.text
-    if len(run) >= 5:
+    if len(run) >= 5 and not ctx.first_word_alone(s):  # known to be one character: nothing to leave out
         words = ctx.words(s)
         # a first word of one character is a preposition or a piece of a name (比, 云|峰县)
         if len(words) > 2 and len(words[0]) >= 2 and len(run) - len(words[0]) >= 3:

@@ -6,13 +6,14 @@ Offsets here are offsets of the simplified view; the extractor maps them to the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from hedui.core.numbers.exclusions import Exclusions, ExclusionSpans
 from hedui.core.numbers.finder import NumberMatch, find_numbers, parse_number
 from hedui.core.numbers.numerals import CN_DIGITS, tidy
-from hedui.core.numbers.qualifiers import QualifierMatch, QualifierTable
+from hedui.core.numbers.qualifiers import QualifierTable
 from hedui.core.numbers.units import UnitMatch, UnitTable
 from hedui.core.extract.table_layout import Tables
 
@@ -72,20 +73,6 @@ class CandidateFinder:
         self.exclusions = exclusions
 
     # -- one number -----------------------------------------------------------------------
-    def _unit_after(self, s: str, pos: int, inner: str
-                    ) -> tuple[UnitMatch | None, QualifierMatch | None, int]:
-        """Unit after ``pos``, allowing a 余/多 between; returns (unit, inner qualifier, pos)."""
-        u = self.units.match(s, pos)
-        if u is not None:
-            return u, None, pos
-        if not inner:
-            q = self.qualifiers.inner(s, pos)
-            if q is not None:
-                u = self.units.match(s, q.end)
-                if u is not None or q.bound == ">":
-                    return u, q, q.end
-        return None, None, pos
-
     def _sub_unit(self, s: str, u: UnitMatch, value: Decimal, value_max: Decimal | None
                   ) -> tuple[Decimal, Decimal | None, int]:
         """A unit worth ``u.factor`` of the unit written (毛 = 0.1 元), and a digit after it that
@@ -131,23 +118,29 @@ class CandidateFinder:
                 if plain is not None:
                     value = -plain if n.negative and plain > 0 else plain
                     pos, scale = pos - len(scale), ""
-        u, iq, pos = self._unit_after(s, pos, inner)
+        # the unit after the number, or after a 余/多 between (2600余人)
+        units, qualifiers = self.units, self.qualifiers
+        u = units.match(s, pos)
         if inner:  # 2600多万 (>), 二十来万 (~): the bound of the qualifier inside the number
-            q = self.qualifiers.inner(inner, 0)
+            q = qualifiers.inner(inner, 0)
             bound = q.bound if q is not None else ">"
-        elif iq is not None:
-            inner, bound = iq.word, iq.bound
+        elif u is None:
+            iq = qualifiers.inner(s, pos)
+            if iq is not None:
+                u = units.match(s, iq.end)
+                if u is not None or iq.bound == ">":
+                    pos, inner, bound = iq.end, iq.word, iq.bound
         end = u.end if u else pos
         unit, category, rule = (u.unit, u.category, u.rule) if u else ("", "count", "")
         if u is not None and u.factor:  # 三毛五 is 0.35 元
             value, value_max, end = self._sub_unit(s, u, value, value_max)
         # a qualifier after the unit (or after the number): 以上, 左右, 多 (三元多)
-        qa = self.qualifiers.after(s, end)
-        if qa is not None and not (inner and qa.word in self.qualifiers.inner_words):
-            if u is not None or qa.word not in self.qualifiers.inner_words:
+        qa = qualifiers.after(s, end)
+        if qa is not None and not (inner and qa.word in qualifiers.inner_words):
+            if u is not None or qa.word not in qualifiers.inner_words:
                 bound = qa.bound
                 end = qa.end
-        qb = self.qualifiers.before(s, start)
+        qb = qualifiers.before(s, start)
         if qb is not None:
             start = qb.start
             if qb.bound != "=" or bound == "=":  # 仅有400多户 stays ">"
@@ -157,7 +150,7 @@ class CandidateFinder:
         if category == "count" and value != value.to_integral_value():
             category = "measure"  # 7.4天, 2.5个月: a fraction of a count unit measures a duration
         if bound == "=" and u is not None and qb is None:
-            g = self.qualifiers.governing(s, start)
+            g = qualifiers.governing(s, start)
             # 所得最高20%家庭…194万元: a word qualifying the number right after it governs no
             # later figure, unless they are items of one list (不少于1家、10家)
             if g is not None and not (s[g.end:g.end + 1].isdigit() and "、" not in s[g.end:start]):
@@ -190,15 +183,13 @@ class CandidateFinder:
         spans = self.exclusions.spans(s)
         out: list[Candidate] = []
         consumed = 0
-        i = 0
-        while i < len(nums):
-            n = nums[i]
-            i += 1
+        grow = self.grow
+        for n in nums:
             if n.start < consumed:
                 continue
             if n.text in ("百", "千") and s.startswith("分之", n.end):
                 continue  # the 百 of 百分之八十 (when the number finder reports it)
-            c = self.grow(s, n, spans)
+            c = grow(s, n, spans)
             for word, unit in PER_WORDS if not c.unit else ():
                 # 百分之八十 -> 80%, 千分之五 -> 5‰
                 w0 = n.start - len(word)
@@ -295,9 +286,19 @@ class CandidateFinder:
 def _table_cells(cands: list[Candidate], tables: Tables) -> None:
     """Bare numbers that are cells of a table are figures, scaled and with the unit their
     headings state (FIGURES.md: ``营业收入(万元)`` over ``1250.40`` is 12504000 元)."""
+    starts, cells = tables.starts, tables.cells
+    k, n, last = 0, len(starts), -1  # cells[k - 1]: the last cell that starts at or before c (Tables.at)
     for j, c in enumerate(cands):
-        cell = tables.at(c.start)
-        if cell is None or not cell.bare or c.excluded not in (None, "bare.no-unit"):
+        pos = c.start
+        if pos < last:  # (out of text order: looked up)
+            k = bisect_right(starts, pos)
+        while k < n and starts[k] <= pos:
+            k += 1
+        last = pos
+        if k == 0 or pos >= cells[k - 1].end:
+            continue
+        cell = cells[k - 1]
+        if not cell.bare or c.excluded not in (None, "bare.no-unit"):
             continue
         own_pct = c.unit in ("%", "‰") and c.end <= cell.end
         if c.unit and not own_pct and c.end <= cell.end:

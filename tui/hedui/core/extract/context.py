@@ -96,9 +96,13 @@ class Context:
             return last[2]
         vs = self._from_original(start)
         ve = self._from_original(end - 1) + 1 if end > start else vs
-        got = (vs, max(vs, ve))
-        self._last_view = (start, end, got)
-        return got
+        return self.seen_at(start, end, (vs, max(vs, ve)))
+
+    def seen_at(self, start: int, end: int, span: tuple[int, int]) -> tuple[int, int]:
+        """Remember ``span`` as the view span of the original [start, end) (the extractor knows
+        it: the candidate's own, which ``view_span`` would find again) and return it."""
+        self._last_view = (start, end, span)
+        return span
 
     def _from_original(self, pos: int) -> int:
         """``view.from_original(pos)``, on the segments' lists when the context has them."""
@@ -334,6 +338,12 @@ class Context:
                 del cache[next(iter(cache))]
         cache[s] = words
         return list(words)
+
+    def first_word_alone(self, s: str) -> bool:
+        """Whether the first of ``words(s)`` is ``s[0]`` alone, known without segmenting ``s``."""
+        if self._segmenter is None:
+            self.words("")  # the segmenter made
+        return self._segmenter.first_alone(s)  # type: ignore[union-attr]
 
 
 def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int) -> Context:

@@ -142,8 +142,8 @@ class Extractor:
     def _figures(report: Report, view, cands: list[Candidate], furniture: list[tuple[int, int, str]],
                  tools, shift: int = 0, numbers: bool = True) -> tuple[list[Figure], list[Figure]]:
         """(figures, excluded numbers) of the candidates (found ``shift`` characters into the
-        view); ``tools``: (label_for, period_for, alternatives) of the context, None for no labels
-        and periods; ``numbers=False``: the excluded numbers are not wanted (an empty list)."""
+        view); ``tools``: (label_for, period_for, alternatives) of the context (``label_for`` told
+        the candidate's view span too), None for no labels and periods; ``numbers=False``: the excluded numbers are not wanted (an empty list)."""
         label_for, period_for, alternatives = tools if tools is not None else \
             (_no_context, _no_context, _no_alternatives)
         figures: list[Figure] = []
@@ -162,7 +162,8 @@ class Extractor:
                     excluded.append(Figure(ostart, oend, text[ostart:oend], fields, why, True))
                 continue
             vmax = to_number(c.value_max) if c.value_max is not None else None
-            label, period = label_for(ostart, oend), period_for(ostart, oend)
+            label = label_for(ostart, oend, (c.start + shift, c.end + shift))
+            period = period_for(ostart, oend)
             fields = Fields(to_number(c.value), vmax, c.unit, c.bound, c.category, label, period)
             labels, periods = alternatives(ostart, oend, label, period)
             figures.append(Figure(ostart, oend, text[ostart:oend], fields, c.rule,
@@ -221,7 +222,7 @@ def _part(report: Report, start: int, end: int) -> Report:
     return Report(report.path, report.text[start:end], report.encoding, report.sha256, pinyin)
 
 
-def _no_context(start: int, end: int) -> str:
+def _no_context(start: int, end: int, view: tuple[int, int] | None = None) -> str:
     return ""
 
 

@@ -28,11 +28,11 @@ import sys
 import tempfile
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
     """jieba's prefix dictionary as its strings in code point order and their frequencies (0 for
     a prefix of words that is no word itself), and the total of the frequencies."""
@@ -40,6 +40,10 @@ class Lexicon:
     words: list[str]
     freqs: Any  # array("q") or list[int], beside ``words``
     total: int
+    #: the labels' segmenter's table of the strings it has met (segmentation.py: what this
+    #: dictionary says of each), kept with the dictionary: every segmenter of it in a process
+    #: (one a report) shares it, and asks the dictionary once per string
+    table: dict[str, float] = field(default_factory=dict)
 
     def get(self, s: str) -> int | None:
         """The frequency of ``s`` (None: neither a word nor a prefix of one)."""

@@ -47,16 +47,20 @@ def _own_head(ctx: Context, qs: int, ss: int, words: list[int]) -> list[int] | N
 def shared_head(ctx: Context, vs: int, ss: int, words: list[int]) -> list[int]:
     """The head the first item of the list that the figure at ``vs`` (words ``words``, a bare noun)
     is an item of states, to go before its words; [] when none."""
-    if not words or len(words) > MAX_ITEM or _own_head(ctx, vs, ss, words) is not None:
+    if not words or len(words) > MAX_ITEM:
+        return []
+    prev = _previous_item(ctx, words, ss)  # (the cheapest test first: most words follow none)
+    if prev is None or _own_head(ctx, vs, ss, words) is not None:
         return []
     r = ctx.rules
     if any(w in r.relation_words or w in r.subjectless_words for w in ctx.words(_text(ctx, words))):
         return []  # 完成投资, 人均增收: a verb of its own
     item = words
-    for _ in range(MAX_ITEMS):
-        prev = _previous_item(ctx, item, ss)
-        if prev is None:
-            return []
+    for k in range(MAX_ITEMS):
+        if k:
+            prev = _previous_item(ctx, item, ss)
+            if prev is None:
+                return []
         item = _before_words(ctx, prev[0], ss)
         if not item or len(item) > 4 * MAX_ITEM:
             return []

@@ -29,10 +29,11 @@ def _previous_gap(ctx: Context, vs: int, ss: int) -> str | None:
 
     ``一个`` / ``一家`` before a number is an article (建立了一个二十亩的试验园), not a number.
     """
-    prev = [q for q in ctx.quantities_in(max(ss, vs - 40), vs) if q[1] <= vs]
-    if not prev:
+    for qs, qe in reversed(ctx.quantities_in(max(ss, vs - 40), vs)):
+        if qe <= vs:
+            break
+    else:
         return None
-    qs, qe = prev[-1]
     if qe - qs == 2 and ctx.text[qs] == "一":
         return None
     return ctx.text[qe:vs]
@@ -54,15 +55,16 @@ def _after_previous_noun(ctx: Context, vs: int, ss: int) -> list[int]:
     return _before_words(ctx, qs, ss)
 
 
-def _quick_tests(ctx: Context) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """(a character of no relation word nor of a base year's words, the subjectless words) of the
-    rules, made once per context: words that hold the one or start with none of the other need
-    no segmentation to be told apart."""
+def _quick_tests(ctx: Context) -> tuple[re.Pattern[str], tuple[str, ...], int]:
+    """(a character of no relation word nor of a base year's words, the subjectless words, the
+    length of the longest of them) of the rules, made once per context: words that hold the one
+    or start with none of the other need no segmentation to be told apart."""
     got = ctx.memo.get("label-quick")
     if got is None:
         chars = set("".join(ctx.rules.relation_words)) | set("年民国度")
+        words = tuple(ctx.rules.subjectless_words)
         got = ctx.memo["label-quick"] = (re.compile("[^" + "".join(map(re.escape, sorted(chars))) + "]"),
-                                         tuple(ctx.rules.subjectless_words))
+                                         words, max(map(len, words), default=0))
     return got
 
 
@@ -91,10 +93,10 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
 
 def _subjectless(ctx: Context, idx: list[int]) -> bool:
     """Do these words open with a verb that needs the subject of the clause before (完成…, 比上年…)?"""
-    s = _text(ctx, idx)
-    if not s.startswith(_quick_tests(ctx)[1]):
+    _, heads, longest = _quick_tests(ctx)
+    if not _text(ctx, idx[:longest]).startswith(heads):
         return False  # its first word (or two) would be a prefix of it
-    words = ctx.words(s)
+    words = ctx.words(_text(ctx, idx))
     return bool(words) and len(words) > 1 and (
         words[0] in ctx.rules.subjectless_words or words[0] + words[1] in ctx.rules.subjectless_words)
 
@@ -312,17 +314,21 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     elif not before and after and _is_relation(ctx, after) and ctx.base_ending_at(vs) is not None:
         # 較110年4.96次成長17.1%: the base figure is the subject's, the change after it is not its words
         before, after = _relation_subject(ctx, vs, ss), []
-    gap = _previous_gap(ctx, vs, ss)
-    if gap is not None:
-        joined = gap.strip(_JOINERS)
-        if not before and after and (not joined or gap.rstrip(" \u3000")[-1:] == "、"):
+    # the text after the number before (looked for only when it may change the words)
+    if not before and after:
+        gap = _previous_gap(ctx, vs, ss)
+        if gap is None:
+            pass
+        elif not gap.strip(_JOINERS) or gap.rstrip(" \u3000")[-1:] == "、":
             # 41场次114个工种 / 联系包抓1个县区工会、1个乡镇工会: the second number counts within
             # what the first one did
             before = _previous_words(ctx, vs, ss, want_subject=False)
-        elif not before and after:
+        else:
             # 扶沟县辖16个乡、镇、场,411个行政村: number-first items share the first one's words
             before = _after_previous_noun(ctx, vs, ss)
-        elif gap[:1] in "、,，" and _text(ctx, before) in ctx.rules.generic_words:
+    elif _text(ctx, before) in ctx.rules.generic_words:
+        gap = _previous_gap(ctx, vs, ss)
+        if gap is not None and gap[:1] in "、,，":
             # 4.06万人、金额1406万元: a generic word after a listed number shares the words before it
             before = _previous_words(ctx, vs, ss, want_subject=False) + before
     if before and not after and ctx.rules.list_head_words:

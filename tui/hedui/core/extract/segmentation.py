@@ -4,13 +4,14 @@
 jieba (0.42) builds a dict of every word's ending positions for the whole block (its DAG), then
 a second dict of best routes from right to left, calling ``log`` for every candidate word and
 comparing tuples through a generator. Here one right-to-left pass does both over two lists.
-Each string the pass looks up is asked of the dictionary once: a table of the strings met holds
-a word's log frequency, or a mark for a prefix of words that is no word itself, or for a string
-that is neither (one lookup in a small table per step instead of three in the dictionary's half
-million). The blocks, the skipped characters and the joined single Latin letters and digits
-follow jieba's own patterns (``re_han_default``, ``re_skip_default``, ``re_eng``), taken from
-the jieba module itself. ``tests/test_segmentation.py`` checks the words against jieba's on
-every sentence of the repository's reports and on generated text.
+Each string the pass looks up is asked of the dictionary once in a process: a table of the
+strings met (kept with the dictionary, ``jieba_dictionary.Lexicon``, whose sorted words are
+searched by bisection) holds a word's log frequency, or a mark for a prefix of words that is no
+word itself, or for a string that is neither (one lookup in a small table per step instead of
+three in a dict of half a million). The blocks, the skipped characters and the joined single
+Latin letters and digits follow jieba's own patterns (``re_han_default``, ``re_skip_default``,
+``re_eng``), taken from the jieba module itself. ``tests/test_segmentation.py`` checks the words
+against jieba's on every sentence of the repository's reports and on generated text.
 """
 from __future__ import annotations
 
@@ -36,25 +37,53 @@ class Segmenter:
         self.skip = jieba.re_skip_default
         self.eng = jieba.re_eng
         #: each string met: log(frequency) - log(total) for a word, else PREFIX or NEITHER
-        self.table: dict[str, float] = {}
+        #: (the dictionary's own table: shared by the segmenters of the process)
+        self.table: dict[str, float] = lex.table
         #: each character met alone in a block: whether ``re_eng`` matches it (a letter or digit)
         self.latin: dict[str, bool] = {}
 
     def lcut(self, s: str) -> list[str]:
         out: list[str] = []
-        han, skip = self.han, self.skip
-        for blk in han.split(s):
-            if not blk:
-                continue
-            if han.match(blk):
-                self._block(blk, out)
-                continue
-            for x in skip.split(blk):
-                if skip.match(x):
-                    out.append(x)
-                else:
-                    out.extend(x)  # one character at a time
+        skip = self.skip
+        odd = False
+        # re.split with the pattern's one group: the blocks are the odd pieces (jieba's
+        # re_han.match of each piece says the same: the others hold no character of a block)
+        for piece in self.han.split(s):
+            if odd:
+                self._block(piece, out)
+            elif not piece:
+                pass
+            elif skip.search(piece) is None:
+                out.extend(piece)  # one character at a time
+            else:
+                for x in skip.split(piece):
+                    if skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+            odd = not odd
         return out
+
+    def first_alone(self, s: str) -> bool:
+        """Whether the first word of ``lcut(s)`` is the first character of ``s`` alone, told
+        without segmenting ``s``: its first two characters begin no word, and the first is
+        outside a block (but the ``\\r`` of ``\\r\\n``) or in one and no letter or digit (those
+        join the next ones). False: not known without segmenting."""
+        if len(s) < 2:
+            return False
+        two = s[:2]
+        lw = self.table.get(two)
+        if lw is None:
+            lw = self._look_up(two)
+        if lw != NEITHER:
+            return False
+        c = s[0]
+        if not self.han.match(c):
+            return two != "\r\n"
+        latin = self.latin.get(c)
+        if latin is None:
+            latin = self._latin(c)
+        return not latin
 
     def _block(self, sentence: str, out: list[str]) -> None:
         """The words of one block of Chinese characters, letters and digits, appended to ``out``."""
@@ -62,25 +91,35 @@ class Segmenter:
         n = len(sentence)
         score = [0.0] * (n + 1)
         ends = [0] * (n + 1)  # the end of the best first word from each position
+        look_up = self._look_up
+        alone = -self.logtotal  # log(1) - log(total)
         for k in range(n - 1, -1, -1):
-            best, end = -inf, 0
-            i, frag = k + 1, sentence[k]
-            while True:
+            c = sentence[k]
+            lw = get(c)
+            if lw is None:
+                lw = look_up(c)
+            i = k + 1
+            if lw <= 0.0:
+                best, end = lw + score[i], i
+            elif lw == NEITHER:
+                score[k], ends[k] = alone + score[i], i
+                continue
+            else:
+                best, end = -inf, 0
+            while i < n:
+                i += 1
+                frag = sentence[k:i]
                 lw = get(frag)
                 if lw is None:
-                    lw = self._look_up(frag)
+                    lw = look_up(frag)
                 if lw <= 0.0:
                     sc = lw + score[i]
                     if sc >= best:  # a tie goes to the longer word, as jieba's max of (score, end)
                         best, end = sc, i
                 elif lw == NEITHER:
                     break
-                if i == n:
-                    break
-                i += 1
-                frag = sentence[k:i]
             if not end:  # the character alone, as jieba (frequency 1: log 0, the character is no word)
-                best, end = -self.logtotal + score[k + 1], k + 1
+                best, end = alone + score[k + 1], k + 1
             score[k], ends[k] = best, end
         latin = self.latin
         x, buf = 0, ""

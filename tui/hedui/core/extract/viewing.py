@@ -91,7 +91,12 @@ class Viewer:
         def alternatives(s: int, e: int, label: str, period: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             return label_alternatives(ctx, s, e, label), period_alternatives(ctx, s, e, period)
 
-        return (lambda s, e: label_for(ctx, s, e)), (lambda s, e: period_for(ctx, s, e)), alternatives
+        def label(s: int, e: int, view: tuple[int, int] | None = None) -> str:
+            if view is not None:  # the figure's view span, known to the caller
+                ctx.seen_at(s, e, view)
+            return label_for(ctx, s, e)
+
+        return label, (lambda s, e: period_for(ctx, s, e)), alternatives
 
     def time_phrases_in(self, report: Report, start: int, end: int) -> list[tuple[int, int]]:
         """The spans (original offsets) of the time phrases that may be periods in

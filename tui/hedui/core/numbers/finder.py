@@ -69,8 +69,6 @@ _SINGLE: dict[str, tuple[Decimal, str]] = {
 #: a run (not all digits) that is a decimal (7.7) or a number and one big scale (8万, 1.5亿), ASCII digits
 _PLAIN_SCALED = re.compile(rf"([0-9]+(?:\.[0-9]+)?)([{''.join(BIG_UNITS)}])?")
 _ZERO = Decimal(0)
-#: RUN_RE's matches, found faster (scan.py)
-_RUN_SCAN = Scanner(RUN_RE)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -101,7 +99,7 @@ def find_numbers(s: str, *, bare_scales: bool = False) -> list[NumberMatch]:
 def _regular(s: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     fin = _FIN_START
-    for m in _RUN_SCAN.finditer(s):
+    for m in RUN_RE.finditer(s):  # (it begins with a class: ``re`` skips to where a run starts)
         run = m.group()
         start = m.start()
         if not fin.isdisjoint(run):

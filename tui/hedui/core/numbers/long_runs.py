@@ -55,9 +55,9 @@ class RunSafe:
     without the shape: some zero-width assertions and one character, then an unbounded run of
     one character class)."""
 
-    __slots__ = ("pattern", "shallow", "head", "first", "runs", "run_char", "_shallow_seq")
+    __slots__ = ("pattern", "shallow", "head", "first", "runs", "run_char", "run_key", "_shallow_seq")
 
-    def __init__(self, pattern, shallow, head, first, runs, run_char, shallow_seq=None) -> None:
+    def __init__(self, pattern, shallow, head, first, runs, run_char, shallow_seq=None, run_key: str = "") -> None:
         self.pattern = pattern
         self.shallow = shallow  # the pattern, refused at deep positions
         self._shallow_seq = shallow_seq  # (parser state, items) it was compiled from
@@ -65,13 +65,15 @@ class RunSafe:
         self.first = first  # the first character
         self.runs = runs  # long runs of the run's characters
         self.run_char = run_char
+        self.run_key = run_key  # the run's character (class), written: the memo of deep_regions's key
 
     @classmethod
-    def of(cls, pattern: re.Pattern[str]) -> RunSafe | None:
+    def of(cls, pattern: re.Pattern[str], parsed=None) -> RunSafe | None:
+        """(``parsed``: ``pattern_starts.parse(pattern)``, if at hand)"""
         if not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE:
             return None
         try:
-            seq = _p.parse(pattern.pattern, pattern.flags)
+            seq = parsed if parsed is not None else _p.parse(pattern.pattern, pattern.flags)
         except Exception:  # pragma: no cover - it compiled once
             return None
         data = list(seq.data)
@@ -105,7 +107,7 @@ class RunSafe:
             run_char = _compile(state, [b])
         except Exception:  # pragma: no cover - a construct this Python compiles differently
             return None
-        return cls(pattern, shallow, head, first_char, runs, run_char, (state, shallow_items))
+        return cls(pattern, shallow, head, first_char, runs, run_char, (state, shallow_items), repr(b))
 
     def shallow_gate(self, starts: re.Pattern[str]) -> re.Pattern[str] | None:
         """``scan.gate_pattern`` of ``shallow`` (compiled from parsed items, it has no source):
@@ -124,9 +126,11 @@ class RunSafe:
                      runs: dict | None = None) -> Iterator[tuple[int, int]]:
         """[first, last] of the positions from ``pos`` (before ``stop``) with DEEP run characters
         before them, in order. ``runs``: a dict the caller keeps for this one ``text``, where the
-        long runs of the whole text are remembered per run pattern (many patterns share one)."""
+        long runs of the whole text are remembered per run class (many patterns share one)."""
         if runs is not None and pos == 0 and stop is None:
-            key = (self.runs.pattern, self.runs.flags)
+            # by the run's character class (the runs pattern, compiled from parsed items, has no
+            # source to tell it by: its ``pattern`` is None for every rule)
+            key = ("long runs", self.run_key, self.runs.flags)
             found = runs.get(key)
             if found is None:
                 found = runs[key] = [m.span() for m in self.runs.finditer(text)]

@@ -60,10 +60,16 @@ _CONN = re.escape(RANGE_CONNECTORS)
 KILO_UNITS = "米克瓦伏卡帕赫焦"
 _SCALE_CHARS = rf"[{_D}{_CD}{_SM.replace('千', '').replace('仟', '')}{_BG}]+|[千仟](?![{KILO_UNITS}])"
 
-#: One candidate run: an optional sign, a digit or 十, then digits, scales and joiners.
+_SIGNS = re.escape(SIGNS + PLUS_SIGNS)
+#: the digits a run starts with (○ alone is a bullet, not a zero)
+_FIRST_DIGITS = f"{_D}{_CD.replace('○', '')}十拾"
+#: One candidate run: an optional sign (none right after a digit, a letter, % or a closing
+#: bracket) or 负, a digit or 十, then digits, scales and joiners. Written to begin with one
+#: character class, the sign's or the digit's, so that ``re`` skips to where a run can start.
 RUN_RE = re.compile(
-    rf"(?:(?<![{_D}A-Za-zＡ-Ｚａ-ｚ%％)）\]])[{re.escape(SIGNS + PLUS_SIGNS)}]|{NEGATIVE_WORD})?"
-    rf"[{_D}{_CD.replace('○', '')}十拾]"  # ○ alone is a bullet, not a zero
+    rf"[{_SIGNS}{NEGATIVE_WORD}{_FIRST_DIGITS}]"
+    rf"(?:(?<=[{_SIGNS}])(?<![{_D}A-Za-zＡ-Ｚａ-ｚ%％)）\]][{_SIGNS}])[{_FIRST_DIGITS}]"
+    rf"|(?<={NEGATIVE_WORD})[{_FIRST_DIGITS}]|(?<=[{_FIRST_DIGITS}]))"
     rf"(?:{_SCALE_CHARS}"
     rf"|[.．](?=[{_D}])"
     rf"|, ?(?=[{_D}]{{3}}(?![{_D}]))"

@@ -9,6 +9,9 @@ one. Tried in increasing order, resuming after each match, this is what ``findit
 so the matches are identical; a pattern whose first characters cannot be told (one that can
 match the empty string, starts with ``.`` or a negated class, or ignores case) is scanned
 the ordinary way.
+
+A whole-text scan of a pattern whose matches hold rare literals looks only at the stretches
+around them (stretches.py).
 """
 from __future__ import annotations
 
@@ -23,8 +26,12 @@ except ImportError:  # pragma: no cover
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-from hedui.core.numbers.long_runs import RunSafe
-from hedui.core.text.pattern_starts import first_chars, gate_pattern, gated_finditer, sre_skips, starts_class
+from hedui.core.numbers.long_runs import DEEP, RunSafe
+from hedui.core.text.stretches import Stretches, barrier  # noqa: F401 (barrier: for the callers of scan)
+from hedui.core.text.pattern_starts import (
+    first_chars, gate_pattern, gated_finditer, literal_prefix, parse, sre_skips, starts_class,
+)
+
 
 def _literal_runs(seq, out: list[str]) -> None:
     run: list[str] = []
@@ -41,12 +48,12 @@ def _literal_runs(seq, out: list[str]) -> None:
     out.append("".join(run))
 
 
-def required(pattern: re.Pattern[str]) -> tuple[str, int] | None:
+def required(pattern: re.Pattern[str], parsed=None) -> tuple[str, int] | None:
     """(a literal every match holds, the longest a match can be), or None if unknown."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     try:
-        seq = _p.parse(pattern.pattern, pattern.flags)
+        seq = parsed if parsed is not None else _p.parse(pattern.pattern, pattern.flags)
         runs: list[str] = []
         _literal_runs(seq, runs)
         width = seq.getwidth()[1]
@@ -63,14 +70,21 @@ class Scanner:
     ``match(text, pos)`` what ``pattern.match(text, pos)`` returns (skipping at once where
     a literal that every match holds is missing)."""
 
-    __slots__ = ("pattern", "_starts", "_required", "_safe", "_gate", "_shallow_gate")
+    __slots__ = ("pattern", "_starts", "_required", "_safe", "_gate", "_shallow_gate", "_stretches")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        first = None if sre_skips(pattern) else first_chars(pattern)
+        seq = parse(pattern)  # once, for each analysis
+        skips = sre_skips(pattern, seq)
+        first = None if skips else first_chars(pattern, seq)
         self._starts = None if first is None else starts_class(first)
-        self._required = required(pattern)
-        self._safe = RunSafe.of(pattern)
+        self._required = required(pattern, seq)
+        self._safe = RunSafe.of(pattern, seq)
+        # (``re`` finds a literal prefix by itself, unless the long runs must be found too, and
+        # the scan near a required literal is as fast)
+        self._stretches = Stretches.of(pattern, self._starts, seq) if not (
+            skips and self._safe is None and literal_prefix(pattern, seq)
+            or self._required is not None and self._starts is not None) else None
         # a whole-text scan without a required literal: ``re`` itself skips to the starts
         self._gate = self._shallow_gate = None
         if self._starts is not None and self._required is None:
@@ -116,8 +130,14 @@ class Scanner:
                  runs: dict | None = None) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)`` if the scan had started afresh at ``pos``,
         up to the first that starts at or after ``stop``. Linear in the text (long_runs.py);
-        ``runs``: a dict kept for this ``text`` by a caller scanning it with many patterns
-        (``RunSafe.deep_regions``)."""
+        ``runs``: a dict kept for this ``text`` by a caller scanning it with many patterns, for
+        what they share (``RunSafe.deep_regions``'s long runs, ``Stretches.find``'s literals)."""
+        if pos == 0 and stop is None and self._stretches is not None:
+            stretches = self._stretches.find(text, runs, self._safe is not None)
+            if stretches is not None:
+                yield from self._stretches.matches(self.pattern, text, stretches,
+                                                   self._deep_stretch if self._safe is not None else None)
+                return
         safe = self._safe
         if safe is not None:
             regions = safe.deep_regions(text, pos, stop, runs)
@@ -151,6 +171,18 @@ class Scanner:
                 yield m
                 pos = m.end()
 
+
+    def _deep_stretch(self, text: str, a: int, b: int) -> Iterator[re.Match[str]] | None:
+        """The matches in stretch [a, b) if long runs are deep in it (long_runs.py), else None."""
+        if b - a <= DEEP:  # (a run starts after a barrier: none is deep in less)
+            return None
+        assert self._safe is not None and self._stretches is not None
+        regions = self._safe.deep_regions(text, a, b)
+        region = next(regions, None)
+        if region is None:
+            return None
+        return self._safe.finditer(text, a, chain((region,), regions),
+                                   self._stretches.search_before(self._safe.shallow, b))
 
     def _finditer_near(self, text: str, pos: int, stop: int | None) -> Iterator[re.Match[str]]:
         """The gated scan, skipping the stretches too far before the next occurrence of the literal
@@ -223,59 +255,3 @@ def literal_alternation(words) -> str:
     if "" in root or not root:  # an empty word: keep the plain alternation
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return rx(root)
-
-
-def _consumable(seq, out: list[str], negs: list[str]) -> None:
-    """Character-class pieces for every character a match of ``seq`` can consume (``out``);
-    a negated class ``[^X]`` adds X to ``negs`` (only characters of every X can be barriers)."""
-    for op, av in seq:
-        if op is _c.LITERAL:
-            out.append(re.escape(chr(av)))
-        elif op is _c.NOT_LITERAL:
-            negs.append(re.escape(chr(av)))
-        elif op is _c.IN:
-            negated = bool(av) and av[0][0] is _c.NEGATE
-            dest: list[str] = [] if negated else out
-            for iop, iav in av[1:] if negated else av:
-                if iop is _c.LITERAL:
-                    dest.append(re.escape(chr(iav)))
-                elif iop is _c.RANGE:
-                    dest.append(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
-                elif iop is _c.CATEGORY and iav is _c.CATEGORY_DIGIT:
-                    dest.append(r"\d")
-                elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
-                    dest.append(r"\s")
-                else:
-                    raise _Unknown
-            if negated:
-                if not dest:
-                    raise _Unknown
-                negs.append("".join(dest))
-        elif op is _c.SUBPATTERN:
-            _consumable(av[-1], out, negs)
-        elif op is _c.BRANCH:
-            for alt in av[1]:
-                _consumable(alt, out, negs)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            _consumable(av[2], out, negs)
-        elif op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
-            continue  # zero width: looks at characters, consumes none
-        else:
-            raise _Unknown
-
-
-def barrier(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A pattern of the characters no match of ``pattern`` can hold (None if unknown): the
-    matches of a text never straddle one, so ``finditer`` starts afresh after each."""
-    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    try:
-        pieces: list[str] = []
-        negs: list[str] = []
-        _consumable(_p.parse(pattern.pattern, pattern.flags), pieces, negs)
-    except Exception:
-        return None
-    if not pieces and not negs:
-        return None
-    inside = "".join(f"(?=[{x}])" for x in negs)
-    return re.compile(inside + ("[^" + "".join(pieces) + "]" if pieces else r"[\s\S]"))

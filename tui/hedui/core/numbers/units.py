@@ -54,6 +54,8 @@ class UnitTable:
         self._joiner_first = _firsts(t for _, toks in self._joiner_tokens for t in toks)
         self._suffix_first = _firsts(self._suffixes)
         self._separator_first = _firsts(self._separators)
+        #: what a unit (or the space, pinyin or rate before one) can start with
+        self._first = frozenset(by_first) | frozenset(" ") | frozenset(_PINYIN_OPEN) | frozenset(_RATE_FIRST)
 
     def _plain(self, s: str, pos: int) -> tuple[int, str, UnitRule] | None:
         """(end, unit, rule) of the unit form at ``pos``."""
@@ -81,6 +83,8 @@ class UnitTable:
         joiner (场(次) -> 场次) and a denominator (元/人, 亿元/平方公里) folded in."""
         start = pos
         ch = s[pos:pos + 1]
+        if ch not in self._first:  # most places: no unit starts there
+            return None
         if ch == " " and s[pos + 1:pos + 2] not in (" ", ""):
             pos += 1
             ch = s[pos:pos + 1]

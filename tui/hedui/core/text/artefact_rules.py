@@ -46,7 +46,8 @@ from pathlib import Path
 
 from hedui.core.model import RulesError
 from hedui.core.rules import compile_pattern, default_rules_dir, line_of, read_rule_file
-from hedui.core.text.pattern_starts import gate_for
+from hedui.core.text.pattern_starts import gates_for, parse
+from hedui.core.text.stretches import Stretches
 from hedui.core.text.view import Simplifier
 
 RULE_FILE = "artefacts.toml"
@@ -103,16 +104,26 @@ class ArtefactRules:
     figure: re.Pattern = DEFAULT_FIGURE
     source: Path | None = None
     simplifier: Simplifier = field(default_factory=Simplifier, compare=False)
-    #: each rule's gate pattern (pattern_starts.py), made the first time the rule scans a text
-    gates: dict[str, re.Pattern | None] = field(default_factory=dict, compare=False, repr=False)
+    #: each rule's gate patterns (pattern_starts.gates_for), made the first time the rule scans a text
+    gates: dict[str, tuple[re.Pattern | None, re.Pattern | None] | None] = field(
+        default_factory=dict, compare=False, repr=False)
+    #: each rule's scan of stretches (stretches.py), made so too
+    stretch_scans: dict[str, Stretches | None] = field(default_factory=dict, compare=False, repr=False)
 
     def of_kind(self, kind: str) -> tuple[ArtefactRule, ...]:
         return tuple(r for r in self.rules if r.kind == kind)
 
-    def gate(self, rule: ArtefactRule) -> re.Pattern | None:
-        """The gate pattern of ``rule`` (None: ``re`` scans it as fast alone)."""
+    def stretches(self, rule: ArtefactRule) -> Stretches | None:
+        """What the scan of the stretches of ``rule`` needs (stretches.py), or None."""
+        if rule.id not in self.stretch_scans:
+            self.stretch_scans[rule.id] = Stretches.of(rule.regex, None, parse(rule.regex))
+        return self.stretch_scans[rule.id]
+
+    def gate(self, rule: ArtefactRule) -> tuple[re.Pattern | None, re.Pattern | None] | None:
+        """The (line gate, character gate) of ``rule`` (pattern_starts.gates_for; None: ``re``
+        scans it as fast alone)."""
         if rule.id not in self.gates:
-            self.gates[rule.id] = gate_for(rule.regex)
+            self.gates[rule.id] = gates_for(rule.regex)
         return self.gates[rule.id]
 
 

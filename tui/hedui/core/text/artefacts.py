@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from hedui.core.text.artefact_rules import ArtefactRule, ArtefactRules, load_artefact_rules
-from hedui.core.text.pattern_starts import gated_finditer
+from hedui.core.text.pattern_starts import starts_finditer
 from hedui.core.model import Artefact
 from hedui.core.text.view import TextView, build_view
 
@@ -93,8 +93,17 @@ def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 def _matches(rule: ArtefactRule, text: str, rules: ArtefactRules) -> list[re.Match]:
     """The rule's matches, or none if there are fewer than ``min_matches`` (or distinct texts)."""
-    gate = rules.gate(rule)
-    found = list(rule.regex.finditer(text) if gate is None else gated_finditer(gate.search, rule.regex.match, text, 0))
+    gates = rules.gate(rule)
+    scan = rules.stretches(rule)
+    stretches = scan.find(text) if scan is not None else None
+    if stretches is not None:  # around the few places of the literals its matches hold
+        found = list(scan.matches(rule.regex, text, stretches))
+    elif gates is None:
+        found = list(rule.regex.finditer(text))
+    else:
+        line, char = gates
+        found = list(starts_finditer(line.search if line is not None else None,
+                                     char.search if char is not None else None, rule.regex.match, text))
     if len(found) < rule.min_matches:
         return []
     if rule.min_distinct > 1 and len({m.group() for m in found}) < rule.min_distinct:

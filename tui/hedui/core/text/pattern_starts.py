@@ -1,6 +1,7 @@
 """Where a regex's matches can start: the characters every match begins with (worked out from
 the parsed pattern), and a gate pattern with which ``re`` itself skips to where the pattern
-matches. Used by the rule scans of numbers/scan.py and by the furniture rules of artefacts.py.
+matches; and the literals of which every match holds one (``needed_literals``). Used by the rule
+scans of numbers/scan.py and by the furniture rules of artefacts.py.
 """
 from __future__ import annotations
 
@@ -23,8 +24,15 @@ class _Unknown(Exception):
     pass
 
 
-def _first_of_item(op, av) -> tuple[set[str], bool]:
-    """(first characters, can be empty) of one parsed item."""
+#: the first "character" of a match that begins at a line's start (``^``), as a class piece
+_LINE = ""
+#: categories written as class pieces
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w"}
+
+
+def _first_of_item(op, av, pieces: bool = False) -> tuple[set[str], bool]:
+    """(first characters, can be empty) of one parsed item. ``pieces``: pieces of a character
+    class instead (also a wide range or a category as written, and _LINE for ``^``)."""
     if op is _c.LITERAL:
         return {chr(av)}, False
     if op is _c.IN:
@@ -36,32 +44,39 @@ def _first_of_item(op, av) -> tuple[set[str], bool]:
                 chars.add(chr(iav))
             elif iop is _c.RANGE:
                 lo, hi = iav
-                if hi - lo > _MAX_FIRST:
+                if hi - lo <= _MAX_FIRST:
+                    chars.update(chr(i) for i in range(lo, hi + 1))
+                elif pieces:
+                    chars.add(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+                else:
                     raise _Unknown
-                chars.update(chr(i) for i in range(lo, hi + 1))
             elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
                 chars |= _SPACES
+            elif iop is _c.CATEGORY and pieces and iav in _CATEGORIES:
+                chars.add(_CATEGORIES[iav])
             else:  # CATEGORY, ...
                 raise _Unknown
         return chars, False
     if op is _c.SUBPATTERN:
-        return _first_of_seq(av[-1])
+        return _first_of_seq(av[-1], pieces)
     if op is _c.BRANCH:
         chars = set()
         empty = False
         for alt in av[1]:
-            f, e = _first_of_seq(alt)
+            f, e = _first_of_seq(alt, pieces)
             chars |= f
             empty = empty or e
         return chars, empty
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         lo, _hi, item = av
-        f, e = _first_of_seq(item)
+        f, e = _first_of_seq(item, pieces)
         return f, e or lo == 0
+    if pieces and op is _c.AT and av is _c.AT_BEGINNING:
+        return {_LINE}, False
     if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
         return set(), True  # zero width
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _first_of_seq(av)
+        return _first_of_seq(av, pieces)
     raise _Unknown
 
 
@@ -80,22 +95,35 @@ def _first_of_negated(items) -> set[str]:
     return chars
 
 
-def _first_of_seq(seq) -> tuple[set[str], bool]:
+def _first_of_seq(seq, pieces: bool = False) -> tuple[set[str], bool]:
     chars: set[str] = set()
     for op, av in seq:
-        f, empty = _first_of_item(op, av)
+        f, empty = _first_of_item(op, av, pieces)
         chars |= f
         if not empty:
             return chars, False
     return chars, True
 
 
-def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def parse(pattern: re.Pattern[str]):
+    """The parsed form of ``pattern`` (None if it cannot be parsed), which the analyses here and
+    in numbers/ read: parse once, give it to each (``parsed=``)."""
+    try:
+        return _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - it compiled once
+        return None
+
+
+def _parsed(pattern: re.Pattern[str], parsed):
+    return parsed if parsed is not None else _p.parse(pattern.pattern, pattern.flags)
+
+
+def first_chars(pattern: re.Pattern[str], parsed=None) -> frozenset[str] | None:
     """The characters every match of ``pattern`` starts with, or None if they cannot be told."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
     try:
-        chars, empty = _first_of_seq(_p.parse(pattern.pattern, pattern.flags))
+        chars, empty = _first_of_seq(_parsed(pattern, parsed))
     except (_Unknown, Exception):
         return None
     if empty or not chars or len(chars) > _MAX_FIRST:
@@ -131,11 +159,11 @@ def gated_finditer(search: Callable[[str, int], re.Match[str] | None], match: Ca
         g = search(text, m.end())
 
 
-def sre_skips(pattern: re.Pattern[str]) -> bool:
+def sre_skips(pattern: re.Pattern[str], parsed=None) -> bool:
     """Does ``re`` itself skip to where matches can start (a literal prefix or a first-character
     set it works out, as ``re``'s compiler does)? Then a scan of ours would only add work."""
     try:
-        seq = _p.parse(pattern.pattern, pattern.flags)
+        seq = _parsed(pattern, parsed)
     except Exception:
         return True
     try:
@@ -152,13 +180,117 @@ def sre_skips(pattern: re.Pattern[str]) -> bool:
         return op in (_c.LITERAL, _c.IN)
 
 
-def gate_for(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The gate pattern of ``pattern`` (``gate_pattern``), or None when ``re`` skips to its starts
-    by itself or they cannot be told."""
-    if sre_skips(pattern):
+def literal_prefix(pattern: re.Pattern[str], parsed=None) -> bool:
+    """Does every match begin with a literal ``re`` searches for by itself (fast, as ``str.find``)?"""
+    try:
+        from re import _compiler
+
+        return bool(_compiler._get_literal_prefix(_parsed(pattern, parsed), pattern.flags)[0])
+    except Exception:  # pragma: no cover - another Python
+        return False
+
+
+#: a set of more literals than this is not worth looking for one by one
+_MAX_NEEDED = 8
+
+
+def needed_literals(pattern: re.Pattern[str], parsed=None) -> tuple[str, ...] | None:
+    """Literals of which every match of ``pattern`` holds one (inside the match, not in a
+    look-around): the fewest, then the longest, that the parsed pattern tells; None if unknown."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
-    first = first_chars(pattern)
-    return None if first is None else gate_pattern(pattern, starts_class(first))
+    try:
+        found = _needed(_parsed(pattern, parsed))
+    except Exception:
+        return None
+    if not found:
+        return None
+    # a literal holding another of the set adds no place: 方面 holds 面
+    return tuple(w for w in found if not any(v != w and v in w for v in found))
+
+
+def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return a if (-len(a), min(map(len, a))) >= (-len(b), min(map(len, b))) else b
+
+
+def _needed(seq) -> tuple[str, ...] | None:
+    best: tuple[str, ...] | None = None
+    run: list[str] = []
+    for op, av in [*seq, (None, None)]:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            best = _better(best, ("".join(run),))
+            run = []
+        if op is _c.SUBPATTERN:
+            best = _better(best, _needed(av[-1]))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            best = _better(best, _needed(av[2]))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            best = _better(best, _needed(av))
+        elif op is _c.BRANCH:
+            alts = [_needed(alt) for alt in av[1]]
+            if all(alts):
+                words = tuple(dict.fromkeys(w for alt in alts for w in alt))
+                if len(words) <= _MAX_NEEDED:
+                    best = _better(best, words)
+        elif op is _c.IN and len(av) <= _MAX_NEEDED and all(iop is _c.LITERAL for iop, _ in av):
+            best = _better(best, tuple(chr(iav) for _, iav in av))
+    return best
+
+
+def gates_for(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+    """(line gate, character gate) of ``pattern`` for ``starts_finditer``: each match begins at a
+    line's start (``^`` under MULTILINE), where the line gate ``\\n(?=P)`` finds the newline
+    before it (as fast as ``str.find``), or at one of its first characters, where the character
+    gate (``gate_pattern``) finds it; None when ``re`` skips to its starts by itself or they
+    cannot be told."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE or sre_skips(pattern):
+        return None
+    seq = parse(pattern)
+    try:
+        found, empty = _first_of_seq(seq, pieces=True)
+    except Exception:
+        return None
+    if empty or not found or seq.getwidth()[0] == 0:
+        return None
+    chars = sorted(found - {_LINE})
+    line = char = None
+    try:
+        if _LINE in found:
+            line = re.compile(f"\\n(?=(?:{pattern.pattern}))", pattern.flags)
+        if chars:  # (compiled with the pattern's flags: a class that ignores case as it does)
+            char = gate_pattern(pattern, re.compile("[" + "".join(re.escape(p) if len(p) == 1 else p for p in chars) + "]"))
+            if char is None:
+                return None
+    except (re.error, RecursionError, OverflowError):
+        return None
+    return line, char
+
+
+def starts_finditer(line: Callable[[str, int], re.Match[str] | None] | None,
+                    char: Callable[[str, int], re.Match[str] | None] | None,
+                    match: Callable[[str, int], re.Match[str] | None], text: str) -> Iterator[re.Match[str]]:
+    """``finditer`` of a pattern tried only where its ``gates_for`` (their ``search``) find it may
+    match: after a newline (and at 0) for the line gate, at the character gate's places."""
+    nl = 0 if line is not None else None  # the next line start to try (0 is not after a newline)
+    g = char(text, 0) if char is not None else None
+    nc = g.start() if g is not None else None  # the next place of the character gate
+    while nl is not None or nc is not None:
+        p = nc if nl is None or (nc is not None and nc < nl) else nl
+        m = match(text, p)
+        end = p + 1 if m is None else m.end()  # (m is never empty)
+        if m is not None:
+            yield m
+        if nl is not None and nl < end:
+            g = line(text, end - 1)  # a newline at end - 1 or later: a line start at end or later
+            nl = g.start() + 1 if g is not None else None
+        if nc is not None and nc < end:
+            g = char(text, end)
+            nc = g.start() if g is not None else None
 
 
 def starts_class(first: frozenset[str]) -> re.Pattern[str]:

@@ -36,6 +36,9 @@ from hedui.core.model import Report
 
 #: characters below this code point are never changed by t2s
 _FIRST_CJK = 0x2E80
+#: the characters of a long text's first stretch this long are learnt first (a set of them is
+#: quick), so that one scan of the whole text for those not seen yet finds only a few
+_SAMPLE_CHARS = 65536
 
 
 class Simplifier:
@@ -52,8 +55,8 @@ class Simplifier:
         self._table: dict[int, str] = {}
         self._seen: set[str] = set()
         self._lock = threading.Lock()
-        #: (a pattern of the characters not seen yet, one of those the table changes, the table
-        #: by character); rebuilt when a text brings new characters
+        #: (a pattern of the characters not seen yet, one of those the table changes (a group),
+        #: the table by character); rebuilt when a text brings new characters
         self._finders: tuple[re.Pattern[str], re.Pattern[str] | None, dict[str, str]] = (
             _unseen_pattern(self._seen), None, {})
         #: the last view built with this simplifier: (text, removed spans, view)
@@ -68,6 +71,8 @@ class Simplifier:
 
     def _learn(self, text: str) -> None:
         """Convert every character of ``text`` not seen before (one scan finds them)."""
+        if not self._seen and len(text) > _SAMPLE_CHARS:
+            self._learn(text[:_SAMPLE_CHARS])
         if self._seen:
             new = set(self._finders[0].findall(text))
         else:  # the first text: every character is new; a set of it is quicker than findall's list
@@ -87,7 +92,7 @@ class Simplifier:
                         self._table[ord(ch)] = conv
                 self._seen.update(todo)
             by_char = {chr(k): v for k, v in self._table.items()}
-            changes = re.compile("[" + _ranges(sorted(self._table)) + "]") if self._table else None
+            changes = re.compile("([" + _ranges(sorted(self._table)) + "])") if self._table else None
             self._finders = (_unseen_pattern(self._seen), changes, by_char)
 
     def convert(self, text: str) -> str:
@@ -96,7 +101,9 @@ class Simplifier:
         _, changes, by_char = self._finders
         if changes is None:
             return text
-        return changes.sub(lambda m: by_char[m.group()], text)
+        pieces = changes.split(text)  # the text between the characters to change, and those
+        pieces[1::2] = map(by_char.__getitem__, pieces[1::2])
+        return "".join(pieces)
 
 
 def _ranges(codes: list[int]) -> str:

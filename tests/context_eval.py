@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hedui.core.extract.context import make_context
+from hedui.core.extract.context_making import make_context
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
 from hedui.core.extract.labels import label_for
 from hedui.core.extract.periods import period_for

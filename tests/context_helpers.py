@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from hedui.core.extract.context import Context, make_context
+from hedui.core.extract.context import Context
+from hedui.core.extract.context_making import make_context
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
 from hedui.core.model import Artefact, Report
 from hedui.core.text.view import make_view

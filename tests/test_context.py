@@ -91,7 +91,7 @@ def test_any_span_of_a_real_report_gets_strings_without_error() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from hedui.core.extract.context import make_context
+    from hedui.core.extract.context_making import make_context
     from hedui.core.extract.labels import label_for
     from hedui.core.extract.periods import period_for
     from hedui.core.text.report import load_report

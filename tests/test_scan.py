@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hedui.core.extract.context import make_context
+from hedui.core.extract.context_making import make_context
 from hedui.core.extract.context_rules import load_context_rules
 from hedui.core.numbers.exclusions import Exclusions
 from hedui.core.model import Report

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pathlib
 import time
 
-from hedui.core.extract.context import make_context
+from hedui.core.extract.context_making import make_context
 from hedui.core.extract.context_rules import load_context_rules
 from hedui.core.extract.labels import label_for
 from hedui.core.model import Report

@@ -64,7 +64,7 @@ def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
     pieces, its furniture (the costly part) is found in a forked process while this one loads
     jieba's dictionary, which the pieces need, finds the view's tables and context
     (``Extractor.prepare``) and the paragraphs that may repeat."""
-    from hedui.core.extract.context import warm
+    from hedui.core.extract.context_making import warm
     from hedui.core.extract.pieces import PIECE_CHARS, run_forked
     from hedui.core.text.artefacts import artefact_view, artefacts_of, find_artefacts, furniture_spans, paragraphs
 

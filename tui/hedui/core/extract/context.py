@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from hedui.core.extract.boundaries import Breaks, grouping_comma, sentence_starts
-from hedui.core.extract.context_rules import ContextRules, load_context_rules
-from hedui.core.extract.jieba_dictionary import lexicon, quiet, segmenter  # noqa: F401 (segmenter: tests)
+from hedui.core.extract.boundaries import Breaks, grouping_comma
+from hedui.core.extract.context_rules import ContextRules
+from hedui.core.extract.jieba_dictionary import quiet, segmenter  # noqa: F401 (segmenter: tests)
 from hedui.core.extract.segmentation import Segmenter
-from hedui.core.extract.context_numbers import kept_quantities
 from hedui.core.model import Report
-from hedui.core.rules import default_rules_dir
 from hedui.core.numbers.scan import Scanner, barrier
 from hedui.core.extract.time_phrases import TimePhrase, find_time_phrases
 
@@ -292,7 +290,7 @@ class Context:
             found = find_time_phrases(self.text, self.rules, periods, self.sentence_at)
             self._phrases = [p for p in found if p.kind != "base"]
             self._bases = {p.end: p for p in found if p.kind == "base"}
-            self._phrase_starts, self._phrase_ends = _bounds(self._phrases)
+            self._phrase_starts, self._phrase_ends = phrase_bounds(self._phrases)
         return self._phrases
 
     def bases(self) -> dict[int, TimePhrase]:
@@ -346,67 +344,9 @@ class Context:
         return self._segmenter.first_alone(s)  # type: ignore[union-attr]
 
 
-def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int) -> Context:
-    """``ctx`` for the figures of a piece of a long report (pieces.py): with these numbers (as
-    ``make_context`` takes them) and the time phrases found in the view's stretch [lo, hi)
-    around the piece, nothing else remembered but the segmentation."""
-    kept = kept_quantities(ctx.text, ctx.rules, quantities)
-    full = ctx.sentence_at
-
-    def sentence_at(pos: int) -> tuple[int, int]:
-        s, e = full(pos + lo)
-        return max(s, lo) - lo, min(e, hi) - lo
-
-    periods = ctx.scanners.periods if ctx.scanners is not None else None
-    found = [p.shifted(lo) for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
-    phrases = [p for p in found if p.kind != "base"]
-    starts, ends = _bounds(phrases)
-    return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None, _qcache={},
-                   _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},
-                   _phrase_starts=starts, _phrase_ends=ends, memo={}, _word_cache=dict(ctx._word_cache))
-
-
-def _bounds(phrases: list[TimePhrase]) -> tuple[list[int], list[int]]:
+def phrase_bounds(phrases: list[TimePhrase]) -> tuple[list[int], list[int]]:
     """The starts and the ends of the phrases (found apart, so both sorted)."""
     starts, ends = [p.start for p in phrases], [p.end for p in phrases]
     if any(a > b for a, b in zip(ends, ends[1:])):
         raise ValueError("time phrases overlap")
     return starts, ends
-
-
-def warm(ctx: Context | None = None) -> None:
-    """Load jieba's dictionary now, as the segmenter reads it (before a fork: once for all the
-    pieces of a report)."""
-    if ctx is not None:
-        ctx.words("")
-    else:
-        lexicon(quiet())
-
-
-def make_context(report: Report, view: TextViewLike, rules: ContextRules | None = None,
-                 scanners: RuleScanners | None = None,
-                 quantities: list[tuple[int, int]] | None = None, tables: Any = None) -> Context:
-    """The context of one report, for ``label_for`` and ``period_for`` (pass the ``scanners``
-    of ``rules`` when making many contexts)."""
-    if rules is None:
-        rules = load_context_rules(default_rules_dir())
-    if scanners is None or scanners.rules is not rules:
-        scanners = RuleScanners(rules)
-    text = view.text
-    quantities = kept_quantities(text, rules, quantities)
-    origin = getattr(view, "origin", None)
-    segments = None
-    if origin is not None and hasattr(origin, "view_starts"):
-        segments = (list(origin.view_starts), list(origin.orig_starts))  # a list bisects faster
-    return Context(
-        report=report,
-        view=view,
-        rules=rules,
-        text=text,
-        _sentence_starts=sentence_starts(text, rules.sentence_ends),
-        scanners=scanners,
-        _segments=segments,
-        _quantities=quantities,
-        _quantity_starts=None if quantities is None else [q[0] for q in quantities],
-        tables=tables,
-    )

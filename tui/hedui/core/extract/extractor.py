@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from hedui.core.collector import collector_paused
 from hedui.core.extract.candidates import Candidate, CandidateFinder
-from hedui.core.extract.context import in_stretch, warm
+from hedui.core.extract.context_making import in_stretch, warm
 from hedui.core.extract.pieces import (
     PIECE_CHARS, cut_points, flat, run_forked, shifted_tables, stretch, unflat,
 )

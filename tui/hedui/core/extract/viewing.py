@@ -75,7 +75,8 @@ class Viewer:
 
     def context_of(self, report: Report, view, quantities: list[tuple[int, int]] | None = None, tables=None):
         """The context (context.py) ``context_tools3`` answers from."""
-        from hedui.core.extract.context import RuleScanners, make_context
+        from hedui.core.extract.context import RuleScanners
+        from hedui.core.extract.context_making import make_context
 
         if self._context_rules is not None and self._scanners is None:
             self._scanners = RuleScanners(self._context_rules)
@@ -102,7 +103,8 @@ class Viewer:
         """The spans (original offsets) of the time phrases that may be periods in
         ``report.text[start:end]``, read on that stretch alone (the reviewer's period picker)."""
         try:
-            from hedui.core.extract.context import RuleScanners, make_context
+            from hedui.core.extract.context import RuleScanners
+            from hedui.core.extract.context_making import make_context
         except ImportError:  # pragma: no cover - transitional stand-in
             return []
         pinyin = tuple(replace(a, start=a.start - start, end=a.end - start) for a in report.artefacts

@@ -66,20 +66,22 @@ def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
     (``Extractor.prepare``) and the paragraphs that may repeat."""
     from hedui.core.extract.context_making import warm
     from hedui.core.extract.pieces import PIECE_CHARS, run_forked
-    from hedui.core.text.artefacts import artefact_view, artefacts_of, find_artefacts, furniture_spans, paragraphs
+    from hedui.core.text.artefacts import (
+        artefact_view, artefacts_of, find_artefacts, furniture_spans, paragraphs, pinyin_artefacts,
+    )
 
     if len(text) < 2 * PIECE_CHARS:
         return find_artefacts(text, artefact_rules)
     pinyin, view = artefact_view(text, artefact_rules)
 
-    def here() -> list[tuple[int, int, str]]:
+    def here() -> tuple[list[tuple[int, int, str]], list[Any]]:
         warm()
         if extractor is not None:
             extractor.prepare(text, view)  # remembered for its extraction
-        return paragraphs(view, artefact_rules)
+        return paragraphs(view, artefact_rules), pinyin_artefacts(pinyin)
 
-    paras, furniture = run_forked([here, functools.partial(furniture_spans, view, artefact_rules)])
-    return artefacts_of(pinyin, view, furniture, paras)
+    (paras, pinyin_arts), furniture = run_forked([here, functools.partial(furniture_spans, view, artefact_rules)])
+    return artefacts_of(pinyin_arts, view, furniture, paras)
 
 
 def extract_records(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,

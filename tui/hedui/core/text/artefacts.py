@@ -281,7 +281,7 @@ def find_artefacts(text: str, rules: ArtefactRules,
     and ``furniture_matches`` gave for this text, when they were called first."""
     pinyin, view = found[:2] if found is not None else artefact_view(text, rules)
     furniture = furniture_spans(view, rules, found[2] if found is not None else None)
-    return artefacts_of(pinyin, view, furniture, paragraphs(view, rules))
+    return artefacts_of(pinyin_artefacts(pinyin), view, furniture, paragraphs(view, rules))
 
 
 def furniture_spans(view: TextView, rules: ArtefactRules, matches: dict | None = None) -> list[tuple[int, int, str]]:
@@ -291,17 +291,23 @@ def furniture_spans(view: TextView, rules: ArtefactRules, matches: dict | None =
     return _Furniture(view, rules, matches).run(rules.of_kind("furniture"))
 
 
-def artefacts_of(pinyin: list[tuple[int, int, str]], view: TextView, furniture: list[tuple[int, int, str]],
+def pinyin_artefacts(pinyin: list[tuple[int, int, str]]) -> list[Artefact]:
+    """The artefacts of the pinyin spans of ``artefact_view``."""
+    return [Artefact(s, e, "pinyin", rid) for s, e, rid in pinyin]
+
+
+def artefacts_of(pinyin: list[Artefact], view: TextView, furniture: list[tuple[int, int, str]],
                  paras: list[tuple[int, int, str]]) -> tuple[Artefact, ...]:
-    """The artefacts of the pinyin spans, of the ``furniture_spans`` of ``view`` and of the copies
+    """The ``pinyin_artefacts`` with those of the ``furniture_spans`` of ``view`` and of the copies
     among its ``paragraphs``, sorted by (start, end, kind)."""
     repeats = repeats_among(paras, furniture)
-    spans = view.spans_to_original([(s, e) for s, e, _ in furniture] + [(s, e) for s, e, _ in repeats])
-    origin = view.origin
-    arts = [Artefact(s, e, "pinyin", rid) for s, e, rid in pinyin]
+    spans = view.spans_to_original([(s, e) for s, e, _ in furniture] + [(s, e) for s, e, _ in repeats]
+                                   + [(first, first + 1) for _, _, first in repeats])
+    k = len(furniture) + len(repeats)
+    arts = list(pinyin)
     arts += [Artefact(s, e, "furniture", rid) for (s, e), (_, _, rid) in zip(spans, furniture)]
-    arts += [Artefact(s, e, "repeat", REPEAT_RULE, origin[first])
-             for (s, e), (_, _, first) in zip(spans[len(furniture):], repeats)]
+    arts += [Artefact(s, e, "repeat", REPEAT_RULE, first)
+             for (s, e), (first, _) in zip(spans[len(furniture):k], spans[k:])]
     arts.sort(key=_order)
     return tuple(arts)
 

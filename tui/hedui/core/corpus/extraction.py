@@ -61,27 +61,31 @@ def _decoded(data: bytes, name: str, rules_dir: Path | str | None, jobs: int) ->
 
 def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
     """The artefacts of ``text`` (``find_artefacts``'s); for a report long enough to be cut into
-    pieces, its furniture (the costly part) is found in a forked process while this one loads
-    jieba's dictionary, which the pieces need, finds the view's tables and context
-    (``Extractor.prepare``) and the paragraphs that may repeat."""
+    pieces, its furniture and its repeated paragraphs (the costly part) are found in a forked
+    process while this one loads jieba's dictionary, which the pieces need, finds the view's
+    tables and context (``Extractor.prepare``) and makes the pinyin's artefacts."""
     from hedui.core.extract.context_making import warm
     from hedui.core.extract.pieces import PIECE_CHARS, run_forked
     from hedui.core.text.artefacts import (
-        artefact_view, artefacts_of, find_artefacts, furniture_spans, paragraphs, pinyin_artefacts,
+        artefact_view, artefacts_of, find_artefacts, furniture_spans, paragraphs, pinyin_artefacts, repeats_among,
     )
 
     if len(text) < 2 * PIECE_CHARS:
         return find_artefacts(text, artefact_rules)
     pinyin, view = artefact_view(text, artefact_rules)
 
-    def here() -> tuple[list[tuple[int, int, str]], list[Any]]:
+    def here() -> list[Any]:
         warm()
         if extractor is not None:
             extractor.prepare(text, view)  # remembered for its extraction
-        return paragraphs(view, artefact_rules), pinyin_artefacts(pinyin)
+        return pinyin_artefacts(pinyin)
 
-    (paras, pinyin_arts), furniture = run_forked([here, functools.partial(furniture_spans, view, artefact_rules)])
-    return artefacts_of(pinyin_arts, view, furniture, paras)
+    def beside() -> tuple[list[tuple[int, int, str]], list[tuple[int, int, int]]]:
+        furniture = furniture_spans(view, artefact_rules)
+        return furniture, repeats_among(paragraphs(view, artefact_rules), furniture)
+
+    pinyin_arts, (furniture, repeats) = run_forked([here, beside])
+    return artefacts_of(pinyin_arts, view, furniture, repeats)
 
 
 def extract_records(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,

@@ -281,7 +281,7 @@ def find_artefacts(text: str, rules: ArtefactRules,
     and ``furniture_matches`` gave for this text, when they were called first."""
     pinyin, view = found[:2] if found is not None else artefact_view(text, rules)
     furniture = furniture_spans(view, rules, found[2] if found is not None else None)
-    return artefacts_of(pinyin_artefacts(pinyin), view, furniture, paragraphs(view, rules))
+    return artefacts_of(pinyin_artefacts(pinyin), view, furniture, repeats_among(paragraphs(view, rules), furniture))
 
 
 def furniture_spans(view: TextView, rules: ArtefactRules, matches: dict | None = None) -> list[tuple[int, int, str]]:
@@ -297,10 +297,9 @@ def pinyin_artefacts(pinyin: list[tuple[int, int, str]]) -> list[Artefact]:
 
 
 def artefacts_of(pinyin: list[Artefact], view: TextView, furniture: list[tuple[int, int, str]],
-                 paras: list[tuple[int, int, str]]) -> tuple[Artefact, ...]:
+                 repeats: list[tuple[int, int, int]]) -> tuple[Artefact, ...]:
     """The ``pinyin_artefacts`` with those of the ``furniture_spans`` of ``view`` and of the copies
-    among its ``paragraphs``, sorted by (start, end, kind)."""
-    repeats = repeats_among(paras, furniture)
+    among its paragraphs (``repeats_among``), sorted by (start, end, kind)."""
     spans = view.spans_to_original([(s, e) for s, e, _ in furniture] + [(s, e) for s, e, _ in repeats]
                                    + [(first, first + 1) for _, _, first in repeats])
     k = len(furniture) + len(repeats)

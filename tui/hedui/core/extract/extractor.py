@@ -143,7 +143,8 @@ class Extractor:
                  tools, shift: int = 0, numbers: bool = True) -> tuple[list[Figure], list[Figure]]:
         """(figures, excluded numbers) of the candidates (found ``shift`` characters into the
         view); ``tools``: (label_for, period_for, alternatives) of the context (``label_for`` told
-        the candidate's view span too), None for no labels and periods; ``numbers=False``: the excluded numbers are not wanted (an empty list)."""
+        the candidate's view span too), None for no labels and periods; ``numbers=False``: the
+        excluded numbers are not wanted (an empty list)."""
         label_for, period_for, alternatives = tools if tools is not None else \
             (_no_context, _no_context, _no_alternatives)
         figures: list[Figure] = []

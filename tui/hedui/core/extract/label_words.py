@@ -11,12 +11,14 @@ from hedui.core.extract.context import CLAUSE_REACH, Context, grouping_comma
 from hedui.core.numbers.scan import literal_alternation
 
 _PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
+_PUNCT_TAIL = _PUNCT_HEAD + "(（"
 _SPACE = " \u3000\t\r\n"
 _MAX_BRACKET = 8
 _SHORT_ITEM = 2  # the longest item of a list of nouns after a number (乡、镇、场)
 _NOTES = ("以下", "下同", "简称", "下称")  # a bracket opening with these is a note (新臺幣(以下同))
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
+_AFTER_HEAD = "的" + _JOINERS
 _OPENERS = re.compile("[(（\\[【]")
 _BRACKETS = re.compile("[(（)）]")
 _SPACES = re.compile("[" + _SPACE + "]")
@@ -50,26 +52,39 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
     return got
 
 
+def _marks(ctx: Context) -> re.Pattern[str]:
+    """Brackets and list commas that are not clause breaks, compiled once per context."""
+    got = ctx.memo.get("label-marks")
+    if got is None:
+        bounds = ctx.rules.label_boundaries
+        got = ctx.memo["label-marks"] = re.compile(
+            "[" + re.escape("".join(ch for ch in ")）(（、" if ch not in bounds)) + "]")
+    return got
+
+
 def _before_start_of(ctx: Context, vs: int, floor: int) -> int:
     t = ctx.text
     bounds = ctx.rules.label_boundaries
-    depth = 0
-    i = vs - 1
     floor = max(floor, vs - CLAUSE_REACH)  # a clause is followed that far at most
-    while i >= floor:
-        ch = t[i]
-        if ch in bounds and not grouping_comma(t, i):
-            break
-        if ch in ")）":
-            depth += 1
-        elif ch in "(（":
-            if depth == 0:
+    # the walk back from vs stops at the clause break (found by one search), else at an open
+    # bracket or a list comma after it: only brackets and commas are looked at, nearest first
+    j = ctx.break_before(vs, floor, bounds)
+    start = j + 1 if j >= 0 else min(floor, vs)
+    marks = _marks(ctx)
+    if marks.search(t, start, vs) is not None:
+        depth = 0
+        for i in reversed([m.start() for m in marks.finditer(t, start, vs)]):
+            ch = t[i]
+            if ch in ")）":
+                depth += 1
+            elif ch in "(（":
+                if depth == 0:
+                    start = i + 1
+                    break
+                depth -= 1
+            elif depth == 0 and _is_list_comma(ctx, i, floor):
+                start = i + 1
                 break
-            depth -= 1
-        elif ch == "、" and depth == 0 and _is_list_comma(ctx, i, floor):
-            break
-        i -= 1
-    start = i + 1
     # after the previous number of the clause
     after_number = False
     for qs, qe in ctx.quantities_in(start, vs):
@@ -153,15 +168,12 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
     return min(end, ve + ctx.rules.max_after)
 
 
-def _base_years(ctx: Context, idx: list[int]) -> set[int]:
-    """Positions of a dated comparison base in ``idx``: 較民國103年增加 → 增加, 比2022年同期增加 →
+def _base_years(ctx: Context, lo: int, hi: int) -> set[int]:
+    """Positions of a dated comparison base in [lo, hi): 較民國103年增加 → 增加, 比2022年同期增加 →
     比同期增加 (a curator's label says what changed, not against which year; 比上年 stays), and
-    of a framed one (与去年同期相比上升 → 上升)."""
+    of a framed one (与去年同期相比上升 → 上升). (Asked only when the stretch holds 年 or 比.)"""
     t = ctx.text
     drop: set[int] = set()
-    lo, hi = idx[0], idx[-1] + 1
-    if t.find("年", lo, hi) < 0 and t.find("比", lo, hi) < 0:
-        return drop  # neither a year nor a frame (相比, 比较) in their stretch
     for m in _DIGIT_YEAR.finditer(t, lo, hi):  # a base ends in a year: 103年, 2022年度
         end = m.end() + (t[m.end():m.end() + 1] == "度")
         base = ctx.base_ending_at(end)
@@ -184,12 +196,13 @@ def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
     if not idx:
         return idx
     t = ctx.text
-    phrases = ctx.phrases_in(idx[0], idx[-1] + 1)
-    bases = _base_years(ctx, idx)
-    if not phrases and not bases and idx[-1] - idx[0] + 1 == len(idx) \
-            and _SPACES.search(t, idx[0], idx[-1] + 1) is None:
+    a, b = idx[0], idx[-1] + 1
+    phrases = ctx.phrases_in(a, b)
+    # a base ends in a year (103年) or is framed (相比, 比较): neither character, no base
+    bases = _base_years(ctx, a, b) if t.find("年", a, b) >= 0 or t.find("比", a, b) >= 0 else None
+    if not phrases and not bases and b - a == len(idx) and _SPACES.search(t, a, b) is None:
         return idx
-    drop: set[int] = bases
+    drop: set[int] = bases if bases is not None else set()
     for p in phrases:
         drop.update(range(p.match_start, p.end))
     return [i for i in idx if i not in drop and t[i] not in _SPACE]
@@ -220,14 +233,9 @@ def _patterns(ctx: Context) -> tuple[re.Pattern[str], ...]:
     return got
 
 
-def _head_start(ctx: Context, idx: list[int]) -> bool:
-    """Do the words at ``idx`` start with a head word (else no first word of theirs is one)?"""
-    return _patterns(ctx)[0].match(_text(ctx, idx)) is not None
-
-
-def _may_trim(ctx: Context, text: str) -> bool:
-    heads, tails, drops = _patterns(ctx)[:3]
-    return bool(heads.match(text) or tails.search(text) or drops.search(text))
+def _head_start(ctx: Context, text: str) -> bool:
+    """Do the words ``text`` start with a head word (else no first word of theirs is one)?"""
+    return _patterns(ctx)[0].match(text) is not None
 
 
 def _subject_cut(ctx: Context, words: list[str]) -> int:
@@ -247,22 +255,24 @@ def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
     t = ctx.text
     heads = ctx.rules.head_words
     tails = ctx.rules.tail_words
+    prefixes = ctx.rules.prefix_words
+    head, tail, drop = (ctx.memo.get("label-patterns") or _patterns(ctx))[:3]
     for _ in range(6):
         before = len(idx)
         while idx and t[idx[0]] in _PUNCT_HEAD:
             idx = idx[1:]
-        while idx and t[idx[-1]] in _PUNCT_HEAD + "(（" and not _closes(t, idx):
+        while idx and t[idx[-1]] in _PUNCT_TAIL and not _closes(t, idx):
             idx = idx[:-1]
         if not idx:
             return idx
-        text = _text(ctx, idx)
-        prefixes = ctx.rules.prefix_words
-        prefix = next((w for w in prefixes if text.startswith(w) and len(text) - len(w) >= 2), None) \
-            if text.startswith(prefixes) else None
-        if prefix is not None:
-            idx = idx[len(prefix):]
-            continue
-        if not _may_trim(ctx, text):
+        a, b = idx[0], idx[-1] + 1
+        text = t[a:b] if b - a == len(idx) else "".join(map(t.__getitem__, idx))  # (_text, inlined)
+        if text.startswith(prefixes):
+            prefix = next((w for w in prefixes if text.startswith(w) and len(text) - len(w) >= 2), None)
+            if prefix is not None:
+                idx = idx[len(prefix):]
+                continue
+        if head.match(text) is None and tail.search(text) is None and drop.search(text) is None:
             break  # no head word starts it, no tail word ends it, no drop word is in it
         words = ctx.words(text)
         cut = _subject_cut(ctx, words)
@@ -305,11 +315,12 @@ def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
 
 
 def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
+    t = ctx.text
     start = _before_start(ctx, vs, floor)
-    idx = _drop_asides(ctx.text, _drop_time(ctx, list(range(start, vs))))
+    idx = _drop_asides(t, _drop_time(ctx, list(range(start, vs))))
     idx = _trim(ctx, idx)
     idx = _cut_list(ctx, idx)[-ctx.rules.max_label:]
-    while idx and ctx.text[idx[0]] in _PUNCT_HEAD:  # cut short at a list comma
+    while idx and t[idx[0]] in _PUNCT_HEAD:  # cut short at a list comma
         idx = idx[1:]
     return idx
 
@@ -330,7 +341,7 @@ def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
     if not idx or not cuts:
         return idx
     s = _text(ctx, idx)
-    if not _patterns(ctx)[4].search(s):
+    if (ctx.memo.get("label-patterns") or _patterns(ctx))[4].search(s) is None:
         return idx  # no cut word in it
     words = ctx.words(s)
     pos = 0
@@ -393,8 +404,11 @@ def words_after(ctx: Context, ve: int, vs: int) -> list[int]:
 def _words_after_of(ctx: Context, ve: int, vs: int) -> list[int]:
     t = ctx.text
     _, se = ctx.sentence_at(vs)
-    after = _drop_time(ctx, list(range(ve, _after_end(ctx, ve, se))))
-    while after and t[after[0]] in "的" + _JOINERS:
+    end = _after_end(ctx, ve, se)
+    if end <= ve:
+        return []  # nothing after the number in its clause
+    after = _drop_time(ctx, list(range(ve, end)))
+    while after and t[after[0]] in _AFTER_HEAD:
         after = after[1:]
     after = _trim(ctx, _stop_after(ctx, after)) if after and t[after[0]] not in _PUNCT_HEAD else []
     return [] if _text(ctx, after) in ctx.rules.after_not else after

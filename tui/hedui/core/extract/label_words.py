@@ -22,6 +22,8 @@ _AFTER_HEAD = "的" + _JOINERS
 _OPENERS = re.compile("[(（\\[【]")
 _BRACKETS = re.compile("[(（)）]")
 _SPACES = re.compile("[" + _SPACE + "]")
+_TIME_MARKS = re.compile("[年比" + _SPACE + "]")
+_UNPLAIN = re.compile("[年比" + _SPACE + "(（\\[【]")  # (and an opening bracket)
 _DIGIT_YEAR = re.compile(r"[0-9０-９]年")
 _FRAMED = re.compile("相比|比较")
 _BASE_YEAR = re.compile(r"(?:民国)?[0-9０-９]{2,4}年度?")  # a year, not a span (比10年前)
@@ -198,6 +200,8 @@ def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
     t = ctx.text
     a, b = idx[0], idx[-1] + 1
     phrases = ctx.phrases_in(a, b)
+    if not phrases and b - a == len(idx) and _TIME_MARKS.search(t, a, b) is None:
+        return idx  # no phrase, no base (103年, 相比) and no space in one stretch: one search says so
     # a base ends in a year (103年) or is framed (相比, 比较): neither character, no base
     bases = _base_years(ctx, a, b) if t.find("年", a, b) >= 0 or t.find("比", a, b) >= 0 else None
     if not phrases and not bases and b - a == len(idx) and _SPACES.search(t, a, b) is None:
@@ -317,12 +321,80 @@ def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
 def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
     t = ctx.text
     start = _before_start(ctx, vs, floor)
+    plain = _plain_before(ctx, start, vs)
+    if plain is not None:
+        return plain
     idx = _drop_asides(t, _drop_time(ctx, list(range(start, vs))))
     idx = _trim(ctx, idx)
     idx = _cut_list(ctx, idx)[-ctx.rules.max_label:]
     while idx and t[idx[0]] in _PUNCT_HEAD:  # cut short at a list comma
         idx = idx[1:]
     return idx
+
+
+def _plain(ctx: Context, text: str) -> bool:
+    """Is ``text`` words that ``_trim`` leaves whole: no prefix word starts it, and no head, tail
+    or drop word fits it?"""
+    heads, tails, drops = (ctx.memo.get("label-patterns") or _patterns(ctx))[:3]
+    prefixes = ctx.rules.prefix_words
+    return (not (prefixes and text.startswith(prefixes))
+            and heads.match(text) is None and tails.search(text) is None and drops.search(text) is None)
+
+
+def _plain_before(ctx: Context, start: int, vs: int) -> list[int] | None:
+    """The words before a number when the stretch [start, vs) holds no time phrase, base or
+    space and ``_trim`` and ``_cut_list`` would leave it whole but its punctuation (most
+    figures): what ``_before_words_of`` finds, told by a few searches on the text instead of
+    steps on a list of positions; None when a step could change it."""
+    t = ctx.text
+    a, b = start, vs
+    if a >= b:
+        return []
+    if ctx.phrases_in(a, b) or _UNPLAIN.search(t, a, b) is not None:
+        return None  # a time phrase, base, space or bracket
+    while a < b and t[a] in _PUNCT_HEAD:
+        a += 1
+    while a < b and t[b - 1] in _PUNCT_TAIL:  # (no bracket opens in a plain stretch: none closes)
+        b -= 1
+    if a == b:
+        return []
+    text = t[a:b]
+    if not _plain(ctx, text):
+        return None
+    cut = ctx.rules.cut_words and (ctx.memo.get("label-patterns") or _patterns(ctx))[4]
+    if cut and cut.search(text) is not None:
+        return None
+    most = ctx.rules.max_label
+    if most > 0 and b - a > most:
+        a = b - most
+    while a < b and t[a] in _PUNCT_HEAD:  # cut short at a list comma
+        a += 1
+    return list(range(a, b))
+
+
+def _plain_after(ctx: Context, ve: int, end: int) -> list[int] | None:
+    """``_words_after_of``'s words after a number in [ve, end) when no step but the stripping of
+    punctuation changes them (as ``_plain_before``); None when one could."""
+    t = ctx.text
+    a, b = ve, end
+    if ctx.phrases_in(a, b) or _UNPLAIN.search(t, a, b) is not None:
+        return None
+    while a < b and t[a] in _AFTER_HEAD:
+        a += 1
+    if a == b or t[a] in _PUNCT_HEAD:
+        return []
+    text = t[a:b]
+    stops = ctx.rules.after_stop_words and (ctx.memo.get("label-patterns") or _patterns(ctx))[3]
+    if stops and stops.search(text) is not None:
+        return None
+    while a < b and t[b - 1] in _PUNCT_TAIL:
+        b -= 1
+    if a == b:
+        return []
+    text = t[a:b]
+    if not _plain(ctx, text):
+        return None
+    return [] if text in ctx.rules.after_not else list(range(a, b))
 
 
 def _text(ctx: Context, idx: list[int]) -> str:
@@ -407,6 +479,9 @@ def _words_after_of(ctx: Context, ve: int, vs: int) -> list[int]:
     end = _after_end(ctx, ve, se)
     if end <= ve:
         return []  # nothing after the number in its clause
+    plain = _plain_after(ctx, ve, end)
+    if plain is not None:
+        return plain
     after = _drop_time(ctx, list(range(ve, end)))
     while after and t[after[0]] in _AFTER_HEAD:
         after = after[1:]

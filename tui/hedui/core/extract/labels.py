@@ -315,7 +315,8 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     before = _before_words(ctx, vs, ss)
     after = words_after(ctx, ve, vs)
     ctx.memo[LAST_FIGURE] = (start, end, vs, ve, ss, False, before, after)
-    resp = _respective(ctx, vs, ss, se)
+    # (no 分别 before the figure in its sentence: not one of a respective list)
+    resp = _respective(ctx, vs, ss, se) if t.find(_RESPECTIVE, ss, vs) >= 0 else None
     if resp:
         return label_text(ctx, resp)
     heads = ctx.rules.head_words

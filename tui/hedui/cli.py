@@ -15,16 +15,23 @@ from hedui import __version__
 from hedui.core.model import HeduiError
 from hedui.core.printable import PrintableStream, printable
 
-COMMANDS = ("extract", "evaluate", "dataset", "team", "review", "cache")
+#: each command's name and the module (``hedui.commands.X``) that registers it
+COMMAND_MODULES = {"extract": "extract", "eval": "evaluate", "export": "dataset", "check": "dataset",
+                   "stats": "dataset", "assign": "team", "agree": "team", "adjudicate": "team",
+                   "sync": "team", "review": "review", "cache": "cache"}
+COMMANDS = tuple(dict.fromkeys(COMMAND_MODULES.values()))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; given the arguments (``argv``) that name one, of that one
+    alone (a command's module imports what it needs: ``hedui extract`` pays for no other's)."""
     parser = argparse.ArgumentParser(
         prog="hedui", description="核对 — review figures extracted from Chinese-language reports."
     )
     parser.add_argument("--version", action="version", version=f"hedui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    named = COMMAND_MODULES.get(argv[0]) if argv else None
+    for name in (named,) if named else COMMANDS:
         try:
             module = importlib.import_module(f"hedui.commands.{name}")
         except ModuleNotFoundError as exc:  # a command not built yet
@@ -46,7 +53,9 @@ def _guard_terminals() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _guard_terminals()
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from hedui import __version__
@@ -52,6 +53,28 @@ def _guard_terminals() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command of ``argv`` (default: the process's arguments); its exit code."""
+    return _run(argv)[0]
+
+
+def script() -> None:
+    """The ``hedui`` console script: ``main()``, then the exit. A command that says it may
+    (``args.ends_at_once``: ``hedui extract`` when nothing else runs in the process) ends without
+    the interpreter's teardown once its output is flushed: after a long report that teardown
+    frees the words met, the rules and the dictionary object by object (~0.1 s of CPU), memory
+    the system takes back at once."""
+    code, args = _run(None)
+    if getattr(args, "ends_at_once", False):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            sys.exit(code)  # the streams want the usual way out
+        os._exit(code)
+    sys.exit(code)
+
+
+def _run(argv: list[str] | None) -> tuple[int, argparse.Namespace | None]:
     _guard_terminals()
     if argv is None:
         argv = sys.argv[1:]
@@ -59,13 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
-        return 2
+        return 2, None
     try:
-        return int(args.run(args) or 0)
+        return int(args.run(args) or 0), args
     except HeduiError as exc:
         print(f"hedui: {printable(str(exc))}", file=sys.stderr)  # one line, whatever a name holds
-        return 1
+        return 1, None
     except KeyboardInterrupt:
-        return 130
+        return 130, None
     except BrokenPipeError:
-        return 0
+        return 0, None

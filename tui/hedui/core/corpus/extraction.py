@@ -129,7 +129,7 @@ def extract_lines(data: bytes, name: str = "report.txt", rules_dir: Path | str |
     ``lines_of(extract_bytes(...))``, the pieces of a long report encoded by their own
     processes. Raises as ``extract_bytes``."""
     extractor, report = _decoded(data, name, rules_dir, jobs)
-    return extractor.extract_lines(report, json_line(name), excluded=excluded, jobs=jobs)
+    return extractor.extract_lines(report, json_row(name), excluded=excluded, jobs=jobs)
 
 
 def lines_of(extraction: Extraction, name: str, excluded: bool = False) -> list[str]:
@@ -144,25 +144,38 @@ def json_encoder() -> Callable[[Any], str]:
 
 
 def json_line(name: str) -> Callable[[Any], str]:
-    """``line(figure)``: ``json_encoder()(figure.as_json(name)) + "\n"``, character for character,
-    written straight from the figure's fields (no dict on the way; a third of the time)."""
+    """``line(figure)``: ``json_encoder()(figure.as_json(name)) + "\n"``, character for character
+    (``json_row``'s line of the figure's row)."""
+    from hedui.core.extract.rows import row_of
+
+    line = json_row(name)
+    return lambda f: line(row_of(f))
+
+
+def json_row(name: str) -> Callable[[tuple], str]:
+    """``line(row)``: the JSON Line of the figure of a row (extract/rows.py), ``json_encoder()(
+    figure_of(row).as_json(name)) + "\n"`` character for character, written straight from
+    the row (no Figure, no dict on the way: a third of the time)."""
+    from hedui.core.extract.rows import figure_of
+
     encode = json_encoder()
     q = encode_basestring  # TypeError for anything but a str (as the encoder's own)
     head = '{"file": ' + q(name) + ', "start": '
 
-    def line(f: Any) -> str:
-        v = f.fields
+    def line(r: tuple) -> str:
+        start, end, text, rule, excluded, repeat_of, labels, periods, value, vmax, unit, bound, category, \
+            label, period = r
         try:
-            return (f'{head}{_int(f.start)}, "end": {_int(f.end)}, "text": {q(f.text)}, '
-                    f'"value": {_number(v.value)}, "value_max": {_number(v.value_max)}, '
-                    f'"unit": {q(v.unit)}, "bound": {q(v.bound)}, "category": {q(v.category)}, '
-                    f'"label": {q(v.label)}, "period": {q(v.period)}, "rule": {q(f.rule)}, '
-                    f'"label_alternatives": {_strings(f.label_alternatives)}, '
-                    f'"period_alternatives": {_strings(f.period_alternatives)}'
-                    + ("" if f.repeat_of is None else f', "repeat_of": {_int(f.repeat_of)}')
-                    + (', "excluded": true}\n' if f.excluded else "}\n"))
+            return (f'{head}{_int(start)}, "end": {_int(end)}, "text": {q(text)}, '
+                    f'"value": {_number(value)}, "value_max": {_number(vmax)}, '
+                    f'"unit": {q(unit)}, "bound": {q(bound)}, "category": {q(category)}, '
+                    f'"label": {q(label)}, "period": {q(period)}, "rule": {q(rule)}, '
+                    f'"label_alternatives": {_strings(labels)}, '
+                    f'"period_alternatives": {_strings(periods)}'
+                    + ("" if repeat_of is None else f', "repeat_of": {_int(repeat_of)}')
+                    + (', "excluded": true}\n' if excluded else "}\n"))
         except TypeError:  # a field of another type than the model's: the encoder says it
-            return encode(f.as_json(name)) + "\n"
+            return encode(figure_of(r).as_json(name)) + "\n"
 
     return line
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import functools
 import json
 import math
+from dataclasses import replace
 from json.encoder import encode_basestring  # the C one, as json_encoder()'s
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from hedui.core.model import Extraction, in_text_order
+from hedui.core.model import Extraction, Report, in_text_order
 
 
 def build_tools(rules_dir: Path | None, artefact_rules: Any = None) -> tuple[Any, Any]:
@@ -51,27 +52,34 @@ def _tools(rules_dir: str | None) -> tuple[Any, Any]:
 
 
 def extract_bytes(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,
-                  jobs: int = 1) -> Extraction:
+                  jobs: int = 1, decoded: Report | None = None) -> Extraction:
     """The extraction of a report given as bytes (``name`` names it in the result and in errors);
-    ``jobs`` > 1: a long report on that many forked processes (the same figures).
+    ``jobs`` > 1: a long report on that many forked processes (the same figures); ``decoded``:
+    the report of these bytes without its artefacts, when the caller decoded them already
+    (``cached.decoded``).
 
     Raises ``ReportError`` (one line naming ``name``) for bytes that are not a report
     (binary, undecodable, empty) and ``RulesError`` for a bad rules folder.
     """
-    extractor, report = _decoded(data, name, rules_dir, jobs)
+    extractor, report = _decoded(data, name, rules_dir, jobs, decoded)
     return extractor.extract(report, jobs=jobs)
 
 
-def _decoded(data: bytes, name: str, rules_dir: Path | str | None, jobs: int) -> tuple[Any, Any]:
-    """(the extractor, the report of ``data``) (with ``jobs`` > 1: ``_beside_jieba``)."""
+def _decoded(data: bytes, name: str, rules_dir: Path | str | None, jobs: int,
+             decoded: Report | None = None) -> tuple[Any, Report]:
+    """(the extractor, the report of ``data`` with its artefacts) (with ``jobs`` > 1: found by
+    ``_beside_jieba``); ``decoded``: that report without them, decoded already."""
+    from hedui.core.text.artefacts import find_artefacts
     from hedui.core.text.report import decode_report
 
     key = str(rules_dir) if rules_dir is not None else None
-    if jobs > 1:
-        report = decode_report(name, data, _artefact_rules(key), find=partial(_beside_jieba, tools=partial(_tools, key)))
-        return _tools(key)[0], report
-    extractor, artefact_rules = _tools(key)
-    return extractor, decode_report(name, data, artefact_rules)
+    artefact_rules = _artefact_rules(key)
+    find = partial(_beside_jieba, tools=partial(_tools, key)) if jobs > 1 else find_artefacts
+    if decoded is not None:
+        report = replace(decoded, artefacts=find(decoded.text, artefact_rules))
+    else:
+        report = decode_report(name, data, artefact_rules, find=find)
+    return _tools(key)[0], report
 
 
 def _beside_jieba(text: str, artefact_rules: Any, tools: Callable[[], tuple[Any, Any]] | None = None) -> Any:
@@ -124,11 +132,11 @@ def _printed(extraction: Extraction, excluded: bool) -> Any:
 
 
 def extract_lines(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,
-                  excluded: bool = False, jobs: int = 1) -> list[str]:
+                  excluded: bool = False, jobs: int = 1, decoded: Report | None = None) -> list[str]:
     """The JSON Lines ``hedui extract`` prints for one report, each with its newline:
     ``lines_of(extract_bytes(...))``, the pieces of a long report encoded by their own
     processes. Raises as ``extract_bytes``."""
-    extractor, report = _decoded(data, name, rules_dir, jobs)
+    extractor, report = _decoded(data, name, rules_dir, jobs, decoded)
     return extractor.extract_lines(report, json_row(name), excluded=excluded, jobs=jobs)
 
 

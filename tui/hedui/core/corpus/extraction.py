@@ -20,21 +20,34 @@ from typing import Any
 from hedui.core.model import Extraction, in_text_order
 
 
-def build_tools(rules_dir: Path | None) -> tuple[Any, Any]:
+def build_tools(rules_dir: Path | None, artefact_rules: Any = None) -> tuple[Any, Any]:
     """(Extractor, artefact rules) of a rules folder (None: the bundled rules), sharing one
-    simplifier; a folder without an artefact file reads reports with the bundled artefact rules."""
+    simplifier; a folder without an artefact file reads reports with the bundled artefact rules.
+    ``artefact_rules``: those of the folder, loaded already."""
     from hedui.core.extract.extractor import Extractor
+
+    if artefact_rules is None:
+        artefact_rules = _load_artefact_rules(rules_dir)
+    return Extractor(rules_dir, artefact_rules.simplifier), artefact_rules
+
+
+def _load_artefact_rules(rules_dir: Path | None) -> Any:
     from hedui.core.text.artefact_rules import load_artefact_rules
 
     has_artefacts = rules_dir is not None and (Path(rules_dir) / "artefacts.toml").is_file()
-    artefact_rules = load_artefact_rules(rules_dir if has_artefacts else None)
-    return Extractor(rules_dir, artefact_rules.simplifier), artefact_rules
+    return load_artefact_rules(rules_dir if has_artefacts else None)
+
+
+@functools.lru_cache(maxsize=4)
+def _artefact_rules(rules_dir: str | None) -> Any:
+    """The artefact rules of ``build_tools``, once per process and rules folder."""
+    return _load_artefact_rules(Path(rules_dir) if rules_dir is not None else None)
 
 
 @functools.lru_cache(maxsize=4)
 def _tools(rules_dir: str | None) -> tuple[Any, Any]:
     """``build_tools`` once per process and rules folder."""
-    return build_tools(Path(rules_dir) if rules_dir is not None else None)
+    return build_tools(Path(rules_dir) if rules_dir is not None else None, _artefact_rules(rules_dir))
 
 
 def extract_bytes(data: bytes, name: str = "report.txt", rules_dir: Path | str | None = None,
@@ -53,17 +66,21 @@ def _decoded(data: bytes, name: str, rules_dir: Path | str | None, jobs: int) ->
     """(the extractor, the report of ``data``) (with ``jobs`` > 1: ``_beside_jieba``)."""
     from hedui.core.text.report import decode_report
 
-    extractor, artefact_rules = _tools(str(rules_dir) if rules_dir is not None else None)
+    key = str(rules_dir) if rules_dir is not None else None
     if jobs > 1:
-        return extractor, decode_report(name, data, artefact_rules, find=partial(_beside_jieba, extractor=extractor))
+        report = decode_report(name, data, _artefact_rules(key), find=partial(_beside_jieba, tools=partial(_tools, key)))
+        return _tools(key)[0], report
+    extractor, artefact_rules = _tools(key)
     return extractor, decode_report(name, data, artefact_rules)
 
 
-def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
+def _beside_jieba(text: str, artefact_rules: Any, tools: Callable[[], tuple[Any, Any]] | None = None) -> Any:
     """The artefacts of ``text`` (``find_artefacts``'s); for a report long enough to be cut into
     pieces, its furniture and its repeated paragraphs (the costly part) are found in a forked
-    process while this one loads jieba's dictionary, which the pieces need, finds the view's
-    tables and context (``Extractor.prepare``) and makes the pinyin's artefacts."""
+    process while this one builds the extractor (``tools()[0]``), loads jieba's dictionary, which
+    the pieces need, finds the view's tables and context (``Extractor.prepare``) and makes the
+    pinyin's artefacts. Both make the view of the text the artefacts are looked for on
+    (``artefact_view``): the fork comes before it, so that neither waits for the other."""
     from hedui.core.extract.context_making import warm
     from hedui.core.extract.pieces import PIECE_CHARS, run_forked
     from hedui.core.text.artefacts import (
@@ -72,19 +89,21 @@ def _beside_jieba(text: str, artefact_rules: Any, extractor: Any = None) -> Any:
 
     if len(text) < 2 * PIECE_CHARS:
         return find_artefacts(text, artefact_rules)
-    pinyin, view = artefact_view(text, artefact_rules)
 
-    def here() -> list[Any]:
+    def here() -> tuple[list[Any], Any]:
+        extractor = tools()[0] if tools is not None else None
+        pinyin, view = artefact_view(text, artefact_rules)
         warm()
         if extractor is not None:
             extractor.prepare(text, view)  # remembered for its extraction
-        return pinyin_artefacts(pinyin)
+        return pinyin_artefacts(pinyin), view
 
     def beside() -> tuple[list[tuple[int, int, str]], list[tuple[int, int, int]]]:
+        view = artefact_view(text, artefact_rules)[1]
         furniture = furniture_spans(view, artefact_rules)
         return furniture, repeats_among(paragraphs(view, artefact_rules), furniture)
 
-    pinyin_arts, (furniture, repeats) = run_forked([here, beside])
+    (pinyin_arts, view), (furniture, repeats) = run_forked([here, beside])
     return artefacts_of(pinyin_arts, view, furniture, repeats)
 
 

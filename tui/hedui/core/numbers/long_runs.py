@@ -109,6 +109,8 @@ class RunSafe:
             run_char = _compile(state, [b])
         except Exception:  # pragma: no cover - a construct this Python compiles differently
             return None
+        if _disjoint(data[first], first_char, b, run_char):
+            return None  # no try starts inside a run: each run is read by one try at most
         return cls(pattern, shallow, head, first_char, runs, run_char, (state, shallow_items), repr(b), b)
 
     def shallow_gate(self, starts: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -190,6 +192,33 @@ class RunSafe:
 #: the characters ``\s`` matches in a str pattern (``str.isspace``'s, tests/test_long_runs.py): as
 #: characters, a class ``re`` tests faster than the category
 SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _chars(item) -> list[str] | None:
+    """The characters of a one-character item, if it is a few literals and ranges."""
+    op, av = item
+    if op is _c.LITERAL:
+        return [chr(av)]
+    if op is not _c.IN:
+        return None
+    out: list[str] = []
+    for iop, iav in av:
+        if iop is _c.LITERAL:
+            out.append(chr(iav))
+        elif iop is _c.RANGE and iav[1] - iav[0] < 256:
+            out += map(chr, range(iav[0], iav[1] + 1))
+        else:
+            return None
+    return out
+
+
+def _disjoint(first_item, first: re.Pattern[str], run_item, run: re.Pattern[str]) -> bool:
+    """Do the first character and the run's characters have none in common (as far as told)?"""
+    chars = _chars(first_item)
+    if chars is not None:
+        return not any(run.match(ch) for ch in chars)
+    chars = _chars(run_item)
+    return chars is not None and not any(first.match(ch) for ch in chars)
 
 
 class SharedRuns:

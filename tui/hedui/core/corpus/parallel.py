@@ -22,7 +22,7 @@ from hedui.core.collector import collector_paused
 from hedui.core.corpus.cache import ExtractionCache, FileStat, pack
 from hedui.core.corpus.cached import decoded, read_report
 from hedui.core.corpus.extraction import extract_bytes, extract_lines, lines_of, records_of
-from hedui.core.model import HeduiError
+from hedui.core.model import HeduiError, Report
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -40,15 +40,17 @@ def default_jobs() -> int:
 
 
 def _work(data: bytes, name: str, rules_dir: str | None, excluded: bool,
-          keep: bool = True, jobs: int = 1, as_text: bool = False) -> tuple[list | None, Any, str | None]:
+          keep: bool = True, jobs: int = 1, as_text: bool = False,
+          decoded: Report | None = None) -> tuple[list | None, Any, str | None]:
     """In a worker: (records, (blob, figures) for the cache or None when ``keep`` is false (no
     cache to keep it in), error) of one report's bytes; ``jobs``: processes for a long report;
-    ``as_text``: the records as their JSON Lines (``lines_of``)."""
+    ``as_text``: the records as their JSON Lines (``lines_of``); ``decoded``: the report of the
+    bytes (without artefacts), decoded already here."""
     with collector_paused():  # (collector.py) the whole report's work
         try:
             if as_text and not keep:  # nothing for the cache: the lines straight from the pieces
-                return extract_lines(data, name, rules_dir, excluded, jobs), None, None
-            extraction = extract_bytes(data, name, rules_dir, jobs)
+                return extract_lines(data, name, rules_dir, excluded, jobs, decoded), None, None
+            extraction = extract_bytes(data, name, rules_dir, jobs, decoded)
         except HeduiError as exc:
             return None, None, str(exc)
         except Exception as exc:  # an extractor bug costs this report only
@@ -79,8 +81,8 @@ def extract_files(paths: list[Path], rules_dir: Path | None, cache: ExtractionCa
                     records = (lines_of if as_text else records_of)(found, str(path), excluded)
                     window.append(_Item(path, (records, None, None)))
                 elif jobs <= 1 or not warm:  # here: jobs 1, or the first miss (warms the tools)
-                    window.append(_Item(path, _work(data, str(path), rules, excluded, cache.writable, jobs, as_text),
-                                        stat, report.sha256))
+                    window.append(_Item(path, _work(data, str(path), rules, excluded, cache.writable, jobs, as_text,
+                                                    report), stat, report.sha256))
                     warm = True
                 else:
                     if pool is None:  # at the second miss: no pool for a single report

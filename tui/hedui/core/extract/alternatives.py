@@ -92,11 +92,13 @@ def _shorter(ctx: Context, run: list[int], s: str) -> list[list[int]]:
     及时转移安置群众 → 转移安置群众) and without a short bracketed aside (地区生产总值(GDP)比上年增长)."""
     out = []
     t = ctx.text
-    if len(run) >= 5 and not ctx.first_word_alone(s):  # known to be one character: nothing to leave out
-        words = ctx.words(s)
+    if len(run) >= 5:
+        first = ctx.first_word(s)  # (all of s segmented only when its first word is not known so)
+        words = ctx.words(s) if first is None else None
+        n = len(words[0] if words is not None else first)  # type: ignore[arg-type]
         # a first word of one character is a preposition or a piece of a name (比, 云|峰县)
-        if len(words) > 2 and len(words[0]) >= 2 and len(run) - len(words[0]) >= 3:
-            rest = run[len(words[0]):]
+        if n >= 2 and len(run) - n >= 3 and _more_than_two(ctx, s, n, words):
+            rest = run[n:]
             while rest and t[rest[0]] in _PUNCT_HEAD:
                 rest = rest[1:]
             out.append(rest)
@@ -113,6 +115,17 @@ def _shorter(ctx: Context, run: list[int], s: str) -> list[list[int]]:
     if len(bare) != len(run) and not inside and len(bare) >= 2:
         out.append(bare)
     return out
+
+
+def _more_than_two(ctx: Context, s: str, n: int, words: list[str] | None) -> bool:
+    """Are there more than two words in ``s``, whose first word is ``n`` characters (``words``:
+    all of them, when segmented already)? Then the rest holds two or more."""
+    if words is None:
+        got = ctx.several_words(s[n:])
+        if got is not None:
+            return got
+        words = ctx.words(s)
+    return len(words) > 2
 
 
 def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple[str, ...]:

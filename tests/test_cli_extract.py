@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from hedui.cli import main
+from hedui.core.corpus.extraction import extract_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "wuwei-2022.txt"
@@ -69,6 +70,28 @@ def test_no_chatter_in_a_fresh_process():
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0 and proc.stderr == ""
     assert len(proc.stdout.splitlines()) > 40
+
+
+def test_a_fresh_process_writes_every_line_before_it_ends(tmp_path: Path):
+    """``python -m hedui extract`` ends without the interpreter's teardown (cli.script): a long
+    report cut into pieces must still reach the pipe whole, the same lines ``main`` prints, and
+    a missing file among the reports still gives its one line and exit code 1."""
+    import subprocess
+    import sys
+
+    from hedui.core.extract.pieces import PIECE_CHARS
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in seeds)
+    long = tmp_path / "long.txt"
+    long.write_text(text * (2 * PIECE_CHARS // len(text) + 1), encoding="utf-8")
+    argv = ["extract", "--no-cache", "--jobs", "2", str(long), str(tmp_path / "missing.txt")]
+    proc = subprocess.run([sys.executable, "-m", "hedui", *argv], capture_output=True, text=True, cwd=ROOT,
+                          timeout=600)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().endswith("missing.txt: no such file") and proc.stderr.count("\n") == 1
+    lines = extract_lines(long.read_bytes(), str(long), jobs=1)
+    assert proc.stdout == "".join(lines) and len(lines) > 1000
 
 
 def test_bad_rules_folder_is_one_line(capsys, tmp_path: Path):

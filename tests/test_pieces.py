@@ -9,6 +9,7 @@ import pytest
 
 from hedui.core.extract.extractor import Extractor
 from hedui.core.extract.pieces import cut_points, run_forked
+from hedui.core.extract.rows import figure_of
 from hedui.core.text.report import decode_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +113,7 @@ def test_lines_encoded_in_the_pieces_are_the_serial_records(joined):
         want = lines_of(serial, "joined.txt", excluded)
         assert want == [json.dumps(r, ensure_ascii=False) + "\n" for r in records_of(serial, "joined.txt", excluded)]
         for jobs in (1, 40):
-            lines = ex.extract_lines(joined, lambda f: json.dumps(f.as_json("joined.txt"), ensure_ascii=False) + "\n",
+            lines = ex.extract_lines(joined, lambda r: json.dumps(figure_of(r).as_json("joined.txt"), ensure_ascii=False) + "\n",
                                      excluded=excluded, jobs=jobs, piece_chars=PIECE)
             assert lines == want
 
@@ -130,7 +131,7 @@ def test_a_repeat_whose_first_copy_is_in_another_piece():
     view = ex.viewer.view_of(report)
     cuts = cut_points(view.text, ex.tables.find(view.text), 4, 4_000)
     assert cuts and serial.figures[2].start < cuts[0] < serial.figures[3].start  # in two pieces
-    lines = ex.extract_lines(report, lambda f: f"{f.start} {f.repeat_of}", jobs=4, piece_chars=4_000)
+    lines = ex.extract_lines(report, lambda r: f"{figure_of(r).start} {figure_of(r).repeat_of}", jobs=4, piece_chars=4_000)
     assert lines == [f"{f.start} {f.repeat_of}" for f in serial.figures]
     assert ex.extract(report, jobs=4, piece_chars=4_000) == serial
 

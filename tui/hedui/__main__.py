@@ -1,5 +1,3 @@
-import sys
+from hedui.cli import script
 
-from hedui.cli import main
-
-sys.exit(main())
+script()

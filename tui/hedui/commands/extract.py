@@ -148,6 +148,7 @@ def run(args: argparse.Namespace) -> int:
             for rec in records:
                 out.write((_table_row(rec) if args.format == "table" else as_json(rec)) + "\n")
     out.flush()
+    args.ends_at_once = not args.dask  # nothing else runs here (a cluster's client may): cli.script
     return 1 if failed else 0
 
 

@@ -4,26 +4,28 @@ results in input order.
     for path, records, error in extract_files(paths, rules_dir, cache, jobs=2):
         ...   # records: the JSON-able figures of the report (None with error: one line)
 
-The pool is started at the first cache miss, after that miss was extracted here: the workers
+The pool is started at the second cache miss, the first one having been extracted here: the workers
 are forked with the extractor already built and jieba's dictionary loaded. At most a few
 reports per worker are in flight, so memory stays flat whatever the corpus size.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future  # (ProcessPoolExecutor and multiprocessing: when a pool starts)
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hedui.core.collector import collector_paused
 from hedui.core.corpus.cache import ExtractionCache, FileStat, pack
 from hedui.core.corpus.cached import decoded, read_report
 from hedui.core.corpus.extraction import extract_bytes, extract_lines, lines_of, records_of
-from hedui.core.model import HeduiError
+from hedui.core.model import HeduiError, Report
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 #: (path, records (or their JSON Lines) or None, one-line error or None)
 Result = tuple[Path, list | None, str | None]
@@ -38,15 +40,17 @@ def default_jobs() -> int:
 
 
 def _work(data: bytes, name: str, rules_dir: str | None, excluded: bool,
-          keep: bool = True, jobs: int = 1, as_text: bool = False) -> tuple[list | None, Any, str | None]:
+          keep: bool = True, jobs: int = 1, as_text: bool = False,
+          decoded: Report | None = None) -> tuple[list | None, Any, str | None]:
     """In a worker: (records, (blob, figures) for the cache or None when ``keep`` is false (no
     cache to keep it in), error) of one report's bytes; ``jobs``: processes for a long report;
-    ``as_text``: the records as their JSON Lines (``lines_of``)."""
+    ``as_text``: the records as their JSON Lines (``lines_of``); ``decoded``: the report of the
+    bytes (without artefacts), decoded already here."""
     with collector_paused():  # (collector.py) the whole report's work
         try:
             if as_text and not keep:  # nothing for the cache: the lines straight from the pieces
-                return extract_lines(data, name, rules_dir, excluded, jobs), None, None
-            extraction = extract_bytes(data, name, rules_dir, jobs)
+                return extract_lines(data, name, rules_dir, excluded, jobs, decoded), None, None
+            extraction = extract_bytes(data, name, rules_dir, jobs, decoded)
         except HeduiError as exc:
             return None, None, str(exc)
         except Exception as exc:  # an extractor bug costs this report only
@@ -63,6 +67,7 @@ def extract_files(paths: list[Path], rules_dir: Path | None, cache: ExtractionCa
     rules = str(rules_dir) if rules_dir is not None else None
     pool: ProcessPoolExecutor | None = None
     window: deque[_Item] = deque()
+    warm = False  # a miss was extracted here: the workers forked from now on have the tools built
     try:
         for path in paths:
             try:
@@ -75,12 +80,13 @@ def extract_files(paths: list[Path], rules_dir: Path | None, cache: ExtractionCa
                 if found is not None:
                     records = (lines_of if as_text else records_of)(found, str(path), excluded)
                     window.append(_Item(path, (records, None, None)))
-                elif jobs <= 1 or pool is None:  # here: jobs 1, or the first miss (warms the tools)
-                    window.append(_Item(path, _work(data, str(path), rules, excluded, cache.writable, jobs, as_text),
-                                        stat, report.sha256))
-                    if jobs > 1:
-                        pool = ProcessPoolExecutor(jobs, mp_context=_context())
+                elif jobs <= 1 or not warm:  # here: jobs 1, or the first miss (warms the tools)
+                    window.append(_Item(path, _work(data, str(path), rules, excluded, cache.writable, jobs, as_text,
+                                                    report), stat, report.sha256))
+                    warm = True
                 else:
+                    if pool is None:  # at the second miss: no pool for a single report
+                        pool = _pool(jobs)
                     future = pool.submit(_work, data, str(path), rules, excluded, cache.writable, 1, as_text)
                     window.append(_Item(path, future, stat, report.sha256))
             while window and (len(window) > 4 * max(jobs, 1) or not isinstance(window[0].outcome, Future)):
@@ -116,6 +122,11 @@ class _Item:
         return self.path, records, error
 
 
-def _context() -> Any:
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes, forked where the platform can (imported only here:
+    a single report, the most common call, pays nothing for the pool's modules)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork" if "fork" in methods else "spawn"))

@@ -13,13 +13,12 @@ from typing import Any, TypeVar
 from hedui.core.collector import collector_paused
 from hedui.core.extract.candidates import Candidate, CandidateFinder
 from hedui.core.extract.context_making import in_stretch, warm
-from hedui.core.extract.pieces import (
-    PIECE_CHARS, cut_points, flat, run_forked, shifted_tables, stretch, unflat,
-)
+from hedui.core.extract.pieces import PIECE_CHARS, cut_points, run_forked, shifted_tables, stretch
+from hedui.core.extract.rows import figures_of, in_text_order, mark_repeats, with_repeat_of
 from hedui.core.extract.table_layout import TableFinder
 from hedui.core.extract.table_rules import load_table_rules
 from hedui.core.numbers.exclusions import Exclusions
-from hedui.core.model import Extraction, Fields, Figure, Report, in_text_order, to_number
+from hedui.core.model import Extraction, Fields, Figure, Report, to_number
 from hedui.core.numbers.qualifiers import QualifierTable
 from hedui.core.rules import RuleSet, load_rules
 from hedui.core.numbers.units import UnitTable
@@ -55,33 +54,34 @@ class Extractor:
             job = self._job(report, context, jobs, piece_chars)
             if job.cuts:
                 parts = self._pieces(job, _travelling)
-                figures = unflat([f for part, _ in parts for f in part])
-                excluded = unflat([f for _, part in parts for f in part])
+                figures = [f for part, _ in parts for f in part]
+                excluded = [f for _, part in parts for f in part]
             else:
                 figures, excluded = self._whole(job)
-            figures, _ = mark_repeats(report.text, figures, job.repeats, {f.start for f in figures})
-        return Extraction(report=report, figures=tuple(figures), excluded=tuple(excluded),
+            figures, _ = mark_repeats(report.text, figures, job.repeats, {f[0] for f in figures})
+        return Extraction(report=report, figures=tuple(figures_of(figures)), excluded=tuple(figures_of(excluded)),
                           rules_digest=self.digest)
 
-    def extract_lines(self, report: Report, encode: Callable[[Figure], str], *, excluded: bool = False,
+    def extract_lines(self, report: Report, encode: Callable[[tuple], str], *, excluded: bool = False,
                       jobs: int = 1, piece_chars: int = PIECE_CHARS) -> list[str]:
-        """``[encode(f) for f in extract(report, jobs=jobs).figures]`` (``excluded``: with the
-        excluded numbers merged in, ``in_text_order``), each piece of a long report encoded by
-        the process that extracted it, so that this one only joins them (``hedui extract``)."""
+        """``[encode(row_of(f)) for f in extract(report, jobs=jobs).figures]`` (``excluded``: with
+        the excluded numbers merged in, ``in_text_order``): each figure's row (rows.py) encoded,
+        no ``Figure`` made; each piece of a long report encoded by the process that extracted it,
+        so that this one only joins them (``hedui extract``)."""
         with collector_paused():
             job = replace(self._job(report, True, jobs, piece_chars), numbers=excluded)
             finish = partial(encoded, encode, excluded, report.text, job.repeats)
             parts = self._pieces(job, finish) if job.cuts else [finish(*self._whole(job))]
             lines: list[str] = []
             starts: set[int] = set()
-            pending: list[tuple[int, Figure, int]] = []
+            pending: list[tuple[int, tuple, int]] = []
             for part_lines, part_starts, part_pending in parts:
                 pending += [(len(lines) + i, f, cand) for i, f, cand in part_pending]
                 lines += part_lines
                 starts.update(part_starts)
             for i, f, cand in pending:  # a repeat whose first copy is another piece's figure
                 if cand in starts:
-                    lines[i] = encode(replace(f, repeat_of=cand))
+                    lines[i] = encode(with_repeat_of(f, cand))
         return lines
 
     def prepare(self, text: str, view) -> None:
@@ -112,7 +112,7 @@ class Extractor:
             warm(base)  # once for all pieces, before the fork
         return _Job(report, view, tables, furniture, repeats, cuts, context, base)
 
-    def _whole(self, job: "_Job") -> tuple[list[Figure], list[Figure]]:
+    def _whole(self, job: "_Job") -> tuple[list[tuple], list[tuple]]:
         """(figures, excluded numbers) of the whole report, here."""
         view = job.view
         cands = self.finder.find(view.text, job.tables)
@@ -120,13 +120,13 @@ class Extractor:
             if job.context else None
         return self._figures(job.report, view, cands, job.furniture, tools, numbers=job.numbers)
 
-    def _pieces(self, job: "_Job", finish: Callable[[list[Figure], list[Figure]], T]) -> list[T]:
+    def _pieces(self, job: "_Job", finish: Callable[[list[tuple], list[tuple]], T]) -> list[T]:
         """``finish(figures, excluded)`` of each piece of the report, in text order, each in the
         process that extracted the piece (pieces.py)."""
         bounds = zip([0] + job.cuts, job.cuts + [len(job.view.text)])
         return run_forked([partial(self._piece, job, finish, a, b) for a, b in bounds])
 
-    def _piece(self, job: "_Job", finish: Callable[[list[Figure], list[Figure]], T], a: int, b: int) -> T:
+    def _piece(self, job: "_Job", finish: Callable[[list[tuple], list[tuple]], T], a: int, b: int) -> T:
         """``finish`` of the figures and excluded numbers that start in [a, b) of the view."""
         text = job.view.text
         lo, hi = stretch(text, a, b)
@@ -140,15 +140,15 @@ class Extractor:
 
     @staticmethod
     def _figures(report: Report, view, cands: list[Candidate], furniture: list[tuple[int, int, str]],
-                 tools, shift: int = 0, numbers: bool = True) -> tuple[list[Figure], list[Figure]]:
+                 tools, shift: int = 0, numbers: bool = True) -> tuple[list[tuple], list[tuple]]:
         """(figures, excluded numbers) of the candidates (found ``shift`` characters into the
-        view); ``tools``: (label_for, period_for, alternatives) of the context (``label_for`` told
-        the candidate's view span too), None for no labels and periods; ``numbers=False``: the
-        excluded numbers are not wanted (an empty list)."""
+        view), as rows (rows.py); ``tools``: (label_for, period_for, alternatives) of the context
+        (``label_for`` told the candidate's view span too), None for no labels and periods;
+        ``numbers=False``: the excluded numbers are not wanted (an empty list)."""
         label_for, period_for, alternatives = tools if tools is not None else \
             (_no_context, _no_context, _no_alternatives)
-        figures: list[Figure] = []
-        excluded: list[Figure] = []
+        figures: list[tuple] = []
+        excluded: list[tuple] = []
         text = report.text
         spans = view.spans_to_original([(c.start + shift, c.end + shift) for c in cands])
         covered = _Covered(furniture)
@@ -159,16 +159,15 @@ class Extractor:
             if why:
                 if numbers:
                     vmax = to_number(c.value_max) if c.value_max is not None else None
-                    fields = Fields(to_number(c.value), vmax, c.unit, c.bound, c.category)
-                    excluded.append(Figure(ostart, oend, text[ostart:oend], fields, why, True))
+                    excluded.append((ostart, oend, text[ostart:oend], why, True, None, (), (),
+                                     to_number(c.value), vmax, c.unit, c.bound, c.category, "", ""))
                 continue
             vmax = to_number(c.value_max) if c.value_max is not None else None
             label = label_for(ostart, oend, (c.start + shift, c.end + shift))
             period = period_for(ostart, oend)
-            fields = Fields(to_number(c.value), vmax, c.unit, c.bound, c.category, label, period)
             labels, periods = alternatives(ostart, oend, label, period)
-            figures.append(Figure(ostart, oend, text[ostart:oend], fields, c.rule,
-                                  label_alternatives=labels, period_alternatives=periods))
+            figures.append((ostart, oend, text[ostart:oend], c.rule, False, None, labels, periods,
+                            to_number(c.value), vmax, c.unit, c.bound, c.category, label, period))
         return figures, excluded
 
     def parse_span(self, report: Report, start: int, end: int) -> Figure | None:
@@ -281,43 +280,13 @@ class _Covered:
         return k < len(ends) and self.starts[k] < end
 
 
-def mark_repeats(text: str, figures: list[Figure], repeats: list[tuple[int, int, int]],
-                 starts: set[int]) -> tuple[list[Figure], list[tuple[int, Figure, int]]]:
-    """Figures inside a repeated paragraph point at the same figure of the first copy (one that
-    starts at one of ``starts``, the figures' starts, or has the same text); and (index, figure,
-    start in the first copy) of those that do not, for a caller that knows more starts."""
-    if not repeats:
-        return figures, []
-    out = []
-    pending = []
-    starts_of = [s for s, _, _ in repeats]
-    n = len(starts_of)
-    i, last = -1, -1  # the last repeat that starts at or before the figure (a pointer along them)
-    for f in figures:
-        if f.start < last:  # out of text order: search again
-            i = bisect.bisect_right(starts_of, f.start) - 1
-        last = f.start
-        while i + 1 < n and starts_of[i + 1] <= last:
-            i += 1
-        if i >= 0:
-            s, e, first = repeats[i]
-            if s <= f.start < e:
-                cand = first + (f.start - s)
-                if cand in starts or text[cand:cand + len(f.text)] == f.text:
-                    f = Figure(f.start, f.end, f.text, f.fields, f.rule, f.excluded, cand,
-                               f.label_alternatives, f.period_alternatives)
-                else:
-                    pending.append((len(out), f, cand))
-        out.append(f)
-    return out, pending
-
-
-def encoded(encode: Callable[[Figure], str], excluded: bool, text: str, repeats: list[tuple[int, int, int]],
-            figures: list[Figure], numbers: list[Figure]) -> tuple[list[str], list[int], list[tuple[int, Figure, int]]]:
-    """A piece's figures (repeats marked as far as the piece knows) and, with ``excluded``, its
-    excluded ``numbers``, encoded in text order; with the figures' starts and the repeats left to
-    check against the other pieces' starts (index in the lines, figure, start in the first copy)."""
-    starts = [f.start for f in figures]
+def encoded(encode: Callable[[tuple], str], excluded: bool, text: str, repeats: list[tuple[int, int, int]],
+            figures: list[tuple], numbers: list[tuple]) -> tuple[list[str], list[int], list[tuple[int, tuple, int]]]:
+    """A piece's figure rows (repeats marked as far as the piece knows) and, with ``excluded``,
+    its excluded ``numbers``, encoded in text order; with the figures' starts and the repeats
+    left to check against the other pieces' starts (index in the lines, row, start in the first
+    copy)."""
+    starts = [f[0] for f in figures]
     figures, pending = mark_repeats(text, figures, repeats, set(starts))
     if excluded and numbers:
         order = in_text_order(figures, numbers)
@@ -330,8 +299,8 @@ def encoded(encode: Callable[[Figure], str], excluded: bool, text: str, repeats:
     return lines, starts, pending
 
 
-def _travelling(figures: list[Figure], excluded: list[Figure]) -> tuple[list[tuple], list[tuple]]:
-    return flat(figures), flat(excluded)
+def _travelling(figures: list[tuple], excluded: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    return figures, excluded  # rows: as they are
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,6 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from hedui.core.extract.table_layout import Tables
-from hedui.core.model import FIELD_NAMES, Fields, Figure
 
 T = TypeVar("T")
 
@@ -74,18 +73,6 @@ def shifted_tables(tables: Tables | None, lo: int, hi: int) -> Tables | None:
     i, j = bisect.bisect_left(tables.starts, lo), bisect.bisect_left(tables.starts, hi)
     cells = [replace(c, start=c.start - lo, end=c.end - lo) for c in tables.cells[i:j] if c.end <= hi]
     return Tables(cells, [c.start for c in cells], tables.join, tables.cell_rule)
-
-
-def flat(figures: list[Figure]) -> list[tuple]:
-    """Figures as plain tuples, to travel between processes (a pickled dataclass with slots
-    costs ten times as much to write and to read)."""
-    return [(f.start, f.end, f.text, f.rule, f.excluded, f.repeat_of, f.label_alternatives,
-             f.period_alternatives, *(getattr(f.fields, n) for n in FIELD_NAMES)) for f in figures]
-
-
-def unflat(rows: list[tuple]) -> list[Figure]:
-    """The figures of ``flat``."""
-    return [Figure(r[0], r[1], r[2], Fields(*r[8:]), *r[3:8]) for r in rows]
 
 
 def run_forked(tasks: list[Callable[[], T]]) -> list[T]:

@@ -8,7 +8,8 @@ is in the list when it is a bare noun right after the number before it and a lis
 from __future__ import annotations
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.label_words import _before_start, _before_words, _drop_time, _text, _trim
+from hedui.core.extract.label_trim import _text, _trim
+from hedui.core.extract.label_words import _before_start, _before_words, _drop_time
 
 _SEPARATORS = "、,， \u3000"
 #: the longest bare noun that is an item of such a list, in characters

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.label_words import (
-    _JOINERS, _NOUN, _PUNCT_HEAD, _before_words, _drop_time, _head_start, _text, _trim, words_after,
-)
+from hedui.core.extract.label_trim import _PUNCT_HEAD, _head_start, _text, _trim
+from hedui.core.extract.label_words import _JOINERS, _NOUN, _before_words, _drop_time, words_after
 from hedui.core.extract.label_text import label_text
 from hedui.core.extract.label_lists import shared_head
 from hedui.core.extract.tables import table_cell, table_label

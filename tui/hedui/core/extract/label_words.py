@@ -229,7 +229,13 @@ def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
     plain = _plain_before(ctx, start, vs)
     if plain is not None:
         return plain
-    idx = _drop_asides(t, _drop_time(ctx, list(range(start, vs))))
+    idx = _drop_time(ctx, list(range(start, vs)))
+    if idx and idx[-1] - idx[0] + 1 == len(idx) and _OPENERS.search(t, start, vs) is None:
+        # time phrases cut off one end (2023年全市…): the rest may be a plain stretch yet
+        plain = _plain_run(ctx, idx[0], idx[-1] + 1)
+        if plain is not None:
+            return plain
+    idx = _drop_asides(t, idx)
     idx = _trim(ctx, idx)
     idx = _cut_list(ctx, idx)[-ctx.rules.max_label:]
     while idx and t[idx[0]] in _PUNCT_HEAD:  # cut short at a list comma
@@ -242,12 +248,17 @@ def _plain_before(ctx: Context, start: int, vs: int) -> list[int] | None:
     space and ``_trim`` and ``_cut_list`` would leave it whole but its punctuation (most
     figures): what ``_before_words_of`` finds, told by a few searches on the text instead of
     steps on a list of positions; None when a step could change it."""
-    t = ctx.text
-    a, b = start, vs
-    if a >= b:
+    if start >= vs:
         return []
-    if ctx.phrases_in(a, b) or _UNPLAIN.search(t, a, b) is not None:
+    if ctx.phrases_in(start, vs) or _UNPLAIN.search(ctx.text, start, vs) is not None:
         return None  # a time phrase, base, space or bracket
+    return _plain_run(ctx, start, vs)
+
+
+def _plain_run(ctx: Context, a: int, b: int) -> list[int] | None:
+    """The words of [a, b), a stretch with no time phrase, base, space nor bracket, when
+    ``_trim`` and ``_cut_list`` would leave it whole but its punctuation; else None."""
+    t = ctx.text
     while a < b and t[a] in _PUNCT_HEAD:
         a += 1
     while a < b and t[b - 1] in _PUNCT_TAIL:  # (no bracket opens in a plain stretch: none closes)
@@ -310,19 +321,21 @@ def words_before(ctx: Context, vs: int, ss: int) -> list[int]:
     return _before_words(ctx, vs, ss)
 
 
-def words_after(ctx: Context, ve: int, vs: int) -> list[int]:
-    """The noun phrase after the figure ending at view position ``ve`` (remembered on the context;
-    the list is shared, never changed in place)."""
+def words_after(ctx: Context, ve: int, vs: int, se: int | None = None) -> list[int]:
+    """The noun phrase after the figure ending at view position ``ve`` (``se``: the end of the
+    sentence of ``vs``, when known; remembered on the context; the list is shared, never changed
+    in place)."""
     key = ("after", ve, vs)
     got = ctx.memo.get(key)
     if got is None:
-        got = ctx.memo[key] = _words_after_of(ctx, ve, vs)
+        got = ctx.memo[key] = _words_after_of(ctx, ve, vs, se)
     return got
 
 
-def _words_after_of(ctx: Context, ve: int, vs: int) -> list[int]:
+def _words_after_of(ctx: Context, ve: int, vs: int, se: int | None) -> list[int]:
     t = ctx.text
-    _, se = ctx.sentence_at(vs)
+    if se is None:  # (the end of the sentence of vs, when the caller does not know it)
+        _, se = ctx.sentence_at(vs)
     end = _after_end(ctx, ve, se)
     if end <= ve:
         return []  # nothing after the number in its clause

@@ -14,6 +14,7 @@ the report. Items of a list share the verb or subject heading it (label_lists.py
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from hedui.core.extract.context import Context
 from hedui.core.extract.label_trim import _PUNCT_HEAD, _head_start, _text, _trim
@@ -213,6 +214,17 @@ def _groups(ctx: Context, start: int, end: int) -> list[list[tuple[int, int]]]:
     return groups
 
 
+def _respective_between(ctx: Context, ss: int, vs: int) -> bool:
+    """Does 分别 stand in [ss, vs) (``t.find(_RESPECTIVE, ss, vs) >= 0``)? Told by bisection in
+    the positions of every 分别 of the text, found once per context (few figures follow one)."""
+    at = ctx.memo.get("label-respective")
+    if at is None:
+        t = ctx.text
+        at = ctx.memo["label-respective"] = [m.start() for m in re.finditer(re.escape(_RESPECTIVE), t)]
+    k = bisect_left(at, ss)
+    return k < len(at) and at[k] + len(_RESPECTIVE) <= vs
+
+
 def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list[int] | None:
     """``A、B和C分别增长1%、2%、3%``: the k-th figure of the list is labelled by the k-th item.
 
@@ -312,10 +324,9 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         ctx.memo[LAST_FIGURE] = (start, end, vs, ve, ss, True, None, None)
         return table_label(ctx, vs, ve)
     before = _before_words(ctx, vs, ss)
-    after = words_after(ctx, ve, vs)
+    after = words_after(ctx, ve, vs, se)
     ctx.memo[LAST_FIGURE] = (start, end, vs, ve, ss, False, before, after)
-    # (no 分别 before the figure in its sentence: not one of a respective list)
-    resp = _respective(ctx, vs, ss, se) if t.find(_RESPECTIVE, ss, vs) >= 0 else None
+    resp = _respective(ctx, vs, ss, se) if _respective_between(ctx, ss, vs) else None
     if resp:
         return label_text(ctx, resp)
     heads = ctx.rules.head_words
@@ -355,7 +366,8 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         # a number that shares the label of the one before it (3496户、1588万元)
         idx = _previous_words(ctx, vs, ss, want_subject=False)
     idx = _with_subject(ctx, idx, vs, ss)
-    return _balance_quotes(label_text(ctx, idx + _household_unit(ctx, vs, ve, idx))).strip()
+    unit = _household_unit(ctx, vs, ve, idx) if t[ve - 1] in "户人" else []  # (no other unit is one)
+    return _balance_quotes(label_text(ctx, idx + unit if unit else idx)).strip()
 
 
 def _household_unit(ctx: Context, vs: int, ve: int, idx: list[int]) -> list[int]:

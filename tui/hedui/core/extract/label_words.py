@@ -36,12 +36,17 @@ _ARTICLE_UNITS = "个家名位批种项座所支条间只件次场户"
 def _is_list_comma(ctx: Context, i: int, floor: int) -> bool:
     """Is the 、 at view position i a separator between figures: does the list item before it
     hold a number (4名、“技术标兵”186名; 1个县区工会、1个乡镇工会), not only words (咨询、案件)?"""
-    t = ctx.text
-    bounds = ctx.rules.label_boundaries + "、"
-    j = i - 1
-    while j >= max(floor, i - 40) and t[j] not in bounds:
-        j -= 1
-    return any(qe <= i for _, qe in ctx.quantities_in(j + 1, i))
+    lo = max(floor, i - 40)
+    near = ctx.quantities_in(lo, i)
+    if not near:
+        return False  # no number starts near enough before it
+    items = ctx.memo.get("label-items")
+    if items is None:
+        items = ctx.memo["label-items"] = re.compile("[" + re.escape(ctx.rules.label_boundaries + "、") + "]")
+    j = lo - 1  # the item starts after the last break or list comma before it
+    for m in items.finditer(ctx.text, lo, i):
+        j = m.start()
+    return any(qe <= i for qs, qe in near if qs > j)
 
 
 def _before_start(ctx: Context, vs: int, floor: int) -> int:

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup review test bench clean
+.PHONY: setup bytecode review test bench clean
 
 setup: $(STAMP)
 
@@ -15,14 +15,19 @@ $(STAMP): pyproject.toml
 	@set -o pipefail; $(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]' 2>&1 | { grep -v 'is ignored' || true; }
 	@touch $(STAMP)
 
-review: setup
+# hedui's modules compiled as pip compiles an installed package's (an editable install is not,
+# and under PYTHONDONTWRITEBYTECODE every start would compile them again); only changed ones
+bytecode: setup
+	@$(BIN)/python -m compileall -q tui >/dev/null
+
+review: bytecode
 	@$(BIN)/hedui review seeds/
 
 test: setup
 	@$(BIN)/python -m pytest
 	@$(BIN)/lint-imports --no-cache >/dev/null && echo "import contracts: the core's layers, the app's layers, no textual in the core (all kept)"
 
-bench: setup
+bench: bytecode
 	@$(BIN)/python -m tests.bench.run
 
 clean:

@@ -125,7 +125,7 @@ def test_a_near_tie_before_the_first_cut_is_not_told(both):
     words = sorted({"甲": 3, "丙": 3, "甲乙": 5, "乙丙": 5, "乙": 0}.items())
     seg = object.__new__(Segmenter)  # (a segmenter of a dictionary of five strings, set by hand)
     lex = Lexicon([w for w, _ in words], [f for _, f in words], 100)
-    seg.freq, seg.table, seg.latin = lex.get, {}, {}
+    seg.find, seg.table, seg.latin = lex.find, {}, {}
     seg.logtotal = log(lex.total)
     seg.han, seg.skip, seg.eng = jieba.re_han_default, jieba.re_skip_default, jieba.re_eng
     assert seg.lcut("甲乙丙") == ["甲乙", "丙"]

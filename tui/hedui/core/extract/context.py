@@ -29,6 +29,9 @@ CLAUSE_REACH = 120
 SENTENCE_REACH = 1000
 #: an empty range of phrases
 _NONE = (0, 0)
+#: the last of the sorted starts (and ends) of the quantities and of the phrases, past any
+#: position: a bisection's index is always one to read (an empty answer told by one comparison)
+BEYOND = 1 << 62
 #: segmentations remembered, the latest asked (a sentence's figures share runs; none from far off)
 WORD_MEMORY = 256
 
@@ -78,7 +81,7 @@ class Context:
     tables: Any = None
     #: the sentence last asked for (a figure's label, period and alternatives ask in turn):
     #: (start, end, a, b, (start, end)), [a, b) the positions it is all within reach of
-    _last_sentence: tuple[int, int, int, int, tuple[int, int]] | None = None
+    _last_sentence: tuple[int, int, int, int, tuple[int, int]] = (0, 0, 0, 0, (0, 0))
     #: the clause breaks of the text per set of boundary characters (boundaries.py)
     _breaks: dict[str, Breaks] = field(default_factory=dict)
     _reversed: str | None = None
@@ -177,14 +180,16 @@ class Context:
         """[start, end) of the sentence holding view position ``pos`` (at most SENTENCE_REACH
         either side of it)."""
         got = self._last_sentence
-        if got is None or not got[0] <= pos < got[1]:
+        if got[2] <= pos < got[3]:  # the whole sentence is within reach (the common answer first)
+            return got[4]
+        if not got[0] <= pos < got[1]:
             starts = self._sentence_starts
             i = bisect_right(starts, pos) - 1
             s = starts[i] if i >= 0 else 0
             e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
             got = self._last_sentence = (s, e, max(s, e - SENTENCE_REACH), min(e, s + SENTENCE_REACH + 1), (s, e))
-        if got[2] <= pos < got[3]:  # the whole sentence is within reach
-            return got[4]
+            if got[2] <= pos < got[3]:
+                return got[4]
         s, e = got[0], got[1]
         return max(s, pos - SENTENCE_REACH), min(e, pos + SENTENCE_REACH)
 
@@ -226,7 +231,7 @@ class Context:
             scan = self.scanners.quantity if self.scanners is not None else None
             spans = self._quantity_spans(0, None) if scan is not None else []
             self._quantities = spans
-            self._quantity_starts = [s for s, _ in spans]
+            self._quantity_starts = quantity_starts(spans)
         return self._quantities
 
     def _quantity_spans(self, pos: int, stop: int | None) -> list[tuple[int, int]]:
@@ -258,10 +263,11 @@ class Context:
     def quantities_in(self, start: int, end: int) -> list[tuple[int, int]]:
         qs = self._quantities
         if qs is not None:
-            starts = self._quantity_starts  # (set with them)
+            starts = self._quantity_starts  # (set with them, BEYOND last)
             i = bisect_left(starts, start)  # type: ignore[arg-type]
-            j = bisect_left(starts, end, i)  # type: ignore[arg-type]
-            return qs[i:j] if i < j else []
+            if starts[i] >= end:  # type: ignore[index]  # none (most stretches asked)
+                return []
+            return qs[i:bisect_left(starts, end, i + 1)]  # type: ignore[arg-type]
         blocks = self._quantity_blocks()
         if blocks is None:
             qs = self.quantities()
@@ -310,8 +316,10 @@ class Context:
         sorted by their starts, they are sorted by their ends)."""
         ps = self._phrases if self._phrases is not None else self.phrases()
         i = bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
-        j = bisect_right(self._phrase_ends, end)  # type: ignore[arg-type]
-        return ps[i:j] if i < j else []
+        ends = self._phrase_ends
+        if ends[i] > end:  # type: ignore[index]  # none (most stretches asked; BEYOND ends them)
+            return []
+        return ps[i:bisect_right(ends, end, i + 1)]  # type: ignore[arg-type]
 
     def phrase_ranges(self, start: int, a: int, b: int, end: int) -> tuple[tuple[int, int], tuple[int, int]]:
         """((i, j), (k, l)): ``phrases_in(start, a)`` is ``phrases()[i:j]`` and ``phrases_in(b, end)``
@@ -319,7 +327,11 @@ class Context:
         if self._phrases is None:
             self.phrases()
         starts, ends = self._phrase_starts, self._phrase_ends
-        i, j = bisect_left(starts, start), bisect_right(ends, a)  # type: ignore[arg-type]
+        i = bisect_left(starts, start)  # type: ignore[arg-type]
+        first = ends[i]  # type: ignore[index]  # (BEYOND ends them)
+        if first > a and first > end and b >= start:  # no phrase ends in either (most sentences)
+            return _NONE, _NONE
+        j = bisect_right(ends, a)  # type: ignore[arg-type]
         k, m = bisect_left(starts, b), bisect_right(ends, end)  # type: ignore[arg-type]
         return (i, j) if i < j else _NONE, (k, m) if k < m else _NONE
 
@@ -337,16 +349,33 @@ class Context:
         cache[s] = words
         return list(words)
 
-    def first_word_alone(self, s: str) -> bool:
-        """Whether the first of ``words(s)`` is ``s[0]`` alone, known without segmenting ``s``."""
+    def first_word(self, s: str) -> str | None:
+        """The first of ``words(s)`` when known without segmenting all of ``s`` (then the others
+        are ``words`` of the rest), else None (Segmenter.first_word)."""
         if self._segmenter is None:
             self.words("")  # the segmenter made
-        return self._segmenter.first_alone(s)  # type: ignore[union-attr]
+        return self._segmenter.first_word(s)  # type: ignore[union-attr]
+
+    def several_words(self, s: str) -> bool | None:
+        """Whether ``words(s)`` are two or more, when known without segmenting ``s``, else None."""
+        if self._segmenter is None:
+            self.words("")
+        return self._segmenter.several(s)  # type: ignore[union-attr]
 
 
 def phrase_bounds(phrases: list[TimePhrase]) -> tuple[list[int], list[int]]:
-    """The starts and the ends of the phrases (found apart, so both sorted)."""
+    """The starts and the ends of the phrases (found apart, so both sorted), each list ended by
+    BEYOND."""
     starts, ends = [p.start for p in phrases], [p.end for p in phrases]
     if any(a > b for a, b in zip(ends, ends[1:])):
         raise ValueError("time phrases overlap")
+    starts.append(BEYOND)
+    ends.append(BEYOND)
     return starts, ends
+
+
+def quantity_starts(quantities: list[tuple[int, int]]) -> list[int]:
+    """The starts of the (sorted) quantities, ended by BEYOND."""
+    starts = [q[0] for q in quantities]
+    starts.append(BEYOND)
+    return starts

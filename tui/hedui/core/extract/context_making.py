@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from hedui.core.extract.boundaries import sentence_starts
-from hedui.core.extract.context import Context, RuleScanners, TextViewLike, phrase_bounds
+from hedui.core.extract.context import Context, RuleScanners, TextViewLike, phrase_bounds, quantity_starts
 from hedui.core.extract.context_numbers import kept_quantities
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
 from hedui.core.extract.jieba_dictionary import lexicon, quiet
@@ -30,7 +30,7 @@ def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int
     found = [p.shifted(lo) for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
     phrases = [p for p in found if p.kind != "base"]
     starts, ends = phrase_bounds(phrases)
-    return replace(ctx, _quantities=kept, _quantity_starts=[q[0] for q in kept], _qblocks=None, _qcache={},
+    return replace(ctx, _quantities=kept, _quantity_starts=quantity_starts(kept), _qblocks=None, _qcache={},
                    _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},
                    _phrase_starts=starts, _phrase_ends=ends, memo={}, _word_cache=dict(ctx._word_cache))
 
@@ -68,6 +68,6 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
         scanners=scanners,
         _segments=segments,
         _quantities=quantities,
-        _quantity_starts=None if quantities is None else [q[0] for q in quantities],
+        _quantity_starts=None if quantities is None else quantity_starts(quantities),
         tables=tables,
     )

@@ -51,6 +51,15 @@ class Lexicon:
         i = bisect_left(words, s)
         return self.freqs[i] if i < len(words) and words[i] == s else None
 
+    def find(self, s: str) -> tuple[int | None, bool]:
+        """(``get(s)``, whether a longer string of the dictionary begins with ``s``): the strings
+        beginning with ``s`` sort right after it, so the next one tells."""
+        words = self.words
+        i = bisect_left(words, s)
+        if i < len(words) and words[i] == s:
+            return self.freqs[i], i + 1 < len(words) and words[i + 1].startswith(s)
+        return None, False
+
 
 def segmenter() -> Any:
     """jieba, silenced, its dictionary loaded (``imported``, ``load``)."""

@@ -73,6 +73,9 @@ def _quick_tests(ctx: Context) -> tuple[re.Pattern[str], tuple[str, ...], int, f
     return got
 
 
+_BASE_YEAR_WORDS = ("年", "民国", "年度")
+
+
 def _is_relation(ctx: Context, idx: list[int], s: str | None = None) -> bool:
     """Do these words (their text ``s``, when known) only say how something changed (增长,
     比上年下降, 占全省)?"""
@@ -94,8 +97,11 @@ def _is_relation(ctx: Context, idx: list[int], s: str | None = None) -> bool:
         return True
     if quick[4] is not None and quick[4].search(s) is None:
         return False  # no character of a relation word: none of its words is one
+    first = ctx.first_word(s)  # (a first word of no relation: none of the tests below can hold)
+    if first is not None and first not in rel and not (first.isdigit() or first in _BASE_YEAR_WORDS):
+        return False
     # the year of a comparison base is part of the relation (较103年增, 同样较民国103年增加)
-    words = [w for w in ctx.words(s) if not (w.isdigit() or w in ("年", "民国", "年度"))]
+    words = [w for w in ctx.words(s) if not (w.isdigit() or w in _BASE_YEAR_WORDS)]
     # a short one may hold other words between (较103年增); 上年结转 (a budget item) is none
     return bool(words) and (all(w in rel for w in words)
                             or (words[0] in rel and words[-1] in rel and len(idx) <= 4))

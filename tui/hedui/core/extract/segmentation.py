@@ -37,6 +37,7 @@ class Segmenter:
         self.find = lex.find
         self.logtotal = log(lex.total)
         self.han = jieba.re_han_default
+        self.whole = self.han.fullmatch
         self.skip = jieba.re_skip_default
         self.eng = jieba.re_eng
         #: each string met: log(frequency) - log(total) for a word (negated when no longer word
@@ -48,6 +49,9 @@ class Segmenter:
 
     def lcut(self, s: str) -> list[str]:
         out: list[str] = []
+        if self.whole(s) is not None:  # one block (most strings asked): no split
+            self._block(s, out)
+            return out
         skip = self.skip
         odd = False
         # re.split with the pattern's one group: the blocks are the odd pieces (jieba's

@@ -84,6 +84,8 @@ class Context:
     memo: dict[Any, Any] = field(default_factory=dict)
     #: the report's tables (table_layout.Tables), found by the extractor or on first use
     tables: Any = None
+    #: 1 at each view position inside one of their cells (tables.cell_map, on first use)
+    in_cells: bytearray | None = None
     #: the sentence last asked for (a figure's label, period and alternatives ask in turn):
     #: (start, end, a, b, (start, end)), [a, b) the positions it is all within reach of
     _last_sentence: tuple[int, int, int, int, tuple[int, int]] = (0, 0, 0, 0, (0, 0))

@@ -161,3 +161,29 @@ def test_the_exclusion_rules_sharing_long_runs_find_what_finditer_finds() -> Non
         runs: dict = {}
         for _, rid, sc in Exclusions(load_rules())._compiled:
             assert [m.span() for m in sc.finditer(padded, runs=runs)] == [m.span() for m in sc.pattern.finditer(padded)], rid
+
+
+def test_the_long_runs_found_together_are_those_each_class_finds() -> None:
+    # one scan for the union of the run classes (SharedRuns), then each class inside its runs
+    from hedui.core.numbers.exclusions import Exclusions
+    from hedui.core.numbers.long_runs import SharedRuns
+    from hedui.core.rules import load_rules
+
+    safes = [sc.safe for _, _, sc in Exclusions(load_rules())._compiled]
+    shared = SharedRuns.of(safes)
+    assert shared is not None and len(shared.safes) >= 3
+    texts = _texts(3, 60) + ["1234567890123456年的" + " " * 14 + "第3名，" + "　" * 13 + "前5名" + "\u2003" * 20,
+                             "5" * 40 + " 2019 2020 2021 2022 " + "\n" * 15 + "..........．．．．．"]
+    for text in texts:
+        runs: dict = {}
+        shared.fill(text, runs)
+        for s in shared.safes:
+            assert runs[s.memo_key] == [m.span() for m in s.runs.finditer(text)]
+
+
+def test_the_spaces_are_the_characters_of_backslash_s() -> None:
+    from hedui.core.numbers.long_runs import SPACES
+
+    spaces = re.compile(f"[{SPACES}]")
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"\s", every) == spaces.findall(every) == [c for c in every if c.isspace()]

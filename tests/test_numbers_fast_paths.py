@@ -59,3 +59,35 @@ def test_the_run_pattern_begins_with_a_class_and_finds_what_its_plain_form_finds
     texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 30))) for _ in range(5000)]
     for text in texts:
         assert [m.span() for m in nm.RUN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+_GROUPS = st.lists(st.text(alphabet="0123456789", min_size=3, max_size=3), min_size=0, max_size=3)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["", "-", "−", "－", "负", "+"]), st.text(alphabet="0123456789", min_size=1, max_size=4),
+       _GROUPS, st.one_of(st.none(), _DIGITS), st.one_of(st.none(), st.text(alphabet="0123456789", min_size=1, max_size=5)),
+       _GROUPS)
+def test_a_signed_or_separated_number_or_an_amount_in_wan_reads_as_its_tokens(
+        sign: str, head: str, groups: list[str], frac: str | None, tail: str | None, tail_groups: list[str]) -> None:
+    run = sign + ",".join([head] + groups) + ("." + frac if frac is not None else "")
+    if tail is not None:
+        run += "万" + ",".join([tail] + tail_groups)
+    fast, read = _both(run)
+    assert fast == read, run
+
+
+def test_every_two_chinese_characters_read_as_their_tokens() -> None:
+    chars = "零〇○一二两三四五六七八九十百千万亿壹贰"
+    for a in chars:
+        for b in chars:
+            fast, read = _both(a + b)
+            assert fast == read, a + b
+
+
+def test_the_short_cuts_on_written_amounts() -> None:
+    for run in ("-0.0", "-9.5", "负3", "1,234.50", "-1,234,567.89", "1,030万6,880", "12万3,456", "1,234万5678",
+                "2万12,345", "3万2020", "1.5万2,000", "-1,234万5,678", "0,123万0,001", "十五", "二十", "一二", "两两",
+                "三五", "〇〇", "十十"):
+        fast, read = _both(run)
+        assert fast == read, run

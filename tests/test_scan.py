@@ -1,6 +1,7 @@
 """scan.py: the faster scans find exactly what ``re`` finds, on the rules and on the seeds."""
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -112,3 +113,20 @@ def test_the_gated_scan_skips_to_the_required_literal_and_finds_what_finditer_fi
     for pos, stop in ((0, 5), (100, 4000), (len(seed_text) - 10, None)):
         want = [m.span() for m in p.finditer(text, pos) if stop is None or m.start() < stop]
         assert [m.span() for m in sc.finditer(text, pos, stop)] == want
+
+
+def test_a_pattern_after_a_look_behind_is_tried_only_after_its_literal(seed_text: str) -> None:
+    # (?<=每): tried just after each 每 (str.find), the matches of finditer from any position
+    rnd = random.Random(5)
+    text = seed_text + "每12元 每每3元 每45 每4元每5元 ab每6元"
+    for src in (r"(?<=每)[0-9]+(?=[万千百]?元)", r"(?<=每)[0-9]", r"(?<=每每)[0-9]+元?"):
+        p = re.compile(src)
+        sc = Scanner(p)
+        assert sc._behind is not None
+        for _ in range(60):
+            pos = rnd.randint(0, len(text))
+            stop = rnd.choice([None, rnd.randint(pos, len(text))])
+            want = [m.span() for m in p.finditer(text, pos) if stop is None or m.start() < stop]
+            assert [m.span() for m in sc.finditer(text, pos, stop)] == want, (src, pos, stop)
+    assert Scanner(re.compile(r"(?<=每)[0-9]*"))._behind is None  # may match the empty string
+    assert Scanner(re.compile(r"(?<=1)[0-9][0-9]*元"))._behind is None  # inside a run of digits: the run scan

@@ -4,13 +4,14 @@ Latin letters, digits, spaces and punctuation."""
 from __future__ import annotations
 
 import re
+from math import log
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hedui.core.extract.jieba_dictionary import segmenter
+from hedui.core.extract.jieba_dictionary import Lexicon, segmenter
 from hedui.core.extract.segmentation import Segmenter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,3 +74,61 @@ def test_a_first_word_told_alone_on_generated_text(both, text):
     jieba, seg = both
     if seg.first_alone(text):
         assert jieba.lcut(text, HMM=False)[0] == text[0]
+
+
+def _runs_and_pieces() -> list[str]:
+    texts = _sentences()
+    texts += [m.group(1) for s in texts for m in re.finditer(r"([^\d,，。]{1,24})\d", s)]
+    return texts + [t[k:] for t in texts[:300] for k in range(1, min(len(t), 12))]
+
+
+def test_a_first_word_told_without_the_rest_is_jiebas(both):
+    """``first_word``: jieba's first word, told from the routes up to the first place no word
+    crosses (most of the runs before a number, the sentences and their pieces), and the words
+    after it are jieba's words of the rest."""
+    jieba, seg = both
+    texts = _runs_and_pieces()
+    told = [(t, seg.first_word(t)) for t in texts]
+    told = [(t, w) for t, w in told if w is not None]
+    assert len(told) > len(texts) // 2
+    assert [t for t, w in told if jieba.lcut(t, HMM=False)[0] != w] == []
+    assert [t for t, w in told if jieba.lcut(t, HMM=False)[1:] != jieba.lcut(t[len(w):], HMM=False)] == []
+
+
+def test_several_words_told_without_segmenting_are_jiebas(both):
+    jieba, seg = both
+    texts = _runs_and_pieces()
+    told = [(t, seg.several(t)) for t in texts]
+    told = [(t, x) for t, x in told if x is not None]
+    assert len(told) > len(texts) // 2
+    assert [t for t, x in told if (len(jieba.lcut(t, HMM=False)) >= 2) != x] == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CHARS, max_size=16).map("".join))
+def test_a_first_word_and_several_words_on_generated_text(both, text):
+    jieba, seg = both
+    words = jieba.lcut(text, HMM=False)
+    first = seg.first_word(text)
+    if first is not None:
+        assert words[0] == first and words[1:] == jieba.lcut(text[len(first):], HMM=False)
+    several = seg.several(text)
+    if several is not None:
+        assert several == (len(words) >= 2)
+
+
+def test_a_near_tie_before_the_first_cut_is_not_told(both):
+    """Two routes of the same score (甲|乙丙 and 甲乙|丙: the same two frequencies) are a tie that
+    jieba breaks by the longer first word; ``first_word`` does not tell it (its sums before the
+    cut round apart from the whole string's), ``lcut`` does."""
+    jieba, _ = both
+    words = sorted({"甲": 3, "丙": 3, "甲乙": 5, "乙丙": 5, "乙": 0}.items())
+    seg = object.__new__(Segmenter)  # (a segmenter of a dictionary of five strings, set by hand)
+    lex = Lexicon([w for w, _ in words], [f for _, f in words], 100)
+    seg.find, seg.table, seg.latin = lex.find, {}, {}
+    seg.logtotal = log(lex.total)
+    seg.han, seg.skip, seg.eng = jieba.re_han_default, jieba.re_skip_default, jieba.re_eng
+    assert seg.lcut("甲乙丙") == ["甲乙", "丙"]
+    assert seg.first_word("甲乙丙") is None
+    assert seg.first_word("甲乙丙丁") is None
+    assert seg.first_word("甲丁") == "甲"

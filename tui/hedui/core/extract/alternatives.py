@@ -15,7 +15,7 @@ from hedui.core.extract.context import Context
 from hedui.core.extract.label_text import label_text
 from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, words_after, words_before
 from hedui.core.extract.labels import LAST_FIGURE, previous_subject
-from hedui.core.extract.periods import governing_span, phrase_text
+from hedui.core.extract.periods import LAST_PERIOD, governing_span, phrase_text
 from hedui.core.extract.tables import table_cell
 
 MAX_ALTERNATIVES = 4
@@ -47,31 +47,44 @@ def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple
     if before is None:
         before, after = words_before(ctx, vs, ss), words_after(ctx, ve, vs)
     subject = previous_subject(ctx, vs, ss)
-    # the texts of the runs from those of their parts: a run of two parts apart is their two
-    # texts joined (label_text of the whole would find the same stretches)
+    # the shorter runs first (of the words before + after, then of the subject + words before),
+    # each run's characters from those of its parts; the texts written only as far as ranked
+    if after:
+        both, s = (before + after, _text(ctx, before) + _text(ctx, after)) if before else (after, _text(ctx, after))
+    else:
+        both, s = before, _text(ctx, before)
+    shorter = _shorter(ctx, both, s)
+    with_subject = bool(subject) and (not before or subject[-1] < before[0])
+    if with_subject:
+        shorter += _shorter(ctx, subject + before, _text(ctx, subject) + _text(ctx, before))
+    out: list[str] = []
+    for run in shorter:
+        if run and _rank(out, label_text(ctx, run), chosen):
+            return tuple(out)
+    # then the runs themselves: a run of two parts apart is their two texts joined (label_text
+    # of the whole would find the same stretches)
     text_before, text_after = label_text(ctx, before), label_text(ctx, after)
-    both = before + after
-    runs = [(both, _joined(text_before, text_after)), (before, text_before), (after, text_after)]
-    raw = [(both, _text(ctx, before) + _text(ctx, after))]
-    if subject and (not before or subject[-1] < before[0]):
-        run = subject + before
+    then = [_joined(text_before, text_after), text_before, text_after]
+    if with_subject:
         apart = not before or subject[-1] + 1 < before[0]
-        runs.append((run, _joined(label_text(ctx, subject), text_before) if apart else label_text(ctx, run)))
-        raw.append((run, _text(ctx, subject) + _text(ctx, before)))
-    shorter = [r for run, s in raw for r in _shorter(ctx, run, s)]
-    return _ranked(_texts(ctx, shorter, [text for _, text in runs]), chosen)
+        then.append(_joined(label_text(ctx, subject), text_before) if apart else label_text(ctx, subject + before))
+    for o in then:
+        if _rank(out, o, chosen):
+            break
+    return tuple(out)
+
+
+def _rank(out: list[str], option: str, chosen: str) -> bool:
+    """Add ``option`` (a label text: stripped already) to ``out`` when it is new and not
+    ``chosen``; whether ``out`` is full (MAX_ALTERNATIVES)."""
+    if option and option != chosen and option not in out:
+        out.append(option)
+        return len(out) == MAX_ALTERNATIVES
+    return False
 
 
 def _joined(a: str, b: str) -> str:
     return join_pieces([a, b]) if a and b else a or b
-
-
-def _texts(ctx: Context, runs: list[list[int]], then: list[str]) -> Iterator[str]:
-    """The label text of each run, in turn (written only as far as they are ranked), then ``then``."""
-    for run in runs:
-        if run:
-            yield label_text(ctx, run)
-    yield from then
 
 
 def _shorter(ctx: Context, run: list[int], s: str) -> list[list[int]]:
@@ -79,11 +92,13 @@ def _shorter(ctx: Context, run: list[int], s: str) -> list[list[int]]:
     及时转移安置群众 → 转移安置群众) and without a short bracketed aside (地区生产总值(GDP)比上年增长)."""
     out = []
     t = ctx.text
-    if len(run) >= 5 and not ctx.first_word_alone(s):  # known to be one character: nothing to leave out
-        words = ctx.words(s)
+    if len(run) >= 5:
+        first = ctx.first_word(s)  # (all of s segmented only when its first word is not known so)
+        words = ctx.words(s) if first is None else None
+        n = len(words[0] if words is not None else first)  # type: ignore[arg-type]
         # a first word of one character is a preposition or a piece of a name (比, 云|峰县)
-        if len(words) > 2 and len(words[0]) >= 2 and len(run) - len(words[0]) >= 3:
-            rest = run[len(words[0]):]
+        if n >= 2 and len(run) - n >= 3 and _more_than_two(ctx, s, n, words):
+            rest = run[n:]
             while rest and t[rest[0]] in _PUNCT_HEAD:
                 rest = rest[1:]
             out.append(rest)
@@ -102,15 +117,31 @@ def _shorter(ctx: Context, run: list[int], s: str) -> list[list[int]]:
     return out
 
 
+def _more_than_two(ctx: Context, s: str, n: int, words: list[str] | None) -> bool:
+    """Are there more than two words in ``s``, whose first word is ``n`` characters (``words``:
+    all of them, when segmented already)? Then the rest holds two or more."""
+    if words is None:
+        got = ctx.several_words(s[n:])
+        if got is not None:
+            return got
+        words = ctx.words(s)
+    return len(words) > 2
+
+
 def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple[str, ...]:
     """Up to four other periods of the figure at [start, end) of the ORIGINAL text."""
-    vs, ve = ctx.view_span(start, end)
-    cell = table_cell(ctx, vs, ve)
+    got = ctx.memo.get(LAST_PERIOD)
+    if got is not None and got[0] == start and got[1] == end:
+        _, _, vs, ve, cell, got = got  # what period_for found of this figure
+    else:
+        vs, ve = ctx.view_span(start, end)
+        cell, got = table_cell(ctx, vs, ve), None
     options: list[str] = []
     if cell is not None:
         options.extend(ctx.original(range(s, e)).strip() for s, e in cell.heads
                        if any(p.start <= s and p.end >= e for p in ctx.phrases_in(s, e)))
-    got = governing_span(ctx, vs)
+    if got is None:
+        got = governing_span(ctx, vs)
     if got is not None and (got[1] != got[0].start or got[2] != got[0].end):
         options.append(phrase_text(ctx, got[0].start, got[0].end))  # one of two joined
     ss, se = ctx.sentence_at(vs)

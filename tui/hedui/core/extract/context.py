@@ -385,9 +385,16 @@ class Context:
         cache[s] = words
         return list(words)
 
-    def first_word_alone(self, s: str) -> bool:
-        """Whether the first of ``words(s)`` is ``s[0]`` alone, known without segmenting ``s``."""
+    def first_word(self, s: str) -> str | None:
+        """The first of ``words(s)`` when known without segmenting all of ``s`` (then the others
+        are ``words`` of the rest), else None (Segmenter.first_word)."""
         if self._segmenter is None:
             self.words("")  # the segmenter made
-        return self._segmenter.first_alone(s)  # type: ignore[union-attr]
+        return self._segmenter.first_word(s)  # type: ignore[union-attr]
+
+    def several_words(self, s: str) -> bool | None:
+        """Whether ``words(s)`` are two or more, when known without segmenting ``s``, else None."""
+        if self._segmenter is None:
+            self.words("")
+        return self._segmenter.several(s)  # type: ignore[union-attr]
 

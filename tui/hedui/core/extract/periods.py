@@ -32,7 +32,7 @@ from hedui.core.extract.period_heads import (
     attributive_ok, in_list_item, is_framed, is_new_item, sentence_heads, stretch_head,
 )
 from hedui.core.extract.time_phrases import TimePhrase
-from hedui.core.extract.tables import table_period
+from hedui.core.extract.tables import table_cell, table_period
 
 _HAN = re.compile("[\u4e00-\u9fff“”「」]+")
 _JOIN_GAP = ",， \u3000"
@@ -244,13 +244,21 @@ def _joined(ctx: Context, p: TimePhrase, vs: int) -> tuple[int, int]:
     return start, end
 
 
+#: ``ctx.memo`` key of what ``period_for`` found of the figure it dated last: (start, end, vs, ve,
+#: its table cell or None, its governing span when not in a cell) — the period alternatives of
+#: the same figure (asked next, by its original span) start from them
+LAST_PERIOD = "period-figure"
+
+
 def period_for(ctx: Context, start: int, end: int) -> str:
     """The period of the figure at [start, end) of the ORIGINAL text, in its own characters."""
     vs, ve = ctx.view_span(start, end)
-    cell = table_period(ctx, vs, ve)
+    cell = table_cell(ctx, vs, ve)
     if cell is not None:
-        return cell
+        ctx.memo[LAST_PERIOD] = (start, end, vs, ve, cell, None)
+        return table_period(ctx, vs, ve)  # type: ignore[return-value]
     span = governing_span(ctx, vs)
+    ctx.memo[LAST_PERIOD] = (start, end, vs, ve, None, span)
     if span is None:
         return ""
     return phrase_text(ctx, span[1], span[2])

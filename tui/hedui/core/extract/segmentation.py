@@ -25,6 +25,11 @@ from hedui.core.extract.jieba_dictionary import lexicon
 #: begins no longer word: the walk along a position's words ends there without looking further)
 PREFIX = 1e300
 NEITHER = 2e300
+#: ``first_word``: two routes whose scores are nearer than this are a tie as far as it can tell
+#: (the rounding of a route's sum over a few hundred characters is far below it), and it looks at
+#: strings of at most ``_LONGEST_HEAD`` characters
+_NEAR_TIE = 1e-6
+_LONGEST_HEAD = 500
 
 
 class Segmenter:
@@ -92,6 +97,104 @@ class Segmenter:
         if latin is None:
             latin = self._latin(c)
         return not latin
+
+    def first_word(self, s: str) -> str | None:
+        """``lcut(s)[0]`` told without segmenting all of ``s`` (None: not known so), and the words
+        after it are then ``lcut`` of the rest of ``s``. In a block, the routes are found only up
+        to the first place no word crosses: every route goes through it, so what follows adds
+        the same to each route before it, and the best of them stays the best unless two are
+        nearly tied (rounding: not known so); a letter or digit first is not known either (it
+        joins the next ones)."""
+        if self.first_alone(s):
+            return s[0]
+        n = len(s)
+        if n < 2 or n > _LONGEST_HEAD:
+            return None
+        m = self.han.match(s)
+        if m is None:  # outside a block: one character alone, or a \r\n
+            return "\r\n" if s.startswith("\r\n") else s[0]
+        get, look_up, b = self.table.get, self._look_up, m.end()
+        # forward: the words starting at each position, up to the first place none crosses
+        starts: list[list[tuple[int, float]]] = []
+        reach = k = 1
+        for k in range(1, b + 1):
+            frag = s[k - 1]
+            lw = get(frag)
+            if lw is None:
+                lw = look_up(frag)
+            words = []
+            if lw != NEITHER:
+                last = False  # a word no longer word begins with (its value negated): the walk ends
+                if lw <= 0.0:
+                    words.append((k, lw))
+                elif lw < PREFIX:
+                    words.append((k, -lw))
+                    last = True
+                i = k
+                while not last and i < b:
+                    i += 1
+                    frag = s[k - 1:i]
+                    lw = get(frag)
+                    if lw is None:
+                        lw = look_up(frag)
+                    if lw == NEITHER:
+                        break
+                    if lw < PREFIX:
+                        last = lw > 0.0
+                        words.append((i, -lw if last else lw))
+                        if i > reach:
+                            reach = i
+            starts.append(words)
+            if reach <= k:
+                break
+        # backward over [0, k), the routes from k on counted as 0: the best first word
+        score = [0.0] * (k + 1)
+        alone = -self.logtotal
+        end = 0
+        for x in range(k - 1, -1, -1):
+            words = starts[x]
+            if not words:
+                score[x], end = alone + score[x + 1], x + 1
+                continue
+            best = second = -inf
+            for e, lw in words:
+                sc = lw + score[e]
+                if sc >= best:
+                    best, second, end = sc, best, e
+                elif sc > second:
+                    second = sc
+            if best - second < _NEAR_TIE:
+                return None
+            score[x] = best
+        if end == 1:
+            latin = self.latin.get(s[0])
+            if latin is None:
+                latin = self._latin(s[0])
+            if latin:
+                return None
+        return s[:end]
+
+    def several(self, s: str) -> bool | None:
+        """Whether ``lcut(s)`` has two words or more, told without segmenting ``s`` (None: not
+        known so): ``s`` is longer than one character and not all one block; or it is one block,
+        no word of the dictionary and not all letters and digits (which join into one word)."""
+        n = len(s)
+        if n < 2:
+            return False
+        m = self.han.match(s)
+        if m is None or m.end() < n:  # (pieces of a block and of others, or a \r\n, spaces)
+            return True if n >= 3 else None
+        f = self.find(s)[0]  # (asked of the dictionary itself: the table keeps the strings of routes)
+        if f:
+            return None
+        latin = self.latin
+        for c in s:
+            one = latin.get(c)
+            if one is None:
+                one = self._latin(c)
+            if not one:
+                return True
+        return None
 
     def _block(self, sentence: str, out: list[str]) -> None:
         """The words of one block of Chinese characters, letters and digits, appended to ``out``."""

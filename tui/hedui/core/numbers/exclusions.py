@@ -7,6 +7,7 @@ from itertools import accumulate
 from dataclasses import dataclass
 
 from hedui.core.rules import NUMERAL_CHARS, ExclusionRule, RuleSet
+from hedui.core.numbers.long_runs import SharedRuns
 from hedui.core.numbers.scan import Scanner, literal_alternation
 
 #: exclusions decided in code (candidates.py), with their reasons, for the reviewer's display
@@ -57,6 +58,7 @@ class Exclusions:
                 # inside a longer numeral (the 万一 of 三万一千元, the 十分 of 八十分)
                 words = f"(?<![{NUMERAL_CHARS}0-9０-９])(?:{literal_alternation(r.words)})"
                 self._compiled.append((rank, r.id, Scanner(re.compile(words))))
+        self._shared_runs = SharedRuns.of(scan.safe for _, _, scan in self._compiled)
 
     def reason(self, rule_id: str) -> str:
         """Why numbers are excluded by ``rule_id`` (a rule of the file or a built-in one)."""
@@ -69,6 +71,8 @@ class Exclusions:
         found: list[tuple[int, int, int, str]] = []
         padded = "\n" + text  # so that a pattern's "\n" also matches at the very start
         runs: dict = {}  # the long runs of numerals, found once for all the rules
+        if self._shared_runs is not None:
+            self._shared_runs.fill(padded, runs)
         for rank, rid, pat in self._compiled:
             for m in pat.finditer(padded, runs=runs):
                 s, e = m.span()

@@ -133,6 +133,15 @@ def _emit(run: str, start: int, end: int, out: list[NumberMatch]) -> None:
             value = tidy((_ZERO + Decimal(digits)) * BIG_UNITS[big])
             out.append(NumberMatch(start, end, run, value, None, "mixed", "", big, False))
         return
+    if len(run) <= MAX_DIGITS:
+        grouped = _GROUPED.fullmatch(run)
+        if grouped is not None and _grouped(run, start, end, grouped, out):
+            return
+        if len(run) == 2:
+            two = _TWO.get(run)
+            if two is not None:  # 十五, 二十, 一二: read once (``_read_twos``)
+                out.extend(NumberMatch(start + a, start + b, t, v, vm, k, i, sc, ng) for a, b, t, v, vm, k, i, sc, ng in two)
+                return
     found: list[NumberMatch] = []
     try:
         _numbers_in_run(run, start, found)
@@ -141,8 +150,48 @@ def _emit(run: str, start: int, end: int, out: list[NumberMatch]) -> None:
     out.extend(found)
 
 
+#: an ASCII number with a sign or thousands separators (-9.5, 1,234.56, 负3), or an amount in
+#: 万 with a separated tail (1,030万6,880, 12万3,456): what reading its tokens gives (``_grouped``)
+_GROUPED = re.compile(r"([-−－负])?([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+                      r"(?:万([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,4}))?")
+_TEN_THOUSAND = Decimal(10) ** 4
+
+
+def _grouped(run: str, start: int, end: int, m: re.Match[str], out: list[NumberMatch]) -> bool:
+    """The number of ``run`` (a ``_GROUPED`` match) into ``out``; False for a shape read from its
+    tokens: a bare number (other short cuts), a signed amount in 万, a tail that is no part of it."""
+    sign, head, tail = m.groups()
+    if tail is None:
+        value = tidy(_ZERO + Decimal(head.replace(",", "")))
+        out.append(NumberMatch(start, end, run, value if sign is None else -value, None, "arabic", "", "",
+                               sign is not None))
+        return True
+    if sign is not None or "." in head or not ("," in head or "," in tail):
+        return False  # (a tail without a separator stands alone: 3万2020年)
+    rest = Decimal(tail.replace(",", ""))
+    if rest >= _TEN_THOUSAND:
+        return False  # 2万12,345: two numbers
+    value = tidy(Decimal(head.replace(",", "")) * _TEN_THOUSAND + rest)
+    out.append(NumberMatch(start, end, run, value, None, "mixed", "", "", False))
+    return True
+
+
 def _too_long(run: str, start: int, end: int) -> NumberMatch:
     return NumberMatch(start, end, run, Decimal(0), None, "too_long", "", "", False)
+
+
+def _read_twos() -> dict[str, tuple[tuple, ...]]:
+    """The numbers of every two-character run of common Chinese digits and 十 (十五, 二十, 一二, 两两),
+    read once from their tokens: (start, end, text, value, value_max, kind, inner, scale, negative)."""
+    chars = "零〇一二两三四五六七八九十"  # (the common ones: the table is made on every start)
+    table: dict[str, tuple[tuple, ...]] = {}
+    for a in chars:
+        for b in chars:
+            found: list[NumberMatch] = []
+            _numbers_in_run(a + b, 0, found)
+            table[a + b] = tuple((m.start, m.end, m.text, m.value, m.value_max, m.kind, m.inner, m.scale, m.negative)
+                                 for m in found)
+    return table
 
 
 def _pieces(s: str, run: str, start: int, words: list[int], out: list[NumberMatch]) -> None:
@@ -202,8 +251,14 @@ def _with_bare_scales(s: str, regular: list[NumberMatch]) -> list[NumberMatch]:
         return k >= 0 and regular[k].end > a
 
     bare: list[NumberMatch] = []
+    one = _BARE_ONE
     for m in _BARE_SCAN.finditer(s):
         pos, end = m.start(), m.end()
+        if end - pos == 1:  # most: one scale character, read once (``_read_bare_ones``)
+            read = one.get(s[pos])
+            if read is not None and not taken(pos, end):
+                bare.append(NumberMatch(pos, end, s[pos], read[0], None, "chinese", "", read[1], False))
+            continue
         while pos < end:
             if taken(pos, pos + 1):
                 pos += 1
@@ -220,6 +275,20 @@ def _with_bare_scales(s: str, regular: list[NumberMatch]) -> list[NumberMatch]:
     if not bare:
         return regular
     return sorted(regular + bare, key=attrgetter("start"))
+
+
+def _read_bare_ones() -> dict[str, tuple[Decimal, str]]:
+    """(value, scale) of each scale character standing alone, as ``_with_bare_scales`` reads it."""
+    table = {}
+    for ch in "百佰万萬亿億千仟":
+        toks = tokenize("一" + ch)
+        r = read_number(toks, 0)
+        if r is not None and r.last >= 2 and toks[r.last - 1].end == 2:
+            table[ch] = (r.low, r.scale)
+    return table
+
+
+_BARE_ONE = _read_bare_ones()
 
 
 def parse_number(s: str) -> Decimal:
@@ -344,3 +413,6 @@ def _range(run: str, base: int, toks: list[Token], x: _Read, y: _Read) -> Number
     return NumberMatch(base + start, base + end, run[start:end], low, high,
                        _kind(a.arabic or b.arabic, a.chinese or b.chinese),
                        b.inner or a.inner, b.scale, x.negative)
+
+
+_TWO = _read_twos()

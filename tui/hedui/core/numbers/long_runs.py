@@ -55,9 +55,10 @@ class RunSafe:
     without the shape: some zero-width assertions and one character, then an unbounded run of
     one character class)."""
 
-    __slots__ = ("pattern", "shallow", "head", "first", "runs", "run_char", "run_key", "_shallow_seq")
+    __slots__ = ("pattern", "shallow", "head", "first", "runs", "run_char", "run_key", "_shallow_seq", "run_item")
 
-    def __init__(self, pattern, shallow, head, first, runs, run_char, shallow_seq=None, run_key: str = "") -> None:
+    def __init__(self, pattern, shallow, head, first, runs, run_char, shallow_seq=None, run_key: str = "",
+                 run_item=None) -> None:
         self.pattern = pattern
         self.shallow = shallow  # the pattern, refused at deep positions
         self._shallow_seq = shallow_seq  # (parser state, items) it was compiled from
@@ -66,6 +67,7 @@ class RunSafe:
         self.runs = runs  # long runs of the run's characters
         self.run_char = run_char
         self.run_key = run_key  # the run's character (class), written: the memo of deep_regions's key
+        self.run_item = run_item  # the run's character (class), parsed
 
     @classmethod
     def of(cls, pattern: re.Pattern[str], parsed=None) -> RunSafe | None:
@@ -107,7 +109,9 @@ class RunSafe:
             run_char = _compile(state, [b])
         except Exception:  # pragma: no cover - a construct this Python compiles differently
             return None
-        return cls(pattern, shallow, head, first_char, runs, run_char, (state, shallow_items), repr(b))
+        if _disjoint(data[first], first_char, b, run_char):
+            return None  # no try starts inside a run: each run is read by one try at most
+        return cls(pattern, shallow, head, first_char, runs, run_char, (state, shallow_items), repr(b), b)
 
     def shallow_gate(self, starts: re.Pattern[str]) -> re.Pattern[str] | None:
         """``scan.gate_pattern`` of ``shallow`` (compiled from parsed items, it has no source):
@@ -130,12 +134,17 @@ class RunSafe:
         if runs is not None and pos == 0 and stop is None:
             # by the run's character class (the runs pattern, compiled from parsed items, has no
             # source to tell it by: its ``pattern`` is None for every rule)
-            key = ("long runs", self.run_key, self.runs.flags)
+            key = self.memo_key
             found = runs.get(key)
             if found is None:
                 found = runs[key] = [m.span() for m in self.runs.finditer(text)]
             return ((a + DEEP, b) for a, b in found)
         return self._deep_regions(text, pos, stop)
+
+    @property
+    def memo_key(self) -> tuple:
+        """The key of this run class's long runs in a ``deep_regions`` memo (``runs``)."""
+        return ("long runs", self.run_key, self.runs.flags)
 
     def _deep_regions(self, text: str, pos: int, stop: int | None) -> Iterator[tuple[int, int]]:
         s = pos
@@ -178,3 +187,90 @@ class RunSafe:
             yield nxt
             pos = nxt.end()
             nxt = search(text, pos)
+
+
+#: the characters ``\s`` matches in a str pattern (``str.isspace``'s, tests/test_long_runs.py): as
+#: characters, a class ``re`` tests faster than the category
+SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _chars(item) -> list[str] | None:
+    """The characters of a one-character item, if it is a few literals and ranges."""
+    op, av = item
+    if op is _c.LITERAL:
+        return [chr(av)]
+    if op is not _c.IN:
+        return None
+    out: list[str] = []
+    for iop, iav in av:
+        if iop is _c.LITERAL:
+            out.append(chr(iav))
+        elif iop is _c.RANGE and iav[1] - iav[0] < 256:
+            out += map(chr, range(iav[0], iav[1] + 1))
+        else:
+            return None
+    return out
+
+
+def _disjoint(first_item, first: re.Pattern[str], run_item, run: re.Pattern[str]) -> bool:
+    """Do the first character and the run's characters have none in common (as far as told)?"""
+    chars = _chars(first_item)
+    if chars is not None:
+        return not any(run.match(ch) for ch in chars)
+    chars = _chars(run_item)
+    return chars is not None and not any(first.match(ch) for ch in chars)
+
+
+class SharedRuns:
+    """The long runs of the run classes of several ``RunSafe``s found with one scan of the text:
+    each class's long runs lie in the long runs of their union, which are rare (a scan of the
+    text for each class costs a few milliseconds a megabyte)."""
+
+    __slots__ = ("union", "safes")
+
+    def __init__(self, union: re.Pattern[str], safes: list[RunSafe]) -> None:
+        self.union = union
+        self.safes = safes
+
+    @classmethod
+    def of(cls, safes) -> SharedRuns | None:
+        """None when fewer than two classes are found, or one is negated or has other flags."""
+        by_key = {s.memo_key: s for s in safes if s is not None and s.run_item is not None}
+        if len(by_key) < 2:
+            return None
+        items: list = []
+        state = None
+        for s in by_key.values():
+            op, av = s.run_item
+            if state is None:
+                state = s._shallow_seq[0]
+                if state.flags & re.ASCII:
+                    return None
+            elif s._shallow_seq[0].flags != state.flags:
+                return None
+            if op is _c.LITERAL:
+                items.append([(op, av)])
+            elif op is _c.IN and not (av and av[0][0] is _c.NEGATE):
+                items.extend(_SPACE_ITEMS if item == (_c.CATEGORY, _c.CATEGORY_SPACE) else [item] for item in av)
+            else:
+                return None
+        items = [x for group in items for x in group]
+        one = _p.SubPattern(state, [(_c.IN, items)])
+        # a run's first character (one run character before it refuses the others: each run is read once)
+        behind = (_c.ASSERT_NOT, (-1, _p.SubPattern(state, [(_c.IN, items), (_c.IN, items)])))
+        try:
+            union = _compile(state, [(_c.IN, items), behind, (_c.MAX_REPEAT, (DEEP - 1, _c.MAXREPEAT, one))])
+        except Exception:  # pragma: no cover - a construct this Python compiles differently
+            return None
+        return cls(union, list(by_key.values()))
+
+    def fill(self, text: str, runs: dict) -> None:
+        """Put the long runs of each class in ``runs`` (``RunSafe.deep_regions``'s memo for ``text``)."""
+        regions = [m.span() for m in self.union.finditer(text)]
+        for s in self.safes:
+            if s.memo_key not in runs:
+                finditer = s.runs.finditer
+                runs[s.memo_key] = [m.span() for a, b in regions for m in finditer(text, a, b)]
+
+
+_SPACE_ITEMS = _p.parse(f"[{SPACES}]").data[0][1]

@@ -70,7 +70,7 @@ class Scanner:
     ``match(text, pos)`` what ``pattern.match(text, pos)`` returns (skipping at once where
     a literal that every match holds is missing)."""
 
-    __slots__ = ("pattern", "_starts", "_required", "_safe", "_gate", "_shallow_gate", "_stretches")
+    __slots__ = ("pattern", "_starts", "_required", "_safe", "_gate", "_shallow_gate", "_stretches", "_behind")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -80,6 +80,9 @@ class Scanner:
         self._starts = None if first is None else starts_class(first)
         self._required = required(pattern, seq)
         self._safe = RunSafe.of(pattern, seq)
+        self._behind = _behind_literal(pattern, seq)
+        if self._behind is not None and self._safe is not None and self._safe.run_char.match(self._behind[-1]):
+            self._behind = None  # a start inside a run may follow it: the long-run-safe scan is needed
         # (``re`` finds a literal prefix by itself, unless the long runs must be found too, and
         # the scan near a required literal is as fast)
         self._stretches = Stretches.of(pattern, self._starts, seq) if not (
@@ -122,6 +125,11 @@ class Scanner:
         return self.pattern.match(text, pos)
 
     @property
+    def safe(self) -> RunSafe | None:
+        """The long-run-safe scan of the pattern (long_runs.py), if it has the shape."""
+        return self._safe
+
+    @property
     def gated(self) -> bool:
         """Are matches tried only where they can start (so a slice of the text costs its length)?"""
         return self._starts is not None
@@ -132,6 +140,9 @@ class Scanner:
         up to the first that starts at or after ``stop``. Linear in the text (long_runs.py);
         ``runs``: a dict kept for this ``text`` by a caller scanning it with many patterns, for
         what they share (``RunSafe.deep_regions``'s long runs, ``Stretches.find``'s literals)."""
+        if self._behind is not None:
+            yield from self._finditer_behind(text, pos, stop)
+            return
         if pos == 0 and stop is None and self._stretches is not None:
             stretches = self._stretches.find(text, runs, self._safe is not None)
             if stretches is not None:
@@ -171,6 +182,22 @@ class Scanner:
                 yield m
                 pos = m.end()
 
+
+    def _finditer_behind(self, text: str, pos: int, stop: int | None) -> Iterator[re.Match[str]]:
+        """The scan of a pattern that starts with a look-behind of a literal: tried only just
+        after the places of the literal (``str.find``), in order, resuming after each match."""
+        lit = self._behind
+        k = len(lit)
+        match, find = self.pattern.match, text.find
+        end = len(text) if stop is None else stop
+        j = find(lit, max(0, pos - k))
+        while j >= 0 and j + k < end:
+            m = match(text, j + k)
+            if m is None:
+                j = find(lit, j + 1)
+            else:
+                yield m
+                j = find(lit, m.end() - k)
 
     def _deep_stretch(self, text: str, a: int, b: int) -> Iterator[re.Match[str]] | None:
         """The matches in stretch [a, b) if long runs are deep in it (long_runs.py), else None."""
@@ -231,6 +258,17 @@ class Scanner:
                     return m
             return None
         return search
+
+
+def _behind_literal(pattern: re.Pattern[str], seq) -> str | None:
+    """The literal of a look-behind that every match starts with (``(?<=每)[0-9]+``), or None
+    (also for a pattern that may match the empty string)."""
+    if seq is None or pattern.flags & (re.IGNORECASE | re.VERBOSE) or not seq.data or seq.getwidth()[0] == 0:
+        return None
+    op, av = seq.data[0]
+    if op is not _c.ASSERT or av[0] != -1 or not av[1].data or any(o is not _c.LITERAL for o, _ in av[1].data):
+        return None
+    return "".join(chr(c) for _, c in av[1].data)
 
 
 def literal_alternation(words) -> str:

@@ -197,16 +197,26 @@ _MAX_NEEDED = 8
 def needed_literals(pattern: re.Pattern[str], parsed=None) -> tuple[str, ...] | None:
     """Literals of which every match of ``pattern`` holds one (inside the match, not in a
     look-around): the fewest, then the longest, that the parsed pattern tells; None if unknown."""
+    sets = needed_literal_sets(pattern, parsed)
+    return sets[0] if sets else None
+
+
+def needed_literal_sets(pattern: re.Pattern[str], parsed=None) -> tuple[tuple[str, ...], ...]:
+    """Every set of literals of which every match of ``pattern`` holds one that the items of the
+    parsed pattern tell (人|次 and 下载|浏览|… in ``[0-9]+(?:人|次)(?:下载|浏览|…)``), the best
+    (``needed_literals``'s) first: which is rarest depends on the text."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
-        return None
+        return ()
     try:
-        found = _needed(_parsed(pattern, parsed))
+        found: list[tuple[str, ...]] = []
+        best = _needed(_parsed(pattern, parsed), found)
     except Exception:
-        return None
-    if not found:
-        return None
+        return ()
+    if not best:
+        return ()
     # a literal holding another of the set adds no place: 方面 holds 面
-    return tuple(w for w in found if not any(v != w and v in w for v in found))
+    sets = [tuple(w for w in ws if not any(v != w and v in w for v in ws)) for ws in [best] + found]
+    return tuple(dict.fromkeys(sets))
 
 
 def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, ...] | None:
@@ -215,30 +225,38 @@ def _better(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> tuple[str, 
     return a if (-len(a), min(map(len, a))) >= (-len(b), min(map(len, b))) else b
 
 
-def _needed(seq) -> tuple[str, ...] | None:
+def _needed(seq, found: list[tuple[str, ...]] | None = None) -> tuple[str, ...] | None:
+    """The best set of needed literals of ``seq``; ``found``: every set its items tell is added."""
     best: tuple[str, ...] | None = None
     run: list[str] = []
     for op, av in [*seq, (None, None)]:
         if op is _c.LITERAL:
             run.append(chr(av))
             continue
+        one: tuple[str, ...] | None = None
         if run:
             best = _better(best, ("".join(run),))
+            if found is not None:
+                found.append(("".join(run),))
             run = []
         if op is _c.SUBPATTERN:
-            best = _better(best, _needed(av[-1]))
+            one = _needed(av[-1])
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
-            best = _better(best, _needed(av[2]))
+            one = _needed(av[2])
         elif op is getattr(_c, "ATOMIC_GROUP", None):
-            best = _better(best, _needed(av))
+            one = _needed(av)
         elif op is _c.BRANCH:
             alts = [_needed(alt) for alt in av[1]]
             if all(alts):
                 words = tuple(dict.fromkeys(w for alt in alts for w in alt))
                 if len(words) <= _MAX_NEEDED:
-                    best = _better(best, words)
+                    one = words
         elif op is _c.IN and len(av) <= _MAX_NEEDED and all(iop is _c.LITERAL for iop, _ in av):
-            best = _better(best, tuple(chr(iav) for _, iav in av))
+            one = tuple(chr(iav) for _, iav in av)
+        if one:
+            best = _better(best, one)
+            if found is not None:
+                found.append(one)
     return best
 
 

@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-from hedui.core.text.pattern_starts import first_chars, needed_literals, starts_class
+from hedui.core.text.pattern_starts import first_chars, needed_literal_sets, starts_class
 
 #: the scan of the stretches when the needed literals are at most one in this many characters,
 #: or in this many for a pattern that reads a run at each try (long_runs.py: its plain scan costs more)
@@ -40,10 +40,13 @@ class Stretches:
     """What the scan of the stretches of a pattern needs: the literals of which every match holds
     one, the characters no match holds (``barrier``) and the characters matches start with."""
 
-    __slots__ = ("literals", "_barrier", "_starts", "_compiled")
+    __slots__ = ("literal_sets", "_barrier", "_starts", "_compiled")
 
-    def __init__(self, literals: tuple[str, ...], barrier: str, starts: re.Pattern[str] | frozenset[str]) -> None:
-        self.literals = literals
+    def __init__(self, literals: tuple[str, ...] | tuple[tuple[str, ...], ...], barrier: str,
+                 starts: re.Pattern[str] | frozenset[str]) -> None:
+        #: the sets of literals of which every match holds one, the best first (any will do: the
+        #: rarest in the text is used)
+        self.literal_sets = (literals,) if isinstance(literals[0], str) else literals
         self._barrier = barrier
         self._starts = starts
         #: (the literals' finditer, barrier, last barrier, starts) compiled on first use (not on
@@ -52,18 +55,23 @@ class Stretches:
 
     @classmethod
     def of(cls, pattern: re.Pattern[str], starts: re.Pattern[str] | None, parsed) -> Stretches | None:
-        literals = needed_literals(pattern, parsed)
-        if literals is None or parsed is None or parsed.getwidth()[0] == 0:
+        sets = needed_literal_sets(pattern, parsed)
+        if not sets or parsed is None or parsed.getwidth()[0] == 0:
             return None  # (a match that may be empty holds nothing)
         bar = barrier_class(pattern, strict=True, parsed=parsed)
         first = first_chars(pattern, parsed) if starts is None else starts
-        return None if bar is None or first is None else cls(literals, bar, first)
+        return None if bar is None or first is None else cls(sets, bar, first)
+
+    @property
+    def literals(self) -> tuple[str, ...]:
+        """The best set of literals of which every match holds one."""
+        return self.literal_sets[0]
 
     @property
     def compiled(self) -> tuple:
         if self._compiled is None:
             starts = self._starts if isinstance(self._starts, re.Pattern) else starts_class(self._starts)
-            self._compiled = (tuple(re.compile(re.escape(w)).finditer for w in self.literals),
+            self._compiled = ({w: re.compile(re.escape(w)).finditer for ws in self.literal_sets for w in ws},
                               re.compile(self._barrier),
                               # the greedy ``.*`` then a barrier: its end is just after the last barrier
                               re.compile(f"(?s:.*)(?:{self._barrier})"),
@@ -78,21 +86,23 @@ class Stretches:
         memo = {} if memo is None else memo
         n = len(text)
         budget = n // (RUN_SHARE if runs else SPARSE_SHARE)
-        if sum(text.count(w, 0, n // 8) for w in self.literals) * 4 > budget:
-            return None  # plainly too many, told by an eighth of the text
+        # the set the fewest places of which are in the first eighth of the text, unless plainly too many
+        count, literals = min((sum(_sample_count(text, w, memo) for w in ws), ws) for ws in self.literal_sets)
+        if count * 4 > budget:
+            return None
         most = n // min(RUN_SHARE, SPARSE_SHARE)  # (what any pattern may take, remembered)
         places: list[int] = []
         finders, bar, last_bar, _ = self.compiled
-        for w, finds in zip(self.literals, finders):
+        for w in literals:
             found = memo.get(w, _UNSEEN)
             if found is _UNSEEN:  # the places of w, or None for too many
-                found = [m.start() for m in islice(finds(text), most + 1)]
+                found = [m.start() for m in islice(finders[w](text), most + 1)]
                 memo[w] = found = None if len(found) > most else found
             if found is None or len(found) > budget:
                 return None
             budget -= len(found)
             places += found
-        if len(self.literals) > 1:
+        if len(literals) > 1:
             places.sort()
         out: list[tuple[int, int]] = []
         end = -1
@@ -140,6 +150,15 @@ class Stretches:
                 pos = c.start() + 1
             return None
         return search
+
+
+def _sample_count(text: str, w: str, memo: dict) -> int:
+    """How often ``w`` is in the first eighth of ``text`` (remembered in ``memo``)."""
+    key = ("sample count", w)
+    count = memo.get(key)
+    if count is None:
+        count = memo[key] = text.count(w, 0, len(text) // 8)
+    return count
 
 
 def _after_last(last_barrier: re.Pattern[str], text: str, q: int) -> int:

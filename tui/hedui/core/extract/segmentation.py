@@ -42,7 +42,6 @@ class Segmenter:
         self.find = lex.find
         self.logtotal = log(lex.total)
         self.han = jieba.re_han_default
-        self.whole = self.han.fullmatch
         self.skip = jieba.re_skip_default
         self.eng = jieba.re_eng
         #: each string met: log(frequency) - log(total) for a word (negated when no longer word
@@ -54,7 +53,7 @@ class Segmenter:
 
     def lcut(self, s: str) -> list[str]:
         out: list[str] = []
-        if self.whole(s) is not None:  # one block (most strings asked): no split
+        if self.han.fullmatch(s) is not None:  # one block (most strings asked): no split
             self._block(s, out)
             return out
         skip = self.skip

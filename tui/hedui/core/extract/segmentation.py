@@ -53,6 +53,9 @@ class Segmenter:
 
     def lcut(self, s: str) -> list[str]:
         out: list[str] = []
+        if self.han.fullmatch(s) is not None:  # one block (most strings asked): no split
+            self._block(s, out)
+            return out
         skip = self.skip
         odd = False
         # re.split with the pattern's one group: the blocks are the odd pieces (jieba's

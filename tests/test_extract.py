@@ -341,3 +341,22 @@ def test_the_furniture_filter_never_misses_a_span_that_inside_finds(raw, asked, 
             assert meets
         if not any(fs < e and max(fe, fs + 1) > s for fs, fe, _ in spans):
             assert not meets  # away from every span: no look closer
+
+
+def test_the_governing_words_found_once_tell_where_governing_looks_further() -> None:
+    # GoverningWords.near is the first test of QualifierTable.governing (a word within reach),
+    # told from the places of the words found once for the text
+    import random
+
+    from hedui.core.numbers.qualifiers import GOVERN_REACH, QualifierTable
+    from hedui.core.rules import load_rules
+
+    table = QualifierTable(load_rules())
+    rnd = random.Random(4)
+    pieces = ["至少", "不少于", "最高", "最多", "至多", "，", "。", "建设", "1家", "、", "10家", "人"]
+    for _ in range(200):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
+        words = table.governing_words(s)
+        assert words is not None
+        for pos in range(len(s) + 1):
+            assert words.near(pos) == (table._gov_re.search(s, max(0, pos - GOVERN_REACH), pos) is not None), (s, pos)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from hedui.core.numbers.exclusions import Exclusions, ExclusionSpans
 from hedui.core.numbers.finder import NumberMatch, find_numbers, parse_number
 from hedui.core.numbers.numerals import CN_DIGITS, tidy
-from hedui.core.numbers.qualifiers import QualifierTable
+from hedui.core.numbers.qualifiers import GoverningWords, QualifierTable
 from hedui.core.numbers.units import UnitMatch, UnitTable
 from hedui.core.extract.table_layout import Tables
 
@@ -90,8 +90,9 @@ class CandidateFinder:
                 end += 1
         return tidy(value), value_max, end
 
-    def grow(self, s: str, n: NumberMatch, spans: ExclusionSpans) -> Candidate:
-        """The figure around number ``n`` as far as the text allows."""
+    def grow(self, s: str, n: NumberMatch, spans: ExclusionSpans, words: GoverningWords | None = None) -> Candidate:
+        """The figure around number ``n`` as far as the text allows (``words``: the governing
+        words of ``s``, ``QualifierTable.governing_words``, or None to look them up here)."""
         start, pos = n.start, n.end
         bound = "="
         value, value_max = n.value, n.value_max
@@ -149,7 +150,7 @@ class CandidateFinder:
             bound = "range"
         if category == "count" and value != value.to_integral_value():
             category = "measure"  # 7.4天, 2.5个月: a fraction of a count unit measures a duration
-        if bound == "=" and u is not None and qb is None:
+        if bound == "=" and u is not None and qb is None and (words is None or words.near(start)):
             g = qualifiers.governing(s, start)
             # 所得最高20%家庭…194万元: a word qualifying the number right after it governs no
             # later figure, unless they are items of one list (不少于1家、10家)
@@ -181,6 +182,7 @@ class CandidateFinder:
         """The candidates of ``s``; ``tables`` (table_layout.py) makes bare table cells figures."""
         nums = find_numbers(s, bare_scales=True)
         spans = self.exclusions.spans(s)
+        words = self.qualifiers.governing_words(s)
         out: list[Candidate] = []
         consumed = 0
         grow = self.grow
@@ -189,7 +191,7 @@ class CandidateFinder:
                 continue
             if n.text in ("百", "千") and s.startswith("分之", n.end):
                 continue  # the 百 of 百分之八十 (when the number finder reports it)
-            c = grow(s, n, spans)
+            c = grow(s, n, spans, words)
             for word, unit in PER_WORDS if not c.unit else ():
                 # 百分之八十 -> 80%, 千分之五 -> 5‰
                 w0 = n.start - len(word)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from hedui.core.rules import RuleSet
 
@@ -21,6 +23,27 @@ class QualifierMatch:
     word: str
     bound: str
     rule: str
+
+
+@dataclass(slots=True)
+class GoverningWords:
+    """The places of the governing words of one text: their starts, sorted, and the least end of
+    the words from each one on (a word lies in [lo, hi) iff ``least_end[bisect_left(starts, lo)] <= hi``)."""
+
+    starts: list[int]
+    least_end: list[int]
+
+    def near(self, pos: int) -> bool:
+        """Is a governing word in the reach of ``pos`` (``QualifierTable.governing``'s first test)?"""
+        i = bisect_left(self.starts, pos - GOVERN_REACH)
+        return i < len(self.starts) and self.least_end[i] <= pos
+
+
+def _places(s: str, w: str):
+    i = s.find(w)
+    while i >= 0:
+        yield i
+        i = s.find(w, i + 1)
 
 
 class QualifierTable:
@@ -50,13 +73,15 @@ class QualifierTable:
         self._inner_by_first: dict[str, list[tuple[str, str, str]]] = {}
         for t in self._inner:
             self._inner_by_first.setdefault(t[0][0], []).append(t)
+        #: the characters a qualifier before a number (or a link or a currency after one) ends with
+        self._before_ends = frozenset(self._before_by_last) | self._links | self._currency_ends
         self._after_by_first: dict[str, list[tuple[str, str, str]]] = {}
         for t in self._after:
             self._after_by_first.setdefault(t[0][0], []).append(t)
 
     def before(self, s: str, pos: int) -> QualifierMatch | None:
         """The qualifier that ends at ``pos``."""
-        if pos == 0:
+        if pos == 0 or s[pos - 1] not in self._before_ends:  # most numbers: none can end here
             return None
         for w, b, rid, longer in self._before_by_last.get(s[pos - 1], ()):
             if pos >= len(w) and s.startswith(w, pos - len(w)):
@@ -93,6 +118,15 @@ class QualifierTable:
             if s.startswith(w, pos):
                 return QualifierMatch(pos, pos + len(w), w, b, rid)
         return None
+
+    def governing_words(self, s: str) -> GoverningWords | None:
+        """The places of the governing words in ``s`` (None: the rules have none), so that the
+        positions of ``s`` with none near are told without ``governing``."""
+        if self._gov_re is None:
+            return None
+        places = sorted((i, i + len(w)) for w in self._governs for i in _places(s, w))
+        least = list(accumulate(reversed([b for _, b in places]), min))[::-1]
+        return GoverningWords([a for a, _ in places], least)
 
     def governing(self, s: str, pos: int) -> QualifierMatch | None:
         """A list-governing qualifier earlier in the clause of ``pos`` (至少建设1家…、10家…)."""

@@ -266,13 +266,9 @@ def _plain_run(ctx: Context, a: int, b: int) -> list[int] | None:
     t = ctx.text
     while a < b and t[a] in _PUNCT_HEAD:
         a += 1
-    while a < b and t[b - 1] in _PUNCT_TAIL:  # (no bracket opens in a plain stretch: none closes)
-        b -= 1
-    if a == b:
-        return []
-    text = t[a:b]
-    if not _plain(ctx, text):
-        return None
+    b, text = _plain_text(ctx, a, b)  # (no bracket opens in a plain stretch: none closes)
+    if not text:
+        return text  # [] for nothing left, None for a stretch a step could change
     cut = ctx.rules.cut_words and (ctx.memo.get("label-patterns") or _patterns(ctx))[4]
     if cut and cut.search(text) is not None:
         return None
@@ -299,14 +295,22 @@ def _plain_after(ctx: Context, ve: int, end: int) -> list[int] | None:
     stops = ctx.rules.after_stop_words and (ctx.memo.get("label-patterns") or _patterns(ctx))[3]
     if stops and stops.search(text) is not None:
         return None
+    b, text = _plain_text(ctx, a, b)
+    if not text:
+        return text  # [] for nothing left, None for a stretch a step could change
+    return [] if text in ctx.rules.after_not else list(range(a, b))
+
+
+def _plain_text(ctx: Context, a: int, b: int) -> tuple[int, str | list | None]:
+    """(the end of [a, b) without the punctuation that ends it, the text of what is left): its
+    text when no step could change it, [] when nothing is left, None when a step could."""
+    t = ctx.text
     while a < b and t[b - 1] in _PUNCT_TAIL:
         b -= 1
     if a == b:
-        return []
+        return b, []
     text = t[a:b]
-    if not _plain(ctx, text):
-        return None
-    return [] if text in ctx.rules.after_not else list(range(a, b))
+    return b, (text if _plain(ctx, text) else None)
 
 
 def join_pieces(pieces: list[str], sep: str = "") -> str:

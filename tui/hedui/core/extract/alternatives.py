@@ -17,6 +17,7 @@ from hedui.core.extract.label_words import _PUNCT_HEAD, _text, join_pieces, word
 from hedui.core.extract.labels import LAST_FIGURE, previous_subject
 from hedui.core.extract.periods import LAST_PERIOD, governing_span, phrase_text
 from hedui.core.extract.tables import table_cell
+from hedui.core.extract.time_phrases import TimePhrase
 
 MAX_ALTERNATIVES = 4
 
@@ -131,21 +132,21 @@ def _more_than_two(ctx: Context, s: str, n: int, words: list[str] | None) -> boo
 def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple[str, ...]:
     """Up to four other periods of the figure at [start, end) of the ORIGINAL text."""
     got = ctx.memo.get(LAST_PERIOD)
-    if got is not None and got[0] == start and got[1] == end:
-        _, _, vs, ve, cell, got = got  # what period_for found of this figure
+    if got is not None and got[0] == start and got[1] == end and got[4] is None:
+        _, _, vs, ve, _, got, before, after = got  # what period_for found of this figure
+        options = [phrase_text(ctx, got[0].start, got[0].end)] if _joined_span(got) else []
     else:
         vs, ve = ctx.view_span(start, end)
-        cell, got = table_cell(ctx, vs, ve), None
-    options: list[str] = []
-    if cell is not None:
-        options.extend(ctx.original(range(s, e)).strip() for s, e in cell.heads
-                       if any(p.start <= s and p.end >= e for p in ctx.phrases_in(s, e)))
-    if got is None:
+        cell = table_cell(ctx, vs, ve)
+        options = []
+        if cell is not None:
+            options.extend(ctx.original(range(s, e)).strip() for s, e in cell.heads
+                           if any(p.start <= s and p.end >= e for p in ctx.phrases_in(s, e)))
         got = governing_span(ctx, vs)
-    if got is not None and (got[1] != got[0].start or got[2] != got[0].end):
-        options.append(phrase_text(ctx, got[0].start, got[0].end))  # one of two joined
-    ss, se = ctx.sentence_at(vs)
-    before, after = ctx.phrase_ranges(ss, vs, ve, se)
+        if _joined_span(got):
+            options.append(phrase_text(ctx, got[0].start, got[0].end))  # type: ignore[index]
+        ss, se = ctx.sentence_at(vs)
+        before, after = ctx.phrase_ranges(ss, vs, ve, se)
     if not options and before == after:  # (both empty: no phrase in the sentence beside the figure)
         return ()
     # the same for every figure of the sentence between the same phrases, with the same chosen
@@ -154,6 +155,11 @@ def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tupl
     if ranked is None:
         ranked = ctx.memo[key] = _ranked(_sentence_phrases(ctx, options, before, after), chosen)
     return ranked
+
+
+def _joined_span(span: tuple[TimePhrase, int, int] | None) -> bool:
+    """Is the period ``span`` two phrases joined (one of them an alternative)?"""
+    return span is not None and (span[1] != span[0].start or span[2] != span[0].end)
 
 
 def _sentence_phrases(ctx: Context, first: list[str], before: tuple[int, int], after: tuple[int, int]

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from hedui.core.extract.boundaries import Breaks, grouping_comma
 from hedui.core.extract.context_rules import ContextRules
 from hedui.core.extract.jieba_dictionary import quiet, segmenter  # noqa: F401 (segmenter: tests)
+from hedui.core.extract.positions import SHIFT, bucket_index, covered, phrase_bounds, quantity_starts
 from hedui.core.extract.segmentation import Segmenter
 from hedui.core.model import Report
 from hedui.core.numbers.scan import Scanner, barrier
@@ -29,9 +30,6 @@ CLAUSE_REACH = 120
 SENTENCE_REACH = 1000
 #: an empty range of phrases
 _NONE = (0, 0)
-#: the last of the sorted starts (and ends) of the quantities and of the phrases, past any
-#: position: a bisection's index is always one to read (an empty answer told by one comparison)
-BEYOND = 1 << 62
 #: segmentations remembered, the latest asked (a sentence's figures share runs; none from far off)
 WORD_MEMORY = 256
 
@@ -62,12 +60,19 @@ class Context:
     text: str
     _sentence_starts: list[int] = field(default_factory=list)
     _quantities: list[tuple[int, int]] | None = None
+    #: the quantities' starts (positions.py: ended by BEYOND, with their bucket index)
     _quantity_starts: list[int] | None = None
+    _quantity_index: list[int] | None = None
     _qblocks: list[int] | None = None
     _qcache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _phrases: list[TimePhrase] | None = None
+    #: the phrases' starts and ends (positions.py: ended by BEYOND, with their bucket indexes)
     _phrase_starts: list[int] | None = None
     _phrase_ends: list[int] | None = None
+    _phrase_start_index: list[int] | None = None
+    _phrase_end_index: list[int] | None = None
+    #: the positions the bucket indexes answer for: 0 up to this
+    _covered: int = 0
     _bases: dict[int, TimePhrase] | None = None
     _segmenter: Segmenter | None = None
     _word_cache: dict[str, list[str]] = field(default_factory=dict)
@@ -79,6 +84,8 @@ class Context:
     memo: dict[Any, Any] = field(default_factory=dict)
     #: the report's tables (table_layout.Tables), found by the extractor or on first use
     tables: Any = None
+    #: 1 at each view position inside one of their cells (tables.cell_map, on first use)
+    in_cells: bytearray | None = None
     #: the sentence last asked for (a figure's label, period and alternatives ask in turn):
     #: (start, end, a, b, (start, end)), [a, b) the positions it is all within reach of
     _last_sentence: tuple[int, int, int, int, tuple[int, int]] = (0, 0, 0, 0, (0, 0))
@@ -231,7 +238,7 @@ class Context:
             scan = self.scanners.quantity if self.scanners is not None else None
             spans = self._quantity_spans(0, None) if scan is not None else []
             self._quantities = spans
-            self._quantity_starts = quantity_starts(spans)
+            self._quantity_starts, self._quantity_index = quantity_starts(spans, len(self.text))
         return self._quantities
 
     def _quantity_spans(self, pos: int, stop: int | None) -> list[tuple[int, int]]:
@@ -263,11 +270,19 @@ class Context:
     def quantities_in(self, start: int, end: int) -> list[tuple[int, int]]:
         qs = self._quantities
         if qs is not None:
-            starts = self._quantity_starts  # (set with them, BEYOND last)
-            i = bisect_left(starts, start)  # type: ignore[arg-type]
+            starts = self._quantity_starts  # (set with them, BEYOND last, and their index)
+            if 0 <= start < self._covered:  # bisect_left(starts, start), by the bucket index
+                i = self._quantity_index[start >> SHIFT]  # type: ignore[index]
+                while starts[i] < start:  # type: ignore[index]
+                    i += 1
+            else:
+                i = bisect_left(starts, start)  # type: ignore[arg-type]
             if starts[i] >= end:  # type: ignore[index]  # none (most stretches asked)
                 return []
-            return qs[i:bisect_left(starts, end, i + 1)]  # type: ignore[arg-type]
+            j = i + 1
+            while starts[j] < end:  # type: ignore[index]  # (a stretch holds a few)
+                j += 1
+            return qs[i:j]
         blocks = self._quantity_blocks()
         if blocks is None:
             qs = self.quantities()
@@ -296,8 +311,17 @@ class Context:
             found = find_time_phrases(self.text, self.rules, periods, self.sentence_at)
             self._phrases = [p for p in found if p.kind != "base"]
             self._bases = {p.end: p for p in found if p.kind == "base"}
-            self._phrase_starts, self._phrase_ends = phrase_bounds(self._phrases)
+            self._set_phrases(self._phrases)
         return self._phrases
+
+    def _set_phrases(self, phrases: list[TimePhrase]) -> None:
+        """The bounds of ``phrases`` (those of ``phrases()``) and their bucket indexes."""
+        starts, ends = phrase_bounds(phrases)
+        n = len(self.text)
+        self._phrase_starts, self._phrase_ends = starts, ends
+        self._phrase_start_index = bucket_index(starts, n)
+        self._phrase_end_index = bucket_index(ends, n)
+        self._covered = covered(n)
 
     def bases(self) -> dict[int, TimePhrase]:
         """The bases of comparisons (较110年, 比上年) by the view position they end at."""
@@ -315,9 +339,21 @@ class Context:
         """The phrases that start at or after ``start`` and end by ``end`` (the phrases are apart:
         sorted by their starts, they are sorted by their ends)."""
         ps = self._phrases if self._phrases is not None else self.phrases()
-        i = bisect_left(self._phrase_starts, start)  # type: ignore[arg-type]
-        ends = self._phrase_ends
-        if ends[i] > end:  # type: ignore[index]  # none (most stretches asked; BEYOND ends them)
+        starts, ends = self._phrase_starts, self._phrase_ends
+        if 0 <= start and end < self._covered - 1:  # the bisections by the bucket indexes
+            i = self._phrase_start_index[start >> SHIFT]  # type: ignore[index]
+            while starts[i] < start:  # type: ignore[index]
+                i += 1
+            if ends[i] > end:  # type: ignore[index]  # none (most stretches asked; BEYOND ends them)
+                return []
+            j = self._phrase_end_index[(end + 1) >> SHIFT]  # type: ignore[index]  # bisect_right
+            if j <= i:
+                j = i + 1
+            while ends[j] <= end:  # type: ignore[index]
+                j += 1
+            return ps[i:j]
+        i = bisect_left(starts, start)  # type: ignore[arg-type]
+        if ends[i] > end:  # type: ignore[index]
             return []
         return ps[i:bisect_right(ends, end, i + 1)]  # type: ignore[arg-type]
 
@@ -362,20 +398,3 @@ class Context:
             self.words("")
         return self._segmenter.several(s)  # type: ignore[union-attr]
 
-
-def phrase_bounds(phrases: list[TimePhrase]) -> tuple[list[int], list[int]]:
-    """The starts and the ends of the phrases (found apart, so both sorted), each list ended by
-    BEYOND."""
-    starts, ends = [p.start for p in phrases], [p.end for p in phrases]
-    if any(a > b for a, b in zip(ends, ends[1:])):
-        raise ValueError("time phrases overlap")
-    starts.append(BEYOND)
-    ends.append(BEYOND)
-    return starts, ends
-
-
-def quantity_starts(quantities: list[tuple[int, int]]) -> list[int]:
-    """The starts of the (sorted) quantities, ended by BEYOND."""
-    starts = [q[0] for q in quantities]
-    starts.append(BEYOND)
-    return starts

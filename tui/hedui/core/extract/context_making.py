@@ -6,7 +6,8 @@ from dataclasses import replace
 from typing import Any
 
 from hedui.core.extract.boundaries import sentence_starts
-from hedui.core.extract.context import Context, RuleScanners, TextViewLike, phrase_bounds, quantity_starts
+from hedui.core.extract.context import Context, RuleScanners, TextViewLike
+from hedui.core.extract.positions import covered, quantity_starts
 from hedui.core.extract.context_numbers import kept_quantities
 from hedui.core.extract.context_rules import ContextRules, load_context_rules
 from hedui.core.extract.jieba_dictionary import lexicon, quiet
@@ -29,10 +30,12 @@ def in_stretch(ctx: Context, quantities: list[tuple[int, int]], lo: int, hi: int
     periods = ctx.scanners.periods if ctx.scanners is not None else None
     found = [p.shifted(lo) for p in find_time_phrases(ctx.text[lo:hi], ctx.rules, periods, sentence_at)]
     phrases = [p for p in found if p.kind != "base"]
-    starts, ends = phrase_bounds(phrases)
-    return replace(ctx, _quantities=kept, _quantity_starts=quantity_starts(kept), _qblocks=None, _qcache={},
-                   _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},
-                   _phrase_starts=starts, _phrase_ends=ends, memo={}, _word_cache=dict(ctx._word_cache))
+    starts, index = quantity_starts(kept, len(ctx.text))  # type: ignore[arg-type]
+    piece = replace(ctx, _quantities=kept, _quantity_starts=starts, _quantity_index=index, _qblocks=None,
+                    _qcache={}, _phrases=phrases, _bases={p.end: p for p in found if p.kind == "base"},
+                    memo={}, _word_cache=dict(ctx._word_cache))
+    piece._set_phrases(phrases)
+    return piece
 
 
 def warm(ctx: Context | None = None) -> None:
@@ -55,6 +58,7 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
         scanners = RuleScanners(rules)
     text = view.text
     quantities = kept_quantities(text, rules, quantities)
+    starts, index = quantity_starts(quantities, len(text)) if quantities is not None else (None, None)
     origin = getattr(view, "origin", None)
     segments = None
     if origin is not None and hasattr(origin, "view_starts"):
@@ -68,6 +72,8 @@ def make_context(report: Report, view: TextViewLike, rules: ContextRules | None 
         scanners=scanners,
         _segments=segments,
         _quantities=quantities,
-        _quantity_starts=None if quantities is None else quantity_starts(quantities),
+        _quantity_starts=starts,
+        _quantity_index=index,
+        _covered=covered(len(text)),
         tables=tables,
     )

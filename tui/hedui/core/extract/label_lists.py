@@ -8,7 +8,8 @@ is in the list when it is a bare noun right after the number before it and a lis
 from __future__ import annotations
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.label_words import _before_start, _before_words, _drop_time, _text, _trim
+from hedui.core.extract.label_trim import _text, _trim
+from hedui.core.extract.label_words import _before_start, _before_words, _drop_time
 
 _SEPARATORS = "、,， \u3000"
 #: the longest bare noun that is an item of such a list, in characters
@@ -31,10 +32,17 @@ def _previous_item(ctx: Context, idx: list[int], ss: int) -> tuple[int, int] | N
 def _own_head(ctx: Context, qs: int, ss: int, words: list[int]) -> list[int] | None:
     """The head an item states itself: its list-head verb, or the subject before its empty verb
     (possibly nothing: 该集团实现… trims to none); None when it states no head."""
+    heads = ctx.rules.list_head_words
     if words:
-        first = ctx.words(_text(ctx, words))[0]
-        if first in ctx.rules.list_head_words:
-            return words[:len(first)]
+        text = _text(ctx, words)
+        starts = ctx.memo.get("label-list-heads")
+        if starts is None:
+            starts = ctx.memo["label-list-heads"] = tuple(heads)
+        # (its first word is a prefix of it: segmented only when a list head starts it)
+        if text.startswith(starts):
+            first = ctx.words(text)[0]
+            if first in heads:
+                return words[:len(first)]
     start = _before_start(ctx, qs, ss)
     raw = ctx.text[start:qs]
     # the first empty verb of the stretch (not the first of a set's order, which the hash seed decides)
@@ -47,8 +55,8 @@ def _own_head(ctx: Context, qs: int, ss: int, words: list[int]) -> list[int] | N
 def shared_head(ctx: Context, vs: int, ss: int, words: list[int]) -> list[int]:
     """The head the first item of the list that the figure at ``vs`` (words ``words``, a bare noun)
     is an item of states, to go before its words; [] when none."""
-    if not words or len(words) > MAX_ITEM:
-        return []
+    if not words or len(words) > MAX_ITEM or ctx.text[words[0] - 1] not in _SEPARATORS:
+        return []  # (no list comma right before its words: it follows no number of a list)
     prev = _previous_item(ctx, words, ss)  # (the cheapest test first: most words follow none)
     if prev is None or _own_head(ctx, vs, ss, words) is not None:
         return []

@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import re
 
-from hedui.core.extract.context import CLAUSE_REACH, Context, grouping_comma
-from hedui.core.numbers.scan import literal_alternation
+from hedui.core.extract.context import CLAUSE_REACH, Context
+from hedui.core.extract.label_trim import (
+    _PUNCT_HEAD, _PUNCT_TAIL, _cut_list, _patterns, _plain, _stop_after, _text, _trim,
+)
 
-_PUNCT_HEAD = "的、,，;；:：)）]】」』 \u3000"
 _SPACE = " \u3000\t\r\n"
 _MAX_BRACKET = 8
 _SHORT_ITEM = 2  # the longest item of a list of nouns after a number (乡、镇、场)
 _NOTES = ("以下", "下同", "简称", "下称")  # a bracket opening with these is a note (新臺幣(以下同))
 _NOUN_JOINERS = ("和", "及", "与", "、")
 _JOINERS = "、和及与 \u3000"
+_AFTER_HEAD = "的" + _JOINERS
 _OPENERS = re.compile("[(（\\[【]")
 _BRACKETS = re.compile("[(（)）]")
 _SPACES = re.compile("[" + _SPACE + "]")
+_TIME_MARKS = re.compile("[年比" + _SPACE + "]")
+_UNPLAIN = re.compile("[年比" + _SPACE + "(（\\[【]")  # (and an opening bracket)
 _DIGIT_YEAR = re.compile(r"[0-9０-９]年")
 _FRAMED = re.compile("相比|比较")
 _BASE_YEAR = re.compile(r"(?:民国)?[0-9０-９]{2,4}年度?")  # a year, not a span (比10年前)
@@ -50,26 +54,39 @@ def _before_start(ctx: Context, vs: int, floor: int) -> int:
     return got
 
 
+def _marks(ctx: Context) -> re.Pattern[str]:
+    """Brackets and list commas that are not clause breaks, compiled once per context."""
+    got = ctx.memo.get("label-marks")
+    if got is None:
+        bounds = ctx.rules.label_boundaries
+        got = ctx.memo["label-marks"] = re.compile(
+            "[" + re.escape("".join(ch for ch in ")）(（、" if ch not in bounds)) + "]")
+    return got
+
+
 def _before_start_of(ctx: Context, vs: int, floor: int) -> int:
     t = ctx.text
     bounds = ctx.rules.label_boundaries
-    depth = 0
-    i = vs - 1
     floor = max(floor, vs - CLAUSE_REACH)  # a clause is followed that far at most
-    while i >= floor:
-        ch = t[i]
-        if ch in bounds and not grouping_comma(t, i):
-            break
-        if ch in ")）":
-            depth += 1
-        elif ch in "(（":
-            if depth == 0:
+    # the walk back from vs stops at the clause break (found by one search), else at an open
+    # bracket or a list comma after it: only brackets and commas are looked at, nearest first
+    j = ctx.break_before(vs, floor, bounds)
+    start = j + 1 if j >= 0 else min(floor, vs)
+    marks = _marks(ctx)
+    if marks.search(t, start, vs) is not None:
+        depth = 0
+        for i in reversed([m.start() for m in marks.finditer(t, start, vs)]):
+            ch = t[i]
+            if ch in ")）":
+                depth += 1
+            elif ch in "(（":
+                if depth == 0:
+                    start = i + 1
+                    break
+                depth -= 1
+            elif depth == 0 and _is_list_comma(ctx, i, floor):
+                start = i + 1
                 break
-            depth -= 1
-        elif ch == "、" and depth == 0 and _is_list_comma(ctx, i, floor):
-            break
-        i -= 1
-    start = i + 1
     # after the previous number of the clause
     after_number = False
     for qs, qe in ctx.quantities_in(start, vs):
@@ -153,15 +170,12 @@ def _after_end(ctx: Context, ve: int, ceiling: int) -> int:
     return min(end, ve + ctx.rules.max_after)
 
 
-def _base_years(ctx: Context, idx: list[int]) -> set[int]:
-    """Positions of a dated comparison base in ``idx``: 較民國103年增加 → 增加, 比2022年同期增加 →
+def _base_years(ctx: Context, lo: int, hi: int) -> set[int]:
+    """Positions of a dated comparison base in [lo, hi): 較民國103年增加 → 增加, 比2022年同期增加 →
     比同期增加 (a curator's label says what changed, not against which year; 比上年 stays), and
-    of a framed one (与去年同期相比上升 → 上升)."""
+    of a framed one (与去年同期相比上升 → 上升). (Asked only when the stretch holds 年 or 比.)"""
     t = ctx.text
     drop: set[int] = set()
-    lo, hi = idx[0], idx[-1] + 1
-    if t.find("年", lo, hi) < 0 and t.find("比", lo, hi) < 0:
-        return drop  # neither a year nor a frame (相比, 比较) in their stretch
     for m in _DIGIT_YEAR.finditer(t, lo, hi):  # a base ends in a year: 103年, 2022年度
         end = m.end() + (t[m.end():m.end() + 1] == "度")
         base = ctx.base_ending_at(end)
@@ -184,113 +198,18 @@ def _drop_time(ctx: Context, idx: list[int]) -> list[int]:
     if not idx:
         return idx
     t = ctx.text
-    phrases = ctx.phrases_in(idx[0], idx[-1] + 1)
-    bases = _base_years(ctx, idx)
-    if not phrases and not bases and idx[-1] - idx[0] + 1 == len(idx) \
-            and _SPACES.search(t, idx[0], idx[-1] + 1) is None:
+    a, b = idx[0], idx[-1] + 1
+    phrases = ctx.phrases_in(a, b)
+    if not phrases and b - a == len(idx) and _TIME_MARKS.search(t, a, b) is None:
+        return idx  # no phrase, no base (103年, 相比) and no space in one stretch: one search says so
+    # a base ends in a year (103年) or is framed (相比, 比较): neither character, no base
+    bases = _base_years(ctx, a, b) if t.find("年", a, b) >= 0 or t.find("比", a, b) >= 0 else None
+    if not phrases and not bases and b - a == len(idx) and _SPACES.search(t, a, b) is None:
         return idx
-    drop: set[int] = bases
+    drop: set[int] = bases if bases is not None else set()
     for p in phrases:
         drop.update(range(p.match_start, p.end))
     return [i for i in idx if i not in drop and t[i] not in _SPACE]
-
-
-def _closes(t: str, idx: list[int]) -> bool:
-    """Does the last character close a bracket opened inside the run (村(社区))?"""
-    last = t[idx[-1]]
-    opener = {")": "(", "）": "（"}.get(last)
-    return opener is not None and any(t[i] == opener for i in idx[:-1])
-
-
-def _patterns(ctx: Context) -> tuple[re.Pattern[str], ...]:
-    """(a head word at the start, a tail word at the end, a drop word, an after-stop word, a cut
-    word) of the label rules, compiled once per context: a run none of them fits needs no
-    segmentation."""
-    got = ctx.memo.get("label-patterns")
-    if got is None:
-        r = ctx.rules
-
-        def alt(words: frozenset[str]) -> str:
-            return literal_alternation(words) if words else "(?!)"
-
-        got = ctx.memo["label-patterns"] = (
-            re.compile(alt(r.head_words)), re.compile("(?:" + alt(r.tail_words) + r")\Z"),
-            re.compile(alt(r.drop_words | r.subject_cut_words)), re.compile(alt(r.after_stop_words)),
-            re.compile(alt(r.cut_words)))
-    return got
-
-
-def _head_start(ctx: Context, idx: list[int]) -> bool:
-    """Do the words at ``idx`` start with a head word (else no first word of theirs is one)?"""
-    return _patterns(ctx)[0].match(_text(ctx, idx)) is not None
-
-
-def _may_trim(ctx: Context, text: str) -> bool:
-    heads, tails, drops = _patterns(ctx)[:3]
-    return bool(heads.match(text) or tails.search(text) or drops.search(text))
-
-
-def _subject_cut(ctx: Context, words: list[str]) -> int:
-    """Characters before an adverb that follows a subject (各级工会|共举办普法活动), when two words
-    or more follow it; else 0."""
-    cuts = ctx.rules.subject_cut_words
-    pos = 0
-    for k, w in enumerate(words):
-        if k > 0 and w in cuts and len(words) - k > 2 and words[k + 1] not in ctx.rules.subject_keep_verbs:
-            return pos
-        pos += len(w)
-    return 0
-
-
-def _trim(ctx: Context, idx: list[int], allow_empty: bool = False) -> list[int]:
-    """Cut head and tail words (rules/labels.toml) off a run of view positions, word-wise."""
-    t = ctx.text
-    heads = ctx.rules.head_words
-    tails = ctx.rules.tail_words
-    for _ in range(6):
-        before = len(idx)
-        while idx and t[idx[0]] in _PUNCT_HEAD:
-            idx = idx[1:]
-        while idx and t[idx[-1]] in _PUNCT_HEAD + "(（" and not _closes(t, idx):
-            idx = idx[:-1]
-        if not idx:
-            return idx
-        text = _text(ctx, idx)
-        prefixes = ctx.rules.prefix_words
-        prefix = next((w for w in prefixes if text.startswith(w) and len(text) - len(w) >= 2), None) \
-            if text.startswith(prefixes) else None
-        if prefix is not None:
-            idx = idx[len(prefix):]
-            continue
-        if not _may_trim(ctx, text):
-            break  # no head word starts it, no tail word ends it, no drop word is in it
-        words = ctx.words(text)
-        cut = _subject_cut(ctx, words)
-        if cut:
-            idx = idx[cut:]
-            continue
-        drops = ctx.rules.drop_words
-        if drops and any(w in drops for w in words) and len(words) > 1:
-            kept: list[int] = []
-            pos = 0
-            for w in words:
-                if w not in drops:
-                    kept.extend(idx[pos:pos + len(w)])
-                pos += len(w)
-            idx = kept
-            continue
-        least = 0 if allow_empty else 1
-        if words and words[0] in heads and len(words) > least:
-            idx = idx[len(words[0]):]
-        elif words and words[-1] in tails and len(words) > least:
-            idx = idx[: len(idx) - len(words[-1])]
-        elif len(words) > least + 1 and words[0] + words[1] in heads:
-            idx = idx[len(words[0]) + len(words[1]):]  # a head word the segmenter split (一/是)
-        elif len(words) > least + 1 and words[-2] + words[-1] in tails:
-            idx = idx[: len(idx) - len(words[-2]) - len(words[-1])]
-        if len(idx) == before:
-            break
-    return idx
 
 
 def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
@@ -305,62 +224,73 @@ def _before_words(ctx: Context, vs: int, floor: int) -> list[int]:
 
 
 def _before_words_of(ctx: Context, vs: int, floor: int) -> list[int]:
+    t = ctx.text
     start = _before_start(ctx, vs, floor)
-    idx = _drop_asides(ctx.text, _drop_time(ctx, list(range(start, vs))))
+    plain = _plain_before(ctx, start, vs)
+    if plain is not None:
+        return plain
+    idx = _drop_asides(t, _drop_time(ctx, list(range(start, vs))))
     idx = _trim(ctx, idx)
     idx = _cut_list(ctx, idx)[-ctx.rules.max_label:]
-    while idx and ctx.text[idx[0]] in _PUNCT_HEAD:  # cut short at a list comma
+    while idx and t[idx[0]] in _PUNCT_HEAD:  # cut short at a list comma
         idx = idx[1:]
     return idx
 
 
-def _text(ctx: Context, idx: list[int]) -> str:
-    if not idx:
-        return ""
-    a = idx[0]
-    b = idx[-1] + 1
-    if b - a == len(idx):
-        return ctx.text[a:b]
-    return "".join(map(ctx.text.__getitem__, idx))
+def _plain_before(ctx: Context, start: int, vs: int) -> list[int] | None:
+    """The words before a number when the stretch [start, vs) holds no time phrase, base or
+    space and ``_trim`` and ``_cut_list`` would leave it whole but its punctuation (most
+    figures): what ``_before_words_of`` finds, told by a few searches on the text instead of
+    steps on a list of positions; None when a step could change it."""
+    t = ctx.text
+    a, b = start, vs
+    if a >= b:
+        return []
+    if ctx.phrases_in(a, b) or _UNPLAIN.search(t, a, b) is not None:
+        return None  # a time phrase, base, space or bracket
+    while a < b and t[a] in _PUNCT_HEAD:
+        a += 1
+    while a < b and t[b - 1] in _PUNCT_TAIL:  # (no bracket opens in a plain stretch: none closes)
+        b -= 1
+    if a == b:
+        return []
+    text = t[a:b]
+    if not _plain(ctx, text):
+        return None
+    cut = ctx.rules.cut_words and (ctx.memo.get("label-patterns") or _patterns(ctx))[4]
+    if cut and cut.search(text) is not None:
+        return None
+    most = ctx.rules.max_label
+    if most > 0 and b - a > most:
+        a = b - most
+    while a < b and t[a] in _PUNCT_HEAD:  # cut short at a list comma
+        a += 1
+    return list(range(a, b))
 
 
-def _cut_list(ctx: Context, idx: list[int]) -> list[int]:
-    """``A、B、C等实用技能培训班``: what is counted is the class after 等, not the examples."""
-    cuts = ctx.rules.cut_words
-    if not idx or not cuts:
-        return idx
-    s = _text(ctx, idx)
-    if not _patterns(ctx)[4].search(s):
-        return idx  # no cut word in it
-    words = ctx.words(s)
-    pos = 0
-    cut_at = -1
-    for w in words:
-        pos += len(w)
-        if w in cuts and len(idx) - pos >= 2:
-            cut_at = pos
-    if cut_at > 0:
-        return idx[cut_at:]
-    if words and words[-1] in cuts and "、" in words:
-        # 洪涝灾害造成浙江、安徽、湖南等: the examples end the words; what is before them stays
-        first = words.index("、")
-        cut = sum(len(w) for w in words[:first - 1]) if first > 0 else 0
-        if cut > 0:
-            return idx[:cut]
-    return idx
-
-
-def _stop_after(ctx: Context, idx: list[int]) -> list[int]:
-    """The noun phrase after a number, up to the first verb or preposition (rules [[after_stop]])."""
-    stops = ctx.rules.after_stop_words
-    if not idx or not stops or not _patterns(ctx)[3].search(_text(ctx, idx)):
-        return idx
-    pos = 0
-    for w in ctx.words(_text(ctx, idx)):
-        if w in stops and pos > 0:
-            return idx[:pos]
-        pos += len(w)
-    return idx
+def _plain_after(ctx: Context, ve: int, end: int) -> list[int] | None:
+    """``_words_after_of``'s words after a number in [ve, end) when no step but the stripping of
+    punctuation changes them (as ``_plain_before``); None when one could."""
+    t = ctx.text
+    a, b = ve, end
+    if ctx.phrases_in(a, b) or _UNPLAIN.search(t, a, b) is not None:
+        return None
+    while a < b and t[a] in _AFTER_HEAD:
+        a += 1
+    if a == b or t[a] in _PUNCT_HEAD:
+        return []
+    text = t[a:b]
+    stops = ctx.rules.after_stop_words and (ctx.memo.get("label-patterns") or _patterns(ctx))[3]
+    if stops and stops.search(text) is not None:
+        return None
+    while a < b and t[b - 1] in _PUNCT_TAIL:
+        b -= 1
+    if a == b:
+        return []
+    text = t[a:b]
+    if not _plain(ctx, text):
+        return None
+    return [] if text in ctx.rules.after_not else list(range(a, b))
 
 
 def join_pieces(pieces: list[str], sep: str = "") -> str:
@@ -393,8 +323,14 @@ def words_after(ctx: Context, ve: int, vs: int) -> list[int]:
 def _words_after_of(ctx: Context, ve: int, vs: int) -> list[int]:
     t = ctx.text
     _, se = ctx.sentence_at(vs)
-    after = _drop_time(ctx, list(range(ve, _after_end(ctx, ve, se))))
-    while after and t[after[0]] in "的" + _JOINERS:
+    end = _after_end(ctx, ve, se)
+    if end <= ve:
+        return []  # nothing after the number in its clause
+    plain = _plain_after(ctx, ve, end)
+    if plain is not None:
+        return plain
+    after = _drop_time(ctx, list(range(ve, end)))
+    while after and t[after[0]] in _AFTER_HEAD:
         after = after[1:]
     after = _trim(ctx, _stop_after(ctx, after)) if after and t[after[0]] not in _PUNCT_HEAD else []
     return [] if _text(ctx, after) in ctx.rules.after_not else after

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 
 from hedui.core.extract.context import Context
-from hedui.core.extract.label_words import (
-    _JOINERS, _NOUN, _PUNCT_HEAD, _before_words, _drop_time, _head_start, _text, _trim, words_after,
-)
+from hedui.core.extract.label_trim import _PUNCT_HEAD, _head_start, _text, _trim
+from hedui.core.extract.label_words import _JOINERS, _NOUN, _before_words, _drop_time, words_after
 from hedui.core.extract.label_text import label_text
 from hedui.core.extract.label_lists import shared_head
 from hedui.core.extract.tables import table_cell, table_label
@@ -55,28 +54,39 @@ def _after_previous_noun(ctx: Context, vs: int, ss: int) -> list[int]:
     return _before_words(ctx, qs, ss)
 
 
-def _quick_tests(ctx: Context) -> tuple[re.Pattern[str], tuple[str, ...], int]:
+def _quick_tests(ctx: Context) -> tuple[re.Pattern[str], tuple[str, ...], int, frozenset[str] | None,
+                                            re.Pattern[str] | None]:
     """(a character of no relation word nor of a base year's words, the subjectless words, the
-    length of the longest of them) of the rules, made once per context: words that hold the one
-    or start with none of the other need no segmentation to be told apart."""
+    length of the longest of them, their first characters, a character of a relation word) of the
+    rules, made once per context: words that hold the first, start with none of the second or
+    hold none of the last need no segmentation to be told apart."""
     got = ctx.memo.get("label-quick")
     if got is None:
-        chars = set("".join(ctx.rules.relation_words)) | set("年民国度")
+        rel = ctx.rules.relation_words
+        chars = set("".join(rel)) | set("年民国度")
         words = tuple(ctx.rules.subjectless_words)
-        got = ctx.memo["label-quick"] = (re.compile("[^" + "".join(map(re.escape, sorted(chars))) + "]"),
-                                         words, max(map(len, words), default=0))
+        got = ctx.memo["label-quick"] = (
+            re.compile("[^" + "".join(map(re.escape, sorted(chars))) + "]"), words, max(map(len, words), default=0),
+            frozenset(w[0] for w in words) if all(words) else None,
+            re.compile("[" + "".join(map(re.escape, sorted(set("".join(rel))))) + "]") if rel and all(rel) else None)
     return got
 
 
-def _is_relation(ctx: Context, idx: list[int]) -> bool:
-    """Do these words only say how something changed (增长, 比上年下降, 占全省)?"""
+_BASE_YEAR_WORDS = ("年", "民国", "年度")
+
+
+def _is_relation(ctx: Context, idx: list[int], s: str | None = None) -> bool:
+    """Do these words (their text ``s``, when known) only say how something changed (增长,
+    比上年下降, 占全省)?"""
     if not idx:
         return False
     rel = ctx.rules.relation_words
-    s = _text(ctx, idx)
+    if s is None:
+        s = _text(ctx, idx)
+    quick = ctx.memo.get("label-quick") or _quick_tests(ctx)
     if len(idx) > 4:
         # a character of no relation word (and no digit) makes a word of none: not all are
-        other = _quick_tests(ctx)[0]
+        other = quick[0]
         m = other.search(s)
         while m is not None and m.group().isdigit():
             m = other.search(s, m.end())
@@ -84,8 +94,13 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
             return False
     if s in rel:
         return True
+    if quick[4] is not None and quick[4].search(s) is None:
+        return False  # no character of a relation word: none of its words is one
+    first = ctx.first_word(s)  # (a first word of no relation: none of the tests below can hold)
+    if first is not None and first not in rel and not (first.isdigit() or first in _BASE_YEAR_WORDS):
+        return False
     # the year of a comparison base is part of the relation (较103年增, 同样较民国103年增加)
-    words = [w for w in ctx.words(s) if not (w.isdigit() or w in ("年", "民国", "年度"))]
+    words = [w for w in ctx.words(s) if not (w.isdigit() or w in _BASE_YEAR_WORDS)]
     # a short one may hold other words between (较103年增); 上年结转 (a budget item) is none
     return bool(words) and (all(w in rel for w in words)
                             or (words[0] in rel and words[-1] in rel and len(idx) <= 4))
@@ -93,7 +108,9 @@ def _is_relation(ctx: Context, idx: list[int]) -> bool:
 
 def _subjectless(ctx: Context, idx: list[int]) -> bool:
     """Do these words open with a verb that needs the subject of the clause before (完成…, 比上年…)?"""
-    _, heads, longest = _quick_tests(ctx)
+    _, heads, longest, firsts, _ = ctx.memo.get("label-quick") or _quick_tests(ctx)
+    if not idx or (firsts is not None and ctx.text[idx[0]] not in firsts):
+        return False  # no subjectless word starts with its first character
     if not _text(ctx, idx[:longest]).startswith(heads):
         return False  # its first word (or two) would be a prefix of it
     words = ctx.words(_text(ctx, idx))
@@ -303,17 +320,19 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     before = _before_words(ctx, vs, ss)
     after = words_after(ctx, ve, vs)
     ctx.memo[LAST_FIGURE] = (start, end, vs, ve, ss, False, before, after)
-    resp = _respective(ctx, vs, ss, se)
+    # (no 分别 before the figure in its sentence: not one of a respective list)
+    resp = _respective(ctx, vs, ss, se) if t.find(_RESPECTIVE, ss, vs) >= 0 else None
     if resp:
         return label_text(ctx, resp)
     heads = ctx.rules.head_words
-    if before and _head_start(ctx, before) and all(w in heads for w in ctx.words(_text(ctx, before))):
-        before = []
-    if before and not after and _is_relation(ctx, before):
-        before = _relation_subject(ctx, vs, ss) + before
+    text = _text(ctx, before)  # (the text of ``before`` while it is unchanged, else None)
+    if before and _head_start(ctx, text) and all(w in heads for w in ctx.words(text)):
+        before, text = [], ""
+    if before and not after and _is_relation(ctx, before, text):
+        before, text = _relation_subject(ctx, vs, ss) + before, None
     elif not before and after and _is_relation(ctx, after) and ctx.base_ending_at(vs) is not None:
         # 較110年4.96次成長17.1%: the base figure is the subject's, the change after it is not its words
-        before, after = _relation_subject(ctx, vs, ss), []
+        before, after, text = _relation_subject(ctx, vs, ss), [], None
     # the text after the number before (looked for only when it may change the words)
     if not before and after:
         gap = _previous_gap(ctx, vs, ss)
@@ -326,7 +345,7 @@ def label_for(ctx: Context, start: int, end: int) -> str:
         else:
             # 扶沟县辖16个乡、镇、场,411个行政村: number-first items share the first one's words
             before = _after_previous_noun(ctx, vs, ss)
-    elif _text(ctx, before) in ctx.rules.generic_words:
+    elif (_text(ctx, before) if text is None else text) in ctx.rules.generic_words:
         gap = _previous_gap(ctx, vs, ss)
         if gap is not None and gap[:1] in "、,，":
             # 4.06万人、金额1406万元: a generic word after a listed number shares the words before it

@@ -145,36 +145,31 @@ def governing_phrase(ctx: Context, vs: int) -> TimePhrase | None:
 
 def governing_span(ctx: Context, vs: int) -> tuple[TimePhrase, int, int] | None:
     """(the phrase that governs the figure at ``vs``, start, end of the period as written: two
-    phrases standing together are one); remembered on the context (the alternatives ask again)."""
-    key = ("period", vs)
-    got = ctx.memo.get(key, _UNKNOWN)
-    if got is _UNKNOWN:
-        got = ctx.memo[key] = _governing_span(ctx, vs)
-    return got  # type: ignore[return-value]
+    phrases standing together are one)."""
+    ss, se = ctx.sentence_at(vs)
+    return _governing_span(ctx, vs, ss, se, ctx.phrases_in(ss, vs))
 
 
-_UNKNOWN = object()
-
-
-def _governing_span(ctx: Context, vs: int) -> tuple[TimePhrase, int, int] | None:
+def _governing_span(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]
+                    ) -> tuple[TimePhrase, int, int] | None:
+    """``governing_span`` of the figure at ``vs`` in the sentence [ss, se), ``before`` the phrases
+    of the sentence before it."""
     # the base figure stands right after its base (较110年5.12次); 是五年前的四倍 is a multiple
     bases = ctx.bases()
     if bases:
         base = bases.get(vs) or (bases.get(vs - 1) if ctx.text[vs - 1:vs] == " " else None)
         if base is not None:
             return base, base.start, base.end
-    p = _governing(ctx, vs)
+    p = _governing(ctx, vs, ss, se, before)
     if p is None:
         return None
     return p, *_joined(ctx, p, vs)
 
 
-def _governing(ctx: Context, vs: int) -> TimePhrase | None:
+def _governing(ctx: Context, vs: int, ss: int, se: int, before: list[TimePhrase]) -> TimePhrase | None:
     t = ctx.text
     rules = ctx.rules
-    ss, se = ctx.sentence_at(vs)
-    before = ctx.phrases_in(ss, vs)  # (all end by vs)
-    if before:  # (else no phrase in its clause, no head, alone or not, nothing earlier: only a later one)
+    if before:  # (they all end by vs)  # (else no phrase in its clause, no head, alone or not, nothing earlier: only a later one)
         cs = ctx.clause_start(vs, rules.period_boundaries + rules.sentence_ends, floor=ss)
         # the last phrase of its own clause; one with 的 reaches the figure unless a number stands
         # between (100年的負儲蓄達2萬9308元; 从2020年的144万人,发展到…)
@@ -245,8 +240,9 @@ def _joined(ctx: Context, p: TimePhrase, vs: int) -> tuple[int, int]:
 
 
 #: ``ctx.memo`` key of what ``period_for`` found of the figure it dated last: (start, end, vs, ve,
-#: its table cell or None, its governing span when not in a cell) — the period alternatives of
-#: the same figure (asked next, by its original span) start from them
+#: its table cell or None; when not in a cell, its governing span and the ranges of the phrases
+#: of its sentence before and after it, as ``Context.phrase_ranges``) — the period alternatives
+#: of the same figure (asked next, by its original span) start from them
 LAST_PERIOD = "period-figure"
 
 
@@ -255,10 +251,12 @@ def period_for(ctx: Context, start: int, end: int) -> str:
     vs, ve = ctx.view_span(start, end)
     cell = table_cell(ctx, vs, ve)
     if cell is not None:
-        ctx.memo[LAST_PERIOD] = (start, end, vs, ve, cell, None)
+        ctx.memo[LAST_PERIOD] = (start, end, vs, ve, cell, None, None, None)
         return table_period(ctx, vs, ve)  # type: ignore[return-value]
-    span = governing_span(ctx, vs)
-    ctx.memo[LAST_PERIOD] = (start, end, vs, ve, None, span)
+    ss, se = ctx.sentence_at(vs)
+    before, after = ctx.phrase_ranges(ss, vs, ve, se)
+    span = _governing_span(ctx, vs, ss, se, ctx.phrases()[before[0]:before[1]])
+    ctx.memo[LAST_PERIOD] = (start, end, vs, ve, None, span, before, after)
     if span is None:
         return ""
     return phrase_text(ctx, span[1], span[2])

@@ -53,6 +53,9 @@ class Segmenter:
 
     def lcut(self, s: str) -> list[str]:
         out: list[str] = []
+        if self.han.fullmatch(s) is not None:  # one block (most strings asked): no split
+            self._block(s, out)
+            return out
         skip = self.skip
         odd = False
         # re.split with the pattern's one group: the blocks are the odd pieces (jieba's
@@ -180,9 +183,20 @@ class Segmenter:
         m = self.han.match(s)
         if m is None or m.end() < n:  # (pieces of a block and of others, or a \r\n, spaces)
             return True if n >= 3 else None
-        f = self.find(s)[0]  # (asked of the dictionary itself: the table keeps the strings of routes)
-        if f:
-            return None
+        get, look_up = self.table.get, self._look_up
+        # is s a word? its prefixes, as a route from its start looks them up, till one is neither
+        # or a word no longer word begins with (most stop at 2-3 characters)
+        k = 1
+        while k < n:
+            k += 1
+            lw = get(s[:k])
+            if lw is None:
+                lw = look_up(s[:k])
+            if lw == NEITHER or (0.0 < lw < PREFIX and k < n):
+                break
+        else:
+            if lw < PREFIX:
+                return None
         latin = self.latin
         for c in s:
             one = latin.get(c)

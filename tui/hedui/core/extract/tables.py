@@ -33,6 +33,12 @@ def tables_of(ctx: Context) -> Tables:
 def table_cell(ctx: Context, vs: int, ve: int) -> Cell | None:
     """The table cell that holds the figure at view span [vs, ve), or None (``Tables.at``, here:
     asked four times for each figure)."""
+    inside = ctx.in_cells if ctx.in_cells is not None else cell_map(ctx)
+    try:
+        if not inside[vs]:  # in no cell (most figures): no bisection
+            return None
+    except IndexError:
+        pass
     tables = ctx.tables if ctx.tables is not None else tables_of(ctx)
     i = bisect_right(tables.starts, vs) - 1
     if i < 0:
@@ -41,6 +47,15 @@ def table_cell(ctx: Context, vs: int, ve: int) -> Cell | None:
     if vs >= cell.end or ve > cell.end + 1:
         return None
     return cell
+
+
+def cell_map(ctx: Context) -> bytearray:
+    """``ctx.in_cells``: 1 at each view position inside a table cell of the context's report."""
+    inside = bytearray(len(ctx.text) + 1)
+    for cell in tables_of(ctx).cells:
+        inside[cell.start:cell.end] = b"\x01" * (cell.end - cell.start)
+    ctx.in_cells = inside
+    return inside
 
 
 def table_label(ctx: Context, vs: int, ve: int) -> str | None:

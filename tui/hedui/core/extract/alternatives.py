@@ -50,22 +50,26 @@ def label_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple
     subject = previous_subject(ctx, vs, ss)
     # the shorter runs first (of the words before + after, then of the subject + words before),
     # each run's characters from those of its parts; the texts written only as far as ranked
+    chars = _text(ctx, before)
     if after:
-        both, s = (before + after, _text(ctx, before) + _text(ctx, after)) if before else (after, _text(ctx, after))
+        both, s = (before + after, chars + _text(ctx, after)) if before else (after, _text(ctx, after))
     else:
-        both, s = before, _text(ctx, before)
+        both, s = before, chars
     shorter = _shorter(ctx, both, s)
     with_subject = bool(subject) and (not before or subject[-1] < before[0])
     if with_subject:
-        shorter += _shorter(ctx, subject + before, _text(ctx, subject) + _text(ctx, before))
+        shorter += _shorter(ctx, subject + before, _text(ctx, subject) + chars)
     out: list[str] = []
     for run in shorter:
         if run and _rank(out, label_text(ctx, run), chosen):
             return tuple(out)
     # then the runs themselves: a run of two parts apart is their two texts joined (label_text
     # of the whole would find the same stretches)
-    text_before, text_after = label_text(ctx, before), label_text(ctx, after)
-    then = [_joined(text_before, text_after), text_before, text_after]
+    text_before = label_text(ctx, before) if before else ""
+    text_after = label_text(ctx, after) if after else ""
+    # (both, before, after: one text when either is empty)
+    then = [join_pieces([text_before, text_after]), text_before, text_after] if text_before and text_after \
+        else [text_before or text_after]
     if with_subject:
         apart = not before or subject[-1] + 1 < before[0]
         then.append(_joined(label_text(ctx, subject), text_before) if apart else label_text(ctx, subject + before))
@@ -121,12 +125,10 @@ def _shorter(ctx: Context, run: list[int], s: str) -> list[list[int]]:
 def _more_than_two(ctx: Context, s: str, n: int, words: list[str] | None) -> bool:
     """Are there more than two words in ``s``, whose first word is ``n`` characters (``words``:
     all of them, when segmented already)? Then the rest holds two or more."""
-    if words is None:
-        got = ctx.several_words(s[n:])
-        if got is not None:
-            return got
-        words = ctx.words(s)
-    return len(words) > 2
+    if words is not None:
+        return len(words) > 2
+    got = ctx.several_words(s[n:])
+    return got if got is not None else len(ctx.words(s[n:])) >= 2  # (the words after the first)
 
 
 def period_alternatives(ctx: Context, start: int, end: int, chosen: str) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate
+from operator import itemgetter
 from dataclasses import dataclass
 
 from hedui.core.rules import NUMERAL_CHARS, ExclusionRule, RuleSet
@@ -83,5 +84,6 @@ class Exclusions:
         found.sort()
         if not found:
             return ExclusionSpans((), (), (), ())
-        starts, ends, ranks, ids = zip(*found)
+        # (a column at a time: quicker than zip(*found) over tens of thousands of matches)
+        starts, ends, ranks, ids = (tuple(map(itemgetter(k), found)) for k in range(4))
         return ExclusionSpans(starts, ends, ranks, ids, tuple(accumulate(ends, max)))

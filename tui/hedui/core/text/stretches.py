@@ -86,9 +86,11 @@ class Stretches:
         memo = {} if memo is None else memo
         n = len(text)
         budget = n // (RUN_SHARE if runs else SPARSE_SHARE)
-        # the set the fewest places of which are in the first eighth of the text, unless plainly too many
+        # the set the fewest places of which are in the first eighth of the text, unless plainly too
+        # many (for a set other than the best one the pattern tells, by half of the budget: the places
+        # of a set of common characters are not worth finding on the strength of the first eighth)
         count, literals = min((sum(_sample_count(text, w, memo) for w in ws), ws) for ws in self.literal_sets)
-        if count * 4 > budget:
+        if count * (4 if literals is self.literal_sets[0] else 8) > budget:
             return None
         most = n // min(RUN_SHARE, SPARSE_SHARE)  # (what any pattern may take, remembered)
         places: list[int] = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 
-from hedui.core.text.decoding import is_han
+from hedui.core.numbers.financial import FIN_START, financial_numeral
 from hedui.core.numbers.scan import Scanner
 from hedui.core.numbers.numerals import (
     ARABIC_DIGITS,
@@ -98,12 +98,12 @@ def find_numbers(s: str, *, bare_scales: bool = False) -> list[NumberMatch]:
 
 def _regular(s: str) -> list[NumberMatch]:
     out: list[NumberMatch] = []
-    fin = _FIN_START
+    fin = FIN_START
     for m in RUN_RE.finditer(s):  # (it begins with a class: ``re`` skips to where a run starts)
         run = m.group()
         start = m.start()
         if not fin.isdisjoint(run):
-            words = [p for p, ch in enumerate(run) if ch in fin and not _financial_numeral(s, start + p)]
+            words = [p for p, ch in enumerate(run) if ch in fin and not financial_numeral(s, start + p)]
             if words:  # 伍 of 队伍, 陆 of 陆续: letters of ordinary words, not numbers
                 _pieces(s, run, start, words, out)
                 continue
@@ -203,44 +203,6 @@ def _pieces(s: str, run: str, start: int, words: list[int], out: list[NumberMatc
             for m in RUN_RE.finditer(piece):
                 _emit(m.group(), start + a + m.start(), start + a + m.end(), out)
         a = w + 1
-
-
-#: Financial numerals (大写数字) that are also letters of ordinary words: 伍 (队伍), 陆 (陆续,
-#: 大陆), 拾 (收拾), 柒, 捌, 玖, 壹, 贰, 叁, 肆 …
-_FIN_DIGITS = "壹贰貳叁參肆伍陆陸柒捌玖"
-_FIN_START = frozenset(_FIN_DIGITS + "拾")
-#: what a financial numeral is written with: its digits, 零 and the scales
-_FIN_RUN = frozenset(_FIN_DIGITS + "拾佰仟零〇万亿萬億")
-_FIN_SCALES = frozenset("拾佰仟万亿萬億")
-#: after a financial numeral: the currency or a scale (伍元, 陆百万); not 十 (队伍十分重要)
-_FIN_AFTER = frozenset("元圆圓百千万亿萬億")
-#: before one: the money context of an amount in words (人民币伍万元, 大写：叁佰)
-_FIN_BEFORE = ("人民币", "人民幣", "大写", "大寫", "¥", "￥", "RMB")
-
-
-def _financial_numeral(s: str, pos: int) -> bool:
-    """Is the financial numeral character at ``s[pos]`` a number here?
-
-    Yes when it is part of a written amount: two or more financial characters with a scale
-    among them (壹佰贰拾, 伍万, 拾伍), or followed by 元 or a scale (伍元, 陆百万), or after
-    人民币 / 大写 / ¥; or when it stands alone, not inside a word (伍, （陆）). A single one
-    among ordinary words (队伍, 陆续, 大陆, 收拾) is not.
-    """
-    a = pos
-    while a > 0 and s[a - 1] in _FIN_RUN:
-        a -= 1
-    b = pos + 1
-    n = len(s)
-    while b < n and s[b] in _FIN_RUN:
-        b += 1
-    if b - a >= 2 and not _FIN_SCALES.isdisjoint(s[a:b]):
-        return True
-    if b < n and s[b] in _FIN_AFTER:
-        return True
-    before = s[max(0, a - 6):a].rstrip(" \t:：")
-    if before.endswith(_FIN_BEFORE):
-        return True
-    return not ((a > 0 and is_han(s[a - 1])) or (b < n and is_han(s[b])))
 
 
 def _with_bare_scales(s: str, regular: list[NumberMatch]) -> list[NumberMatch]:

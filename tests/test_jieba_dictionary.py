@@ -60,7 +60,8 @@ def test_jieba_imported_without_pkg_resources():
     import subprocess
     import sys
 
-    code = ("import sys; from hedui.core.extract.context import segmenter; "
+    code = ("import sys; import hedui.core.extract.context; "
+            "from hedui.core.extract.jieba_dictionary import segmenter; "
             "print(segmenter().lcut('新增养殖合作社12个', HMM=False), 'pkg_resources' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['新增', '养殖', '合作社', '12', '个'] False"

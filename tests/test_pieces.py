@@ -68,21 +68,6 @@ def test_a_failing_piece_is_an_error_not_a_hang():
         run_forked([lambda: 1, fail])
 
 
-def test_artefacts_from_a_furniture_scan_done_beside_are_the_same(joined):
-    # hedui extract scans for furniture in a forked process while jieba loads (corpus/extraction.py)
-    from hedui.core.text.artefact_rules import load_artefact_rules
-    from hedui.core.text.artefacts import artefact_view, find_artefacts, furniture_matches
-
-    rules = load_artefact_rules()
-    text = joined.text
-    pinyin, view = artefact_view(text, rules)
-    matches = run_forked([lambda: None, lambda: furniture_matches(view.text, rules)])[1]
-    assert sum(map(len, matches.values())) > 50
-    found = find_artefacts(text, rules, (pinyin, view, matches))
-    assert found == find_artefacts(text, rules) == joined.artefacts
-    assert {a.kind for a in found} == {"pinyin", "furniture", "repeat"}
-
-
 def test_artefacts_found_in_a_forked_process_are_the_same(joined):
     # hedui extract on a long report: furniture and repeated paragraphs are found in a forked
     # process while this one loads jieba and finds the tables and the context (corpus/extraction.py)

@@ -54,8 +54,8 @@ def sentence_starts(text: str, ends: str) -> list[int]:
     stops = re.escape(ends.replace("\n", ""))
     if stops:  # (each match opens with one character of a class: re skips to them by itself)
         rx = re.compile("[" + stops + "\n \u3000](?:(?<=[" + stops + "])[”’」』)）】]*|(?<=\n)|(?<=[ \u3000])[ \u3000]+)")
-    else:
-        rx = re.compile("[" + stops + "][”’」』)）】]*|\n|[ \u3000]{2,}")
+    else:  # only line ends and runs of spaces
+        rx = re.compile("\n|[ \u3000]{2,}")
     # every match is one character or more: the ends rise, and only the last can be the text's end
     starts = [0] + [m.end() for m in rx.finditer(text)]
     if len(starts) > 1 and starts[-1] >= len(text):

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from hedui.core.extract.boundaries import Breaks, grouping_comma
 from hedui.core.extract.context_rules import ContextRules
-from hedui.core.extract.jieba_dictionary import quiet, segmenter  # noqa: F401 (segmenter: tests)
+from hedui.core.extract.jieba_dictionary import quiet
 from hedui.core.extract.positions import SHIFT, bucket_index, covered, phrase_bounds, quantity_starts
 from hedui.core.extract.segmentation import Segmenter
 from hedui.core.model import Report

@@ -47,9 +47,7 @@ class Lexicon:
 
     def get(self, s: str) -> int | None:
         """The frequency of ``s`` (None: neither a word nor a prefix of one)."""
-        words = self.words
-        i = bisect_left(words, s)
-        return self.freqs[i] if i < len(words) and words[i] == s else None
+        return self.find(s)[0]
 
     def find(self, s: str) -> tuple[int | None, bool]:
         """(``get(s)``, whether a longer string of the dictionary begins with ``s``): the strings

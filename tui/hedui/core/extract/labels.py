@@ -239,7 +239,7 @@ def _respective(ctx: Context, vs: int, ss: int, se: int, depth: int = 0) -> list
     """
     t = ctx.text
     bounds = ctx.rules.label_boundaries
-    if t.find(_RESPECTIVE, ss, vs) < 0:
+    if not _respective_between(ctx, ss, vs):
         return None  # no 分别 before the figure in its sentence: nothing below could answer
     cs = _clause_start(ctx, vs, ss)
     if t.find(_RESPECTIVE, cs, vs) < 0:
@@ -332,7 +332,7 @@ def label_for(ctx: Context, start: int, end: int) -> str:
     before = _before_words(ctx, vs, ss)
     after = words_after(ctx, ve, vs, se)
     ctx.memo[LAST_FIGURE] = (start, end, vs, ve, ss, False, before, after)
-    resp = _respective(ctx, vs, ss, se) if _respective_between(ctx, ss, vs) else None
+    resp = _respective(ctx, vs, ss, se)
     if resp:
         return label_text(ctx, resp)
     heads = ctx.rules.head_words

@@ -13,8 +13,8 @@ import bisect
 
 from hedui.core.model import FIELD_NAMES, Fields, Figure
 
-#: where a row holds a figure's start, end, text, rule, exclusion and first copy
-START, END, TEXT, RULE, EXCLUDED, REPEAT_OF = range(6)
+#: where a row holds a figure's first copy
+REPEAT_OF = 5
 #: where a row's fields begin (``Fields(*row[FIELDS:])``)
 FIELDS = 8
 

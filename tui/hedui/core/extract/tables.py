@@ -7,8 +7,6 @@ and a generic one (``绝对数``, ``金额``) is left out. A caption gives neith
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from hedui.core.extract.context import Context
 from hedui.core.extract.label_words import join_pieces
 from hedui.core.extract.table_layout import Cell, TableFinder, Tables
@@ -39,12 +37,8 @@ def table_cell(ctx: Context, vs: int, ve: int) -> Cell | None:
             return None
     except IndexError:
         pass
-    tables = ctx.tables if ctx.tables is not None else tables_of(ctx)
-    i = bisect_right(tables.starts, vs) - 1
-    if i < 0:
-        return None
-    cell = tables.cells[i]
-    if vs >= cell.end or ve > cell.end + 1:
+    cell = (ctx.tables if ctx.tables is not None else tables_of(ctx)).at(vs)
+    if cell is None or ve > cell.end + 1:
         return None
     return cell
 

@@ -118,18 +118,12 @@ def _pinyin(text: str, rules: ArtefactRules) -> list[tuple[int, int, str]]:
     return _disjoint(spans)
 
 
-def furniture_matches(view_text: str, rules: ArtefactRules) -> dict[str, list[tuple[int, int]]]:
-    """The spans of every furniture rule's matches on the view (none for a rule with too few), by
-    rule id: the costly part of ``find_artefacts``, which another process may do beside it."""
-    return {r.id: [m.span() for m in _matches(r, view_text, rules)] for r in rules.of_kind("furniture")}
-
-
 class _Furniture:
     """Applies furniture rules to a view; spans are view coordinates."""
 
-    def __init__(self, view: TextView, rules: ArtefactRules,
-                 matches: dict[str, list[tuple[int, int]]] | None = None) -> None:
-        self.matches = matches if matches is not None else {}
+    def __init__(self, view: TextView, rules: ArtefactRules) -> None:
+        #: each rule's match spans, by rule id (found on the rule's first use)
+        self.matches: dict[str, list[tuple[int, int]]] = {}
         self.rules = rules
         self.text = view.text
         self.sentence = rules.sentence
@@ -277,20 +271,17 @@ def artefact_view(text: str, rules: ArtefactRules) -> tuple[list[tuple[int, int,
     return pinyin, build_view(text, [(s, e) for s, e, _ in pinyin], rules.simplifier)
 
 
-def find_artefacts(text: str, rules: ArtefactRules,
-                   found: tuple[list[tuple[int, int, str]], TextView, dict] | None = None) -> tuple[Artefact, ...]:
-    """Every artefact of ``text``, sorted by (start, end, kind). ``found``: what ``artefact_view``
-    and ``furniture_matches`` gave for this text, when they were called first."""
-    pinyin, view = found[:2] if found is not None else artefact_view(text, rules)
-    furniture = furniture_spans(view, rules, found[2] if found is not None else None)
+def find_artefacts(text: str, rules: ArtefactRules) -> tuple[Artefact, ...]:
+    """Every artefact of ``text``, sorted by (start, end, kind)."""
+    pinyin, view = artefact_view(text, rules)
+    furniture = furniture_spans(view, rules)
     return artefacts_of(pinyin_artefacts(pinyin), view, furniture, repeats_among(paragraphs(view, rules), furniture))
 
 
-def furniture_spans(view: TextView, rules: ArtefactRules, matches: dict | None = None) -> list[tuple[int, int, str]]:
+def furniture_spans(view: TextView, rules: ArtefactRules) -> list[tuple[int, int, str]]:
     """(start, end, rule) of the furniture of the text of ``view`` (the view without the pinyin,
-    ``artefact_view``), in view coordinates; ``matches``: what ``furniture_matches`` gave for the
-    view, if called first."""
-    return _Furniture(view, rules, matches).run(rules.of_kind("furniture"))
+    ``artefact_view``), in view coordinates."""
+    return _Furniture(view, rules).run(rules.of_kind("furniture"))
 
 
 def pinyin_artefacts(pinyin: list[tuple[int, int, str]]) -> list[Artefact]:
